@@ -1,0 +1,57 @@
+/**
+ * The few error types core actions throw. Each has a stable `code`; the server maps them to
+ * HTTP statuses (server/middlewares/errors.ts) and the bot to Chinese replies, so neither
+ * channel ever shows a stack trace to a person.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message)
+    this.name = new.target.name
+  }
+}
+
+/** Input that does not fit its schema (400). */
+export class ValidationError extends AppError {
+  constructor(message: string) {
+    super('validation', message, 400)
+  }
+}
+
+/** No credentials, or credentials that are not valid (401). */
+export class UnauthorizedError extends AppError {
+  constructor(message = '请先登录') {
+    super('unauthorized', message, 401)
+  }
+}
+
+/** The actor may not do this (403). */
+export class ForbiddenError extends AppError {
+  constructor(message = '没有权限') {
+    super('forbidden', message, 403)
+  }
+}
+
+/** Nothing there, or nothing the actor may know is there (404). */
+export class NotFoundError extends AppError {
+  constructor(message = '未找到') {
+    super('not_found', message, 404)
+  }
+}
+
+/** The request clashes with what is stored, e.g. a duplicate key (409). */
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super('conflict', message, 409)
+  }
+}
+
+/** Too many requests from one client (429). */
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate_limited', `请求过于频繁，请 ${retryAfterSeconds} 秒后再试`, 429)
+  }
+}

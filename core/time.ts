@@ -1,0 +1,42 @@
+/** Beijing time helpers: every date the program speaks of is in Asia/Shanghai (UTC+8, no daylight saving). */
+
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000
+
+/** The calendar date of an instant in Beijing, as YYYY-MM-DD. */
+export function beijingDate(at: Date): string {
+  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10)
+}
+
+/** The instant at which a Beijing calendar day (YYYY-MM-DD) begins. */
+export function beijingMidnight(day: string): Date {
+  return new Date(`${day}T00:00:00+08:00`)
+}
+
+/** Whole days from Beijing day `from` to Beijing day `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((beijingMidnight(to).getTime() - beijingMidnight(from).getTime()) / 86_400_000)
+}
+
+/** Adds whole days to a YYYY-MM-DD day. */
+export function addDays(day: string, days: number): string {
+  return beijingDate(new Date(beijingMidnight(day).getTime() + days * 86_400_000))
+}
+
+/** The last day (YYYY-MM-DD) of a YYYY-MM month. */
+export function lastDayOfMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number)
+  const last = new Date(Date.UTC(y as number, m as number, 0)).getUTCDate()
+  return `${month}-${String(last).padStart(2, '0')}`
+}
+
+/** A YYYY-MM-DD day written the Chinese way, year included: 2023年10月24日. */
+export function chineseDate(day: string): string {
+  const [y, m, d] = day.split('-').map(Number)
+  return `${y}年${m}月${d}日`
+}
+
+/** A YYYY-MM month written the Chinese way: 2023年11月. */
+export function chineseMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number)
+  return `${y}年${m}月`
+}
