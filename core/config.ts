@@ -78,6 +78,7 @@ const envSchema = z.object({
     .default('120')
     .refine((v) => /^\d+$/.test(v) && Number(v) > 0, 'QA_RATE_LIMIT_PER_MIN must be a positive whole number')
     .transform(Number),
+  TRUST_PROXY: flag,
   WECHATY_PUPPET: optionalText,
   WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
   WECOM_CORP_ID: optionalText,
@@ -105,6 +106,8 @@ export interface Config {
   planTextFile?: string
   llm?: { apiKey: string; baseUrl?: string; model: string; timeoutMs: number }
   qaRateLimitPerMinute: number
+  /** Whether to read the client's address from X-Forwarded-For (behind a reverse proxy). */
+  trustProxy: boolean
   wechaty: { puppet?: string; token?: string }
   wecom: {
     corpId?: string
@@ -153,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
     qaRateLimitPerMinute: e.QA_RATE_LIMIT_PER_MIN,
+    trustProxy: e.TRUST_PROXY ?? false,
     wechaty: { puppet: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN },
     wecom: {
       corpId: e.WECOM_CORP_ID,

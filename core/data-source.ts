@@ -1,0 +1,80 @@
+import 'reflect-metadata'
+import { resolve } from 'node:path'
+import { createConnection } from 'mysql2/promise'
+import { DataSource, type DataSourceOptions } from 'typeorm'
+import { entities } from '../entities'
+import { migrations } from '../entities/migrations'
+
+/** The database file of a `sqlite:<path>` URL, or `:memory:`. */
+function sqlitePath(url: string): string {
+  const path = url.slice('sqlite:'.length)
+  return path === ':memory:' ? path : resolve(path)
+}
+
+/** Which server answers a mysql:// URL. */
+export type MysqlServer = 'mysql' | 'mariadb'
+
+/**
+ * Asks the server of a mysql:// URL whether it is MySQL or MariaDB. TypeORM reads MariaDB's
+ * schema correctly only when told (MariaDB reports a nullable column's default as the text
+ * NULL), so schema comparisons need to know. Throws when the server can't be reached.
+ */
+export async function detectMysqlServer(url: string): Promise<MysqlServer> {
+  const connection = await createConnection({ uri: url })
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version')
+    const version = String((rows as Array<{ version: unknown }>)[0]?.version ?? '')
+    return /mariadb/i.test(version) ? 'mariadb' : 'mysql'
+  } finally {
+    await connection.end()
+  }
+}
+
+/**
+ * TypeORM options for a DATABASE_URL: `sqlite:<path>` (better-sqlite3; the file's folder is
+ * created on connect) or `mysql://user:pass@host:port/db` (mysql2, utf8mb4, times in UTC; `server` says
+ * whether it is MySQL or MariaDB, see detectMysqlServer, default mysql). Entities and
+ * migrations are class lists, never globs; nothing is synchronised or migrated implicitly
+ * (see openDatabase in core/db.ts). Throws on any other URL.
+ */
+export function dataSourceOptions(url: string, server: MysqlServer = 'mysql'): DataSourceOptions {
+  if (url.startsWith('sqlite:')) {
+    // The better-sqlite3 driver creates the file's folder when it connects, so importing this module touches no disk.
+    const database = sqlitePath(url)
+    return {
+      type: 'better-sqlite3',
+      database,
+      // WAL lets readers work while the dispatcher writes; foreign keys are switched on by the driver itself.
+      enableWAL: database !== ':memory:',
+      entities,
+      migrations,
+      synchronize: false,
+      migrationsRun: false,
+    }
+  }
+  if (url.startsWith('mysql://')) {
+    return {
+      type: server,
+      connectorPackage: 'mysql2',
+      url,
+      charset: 'utf8mb4',
+      // Instants are written and read as UTC whatever the server's or host's zone.
+      timezone: 'Z',
+      entities,
+      migrations,
+      synchronize: false,
+      migrationsRun: false,
+    }
+  }
+  throw new Error('DATABASE_URL must be sqlite:<path> or mysql://user:pass@host:port/db')
+}
+
+/** A DataSource (not yet initialised) for a DATABASE_URL; `server` as in dataSourceOptions. */
+export function createDataSource(url: string, server?: MysqlServer): DataSource {
+  return new DataSource(dataSourceOptions(url, server))
+}
+
+/** A DataSource for a DATABASE_URL that knows, for a mysql:// URL, whether MySQL or MariaDB answers it. */
+export async function createDetectedDataSource(url: string): Promise<DataSource> {
+  return createDataSource(url, url.startsWith('mysql://') ? await detectMysqlServer(url) : undefined)
+}

@@ -1,0 +1,292 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { answerQuestion, MAX_ANSWER_CHARS, type QaAnswer } from './answer'
+import { builtInProgram, type Program, programSchema } from './program'
+
+const program = builtInProgram(2023) as Program
+const BEFORE = new Date('2023-10-20T10:00:00+08:00')
+const AFTER = new Date('2023-10-26T10:00:00+08:00')
+const ask = (q: string, now = BEFORE): QaAnswer => answerQuestion(program, q, now)
+
+/** The judging of ../shared/eval/run-eval.mjs: normalise, every `all` group met, no `none` string, ≤ 400 chars. */
+function normalise(text: string): string {
+  return String(text ?? '')
+    .replace(/\s+/g, '')
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[—－–‐‑]/g, '-')
+}
+function judge(answer: string, all: string[][] = [], none: string[] = []): boolean {
+  const a = normalise(answer)
+  return (
+    all.every((g) => g.some((alt) => a.includes(normalise(alt)))) &&
+    none.every((s) => !a.includes(normalise(s))) &&
+    [...answer].length <= MAX_ANSWER_CHARS
+  )
+}
+function readJsonl<T>(file: string): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T)
+}
+
+/** Every number an answer may contain: those in the program data (dates, phones, quotas, percentages). */
+const PROGRAM_NUMBERS = new Set(JSON.stringify(program).match(/\d+/g) ?? [])
+const numbersIn = (text: string) => text.match(/\d+/g) ?? []
+
+describe('answerQuestion: the dev sample', () => {
+  it('answers at least 95% of ../shared/eval/qa-dev.jsonl as the acceptance run judges', () => {
+    const file = join(__dirname, '../../../shared/eval/qa-dev.jsonl')
+    const cases = readJsonl<{ id: string; question: string; expect: { all?: string[][]; none?: string[] } }>(file)
+    const misses = cases.filter((c) => !judge(ask(c.question).answer, c.expect.all, c.expect.none)).map((c) => c.id)
+    expect(cases.length).toBeGreaterThanOrEqual(50)
+    expect((cases.length - misses.length) / cases.length, `misses: ${misses.join(', ')}`).toBeGreaterThanOrEqual(0.95)
+  })
+})
+
+describe('answerQuestion: our own paraphrases of every article', () => {
+  const cases = readJsonl<{ q: string; all?: string[][]; none?: string[]; intent?: string }>(
+    join(__dirname, 'fixtures/own-questions.jsonl'),
+  )
+  it('has at least 60 questions of our own', () => expect(cases.length).toBeGreaterThanOrEqual(60))
+  it('gets at least 95% of them right (key facts present, nothing forbidden, the expected intent)', () => {
+    const misses = cases.filter((c) => {
+      const r = ask(c.q)
+      return !judge(r.answer, c.all, c.none) || (c.intent !== undefined && c.intent !== r.intent)
+    })
+    expect(misses.length / cases.length, `misses: ${misses.map((c) => c.q).join(' | ')}`).toBeLessThanOrEqual(0.05)
+  })
+})
+
+describe('quota', () => {
+  it.each([
+    ['南宁市有多少名额', '30名'],
+    ['柳州市选几个学生', '15名'],
+    ['桂林招多少人', '15名'],
+  ])('%s → %s', (q, want) => {
+    const r = ask(q)
+    expect(r.intent).toBe('quota')
+    expect(r.answer).toContain(want)
+    expect(r.sources[0]?.section).toBe('四（二）1')
+  })
+  it('adds up the cities named when asked for a total', () => {
+    expect(ask('柳州和桂林一共多少名额').answer).toContain('一共30名')
+    expect(ask('南宁加上桂林总共选多少人').answer).toContain('一共45名')
+    expect(ask('三个市总共选拔多少学生').answer).toContain('60名')
+  })
+  it('places a county in its city and reads 邕 as 南宁', () => {
+    expect(ask('阳朔县有几个名额').answer).toContain('桂林市选拔15名')
+    expect(ask('在邕读书的能选几个人').answer).toContain('南宁市选拔30名')
+  })
+  it('says a city outside the program has no quota, without a number for it', () => {
+    const r = ask('玉林市有多少名额')
+    expect(r.answer).toContain('玉林市不在')
+  })
+  it('reads Chinese numbers in the question', () => {
+    expect(ask('南宁是三十个名额吗').answer).toContain('30名')
+  })
+})
+
+describe('contact', () => {
+  it.each([
+    ['南宁的联系电话', '戴溦', '0771-5828180'],
+    ['柳州找谁咨询', '覃佩娟', '0772-2628531'],
+    ['桂林联系人是谁', '张逢芳', '0773-2819313'],
+    ['管理办公室电话多少', '覃毅峰', '0771-2809218'],
+    ['临桂区的学生有问题打什么电话', '张逢芳', '0773-2819313'],
+  ])('%s → %s %s', (q, person, phone) => {
+    const r = ask(q)
+    expect(r.intent).toBe('contact')
+    expect(r.answer).toContain(person)
+    expect(r.answer).toContain(phone)
+    expect(r.sources.some((s) => s.section === '十一')).toBe(true)
+  })
+  it('gives the office and every city for a general question', () => {
+    const r = ask('有问题找谁')
+    for (const phone of ['0771-2809218', '0771-5828180', '0772-2628531', '0773-2819313'])
+      expect(r.answer).toContain(phone)
+  })
+})
+
+describe('deadline', () => {
+  it('says the date with the year and how far it is, from a pinned now', () => {
+    const before = ask('申请表几号前交')
+    expect(before.intent).toBe('deadline')
+    expect(before.answer).toContain('2023年10月24日')
+    expect(before.answer).toContain('还有 4 天')
+    expect(before.sources[0]?.section).toBe('九（二）1')
+    const after = ask('申请表几号前交', AFTER)
+    expect(after.answer).toContain('已于2023年10月24日截止')
+  })
+  it('finds the step by the date the question names', () => {
+    const r = ask('10月27号前要做什么', BEFORE)
+    expect(r.answer).toContain('2023年10月27日')
+    expect(r.sources[0]?.section).toBe('九（二）2（1）')
+  })
+  it('keeps month-only steps to their month', () => {
+    const r = ask('师生见面会什么时候开')
+    expect(r.answer).toContain('2023年11月')
+    expect(r.answer).not.toContain('11月30日')
+  })
+  it('says an undated step has no date in the plan', () => {
+    const r = ask('导师遴选什么时候进行')
+    expect(r.answer).toContain('没有')
+    expect(r.sources[0]?.section).toBe('九（二）3')
+  })
+  it('does not promise next year a date', () => {
+    const r = ask('明年什么时候报名', AFTER)
+    expect(r.answer).toContain('下一年度的日期方案没有规定')
+  })
+})
+
+describe('eligibility', () => {
+  it('checks a described student and returns the verdict', () => {
+    const r = ask('我家孩子在南宁读高一，数学年级前10%，能报吗')
+    expect(r.intent).toBe('eligibility')
+    expect(r.eligibility).toEqual({ verdict: 'eligible', priority: false })
+  })
+  it('refuses a grade outside 高一、高二', () => {
+    expect(ask('柳州高三，综合年级前5%，能报吗').eligibility?.verdict).toBe('ineligible')
+  })
+  it('answers a general question about who may apply as a fact, not a check', () => {
+    const r = ask('要读高几才能报名')
+    expect(r.eligibility).toBeUndefined()
+    expect(r.answer).toContain('高一')
+    expect(r.sources[0]?.section).toBe('四（二）1')
+  })
+  it('answers a bare priority question by the rule', () => {
+    const r = ask('市级比赛一等奖可以优先推荐吗')
+    expect(r.eligibility).toBeUndefined()
+    expect(r.answer).toContain('自治区级')
+  })
+})
+
+describe('not in the plan', () => {
+  const questions = [
+    '参加要交多少钱',
+    '住宿怎么安排',
+    '结业证书有吗',
+    '导师遴选要面试吗',
+    '每所学校能推荐几个',
+    '高考能加分吗',
+    '有交通补贴吗',
+    '能不能保送',
+  ]
+  it.each(questions)('%s → says the plan is silent and gives the office number', (q) => {
+    const r = ask(q)
+    expect(r.intent).toBe('not_in_document')
+    expect(r.answer).toMatch(/没有规定|没有提及|没有找到/)
+    expect(r.answer).toContain('0771-2809218')
+  })
+  it.each(questions)('%s → no number that is not in the program data', (q) => {
+    for (const n of numbersIn(ask(q).answer)) expect(PROGRAM_NUMBERS.has(n), n).toBe(true)
+  })
+  it('does not mistake a covered topic for a silent one', () => {
+    expect(ask('年度评价要交哪些材料').intent).not.toBe('not_in_document')
+    expect(ask('中期评价不合格怎么办').intent).not.toBe('not_in_document')
+  })
+})
+
+describe('out of scope and greetings', () => {
+  it.each(['明天会下雨吗', '这道题怎么解：x²-1=0', '讲个笑话', '高考志愿怎么填'])(
+    '%s → a polite redirect naming the program',
+    (q) => {
+      const r = ask(q)
+      expect(r.intent).toBe('out_of_scope')
+      expect(r.answer).toContain('八桂青少年英才培养计划')
+      expect(numbersIn(r.answer)).toEqual([])
+    },
+  )
+  it('greets back with what it can answer', () => {
+    const r = ask('你好')
+    expect(r.intent).toBe('greeting')
+    expect(r.answer).toContain('名额')
+  })
+  it('introduces the program when asked what it is', () => {
+    const r = ask('八桂英才计划是什么？')
+    expect(r.answer).toContain('品学兼优')
+    expect(r.sources[0]?.section).toBe('一')
+  })
+})
+
+describe('every answer', () => {
+  const all = readJsonl<{ q: string }>(join(__dirname, 'fixtures/own-questions.jsonl')).map((c) => c.q)
+  it('stays within 400 characters, cites a section, and carries a confidence in 0..1', () => {
+    for (const q of [...all, '什么', '', '啊啊啊啊'.repeat(100)]) {
+      const r = ask(q)
+      expect([...r.answer].length).toBeLessThanOrEqual(MAX_ANSWER_CHARS)
+      expect(r.confidence).toBeGreaterThanOrEqual(0)
+      expect(r.confidence).toBeLessThanOrEqual(1)
+      if (!['greeting', 'out_of_scope'].includes(r.intent)) expect(r.sources.length, q).toBeGreaterThan(0)
+    }
+  })
+  it('is deterministic, also for a fresh copy of the program', () => {
+    const copy = programSchema.parse(JSON.parse(JSON.stringify(program)))
+    for (const q of all) {
+      const a = ask(q)
+      expect(ask(q)).toEqual(a)
+      expect(answerQuestion(copy, q, BEFORE)).toEqual(a)
+    }
+  })
+  it('marks a vague question for review with a confidence under 0.5', () => {
+    expect(ask('英才计划里那个东西怎么弄').confidence).toBeLessThan(0.5)
+  })
+})
+
+describe('the facts of the 2023 program', () => {
+  const sections = new Set(program.facts.map((f) => f.section))
+  it.each([
+    '一',
+    '二',
+    '三（一）',
+    '三（二）',
+    '三（三）',
+    '四（一）',
+    '四（二）1',
+    '四（二）2（1）',
+    '四（二）2（2）',
+    '四（二）2（3）',
+    '四（二）2（4）',
+    '五（一）',
+    '五（二）',
+    '五（二）1',
+    '五（二）2',
+    '五（三）',
+    '五（三）1',
+    '五（三）2',
+    '五（三）3',
+    '六',
+    '六（一）',
+    '六（二）',
+    '七',
+    '八（一）',
+    '八（二）',
+    '八（三）',
+    '八（四）',
+    '九（一）',
+    '九（二）',
+    '九（二）1',
+    '九（二）2（1）',
+    '九（二）2（2）',
+    '九（二）3',
+    '九（二）4',
+    '九（三）',
+    '九（四）',
+    '九（五）',
+    '十（一）',
+    '十（二）',
+    '十（三）',
+    '十（四）',
+    '十一',
+  ])('covers article %s', (s) => expect(sections.has(s)).toBe(true))
+  it('keeps every fact short, with keywords, and unique ids', () => {
+    const ids = new Set<string>()
+    for (const f of program.facts) {
+      expect([...f.answer].length).toBeLessThanOrEqual(300)
+      expect(f.keywords.length).toBeGreaterThan(0)
+      expect(ids.has(f.id)).toBe(false)
+      ids.add(f.id)
+    }
+  })
+})

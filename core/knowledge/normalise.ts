@@ -1,0 +1,73 @@
+/**
+ * Puts a question into one spelling before anything reads it: half-width letters and digits,
+ * lower case, one kind of dash, no spaces, and Chinese numbers written as digits where they
+ * count something (三十个名额 → 30个名额, 十月二十四号 → 10月24号, 百分之十五 → 15%).
+ * Words that merely contain a numeral (高一, 一等奖, 十一条, 一年) are left alone, since they
+ * are names, not quantities.
+ */
+
+const DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+}
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 }
+
+/** The value of a Chinese number such as 十五, 二十四, 一百零二, 两千; undefined when it is not one. */
+export function chineseNumberToInt(text: string): number | undefined {
+  if (!text) return undefined
+  let total = 0
+  let section = 0
+  let digit: number | undefined
+  for (const ch of text) {
+    if (ch in DIGITS) {
+      digit = DIGITS[ch]
+      continue
+    }
+    const unit = UNITS[ch]
+    if (unit === undefined) return undefined
+    if (unit === 10000) {
+      total += (section + (digit ?? 0)) * unit
+      section = 0
+    } else {
+      section += (digit ?? 1) * unit
+    }
+    digit = undefined
+  }
+  return total + section + (digit ?? 0)
+}
+
+const NUM = '[零〇一二两三四五六七八九十百千]+'
+/** Units after which a Chinese number is a quantity or a date part. */
+const COUNTED = '(?=个工作日|个月|月份|月|日|号|次|个|名|人|天|位|所|周|%|分|岁|项|篇|份)'
+
+/**
+ * The normalised form of a question (see the module comment). Pure, so the same question always
+ * reads the same.
+ */
+export function normaliseText(text: string): string {
+  let s = String(text)
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[—－–‐‑―]/g, '-')
+    .replace(/\s+/g, '')
+    .toLowerCase()
+  s = s.replace(new RegExp(`百分之(${NUM}|\\d+(?:\\.\\d+)?)`, 'g'), (_m, n: string) => {
+    const v = /\d/.test(n) ? n : chineseNumberToInt(n)
+    return v === undefined ? _m : `${v}%`
+  })
+  s = s.replace(new RegExp(`(^|[^高初第])(${NUM})${COUNTED}`, 'g'), (m, before: string, n: string) => {
+    // "一个" stays as is only when it reads as an article ("一个学校"), but 1个 says the same.
+    const v = chineseNumberToInt(n)
+    return v === undefined ? m : `${before}${v}`
+  })
+  return s
+}

@@ -1,0 +1,183 @@
+import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai'
+import type { Config } from '../config'
+import { qaRephraseOutputSchema } from '../../prompts/qa-rephrase.schema'
+import { guardAnswer, MAX_ANSWER_CHARS, normaliseSection } from './guard'
+import { renderChatPrompt } from './render-prompt'
+
+/**
+ * The optional language model. It only rephrases or combines facts the deterministic answerer
+ * already retrieved; it sees the question and those facts and nothing about any person. Its
+ * output is parsed with zod and checked by the guard, and on any doubt (timeout, HTTP error,
+ * malformed or unsupported output) the deterministic answer is used instead. It never throws,
+ * so a broken or slow model endpoint can only make answers plainer, never fail them.
+ */
+
+/** How to reach an OpenAI-compatible endpoint (core/config.ts `llm`). */
+export interface LlmConfig {
+  apiKey: string
+  baseUrl?: string
+  model: string
+  timeoutMs: number
+  /** The program's name as the prompt introduces it. */
+  programName?: string
+}
+
+/** One retrieved fact: an article number, its title and the fact in the project's words. */
+export interface RephraseFact {
+  section: string
+  title: string
+  text: string
+}
+
+/** A cited article. */
+export interface SourceRef {
+  section: string
+  title: string
+}
+
+/** What the answerer hands over: the question, the facts it found and its own answer. */
+export interface RephraseInput {
+  question: string
+  facts: RephraseFact[]
+  fallback: { answer: string; sources: SourceRef[] }
+}
+
+/** The answer to show; `usedLlm` false means the fallback was kept, and `reason` says why (for logs). */
+export interface RephraseResult {
+  answer: string
+  sources: SourceRef[]
+  usedLlm: boolean
+  reason?: string
+}
+
+/** The model as the answerer sees it. */
+export interface Llm {
+  /** Rephrases the retrieved facts into an answer, or returns the fallback. Never throws. */
+  rephrase(input: RephraseInput): Promise<RephraseResult>
+}
+
+const DEFAULT_PROGRAM_NAME = '八桂青少年英才培养计划'
+const PROMPT = 'qa-rephrase'
+const REDACTED = '[已隐去]'
+
+/**
+ * A person may type their own mobile or ID number into a question; it has no bearing on the
+ * plan, so it is removed before the question leaves the service.
+ */
+export function redactQuestion(question: string): string {
+  return question
+    .replace(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g, REDACTED)
+    .replace(/(?<!\d)1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g, REDACTED)
+    .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, REDACTED)
+}
+
+class Fallback extends Error {}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof Fallback) return error.message
+  if (error instanceof APIConnectionTimeoutError || error instanceof APIUserAbortError) return 'timeout'
+  if (error instanceof APIError)
+    return error.status === undefined ? `connection error: ${error.message}` : `http ${error.status}`
+  return `error: ${error instanceof Error ? error.message : String(error)}`
+}
+
+/** Parses the model's message content: JSON (fences tolerated) that fits the output schema. */
+function parseOutput(content: string | null | undefined) {
+  if (!content?.trim()) throw new Fallback('empty response')
+  const json = content
+    .trim()
+    .replace(/^```(?:json)?\s*/i, '')
+    .replace(/\s*```$/, '')
+  let data: unknown
+  try {
+    data = JSON.parse(json)
+  } catch {
+    throw new Fallback('malformed JSON')
+  }
+  const parsed = qaRephraseOutputSchema.safeParse(data)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new Fallback(`schema: ${issue?.path.join('.') || 'output'} ${issue?.message ?? 'invalid'}`)
+  }
+  return parsed.data
+}
+
+/** Creates the model client; nothing is sent until `rephrase` is called. */
+export function createLlm(config: LlmConfig): Llm {
+  const client = new OpenAI({
+    apiKey: config.apiKey,
+    baseURL: config.baseUrl,
+    timeout: config.timeoutMs,
+    // A retry would double the wait of a person who already has a good deterministic answer.
+    maxRetries: 0,
+  })
+
+  async function ask(input: RephraseInput, signal: AbortSignal): Promise<RephraseResult> {
+    const facts = input.facts.map((f) => ({ section: f.section, title: f.title, text: f.text }))
+    const prompt = renderChatPrompt(PROMPT, {
+      programName: config.programName ?? DEFAULT_PROGRAM_NAME,
+      maxChars: MAX_ANSWER_CHARS,
+      question: redactQuestion(input.question),
+      facts: JSON.stringify(facts, null, 1),
+    })
+    const completion = await client.chat.completions.create(
+      {
+        model: config.model,
+        messages: [
+          { role: 'system', content: prompt.system },
+          { role: 'user', content: prompt.user },
+        ],
+        response_format: { type: 'json_object' },
+      },
+      { signal, timeout: config.timeoutMs, maxRetries: 0 },
+    )
+    const output = parseOutput(completion.choices[0]?.message?.content)
+    const verdict = guardAnswer(output, { facts, fallbackAnswer: input.fallback.answer })
+    if (!verdict.ok) throw new Fallback(verdict.reason)
+
+    const titles = new Map(facts.map((f) => [normaliseSection(f.section), f]))
+    const cited = [...new Set(output.sources.map(normaliseSection))].map((s) => {
+      const fact = titles.get(s)!
+      return { section: fact.section, title: fact.title }
+    })
+    return {
+      answer: output.answer.trim(),
+      sources: cited.length > 0 ? cited : input.fallback.sources,
+      usedLlm: true,
+    }
+  }
+
+  return {
+    async rephrase(input) {
+      const fallback = (reason: string): RephraseResult => ({
+        answer: input.fallback.answer,
+        sources: input.fallback.sources,
+        usedLlm: false,
+        reason,
+      })
+      if (input.facts.length === 0) return fallback('no facts to rephrase')
+      const controller = new AbortController()
+      let timer: NodeJS.Timeout | undefined
+      // The SDK's own timeout covers the wait for headers; this one also bounds a stalled body.
+      const deadline = new Promise<RephraseResult>((resolve) => {
+        timer = setTimeout(() => {
+          controller.abort()
+          resolve(fallback('timeout'))
+        }, config.timeoutMs)
+      })
+      try {
+        return await Promise.race([
+          ask(input, controller.signal).catch((error: unknown) => fallback(describeFailure(error))),
+          deadline,
+        ])
+      } finally {
+        clearTimeout(timer)
+      }
+    },
+  }
+}
+
+/** The model configured in the environment, or undefined when none is (the assistant then works without one). */
+export function llmFromConfig(config: Pick<Config, 'llm'>): Llm | undefined {
+  return config.llm ? createLlm(config.llm) : undefined
+}

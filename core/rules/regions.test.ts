@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest'
+import regionsData from './data/guangxi-regions.json'
+import placeWords from './data/place-words.json'
+import { divisionsOf, findPlace, findPlaces, guangxiCities, placeFromField } from './regions'
+
+interface Division {
+  name: string
+  formerly?: string[]
+  aliases?: string[]
+}
+const common = new Set(placeWords.commonWords)
+const cities = regionsData.cities as { name: string; short: string; divisions: Division[] }[]
+
+describe('findPlace', () => {
+  for (const city of cities) {
+    it(`knows ${city.name} and every division of it`, () => {
+      expect(findPlace(city.name)).toMatchObject({ city: city.name, inGuangxi: true })
+      if (!common.has(city.short)) {
+        expect(findPlace(`我在${city.short}读高一`)).toMatchObject({ city: city.name, inGuangxi: true })
+      }
+      for (const d of city.divisions) {
+        for (const name of [d.name, ...(d.formerly ?? []), ...(d.aliases ?? [])]) {
+          if (common.has(name)) {
+            // A common word names the place only next to its city.
+            expect(findPlace(`孩子在${name}上学`), name).toBeUndefined()
+            expect(findPlace(`孩子在${city.name}${name}上学`), name).toMatchObject({ division: d.name })
+            continue
+          }
+          expect(findPlace(`孩子在${name}上学`), name).toMatchObject({ city: city.name, division: d.name })
+          expect(placeFromField(name), name).toMatchObject({ city: city.name, division: d.name })
+        }
+      }
+    })
+  }
+
+  it.each([
+    ['我是阳朔中学高二的', '桂林市', '阳朔县'],
+    ['南宁三中的学生', '南宁市', undefined],
+    ['柳州高级中学高一', '柳州市', undefined],
+    ['桂林十八中', '桂林市', undefined],
+    ['柳江中学', '柳州市', '柳江区'],
+    ['融水中学', '柳州市', '融水苗族自治县'],
+    ['龙胜中学', '桂林市', '龙胜各族自治县'],
+    ['以前叫横县', '南宁市', '横州市'],
+    ['临桂县中学', '桂林市', '临桂区'],
+    ['荔浦县', '桂林市', '荔浦市'],
+    ['宾阳中学', '南宁市', '宾阳县'],
+    ['兴安中学', '桂林市', '兴安县'],
+    ['象山区', '桂林市', '象山区'],
+    ['西大附中', '南宁市', undefined],
+    ['广西师大附中', '桂林市', undefined],
+    ['柳铁一中', '柳州市', undefined],
+    ['桂林市阳朔县', '桂林市', '阳朔县'],
+    ['柳州城中区', '柳州市', '城中区'],
+    ['柳州市城中的学校', '柳州市', '城中区'],
+    ['南宁江南的学校', '南宁市', '江南区'],
+    ['江南区', '南宁市', '江南区'],
+    ['鹿寨县高二，高一拿过柳州市化学竞赛一等奖', '柳州市', '鹿寨县'],
+  ])('%s → %s %s', (text, city, division) => {
+    const place = findPlace(text)
+    expect(place?.city).toBe(city)
+    expect(place?.division).toBe(division)
+    expect(place?.inGuangxi).toBe(true)
+  })
+
+  it.each([
+    '在城中读书',
+    '江南水乡',
+    '七星瓢虫',
+    '资源很多',
+    '最大化利用时间',
+    '每天等通知',
+    '我在广西安排',
+    '想考北京大学',
+    '你好',
+  ])('finds no place in %s', (text) => {
+    expect(findPlace(text)).toBeUndefined()
+  })
+
+  it.each([
+    ['我们是广州的', '广州'],
+    ['湖南省的学生', '湖南'],
+    ['北京', '北京'],
+  ])('%s is outside Guangxi', (text, city) => {
+    expect(findPlace(text)).toMatchObject({ city, inGuangxi: false })
+  })
+
+  it('prefers a Guangxi place over one outside and keeps text order', () => {
+    expect(findPlace('老家湖南，现在在柳州读书')).toMatchObject({ city: '柳州市' })
+    expect(findPlaces('南宁和桂林').map((p) => p.city)).toEqual(['南宁市', '桂林市'])
+  })
+})
+
+describe('placeFromField', () => {
+  it.each([
+    ['南宁市', '南宁市', undefined, true],
+    ['柳州', '柳州市', undefined, true],
+    ['桂林市阳朔县', '桂林市', '阳朔县', true],
+    ['武鸣区', '南宁市', '武鸣区', true],
+    ['玉林市', '玉林市', undefined, true],
+    ['横州市', '南宁市', '横州市', true],
+    [' 广西壮族自治区柳州市 ', '柳州市', undefined, true],
+    ['广州', '广州', undefined, false],
+    ['苏州市', '苏州', undefined, false],
+    ['衡阳市', '衡阳市', undefined, false],
+    ['湖南省', '湖南', undefined, false],
+  ])('%s → %s %s', (value, city, division, inGuangxi) => {
+    const place = placeFromField(value)
+    expect(place?.city).toBe(city)
+    expect(place?.division).toBe(division)
+    expect(place?.inGuangxi).toBe(inGuangxi)
+  })
+
+  it.each(['', '   ', '火星', 'abc', '广西某某县'])('%j names nothing', (value) => {
+    expect(placeFromField(value)).toBeUndefined()
+  })
+})
+
+describe('region lists', () => {
+  it('has the 14 prefecture cities and their divisions', () => {
+    expect(guangxiCities()).toHaveLength(14)
+    expect(divisionsOf('南宁市')).toHaveLength(12)
+    expect(divisionsOf('柳州市')).toHaveLength(10)
+    expect(divisionsOf('桂林市')).toHaveLength(17)
+    expect(divisionsOf('长沙市')).toEqual([])
+  })
+})

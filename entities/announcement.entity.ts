@@ -1,0 +1,49 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
+import { Cohort } from './cohort.entity'
+import { Person } from './person.entity'
+
+/** A broadcast's life: written, then confirmed and handed to the outbox. */
+export const ANNOUNCEMENT_STATUSES = ['draft', 'sent'] as const
+/** One of ANNOUNCEMENT_STATUSES. */
+export type AnnouncementStatus = (typeof ANNOUNCEMENT_STATUSES)[number]
+
+/** A staff announcement to a cohort's groups and people; its delivery lives in OutboxMessage rows. */
+@Entity('announcement')
+@Index(['cohortId', 'createdAt'])
+export class Announcement {
+  @PrimaryGeneratedColumn('increment')
+  id: number
+
+  @Column('int', { nullable: true })
+  cohortId: number | null
+
+  @ManyToOne(() => Cohort, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'cohortId' })
+  cohort?: Cohort | null
+
+  @Column('int', { nullable: true })
+  authorId: number | null
+
+  @ManyToOne(() => Person, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'authorId' })
+  author?: Person | null
+
+  @Column('varchar', { length: 200 })
+  title: string
+
+  @Column('text')
+  body: string
+
+  /** Roles it is meant for (student, parent, …); empty means everyone. */
+  @Column('simple-array')
+  audience: string[]
+
+  @Column('simple-enum', { enum: ANNOUNCEMENT_STATUSES })
+  status: AnnouncementStatus
+
+  @Column('datetime')
+  createdAt: Date
+
+  @Column('datetime', { nullable: true })
+  sentAt: Date | null
+}

@@ -1,0 +1,101 @@
+import { Activity } from './activity.entity'
+import { Announcement } from './announcement.entity'
+import { Application } from './application.entity'
+import { ApplicationReview } from './application-review.entity'
+import { AuditLog } from './audit-log.entity'
+import { City } from './city.entity'
+import { Cohort } from './cohort.entity'
+import { CohortCity } from './cohort-city.entity'
+import { Contact } from './contact.entity'
+import { ConversationState } from './conversation-state.entity'
+import { District } from './district.entity'
+import { Evaluation } from './evaluation.entity'
+import { Group } from './group.entity'
+import { GrowthLog } from './growth-log.entity'
+import { Guardianship } from './guardianship.entity'
+import { IdentityBinding } from './identity-binding.entity'
+import { InviteCode } from './invite-code.entity'
+import { Mentor } from './mentor.entity'
+import { Milestone } from './milestone.entity'
+import { OutboxMessage } from './outbox-message.entity'
+import { Person } from './person.entity'
+import { PersonRole } from './person-role.entity'
+import { PlanArticle } from './plan-article.entity'
+import { ProcessedMessage } from './processed-message.entity'
+import { QuestionReview } from './question-review.entity'
+import { ResearchTopic } from './research-topic.entity'
+import { School } from './school.entity'
+import { Student } from './student.entity'
+import { Subject } from './subject.entity'
+import { University } from './university.entity'
+
+export * from './activity.entity'
+export * from './announcement.entity'
+export * from './application.entity'
+export * from './application-review.entity'
+export * from './audit-log.entity'
+export * from './city.entity'
+export * from './cohort.entity'
+export * from './cohort-city.entity'
+export * from './contact.entity'
+export * from './conversation-state.entity'
+export * from './district.entity'
+export * from './evaluation.entity'
+export * from './group.entity'
+export * from './growth-log.entity'
+export * from './guardianship.entity'
+export * from './identity-binding.entity'
+export * from './invite-code.entity'
+export * from './mentor.entity'
+export * from './milestone.entity'
+export * from './outbox-message.entity'
+export * from './person.entity'
+export * from './person-role.entity'
+export * from './plan-article.entity'
+export * from './processed-message.entity'
+export * from './question-review.entity'
+export * from './research-topic.entity'
+export * from './school.entity'
+export * from './student.entity'
+export * from './subject.entity'
+export * from './university.entity'
+
+/**
+ * Every entity class, handed to the DataSource as a list (never a glob, so tsx, vitest and a
+ * compiled build all see the same classes). Conventions: snake_case table names, camelCase
+ * column names, int ids, instants as UTC `datetime` set by the application's Clock (no
+ * database defaults, so a pinned clock pins them too), Beijing calendar days as
+ * `varchar(10)` YYYY-MM-DD.
+ */
+export const entities = [
+  Cohort,
+  CohortCity,
+  City,
+  District,
+  University,
+  Subject,
+  School,
+  Person,
+  PersonRole,
+  IdentityBinding,
+  InviteCode,
+  Student,
+  Guardianship,
+  Mentor,
+  Application,
+  ApplicationReview,
+  Activity,
+  GrowthLog,
+  ResearchTopic,
+  Evaluation,
+  Group,
+  Announcement,
+  OutboxMessage,
+  ConversationState,
+  ProcessedMessage,
+  AuditLog,
+  Milestone,
+  Contact,
+  QuestionReview,
+  PlanArticle,
+]

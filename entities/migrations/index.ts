@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm'
+import { Initial1795672190241 } from './1795672190241-Initial'
+
+/** Every migration class, oldest first; scripts/generate-migration.ts rewrites this list. */
+export const migrations: Array<new () => MigrationInterface> = [Initial1795672190241]

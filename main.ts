@@ -1,0 +1,64 @@
+import 'reflect-metadata'
+import { readFileSync } from 'node:fs'
+import { createClock } from './core/clock'
+import { ensureBuiltInPrograms } from './core/cohorts/load-program'
+import { seedDemo } from './core/cohorts/seed-demo'
+import { ConfigError, loadConfig } from './core/config'
+import { openDatabase } from './core/db'
+import { jobs } from './core/jobs'
+import { startScheduler } from './core/jobs/scheduler'
+import { parsePlanText } from './core/knowledge/plan-text'
+import { savePlanArticles } from './core/knowledge/plan-articles'
+import { builtInProgram } from './core/knowledge/program'
+import { createLlm } from './core/llm'
+import { createLogger } from './core/logger'
+import { createApp } from './server/app'
+import { listen } from './server/http'
+
+/** Wires config → database → core → HTTP server and scheduler, and stops them in order on SIGTERM/SIGINT. */
+async function main() {
+  const config = loadConfig()
+  const logger = createLogger(config.logLevel)
+  const clock = createClock(config.pinnedNow)
+  const dataSource = await openDatabase(config.databaseUrl)
+  const loaded = await ensureBuiltInPrograms(dataSource)
+  if (config.seedDemo) await seedDemo(dataSource, clock)
+  if (config.planTextFile) {
+    const cohort = builtInProgram()?.cohort
+    if (cohort) {
+      const count = await savePlanArticles(dataSource, cohort, parsePlanText(readFileSync(config.planTextFile, 'utf8')))
+      logger.info({ cohort, articles: count }, 'plan text loaded')
+    }
+  }
+  const llm = config.llm ? createLlm(config.llm) : undefined
+  const app = createApp({ dataSource, clock, logger, config, llm })
+  const http = await listen(app, config.port, config.host)
+  const scheduler = startScheduler(jobs, {}, logger)
+  logger.info(
+    { port: http.port, database: config.database.kind, programs: loaded, demo: config.seedDemo, llm: Boolean(llm) },
+    `八桂英才助手 listening on http://127.0.0.1:${http.port}`,
+  )
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'shutting down')
+    scheduler.stop()
+    await http.close()
+    await dataSource.destroy()
+    process.exit(0)
+  }
+  process.once('SIGTERM', () => void stop('SIGTERM'))
+  process.once('SIGINT', () => void stop('SIGINT'))
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message)
+  } else {
+    const message = err instanceof Error ? err.message : String(err)
+    console.error(`八桂英才助手 could not start: ${message.split('\n')[0]}`)
+  }
+  process.exit(1)
+})

@@ -1,0 +1,35 @@
+import type { Middleware } from 'koa'
+import { AppError } from '../../core/errors'
+
+const DEFAULT_LIMIT = 16 * 1024
+
+/** Reads a JSON request body into `ctx.request.body`, refusing what is not JSON or is too large (with 4xx, never 5xx). */
+export function jsonBody(limitBytes = DEFAULT_LIMIT): Middleware {
+  return async (ctx, next) => {
+    if (!['POST', 'PUT', 'PATCH'].includes(ctx.method)) return next()
+    const type = ctx.get('content-type')
+    if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
+      throw new AppError('unsupported_media_type', '请求体须为 JSON（Content-Type: application/json）', 415)
+    }
+    const declared = Number(ctx.get('content-length') || 0)
+    if (declared > limitBytes) throw new AppError('too_large', `请求体过大（上限 ${limitBytes} 字节）`, 413)
+    const chunks: Buffer[] = []
+    let size = 0
+    for await (const chunk of ctx.req) {
+      size += (chunk as Buffer).length
+      if (size > limitBytes) throw new AppError('too_large', `请求体过大（上限 ${limitBytes} 字节）`, 413)
+      chunks.push(chunk as Buffer)
+    }
+    const text = Buffer.concat(chunks).toString('utf8')
+    if (text.trim() === '') {
+      ;(ctx.request as { body?: unknown }).body = undefined
+      return next()
+    }
+    try {
+      ;(ctx.request as { body?: unknown }).body = JSON.parse(text)
+    } catch {
+      throw new AppError('invalid_json', '请求体不是合法的 JSON', 400)
+    }
+    return next()
+  }
+}

@@ -1,0 +1,112 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { createServer } from 'node:net'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { tempSqliteUrl } from '../helpers/server'
+
+const root = `${__dirname}/../..`
+const tsx = `${root}/node_modules/.bin/tsx`
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer()
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number }
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+let child: ChildProcess | undefined
+afterEach(() => {
+  child?.kill('SIGKILL')
+  child = undefined
+})
+
+async function startService(databaseUrl: string) {
+  const port = await freePort()
+  child = spawn(tsx, ['main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const base = `http://127.0.0.1:${port}`
+  for (let i = 0; i < 120; i++) {
+    const ok = await fetch(`${base}/healthz`).then(
+      (r) => r.status === 200,
+      () => false,
+    )
+    if (ok) return { base, process: child }
+    if (child.exitCode !== null) break
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error('the service did not become healthy')
+}
+
+function stopService(p: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    p.once('exit', (code) => resolve(code))
+    p.kill('SIGTERM')
+  })
+}
+
+function rowCounts(path: string) {
+  const db = new Database(path, { readonly: true })
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations'",
+    )
+    .all() as { name: string }[]
+  const counts = Object.fromEntries(
+    tables.map(({ name }) => [name, (db.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n]),
+  )
+  db.close()
+  return counts
+}
+
+describe('npm start (main.ts)', () => {
+  it('serves the 2023 program, stops on SIGTERM, and a second start on the same database adds nothing', async () => {
+    const url = tempSqliteUrl('start')
+    const first = await startService(url)
+    const milestones = (await fetch(`${first.base}/api/v1/milestones?cohort=2023`).then((r) => r.json())) as {
+      key: string
+      due: string
+    }[]
+    expect(milestones[0]).toMatchObject({ key: 'school_submission', due: '2023-10-24' })
+    expect(await stopService(first.process)).toBe(0)
+    const before = rowCounts(url.slice('sqlite:'.length))
+    expect(before.milestone).toBeGreaterThan(0)
+    expect(before.student).toBeGreaterThan(0)
+
+    const second = await startService(url)
+    expect(await fetch(`${second.base}/api/v1/milestones?cohort=2023`).then((r) => r.json())).toEqual(milestones)
+    expect(await stopService(second.process)).toBe(0)
+    expect(rowCounts(url.slice('sqlite:'.length))).toEqual(before)
+  }, 60_000)
+
+  it('refuses a bad DATABASE_URL with one readable line and a non-zero exit', () => {
+    const r = spawnSync(tsx, ['main.ts'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: 'postgres://somewhere/db' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    })
+    expect(r.status).toBe(1)
+    expect(r.stderr.trim()).toBe('DATABASE_URL must be sqlite:<path> or mysql://user:pass@host:port/db')
+    expect(r.stdout).toBe('')
+  }, 30_000)
+
+  it('says in one line when the database cannot be reached', () => {
+    const r = spawnSync(tsx, ['main.ts'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: 'mysql://nobody@127.0.0.1:1/none' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    })
+    expect(r.status).toBe(1)
+    const lines = r.stderr.trim().split('\n')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^八桂英才助手 could not start: /)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+  }, 30_000)
+})

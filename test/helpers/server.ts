@@ -1,0 +1,82 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import type { DataSource } from 'typeorm'
+import { type Clock, fixedClock } from '../../core/clock'
+import { ensureBuiltInPrograms } from '../../core/cohorts/load-program'
+import { openDatabase } from '../../core/db'
+import type { Llm } from '../../core/llm'
+import { createLogger } from '../../core/logger'
+import { createApp } from '../../server/app'
+import { listen, type RunningServer } from '../../server/http'
+
+/** A temporary SQLite database URL in its own folder. */
+export function tempSqliteUrl(name = 'test'): string {
+  return `sqlite:${join(mkdtempSync(join(tmpdir(), 'assistant-test-')), `${name}.sqlite`)}`
+}
+
+/** The app served on a free loopback port, on a fresh migrated database with the built-in programs loaded. */
+export interface TestServer {
+  base: string
+  dataSource: DataSource
+  logLines: string[]
+  running: RunningServer
+  close(): Promise<void>
+}
+
+/** Starts the real app over real HTTP on 127.0.0.1 for a test. */
+export async function startTestServer(
+  options: { clock?: Clock; qaRateLimitPerMinute?: number; trustProxy?: boolean; llm?: Llm; url?: string } = {},
+): Promise<TestServer> {
+  const dataSource = await openDatabase(options.url ?? tempSqliteUrl())
+  await ensureBuiltInPrograms(dataSource)
+  const logLines: string[] = []
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logLines.push(String(chunk))
+      done()
+    },
+  })
+  const logger = createLogger('info', sink)
+  const app = createApp({
+    dataSource,
+    clock: options.clock ?? fixedClock('2023-10-20T10:00:00+08:00'),
+    logger,
+    config: {
+      qaRateLimitPerMinute: options.qaRateLimitPerMinute ?? 10_000,
+      trustProxy: options.trustProxy ?? false,
+      rateLimitLoopback: true,
+    },
+    llm: options.llm,
+  })
+  const running = await listen(app, 0, '127.0.0.1')
+  return {
+    base: `http://127.0.0.1:${running.port}`,
+    dataSource,
+    logLines,
+    running,
+    async close() {
+      await running.close(1000)
+      if (dataSource.isInitialized) await dataSource.destroy()
+    },
+  }
+}
+
+/** POSTs a JSON body (or a raw string) and returns status and parsed body. */
+export async function postJson(base: string, path: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(base + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+  const text = await res.text()
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined }
+}
+
+/** GETs a path and returns status and parsed body. */
+export async function getJson(base: string, path: string) {
+  const res = await fetch(base + path)
+  const text = await res.text()
+  return { status: res.status, body: text ? JSON.parse(text) : undefined }
+}
