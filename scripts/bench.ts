@@ -4,20 +4,11 @@
  * Each compares against a baseline measured in the same run where the contract asks for one.
  */
 import 'reflect-metadata'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { type ChildProcess, fork } from 'node:child_process'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import autocannon from 'autocannon'
-import Koa from 'koa'
-import { fixedClock } from '../core/clock'
-import { ensureBuiltInPrograms } from '../core/cohorts/load-program'
-import { openDatabase } from '../core/db'
 import { answerQuestion } from '../core/knowledge/answer'
 import { builtInProgram } from '../core/knowledge/program'
-import { createLogger } from '../core/logger'
-import { createApp } from '../server/app'
-import { listen } from '../server/http'
 
 /** Questions of every kind the assistant answers, in the project's own words. */
 const QUESTIONS = [
@@ -83,33 +74,26 @@ async function load(url: string, body: string, seconds: number) {
   return { rps: result.requests.average, non2xx: result.non2xx, errors: result.errors }
 }
 
+/** Starts scripts/bench-server.ts in its own process and waits for its ports. */
+function startBenchServers(): Promise<{ child: ChildProcess; qaPort: number; baselinePort: number }> {
+  const child = fork(join(__dirname, 'bench-server.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' })
+  return new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve({ child, ...(m as { qaPort: number; baselinePort: number }) }))
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
+  })
+}
+
 async function httpQa() {
-  const quiet = createLogger('silent', new Writable({ write: (_c, _e, done) => done() }))
-  const dataSource = await openDatabase(
-    `sqlite:${join(mkdtempSync(join(tmpdir(), 'assistant-bench-')), 'bench.sqlite')}`,
-  )
-  await ensureBuiltInPrograms(dataSource)
-  const app = createApp({
-    dataSource,
-    clock: fixedClock('2023-10-20T10:00:00+08:00'),
-    logger: quiet,
-    config: { qaRateLimitPerMinute: 120, trustProxy: false },
-  })
-  const bare = new Koa()
-  bare.use(async (ctx) => {
-    ctx.body = { answer: 'ok', intent: 'baseline', sources: [] }
-  })
-  const real = await listen(app, 0, '127.0.0.1')
-  const baseline = await listen(bare, 0, '127.0.0.1')
+  const { child, qaPort, baselinePort } = await startBenchServers()
   const body = JSON.stringify({ question: '桂林市能选几个学生？' })
   const seconds = Number(process.env.BENCH_SECONDS ?? 5)
-  await load(`http://127.0.0.1:${baseline.port}/`, body, 1)
-  await load(`http://127.0.0.1:${real.port}/api/v1/qa`, body, 1)
-  const base = await load(`http://127.0.0.1:${baseline.port}/`, body, seconds)
-  const qa = await load(`http://127.0.0.1:${real.port}/api/v1/qa`, body, seconds)
-  await real.close(1000)
-  await baseline.close(1000)
-  await dataSource.destroy()
+  const baselineUrl = `http://127.0.0.1:${baselinePort}/`
+  const qaUrl = `http://127.0.0.1:${qaPort}/api/v1/qa`
+  await load(baselineUrl, body, 1)
+  await load(qaUrl, body, 1)
+  const base = await load(baselineUrl, body, seconds)
+  const qa = await load(qaUrl, body, seconds)
+  child.disconnect()
   print('http.qa', {
     rps: Math.round(qa.rps),
     baseline_rps: Math.round(base.rps),

@@ -94,7 +94,8 @@ describe('parentSection', () => {
   })
 })
 
-const REAL_PLAN = '/work/shared/program/plan-2023.txt'
+/** The real plan stays outside the repo: beside the project, as in CI. */
+const REAL_PLAN = join(__dirname, '../../../shared/program/plan-2023.txt')
 
 describe.skipIf(!existsSync(REAL_PLAN))('parsePlanText on the 2023 plan (outside the repo)', () => {
   it('finds the articles the answers cite', () => {

@@ -1,0 +1,47 @@
+/**
+ * The servers `npm run bench` loads, in a process of their own so that the load generator does
+ * not share their event loop: the real app (on a fresh SQLite database with the 2023 program)
+ * and a bare Koa JSON route as the baseline. Reports both ports to the parent over IPC.
+ */
+import 'reflect-metadata'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import Koa from 'koa'
+import { fixedClock } from '../core/clock'
+import { ensureBuiltInPrograms } from '../core/cohorts/load-program'
+import { openDatabase } from '../core/db'
+import { createLogger } from '../core/logger'
+import { createApp } from '../server/app'
+import { listen } from '../server/http'
+
+async function serve() {
+  const quiet = createLogger('info', new Writable({ write: (_c, _e, done) => done() }))
+  const dataSource = await openDatabase(`sqlite:${join(mkdtempSync(join(tmpdir(), 'assistant-bench-')), 'bench.sqlite')}`)
+  await ensureBuiltInPrograms(dataSource)
+  const app = createApp({
+    dataSource,
+    clock: fixedClock('2023-10-20T10:00:00+08:00'),
+    logger: quiet,
+    config: { qaRateLimitPerMinute: 120, trustProxy: false },
+  })
+  const bare = new Koa()
+  bare.use(async (ctx) => {
+    ctx.body = { answer: 'ok', intent: 'baseline', sources: [] }
+  })
+  const real = await listen(app, 0, '127.0.0.1')
+  const baseline = await listen(bare, 0, '127.0.0.1')
+  process.send?.({ qaPort: real.port, baselinePort: baseline.port })
+  process.on('disconnect', async () => {
+    await real.close(500)
+    await baseline.close(500)
+    await dataSource.destroy()
+    process.exit(0)
+  })
+}
+
+serve().catch((err: unknown) => {
+  console.error(`bench server failed: ${err instanceof Error ? err.message : String(err)}`)
+  process.exit(1)
+})
