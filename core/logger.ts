@@ -35,11 +35,21 @@ export function maskPersonalData(value: unknown, key?: string, depth = 0): unkno
     return maskPhones(value)
   }
   if (depth > 6 || value === null || typeof value !== 'object') return value
+  if (depth === 0 && isFlatAndImpersonal(value)) return value
   if (value instanceof Error) return { type: value.name, message: maskPhones(value.message), stack: value.stack }
   if (Array.isArray(value)) return value.map((v) => maskPersonalData(v, key, depth + 1))
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(value)) out[k] = maskPersonalData(v, k, depth + 1)
   return out
+}
+
+/** A record of only numbers, booleans and digit-free strings under impersonal keys: nothing to mask (the request log's usual shape). */
+function isFlatAndImpersonal(value: object): boolean {
+  for (const [k, v] of Object.entries(value)) {
+    if (PERSONAL_KEYS.has(k)) return false
+    if (typeof v === 'string' ? /\d{11}/.test(v) : v !== null && typeof v === 'object') return false
+  }
+  return true
 }
 
 /**

@@ -18,7 +18,9 @@ import { listen } from '../server/http'
 
 async function serve() {
   const quiet = createLogger('info', new Writable({ write: (_c, _e, done) => done() }))
-  const dataSource = await openDatabase(`sqlite:${join(mkdtempSync(join(tmpdir(), 'assistant-bench-')), 'bench.sqlite')}`)
+  const dataSource = await openDatabase(
+    `sqlite:${join(mkdtempSync(join(tmpdir(), 'assistant-bench-')), 'bench.sqlite')}`,
+  )
   await ensureBuiltInPrograms(dataSource)
   const app = createApp({
     dataSource,

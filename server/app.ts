@@ -1,3 +1,4 @@
+import Router from '@koa/router'
 import Koa from 'koa'
 import type { DataSource } from 'typeorm'
 import type { Clock } from '../core/clock'
@@ -46,14 +47,12 @@ export function createApp(deps: AppDeps): Koa {
     return next()
   })
 
-  for (const router of [
-    healthRoutes(deps.dataSource),
-    milestoneRoutes(deps.dataSource),
-    qaRoutes(deps),
-    eligibilityRoutes(),
-  ]) {
-    app.use(router.routes())
-    app.use(router.allowedMethods())
-  }
+  const router = new Router()
+  healthRoutes(router, deps.dataSource)
+  milestoneRoutes(router, deps.dataSource)
+  qaRoutes(router, deps)
+  eligibilityRoutes(router)
+  app.use(router.routes())
+  app.use(router.allowedMethods())
   return app
 }

@@ -37,9 +37,19 @@ interface IndexedFact {
   length: number
 }
 
+/** One fact that holds a term, with the parts of that term's BM25 weight that do not depend on the question. */
+interface Posting {
+  doc: number
+  idf: number
+  /** tf·(k1+1) / (tf + k1·(1 − b + b·length/avgLength)) */
+  saturation: number
+}
+
 /** The retrieval index of one program. */
 export interface FactIndex {
   docs: IndexedFact[]
+  /** Each term with the facts that hold it, so a question touches only the facts it shares a term with. */
+  postings: Map<string, Posting[]>
   /** Each normalised keyword (2+ characters) with the facts that list it. */
   phrases: Map<string, IndexedFact[]>
   idf: Map<string, number>
@@ -54,7 +64,7 @@ export interface ScoredFact {
 
 const cache = new WeakMap<Program, FactIndex>()
 
-function addTokens(tf: Map<string, number>, tokens: Token[], fieldWeight: number): number {
+function addTokens(tf: Map<string, number>, tokens: readonly Token[], fieldWeight: number): number {
   let length = 0
   for (const t of tokens) {
     const w = fieldWeight * KIND_WEIGHT[t.kind]
@@ -93,7 +103,16 @@ export function factIndex(program: Program): FactIndex {
       phrases.set(key, list)
     }
   }
-  const index = { docs, phrases, idf, avgLength }
+  const postings = new Map<string, Posting[]>()
+  docs.forEach((d, i) => {
+    for (const [term, tf] of d.tf) {
+      const list = postings.get(term) ?? []
+      const saturation = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * d.length) / avgLength))
+      list.push({ doc: i, idf: idf.get(term) ?? 0, saturation })
+      postings.set(term, list)
+    }
+  })
+  const index = { docs, postings, phrases, idf, avgLength }
   cache.set(program, index)
   return index
 }
@@ -124,17 +143,16 @@ export function searchFacts(index: FactIndex, question: string): ScoredFact[] {
   }
   const q = new Map<string, number>()
   for (const t of tokenize(text)) q.set(t.term, Math.max(q.get(t.term) ?? 0, KIND_WEIGHT[t.kind]))
-  const scored: ScoredFact[] = []
-  for (const d of index.docs) {
-    let score = bonus.get(d) ?? 0
-    for (const [term, qw] of q) {
-      const tf = d.tf.get(term)
-      if (!tf) continue
-      const idf = index.idf.get(term) ?? 0
-      score += qw * idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * d.length) / index.avgLength)))
-    }
-    if (score > 0) scored.push({ fact: d.fact, score })
+  // Accumulated term by term in the question's order, as a per-fact loop over the question's terms would.
+  const scores = index.docs.map((d) => bonus.get(d) ?? 0)
+  for (const [term, qw] of q) {
+    for (const p of index.postings.get(term) ?? []) scores[p.doc] = (scores[p.doc] as number) + qw * p.idf * p.saturation
   }
+  const scored: ScoredFact[] = []
+  index.docs.forEach((d, i) => {
+    const score = scores[i] as number
+    if (score > 0) scored.push({ fact: d.fact, score })
+  })
   return scored.sort((a, b) => b.score - a.score || a.fact.id.localeCompare(b.fact.id))
 }
 

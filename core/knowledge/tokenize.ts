@@ -96,8 +96,18 @@ export interface Token {
   kind: 'word' | 'bigram' | 'synonym'
 }
 
+/** The last text tokenised and its tokens: answering one question tokenises the same text more than once. */
+let last: { text: string; tokens: readonly Token[] } | undefined
+
 /** The tokens of a text (already normalised), duplicates kept so that term frequency counts. */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string): readonly Token[] {
+  if (last?.text === text) return last.tokens
+  const tokens = tokenizeAfresh(text)
+  last = { text, tokens }
+  return tokens
+}
+
+function tokenizeAfresh(text: string): Token[] {
   const out: Token[] = []
   for (const w of getJieba().cutForSearch(text, true)) {
     const word = w.trim().toLowerCase()

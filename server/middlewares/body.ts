@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import type { Middleware } from 'koa'
 import { AppError } from '../../core/errors'
 
@@ -13,14 +14,7 @@ export function jsonBody(limitBytes = DEFAULT_LIMIT): Middleware {
     }
     const declared = Number(ctx.get('content-length') || 0)
     if (declared > limitBytes) throw new AppError('too_large', `请求体过大（上限 ${limitBytes} 字节）`, 413)
-    const chunks: Buffer[] = []
-    let size = 0
-    for await (const chunk of ctx.req) {
-      size += (chunk as Buffer).length
-      if (size > limitBytes) throw new AppError('too_large', `请求体过大（上限 ${limitBytes} 字节）`, 413)
-      chunks.push(chunk as Buffer)
-    }
-    const text = Buffer.concat(chunks).toString('utf8')
+    const text = await readText(ctx.req, limitBytes)
     if (text.trim() === '') {
       ;(ctx.request as { body?: unknown }).body = undefined
       return next()
@@ -32,4 +26,27 @@ export function jsonBody(limitBytes = DEFAULT_LIMIT): Middleware {
     }
     return next()
   }
+}
+
+/** Reads a request stream as UTF-8, refusing more than `limit` bytes (whatever Content-Length said). */
+function readText(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) {
+        req.off('data', onData)
+        req.resume()
+        reject(new AppError('too_large', `请求体过大（上限 ${limit} 字节）`, 413))
+        return
+      }
+      chunks.push(chunk)
+    }
+    req.on('data', onData)
+    req.once('end', () =>
+      resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8')),
+    )
+    req.once('error', reject)
+  })
 }
