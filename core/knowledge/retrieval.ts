@@ -146,7 +146,8 @@ export function searchFacts(index: FactIndex, question: string): ScoredFact[] {
   // Accumulated term by term in the question's order, as a per-fact loop over the question's terms would.
   const scores = index.docs.map((d) => bonus.get(d) ?? 0)
   for (const [term, qw] of q) {
-    for (const p of index.postings.get(term) ?? []) scores[p.doc] = (scores[p.doc] as number) + qw * p.idf * p.saturation
+    for (const p of index.postings.get(term) ?? [])
+      scores[p.doc] = (scores[p.doc] as number) + qw * p.idf * p.saturation
   }
   const scored: ScoredFact[] = []
   index.docs.forEach((d, i) => {
