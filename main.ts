@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './core/config'
 import { openDatabase } from './core/db'
 import { jobs } from './core/jobs'
 import { startScheduler } from './core/jobs/scheduler'
+import { answerQuestion } from './core/knowledge/answer'
 import { parsePlanText } from './core/knowledge/plan-text'
 import { savePlanArticles } from './core/knowledge/plan-articles'
 import { builtInProgram } from './core/knowledge/program'
@@ -30,6 +31,9 @@ async function main() {
       logger.info({ cohort, articles: count }, 'plan text loaded')
     }
   }
+  // Answer one question before serving: it loads the tokeniser's dictionary (~0.2 s), so the first person does not wait for it.
+  const program = builtInProgram()
+  if (program) answerQuestion(program, '名额', clock.now())
   const llm = config.llm ? createLlm(config.llm) : undefined
   const app = createApp({ dataSource, clock, logger, config, llm })
   const http = await listen(app, config.port, config.host)
