@@ -7,6 +7,16 @@ import { findPlaces } from '../rules/regions'
 import { normaliseText } from './normalise'
 import { officeContact, type Program, type ProgramFact, type ProgramMilestone } from './program'
 import { coverage, type FactIndex, factIndex, retrievalText, type ScoredFact, searchFacts } from './retrieval'
+import {
+  askedType,
+  buildScope,
+  factGives,
+  GENERIC_TASK,
+  misleading,
+  PROGRAM_NAMED,
+  programEvidence,
+  type Scope,
+} from './scope'
 import { synonymTerms } from './synonyms'
 
 /**
@@ -55,7 +65,7 @@ const NOT_IN_PLAN: { pattern: RegExp; label: string }[] = [
   { pattern: /证书|结业证|证明|奖状|发证/, label: '是否颁发证书' },
   { pattern: /面试|笔试|考试|考什么|试题|考题|出题|准备.{0,4}题/, label: '遴选的具体形式（是否面试、笔试，考什么）' },
   {
-    pattern: /(每|一|1|各)(个|所)?(学校|中学|高中|校).{0,8}(名额|几个|多少|推荐|限报|最多)|每校|限报/,
+    pattern: /(每|一|1|各)(个|所)?(学校|中学|高中|校).{0,8}(名额|几个|多少|推荐|限报|最多|上限|人数|入选)|每校|限报/,
     label: '每所学校能推荐多少名学生',
   },
   { pattern: /(每|一|1)(个|位)导师.{0,6}(几|多少)|导师.{0,2}带(几|多少)/, label: '每位导师带多少名学生' },
@@ -65,6 +75,7 @@ const NOT_IN_PLAN: { pattern: RegExp; label: string }[] = [
     label: '升学（如高考加分、保送）方面的优惠',
   },
   { pattern: /交通|补贴|补助|报销|车费|路费|接送|奖学金|津贴|发钱|给钱/, label: '交通、补贴或报销' },
+  { pattern: /劳务费|报酬|酬金|课酬|薪酬|工资|经费/, label: '报酬、劳务费或经费标准' },
   { pattern: /保险|安全问题|安全保障/, label: '保险和安全安排' },
   { pattern: /线上|网课|远程|视频上课/, label: '能否线上参加' },
   {
@@ -83,25 +94,23 @@ const NOT_IN_PLAN: { pattern: RegExp; label: string }[] = [
 const OUT_OF_SCOPE =
   /天气|下雨|怎么学好|学习方法|提高成绩|提分|补课|辅导班|下雪|气温|温度|刮风|台风|解题|方程|这道题|这题|作业|x²|x\^|求解|算一下|笑话|讲个故事|聊聊|聊天|陪我|无聊|唱歌|高考志愿|填志愿|志愿填报|报志愿|游戏|电影|电视剧|吃什么|股票|彩票|翻译|星座|恋爱|减肥|旅游|推荐.{0,3}(书|电影|歌)/
 
-/** Words that tie a question to the program even when retrieval is unsure. */
-const DOMAIN =
-  /年龄|条件|要求|资格|英才|八桂|培养计划|这个计划|这个项目|导师|遴选|选拔|名额|报名|申请|科协|管理办公室|成长日志|见面会|评价|公示|入选|培养|高校|大学|专利|竞赛|优先|中期|年度|指导教师|指导老师|活动|研究|课题|学员/
-
 const GREETING =
   /^(你好|您好|hi|hello|哈喽|嗨|在吗|在不在|在么|早上好|上午好|中午好|下午好|晚上好|早|谢谢|多谢|感谢|谢啦|好的|ok|嗯|嗯嗯|收到|你是谁|你是什么|你能做什么|你会什么|有什么功能|怎么用|你们?是机器人吗?|是机器人吗?|是真人吗?|人工客服)+[!！。.,，~～?？啊呀哈]*$/
 
 /** Words that say the question asks whether someone may apply or gets priority. */
 const APPLY_ASK =
-  /能(不能)?报|可(不可)?以报|能(不能)?参加|可(不可)?以参加|能(不能)?申请|可(不可)?以申请|符合|够(不够)?条件|够格|有(没有)?资格|能入选|能选上|报得了|行不行|行吗|够吗|够不够|够了吗|能去吗|能不能去/
+  /能(不能)?报|可(不可)?以报|能(不能)?参加|可(不可)?以参加|能(不能)?申请|可(不可)?以申请|符合|够(不够)?条件|够格|有(没有)?资格|能入选|能选上|报得了|行不行|行吗|够吗|够不够|够了吗|能去吗|能不能去|有戏|有(没有)?希望|有(没有)?机会|能不能上|能上吗|可以冲|能冲吗|能不能冲/
 const PRIORITY_ASK = /优先/
 
 const CONTACT =
-  /电话|联系方式|号码|联系人|找谁|打给谁|问谁|咨询|怎么联系|联系谁|联系哪|热线|手机|座机|负责人是谁|负责的老师/
+  /电话|联系方式|号码|联系人|找谁|打给谁|问谁|咨询|怎么联系|联系谁|联系哪|热线|手机|座机|负责人是谁|负责.{0,6}(老师|人)(是谁|叫|姓|名字)|负责的老师|找哪|问哪|哪位老师|老师.{0,3}(叫啥|叫什么|名字|姓什么)/
 const QUOTA =
   /名额|人数|(多少|几)(个|名|位)?(人|学生|孩子|娃|学员|同学)|选(拔)?(多少|几)|招(收)?(多少|几)|录(取)?(多少|几)|(多少|几)名(?!师)/
+/** A question comparing two cities' quotas. */
+const DIFFERENCE = /比.{0,8}(多|少)|相差|差(几|多少)|差距|多(几|多少)|少(几|多少)/
 const SUM = /一共|总共|合计|加起来|加在一起|总数|共(选|有|招|多少|几)|合起来|总名额/
 const WHEN =
-  /现在.{0,4}(还|能)|还来得及|来不来得及|错过|截止了|过了吗|结束了吗|开始了吗|什么时候|啥时候|啥时|几号|哪天|何时|几月|日期|截止|最晚|最迟|之前|以前|期限|deadline|多久|多长时间|时间|几时|开始|结束|哪个月/
+  /现在.{0,4}(还|能)|还来得及|来不来得及|错过|截止了|过了吗|结束了吗|开始了吗|什么时候|啥时候|啥时|几号|哪天|哪1天|哪一天|何时|几月|日期|截止|最晚|最迟|之前|以前|期限|deadline|多久|多长时间|时间|几时|(开始|结束)(了|吗|呢|时间|日期|$)|哪个月/
 const SCHEDULE =
   /下一步|接下来|最近.{0,4}(安排|节点|要做|有什么)|现在.{0,4}(阶段|该做|到哪)|时间节点|时间安排|进度安排|日程|时间表|有哪些(日期|截止)|关键日期/
 
@@ -132,6 +141,7 @@ const STEP_PATTERNS: { key: string; pattern: RegExp }[] = [
 
 interface Context {
   index: FactIndex
+  scope: Scope
   office: Program['contacts'][number]
   factsById: Map<string, ProgramFact>
 }
@@ -143,6 +153,7 @@ function contextOf(program: Program): Context {
   if (cached) return cached
   const ctx: Context = {
     index: factIndex(program),
+    scope: buildScope(factIndex(program)),
     office: officeContact(program),
     factsById: new Map(program.facts.map((f) => [f.id, f])),
   }
@@ -176,6 +187,9 @@ function joinWithin(parts: string[], max = MAX_ANSWER_CHARS): string {
 function officeLine(ctx: Context): string {
   return `如需了解，请咨询管理办公室${ctx.office.person}，电话${ctx.office.phone}。`
 }
+
+/** The program's name as people know it, for answers that must say which plan they speak for. */
+const PLAN_NAME = '八桂青少年英才培养计划'
 
 function factOf(f: ProgramFact): AnswerFact {
   return { section: f.section, title: f.title, text: f.answer }
@@ -239,8 +253,8 @@ function notInDocumentAnswer(
   confidence: number,
 ): QaAnswer {
   const head = label
-    ? `关于${label}，2023年的实施方案没有规定，我这里没有相关信息，不能替您猜测。`
-    : '这个问题2023年的实施方案没有提及，我这里没有相关信息，不能替您猜测。'
+    ? `关于${label}，${PLAN_NAME}2023年的实施方案没有规定，我这里没有相关信息，不能替您猜测。`
+    : `这个问题${PLAN_NAME}2023年的实施方案没有提及，我这里没有相关信息，不能替您猜测。`
   const relatedLine = related ? `方案里相关的内容是：${related.fact.answer}` : ''
   const office = officeLine(ctx)
   const answer = joinWithin([head, office, relatedLine])
@@ -305,14 +319,25 @@ function quotaAnswer(program: Program, q: string): QaAnswer {
   const sources = [{ section, title: '遴选对象与名额' }]
   const facts: AnswerFact[] = [{ section, title: '各市名额', text: `${all}，合计${total}名` }]
   const parts: string[] = []
-  const named = program.cities.filter((c) => inProgram.includes(c.name))
-  if (named.length >= 2 && SUM.test(q)) {
+  const named = inProgram
+    .map((name) => program.cities.find((c) => c.name === name))
+    .filter((c): c is Program['cities'][number] => c !== undefined)
+  const [first, second] = named
+  if (first && second && named.length === 2 && DIFFERENCE.test(q)) {
+    const gap = Math.abs(first.quota - second.quota)
+    const verdict =
+      gap === 0 ? `两市名额一样多` : `${first.name}比${second.name}${first.quota > second.quota ? '多' : '少'}${gap}名`
+    parts.push(`${first.name}${first.quota}名，${second.name}${second.quota}名，${verdict}。`)
+  } else if (named.length >= 2 && SUM.test(q)) {
     const sum = named.reduce((s, c) => s + c.quota, 0)
     parts.push(
       `${named.map((c) => c.name).join('和')}一共${sum}名（${named.map((c) => `${c.name}${c.quota}名`).join('、')}）。`,
     )
   } else if (named.length >= 1) {
-    parts.push(`${named.map((c) => `${c.name}选拔${c.quota}名学生`).join('，')}。`)
+    // "柳州是20个吧": a number the question proposes for one city, when it is wrong, is corrected first.
+    const proposed = named.length === 1 ? /(\d+)(个|名|人|位)/.exec(q.replace(/\d+%/g, '')) : null
+    const wrong = proposed && first && Number(proposed[1]) !== first.quota ? `不是${proposed[1]}名，` : ''
+    parts.push(`${wrong}${named.map((c) => `${c.name}选拔${c.quota}名学生`).join('，')}。`)
   }
   for (const city of outside) parts.push(`${city}不在本计划的实施范围内，没有名额。`)
   if (named.length === 0) parts.push(`本计划按城市分配名额：${all}，三市合计${total}名学生。`)
@@ -368,7 +393,9 @@ function deadlineAnswer(
   } else if (undated) {
     section = undated.section
     title = undated.title
-    parts.push('方案没有给这一步规定具体日期。')
+    parts.push(
+      `${PLAN_NAME}的方案没有给这一步规定具体日期，如需了解请咨询管理办公室${officeContact(program).person}（电话${officeContact(program).phone}）。`,
+    )
   } else {
     return undefined
   }
@@ -465,7 +492,7 @@ const HEDGE_BELOW = 0.45
 /** The closest fact, said as such, with the office's number for what it does not settle. */
 function hedgedAnswer(ctx: Context, top: ScoredFact, confidence: number): QaAnswer {
   const answer = joinWithin([
-    '方案里没有找到和您的问题完全对应的规定，最相关的内容是：',
+    `${PLAN_NAME}的实施方案里没有找到和您的问题完全对应的规定，最相关的内容是：`,
     top.fact.answer,
     `如需确认，请咨询管理办公室${ctx.office.person}，电话${ctx.office.phone}。`,
   ])
@@ -542,6 +569,176 @@ function retrievalAnswer(scored: ScoredFact[], confidence: number): QaAnswer {
 }
 
 /**
+ * Unsure whether the question is outside the program or a point the plan leaves open: one reply
+ * that covers both (the plan does not say, what the assistant can help with, the office).
+ */
+function unsureAnswer(ctx: Context, confidence: number): QaAnswer {
+  return {
+    answer: `这个问题${PLAN_NAME}的实施方案没有规定，也可能不属于本计划的范围，我无法替您回答。我可以回答和${PLAN_NAME}有关的问题，比如谁能报名、各市名额、报名截止日期、选拔流程、培养安排、评价要求和联系方式。如需进一步了解，可咨询管理办公室${ctx.office.person}，电话${ctx.office.phone}。`,
+    intent: 'out_of_scope',
+    sources: [{ section: ctx.office.section, title: '联系人及联系电话' }],
+    confidence,
+    facts: [
+      {
+        section: ctx.office.section,
+        title: '联系人及联系电话',
+        text: `管理办公室${ctx.office.person}，电话${ctx.office.phone}`,
+      },
+    ],
+  }
+}
+
+/** "覃毅峰是哪个单位的" / "张逢芳负责哪里": a contact named by person. */
+function personAnswer(program: Program, q: string): QaAnswer | undefined {
+  const people = program.contacts.filter((c) => q.includes(c.person.replace(/\s+/g, '')))
+  if (people.length === 0) return undefined
+  const parts = people.map((c) =>
+    c.city
+      ? `${c.person}是${c.organisation}的联系人，负责${c.city}的咨询，电话${c.phone}。`
+      : `${c.person}是${c.organisation}（管理办公室）的联系人，负责全区的咨询，电话${c.phone}。`,
+  )
+  return {
+    answer: joinWithin(parts),
+    intent: 'contact',
+    sources: [{ section: people[0]?.section ?? '十一', title: '联系人及联系电话' }],
+    confidence: 0.92,
+    facts: people.map((c) => ({
+      section: c.section,
+      title: '联系人及联系电话',
+      text: `${c.organisation}：${c.person}，${c.phone}`,
+    })),
+  }
+}
+
+/** Words that join two questions in one ("分别", "各是", "以及"). */
+const MULTI = /分别|各是|各自|各(在|为|要)|以及|还有|和|跟|与|、/
+
+/** "中期评价和年度评价的截止时间分别是": each named step's date. */
+function multiDeadlineAnswer(program: Program, keys: string[], now: Date): QaAnswer | undefined {
+  const lines: string[] = []
+  const sources: { section: string; title: string }[] = []
+  const facts: AnswerFact[] = []
+  const steps = keys
+    .map((key) => program.milestones.find((m) => m.key === key))
+    .filter((m): m is ProgramMilestone => m !== undefined)
+    .sort((a, b) => a.due.localeCompare(b.due))
+  for (const m of steps) {
+    lines.push(`${milestoneWhen(m, now)}。`)
+    sources.push({ section: m.section, title: m.title })
+    facts.push({ section: m.section, title: m.title, text: `${m.title}，${m.due}` })
+  }
+  const undated = keys.filter((k) => program.undatedSteps.some((s) => s.key === k))
+  for (const key of undated) {
+    const step = program.undatedSteps.find((s) => s.key === key)
+    if (!step) continue
+    lines.push(`${step.title.split(/[：（(]/)[0]}：方案没有规定具体日期。`)
+    sources.push({ section: step.section, title: step.title })
+  }
+  if (lines.length < 2) return undefined
+  return { answer: joinWithin(lines), intent: 'deadline', sources, confidence: 0.88, facts }
+}
+
+/** The parts of a question with more than one ask, split where people join them. */
+function questionParts(q: string): string[] {
+  return q
+    .split(/[，,、；;？?。！!]|以及|还有|另外|同时/)
+    .map((p) => p.trim())
+    .filter((p) => [...p].length >= 4)
+}
+
+/**
+ * Adds, for every other part of a two-part question, that part's own best fact when retrieval
+ * is sure of it and the answer does not already say it.
+ */
+function withOtherParts(ctx: Context, q: string, answer: QaAnswer): QaAnswer {
+  const parts = questionParts(q)
+  if (parts.length < 2) return answer
+  let text = answer.answer
+  const sources = [...answer.sources]
+  const facts = [...answer.facts]
+  for (const part of parts) {
+    const scored = searchFacts(ctx.index, part)
+    const top = scored[0]
+    if (!top || top.score < 8 || retrievalConfidence(scored) < 0.45) continue
+    if (text.includes(top.fact.answer) || sources.some((s) => s.section === top.fact.section)) continue
+    if ([...text].length + [...top.fact.answer].length > MAX_ANSWER_CHARS) continue
+    text += top.fact.answer
+    sources.push({ section: top.fact.section, title: top.fact.title })
+    facts.push(factOf(top.fact))
+  }
+  return text === answer.answer ? answer : { ...answer, answer: text, sources, facts }
+}
+
+/**
+ * A dated answer to a question that also asks for a day or a place the plan does not give
+ * ("见面会具体几号开", "中期汇报什么时候在哪开"): says so, with the office's number.
+ */
+function withGap(ctx: Context, q: string, answer: QaAnswer): QaAnswer {
+  const asked = askedType(q)
+  const missing =
+    (asked === 'date' && !/\d{1,2}月\d{1,2}日/.test(answer.answer) && '具体日期') ||
+    (ASK_PLACE_TOO.test(q) && !factGives('place', answer.answer) && '具体地点')
+  if (!missing || answer.answer.includes(ctx.office.phone)) return answer
+  const text = joinWithin([
+    answer.answer,
+    `${missing}${PLAN_NAME}的方案没有规定，请留意通知或咨询管理办公室${ctx.office.person}（电话${ctx.office.phone}）。`,
+  ])
+  return { ...answer, answer: text }
+}
+
+/** A question that asks where, besides anything else. */
+const ASK_PLACE_TOO = /在哪|哪里|哪儿|什么地方|地点|哪个学校/
+
+/** Membership of a university the plan does not list ("有没有桂林电子科技大学"). */
+function universityMembershipAnswer(program: Program, q: string): QaAnswer | undefined {
+  if (!/实施|参与|合作|高校|之一|在不在|有没有|是不是|是否|包括|包含|算不算|属于|里面?有/.test(q)) return undefined
+  const listed = program.universities.flatMap((u) => [u.name, ...u.aliases])
+  const others: string[] = []
+  for (const m of q.matchAll(/(大学|学院)/g)) {
+    const before = q.slice(Math.max(0, (m.index ?? 0) - 10), m.index)
+    const name = `${before.split(/有没有|是不是|是否|在不在|算不算|包括|包含|属于|里|和|跟|与|、|，|,|吗|呢|的|有|是|去|在/).pop() ?? ''}${m[1]}`
+    if ([...name].length < 4 || listed.includes(name) || others.includes(name)) continue
+    if (listed.some((l) => l.length >= 4 && (name.includes(l) || l.includes(name)))) continue
+    others.push(name)
+  }
+  if (others.length === 0) return undefined
+  const list = program.universities.map((u) => u.name).join('、')
+  const section = program.universitiesSection
+  return {
+    answer: `${others.join('、')}不在本计划的实施高校之内：${program.cohort}年的实施高校只有${list}${program.universities.length}所。`,
+    intent: 'fact',
+    sources: [{ section, title: '实施高校' }],
+    confidence: 0.85,
+    facts: [{ section, title: '实施高校', text: list }],
+  }
+}
+
+/** Subjects people ask about that the plan's list does not name. */
+const OTHER_SUBJECTS =
+  /地理|历史|政治|天文|地质|医学|工程|经济|艺术|体育|音乐|美术|哲学|心理|环境|农业|语文|英语|外语|文科/
+
+/** "地理可以作为研究学科吗": the list, that it does not name this one, and that it ends with 等. */
+function subjectMembershipAnswer(ctx: Context, program: Program, q: string): QaAnswer | undefined {
+  if (!/学科|科目|方向|专业|领域/.test(q)) return undefined
+  const asked = [...new Set(q.match(new RegExp(OTHER_SUBJECTS.source, 'g')) ?? [])]
+  if (asked.length === 0) return undefined
+  const names = program.subjects.names.join('、')
+  const section = program.subjects.section
+  const open = program.subjects.open ? '（方案写的是“等”，并不限于这几门）' : ''
+  return {
+    answer: `方案列出的学科是${names}${program.subjects.open ? '等' : ''}${open}，没有明确列出${asked.join('、')}；${asked.join('、')}方向能否参加，方案未作规定。如需确认，请咨询管理办公室${ctx.office.person}，电话${ctx.office.phone}。`,
+    intent: 'fact',
+    sources: [{ section, title: '学科范围' }],
+    confidence: 0.8,
+    facts: [{ section, title: '学科范围', text: names }],
+  }
+}
+
+/** Program words strong enough to keep a general-task question ("帮我写…成长日志") in scope. */
+const CORE_TERMS =
+  /遴选|导师|名额|成长日志|申请表|报名表|见面会|中期|年度评价|公示|科协|管理办公室|入选|候选人|指导教师|指导老师|学员|英才库|双校|双师|科学营|研究方向|综合素质评价|培养/
+
+/**
  * Answers a question about a program: synchronous, deterministic, and fast (the retrieval
  * index is built once per program object). `now` places dates relative to today in Beijing.
  */
@@ -557,9 +754,28 @@ export function answerQuestion(program: Program, question: string, now: Date): Q
 
   const scored = searchFacts(ctx.index, q)
   const confidence = Math.round(retrievalConfidence(scored) * (0.4 + 0.6 * coverage(ctx.index, q)) * 100) / 100
-  const inDomain = DOMAIN.test(q) || APPLY_ASK.test(q) || synonymTerms(q).some((t) => t === '英才计划' || t === '科协')
+  const named = PROGRAM_NAMED.test(q)
+  const evidence = programEvidence(ctx.scope, q)
+  // A very short question ("几月开始", "孩子能去吗") only makes sense as one about the program.
+  const inDomain =
+    named ||
+    evidence.length > 0 ||
+    APPLY_ASK.test(q) ||
+    [...q].length <= 8 ||
+    synonymTerms(q).some((t) => t === '英才计划' || t === '科协')
 
-  if (OUT_OF_SCOPE.test(q) && !inDomain) return outOfScopeAnswer()
+  // A general task (translate, write, recommend food, weather, 志愿, other programs) is out of
+  // scope unless the question also carries words only this program uses.
+  // When such a question also touches a point the plan is silent on, or shares words with the
+  // facts, the reply says both: the plan does not cover it, and who to ask.
+  if ((OUT_OF_SCOPE.test(q) || GENERIC_TASK.test(q)) && !named && !CORE_TERMS.test(q)) {
+    const silent = NOT_IN_PLAN.find((t) => t.pattern.test(q))
+    if (silent) return notInDocumentAnswer(ctx, silent.label, undefined, 0.5)
+    return evidence.length > 0 ? unsureAnswer(ctx, 0.4) : outOfScopeAnswer()
+  }
+
+  const person = personAnswer(program, q)
+  if (person) return person
 
   const missing = NOT_IN_PLAN.find((t) => t.pattern.test(q))
   if (missing) {
@@ -572,19 +788,37 @@ export function answerQuestion(program: Program, question: string, now: Date): Q
   if (SCHEDULE.test(q)) return scheduleAnswer(program, now)
   const byDate = milestoneByDate(program, q)
   if (WHEN.test(q) || byDate) {
-    const key = byDate?.key ?? STEP_PATTERNS.find((s) => s.pattern.test(q))?.key
+    const keys = [...new Set(STEP_PATTERNS.filter((s) => s.pattern.test(q)).map((s) => s.key))]
+    // For a two-part question, 截止 names no step of its own ("…的截止时间分别是").
+    const bare = q.replace(/截止(时间|日期)?/g, '')
+    const partKeys = [...new Set(STEP_PATTERNS.filter((s) => s.pattern.test(bare)).map((s) => s.key))]
+    if (!byDate && partKeys.length >= 2 && MULTI.test(q)) {
+      const multi = multiDeadlineAnswer(program, partKeys, now)
+      if (multi) return multi
+    }
+    const key = byDate?.key ?? keys[0]
     const answer = key && deadlineAnswer(program, key, q, scored, now)
-    if (answer) return answer
+    if (answer) return withGap(ctx, q, withOtherParts(ctx, q, answer))
   }
+
+  const university = universityMembershipAnswer(program, q)
+  if (university) return university
+  const subject = subjectMembershipAnswer(ctx, program, q)
+  if (subject) return subject
 
   const places = citiesIn(program, q)
   if (places.outside.length > 0 && places.inProgram.length === 0)
     return outsideCityAnswer(program, places.outside, confidence)
 
-  if (scored.length === 0 || confidence < 0.2) {
-    if (!inDomain) return outOfScopeAnswer(0.6)
-    return notInDocumentAnswer(ctx, undefined, undefined, 0.3)
+  if (!inDomain) return unsureAnswer(ctx, 0.3)
+  if (scored.length === 0 || confidence < 0.2) return notInDocumentAnswer(ctx, undefined, undefined, 0.3)
+  const top = scored[0] as ScoredFact
+  // The best fact is on the topic but may not hold what is asked (a date, a place, an amount…).
+  const asked = askedType(q)
+  if (asked && !factGives(asked, top.fact.answer)) {
+    const related = top.score >= 6 && !misleading(asked, top.fact.answer) ? top : undefined
+    return notInDocumentAnswer(ctx, undefined, related, 0.5)
   }
-  if (confidence < HEDGE_BELOW) return hedgedAnswer(ctx, scored[0] as ScoredFact, confidence)
-  return retrievalAnswer(scored, confidence)
+  if (confidence < HEDGE_BELOW) return hedgedAnswer(ctx, top, confidence)
+  return withOtherParts(ctx, q, retrievalAnswer(scored, confidence))
 }

@@ -174,3 +174,138 @@ describe('parseNumber', () => {
     expect(parseNumber(text)).toBeNaN()
   })
 })
+
+describe('extractProfile: places in the grade given as 第N名 with the grade size', () => {
+  it.each<[string, EligibilityInput]>([
+    ['物理年级第31名、综合第38名，全年级都是200人', { subjectRankPercent: 15.5, overallRankPercent: 19 }],
+    ['年级200人，我数学排第20', { subjectRankPercent: 10 }],
+    ['全年级共有五百人，总分第八十名', { overallRankPercent: 16 }],
+    ['班级第3名', {}],
+    ['班级第3名，年级第20名，全年级200人', { overallRankPercent: 10 }],
+    ['我们年级有两百多人，化学排名第二十', { subjectRankPercent: 10 }],
+    ['生物年级排名31/200', { subjectRankPercent: 15.5 }],
+    ['总分第45名（年级共300人）', { overallRankPercent: 15 }],
+    ['高一年级第一学期期中，全年级400人', { grade: '高一' }],
+    ['南宁第三中学，年级共500人', { city: '南宁市' }],
+    ['在实验班排第5，全年级600人', {}],
+  ])('%s', (text, profile) => {
+    expect(extractProfile(text).profile).toEqual(profile)
+  })
+})
+
+describe('extractProfile: ranks said loosely', () => {
+  it.each<[string, EligibilityInput]>([
+    ['前百分之十五', { overallRankPercent: 15 }],
+    ['总分15%以内', { overallRankPercent: 15 }],
+    ['排名在15%左右', { overallRankPercent: 15 }],
+    ['数学大概前12%的样子', { subjectRankPercent: 12 }],
+    ['综合不到前20%', {}],
+    ['数学没进前15%', {}],
+    ['物理在15%以外', {}],
+    ['年级后20%', {}],
+    ['化学前10%，综合不到前20%', { subjectRankPercent: 10 }],
+  ])('%s', (text, profile) => {
+    expect(extractProfile(text).profile).toEqual(profile)
+  })
+})
+
+describe('extractProfile: the place of study beats the place of the household', () => {
+  it.each<[string, string]>([
+    ['户口在玉林，但孩子在南宁二中读高一', '南宁市'],
+    ['我们是玉林的，在柳州上学', '柳州市'],
+    ['户口在玉林但在南宁读书', '南宁市'],
+    ['户籍是桂林的，现就读于柳州高级中学', '柳州市'],
+    ['住在柳州，孩子在桂林十八中', '桂林市'],
+    ['老家是钦州的，目前在阳朔中学念书', '阳朔县'],
+    ['户口在南宁，在广州读书', '广州'],
+    ['我们是玉林的，孩子读高一', '玉林市'],
+  ])('%s → %s', (text, city) => {
+    expect(extractProfile(text).profile.city).toBe(city)
+  })
+})
+
+describe('extractProfile: places outside Guangxi that share a Guangxi name', () => {
+  it.each<[string, string]>([
+    ['广东梅州兴宁市的高一学生，能报吗', '广东梅州兴宁市'],
+    ['我们在广东省兴宁市读书', '广东省兴宁市'],
+    ['湖南永州的孩子', '湖南永州'],
+    ['青海西宁城中区的高二', '青海西宁城中区'],
+    ['内蒙古兴安盟的', '内蒙古兴安盟'],
+  ])('%s → %s, ineligible', (text, city) => {
+    const { profile } = extractProfile(text)
+    expect(profile.city).toBe(city)
+    expect(checkEligibility(program, { ...profile, grade: '高一', subjectRankPercent: 5 }).verdict).toBe('ineligible')
+  })
+})
+
+describe('extractProfile: olympiads and science contests', () => {
+  const olympiad = (level: string, stage?: string) => ({
+    awards: [stage ? { category: 'subject_olympiad', level, stage } : { category: 'subject_olympiad', level }],
+  })
+  const science = (level: string, stage?: string) => ({
+    awards: [stage ? { category: 'science_competition', level, stage } : { category: 'science_competition', level }],
+  })
+  it.each<[string, EligibilityInput]>([
+    ['CSP-S提高级广西省一等奖', olympiad('regional') as EligibilityInput],
+    ['NOIP广西一等奖', olympiad('regional') as EligibilityInput],
+    ['初中拿过CSP-J省二', olympiad('regional', 'junior') as EligibilityInput],
+    ['CSP-J一等奖', olympiad('regional') as EligibilityInput],
+    ['CSP-J', {}],
+    ['信息学奥赛省一', olympiad('regional') as EligibilityInput],
+    ['全国中学生数学奥林匹克竞赛（广西赛区）一等奖', olympiad('regional') as EligibilityInput],
+    ['化学竞赛赛区二等奖', olympiad('regional') as EligibilityInput],
+    ['物理竞赛省二', olympiad('regional') as EligibilityInput],
+    ['生物联赛省三', olympiad('regional') as EligibilityInput],
+    ['高一，物理竞赛国一', { grade: '高一', ...olympiad('national', 'senior') } as EligibilityInput],
+    ['初三拿过NOI铜牌', olympiad('national', 'junior') as EligibilityInput],
+    ['高中拿过广西青少年科技创新大赛一等奖', science('regional', 'senior') as EligibilityInput],
+    ['中国青少年机器人竞赛二等奖', science('national') as EligibilityInput],
+    ['获得宋庆龄少年儿童发明奖', science('national') as EligibilityInput],
+    ['初三时获评明天小小科学家称号', science('national', 'junior') as EligibilityInput],
+    ['英特尔国际科学与工程大奖赛三等奖', science('national') as EligibilityInput],
+    ['初三拿过白名单竞赛省级一等奖', science('regional', 'junior') as EligibilityInput],
+    ['全国青少年科技创新大赛柳州市选拔赛一等奖', science('city') as EligibilityInput],
+  ])('%s', (text, profile) => {
+    expect(extractProfile(text).profile).toEqual(profile)
+  })
+
+  it('gives priority for a regional olympiad named by its own name', () => {
+    const { profile, asksEligibility } = extractProfile('南宁三中高一，数学年级前10%，初中拿过CSP-J省一，有戏吗')
+    expect(asksEligibility).toBe(true)
+    expect(checkEligibility(program, profile)).toMatchObject({ verdict: 'eligible', priority: true })
+  })
+})
+
+describe('extractProfile: loose ways of asking', () => {
+  it.each([
+    '南宁高一，有戏吗',
+    '孩子柳州高二，有没有希望',
+    '桂林高一数学前10%，够格吗',
+    '我这种情况行不行',
+    '南宁二中高一的，能不能上',
+    '柳州高一，有机会吗',
+    '综合前18%，够不够',
+    '物理前12%，可以冲吗',
+    '桂林高二，能入选吗',
+    '孩子能选上吗',
+  ])('%s → asks', (text) => {
+    expect(extractProfile(text).asksEligibility).toBe(true)
+  })
+
+  it.each(['有没有希望杯的信息', '行程怎么安排', '有机会吗'])('%s → does not ask', (text) => {
+    expect(extractProfile(text).asksEligibility).toBe(false)
+  })
+})
+
+describe('extractProfile: grade words', () => {
+  it.each([
+    ['高1', '高一'],
+    ['高中一年级', '高一'],
+    ['高二下学期', '高二'],
+    ['高一（下）', '高一'],
+    ['准高一', '高一'],
+    ['初三', '初三'],
+  ])('%s → %s', (text, grade) => {
+    expect(extractProfile(text).profile.grade).toBe(grade)
+  })
+})

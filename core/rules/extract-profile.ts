@@ -1,5 +1,5 @@
 import type { Award, EligibilityInput, Patent } from './eligibility'
-import { findPlaces, pickPlace } from './regions'
+import { findPlaces, type LocatedPlace, locatePlaces, type Place, pickPlace } from './regions'
 
 /**
  * Reads an eligibility profile (CONTRACT §3) out of a question in words:
@@ -14,7 +14,46 @@ import { findPlaces, pickPlace } from './regions'
  *   applied for, under review or not yet granted does not.
  * - An award with no level we can read is left out (priority cannot rest on it); so is one from
  *   primary school, which the plan's 初中、高中阶段 does not cover.
+ * - A place in words about school (在南宁二中读书) wins over one in words about home (户口在玉林):
+ *   the plan's 辖区内 is where the student studies.
+ * - A rank said to fall short of a bound ('不到前20%', '20%以外') is left out rather than taken as
+ *   the bound, so the check asks for it; '15%左右' is taken as 15. A place in the class (班级第3名)
+ *   is not a rank in the grade and is left out.
+ * - '准高一' (about to enter 高一) is taken as 高一: the school recommends students in the autumn
+ *   term (九（二）1), when a 准高一 of the summer is in 高一. '高二下学期', '高一（下）', '高1',
+ *   '高中一年级' are that grade.
  */
+
+// Words that tie a place to where the student studies, and words that tie it to the household.
+const STUDY_CUE =
+  /读书|就读|上学|念书|在读|读(初|高)|[上念](初|高)[一二三123]|学校|中学|高中|初中|附中|[一二三四五六七八九十\d]+中(?!心|间|等)|实验|学生|学籍|转学|借读/
+const HOME_CUE = /户口|户籍|老家|出生|住在|家住|家在|祖籍|籍贯|搬|我们是|我家是|是.{1,8}人/
+// Where a clause turns from one place to another ('户口在玉林，但孩子在南宁读书').
+const TURN = /但是|但|不过|可是|而是|现在|目前|如今/
+
+/**
+ * The place the student studies in, which is what the plan's 辖区内 asks about: places in words
+ * about school (读书, 就读, 上学, 中学 …) win over places in words about home (户口, 老家, 籍贯,
+ * 住在 …); then places with neither; a home place is used only when nothing else is named
+ * ('我们是玉林的，孩子读高一' → 玉林). Within one kind, pickPlace decides.
+ */
+function studentPlace(text: string): Place | undefined {
+  const located = locatePlaces(text)
+  if (!located.length) return undefined
+  const tiers: LocatedPlace[][] = [[], [], []]
+  let from = 0
+  for (const piece of text.split(new RegExp(`(?<=，)|(?=${TURN.source})`))) {
+    const end = from + piece.length
+    const tier = STUDY_CUE.test(piece) ? 0 : HOME_CUE.test(piece) ? 2 : 1
+    for (const p of located) if (p.start >= from && p.start < end) tiers[tier]?.push(p)
+    from = end
+  }
+  for (const tier of tiers) {
+    const place = pickPlace(tier.map((p) => p.place))
+    if (place) return place
+  }
+  return undefined
+}
 
 /** What extractProfile found: the profile, and whether the text asks if someone may apply. */
 export interface ExtractedProfile {
@@ -71,14 +110,19 @@ interface Clause {
 
 function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = []
-  const re = /[^，,。；;！!？?\n\s（）()]+/g
+  // Brackets do not cut a clause: '数学奥林匹克竞赛（广西赛区）一等奖' is one award.
+  const re = /[^，,。；;！!？?\n\s]+/g
   for (let m = re.exec(text); m; m = re.exec(text)) clauses.push({ text: m[0], start: m.index })
   return clauses
 }
 
-const AWARD_EVENT = /竞赛|大赛|比赛|联赛|奥赛|奥林匹克|奥数|杯赛|评比|科技节/
+// Competitions named by their own names, with no 竞赛/大赛 in them: CCF's CSP-J/S and NOIP/NOI,
+// the international olympiads, ISEF, and awards such as 宋庆龄少年儿童发明奖 or 明天小小科学家.
+const NAMED_EVENT =
+  /CSP|NOIP?|IOI|IMO|IPhO|IChO|IBO|CMO|CPhO|CChO|CBO|ISEF|英特尔国际科学与工程|宋庆龄|小小科学家|丘成桐|白名单/i
+const AWARD_EVENT = new RegExp(`竞赛|大赛|比赛|联赛|奥赛|奥林匹克|奥数|杯赛|评比|科技节|${NAMED_EVENT.source}`, 'i')
 const AWARD_PRIZE =
-  /奖|金牌|银牌|铜牌|冠军|亚军|季军|[一二三]等|[国省市县][一二三](?!中|年)|名次|第[一二三四五六七八九十\d]+名/
+  /奖|金牌|银牌|铜牌|冠军|亚军|季军|[一二三]等|[国省市县][一二三](?!中|年)|名次|第[一二三四五六七八九十\d]+名|称号|获评|评为/
 const NO_AWARD = /没(有)?(拿|获|得)|未(获|得)|没(有)?(什么)?奖|无奖/
 const PATENT = /专利/
 
@@ -147,60 +191,129 @@ function rankKind(clause: string, at: number): 'subject' | 'overall' {
 }
 
 const PERCENT = new RegExp(`(${NUMBER})\\s*[%％]|百分之(${NUMBER})`, 'g')
-const PLACE_IN_GRADE = new RegExp(`(?:第|排)\\s*(${NUMBER})\\s*名|前\\s*(${NUMBER})\\s*名`, 'g')
-const GRADE_SIZE = new RegExp(
-  `(?:全年级|年级|全校|全级|总共|一共|共)(?:有|共有|一共|总共)?\\s*(${NUMBER})\\s*(?:人|名|个|位)|(${NUMBER})\\s*(?:人|名学生|个学生|位学生)(?:中|里|当中|里面)`,
+// Where a number given as a place in the grade may stop: '排第20', '年级第31名', '排名20左右'.
+const PLACE_END = '(?=$|[名位、，,。；;！!？?\\s（）()/／]|左右|上下|的样子|多名)'
+const PLACE_IN_GRADE = new RegExp(
+  `第\\s*(${NUMBER})\\s*(?:名|位)|前\\s*(${NUMBER})\\s*名|(?:排名?|名次)(?:是|为|在|到|了|排)?\\s*第?\\s*(${NUMBER})${PLACE_END}|年级第\\s*(${NUMBER})${PLACE_END}`,
+  'g',
 )
+// '年级排名31/200': the place and the grade's size in one.
+const PLACE_OF_SIZE = /第?\s*(\d+)\s*名?\s*[/／]\s*(\d+)\s*(?:人|名)?/g
+const SIZE_UNIT = '(?:多|余)?\\s*(?:(?:个|名|位)?\\s*(?:人|学生|考生|同学)|名|位)'
+const GRADE_SIZE = new RegExp(
+  `(?:全年级|年级|全级|级部|全校|同年级|这一届|整个年级)(?:里|中|内|的)?(?:都是|都|总共有|一共有|共有|总共|一共|共|有|是|大概|大约|约|差不多)*\\s*(${NUMBER})\\s*(?:多|余)?\\s*(?:个|名|位)?\\s*(?:人|学生|考生|同学)` +
+    `|(?:总共|一共|共)有?\\s*(${NUMBER})\\s*${SIZE_UNIT}` +
+    `|(${NUMBER})\\s*(?:多|余)?\\s*(?:个|名|位)?(?:人|学生|考生)(?:中|里|当中|里面|之中|的年级)`,
+)
+// A rank said to fall short of a bound ('不到前20%', '没进前50名', '20%以外') tells only that the
+// student is below it; taking the bound as the rank would pass a student who said they fail.
+// Such a rank is left out, so the check asks for it rather than guessing.
+const SHORT_OF_BEFORE =
+  /(?:不到|没进|没到|不在|达不到|进不了|没有进|没有到|没能进|未进|未达到?|没达到|差一?点|差点|够不到|够不上|后|倒数)\s*(?:年级)?\s*前?\s*$/
+const SHORT_OF_AFTER = /^\s*(?:以外|之外|开外|以后|之后|往后|后面|多一点|多|出头|还差)/
+// Who a rank is among: the class ('班级第3名') is not the grade the plan asks about.
+const CLASS_SCOPE = /班级|班上|班里|班内|全班|本班|班/g
+const GRADE_SCOPE = /年级|全级|级部|全校|学校|年段|同级/g
 
 interface Ranks {
   subject?: number
   overall?: number
 }
 
-function readRanks(text: string, clauses: Clause[]): Ranks {
+/** True when the nearest word before `at` that says among whom the rank is speaks of the class. */
+function amongClass(clause: string, at: number): boolean {
+  const last = (re: RegExp) => {
+    let end = -1
+    for (const m of clause.matchAll(re)) if ((m.index ?? 0) < at) end = Math.max(end, m.index ?? 0)
+    return end
+  }
+  const cls = last(CLASS_SCOPE)
+  const grade = last(GRADE_SCOPE)
+  if (cls < 0 && grade < 0) return /班/.test(clause) && !/年级/.test(clause)
+  return cls > grade
+}
+
+function shortOf(clause: string, start: number, end: number): boolean {
+  return SHORT_OF_BEFORE.test(clause.slice(Math.max(0, start - 6), start)) || SHORT_OF_AFTER.test(clause.slice(end))
+}
+
+function readRanks(clauses: Clause[]): Ranks {
   const ranks: Ranks = {}
   const note = (kind: 'subject' | 'overall', value: number) => {
     if (!(value > 0 && value <= 100)) return
     const rounded = Math.round(value * 100) / 100
     ranks[kind] = Math.min(ranks[kind] ?? Number.POSITIVE_INFINITY, rounded)
   }
-  const sizeMatch = GRADE_SIZE.exec(text)
-  const size = sizeMatch ? parseNumber((sizeMatch[1] ?? sizeMatch[2]) as string) : Number.NaN
+  const sizeMatch = GRADE_SIZE.exec(clauses.map((c) => c.text).join('，'))
+  const size = sizeMatch ? parseNumber((sizeMatch[1] ?? sizeMatch[2] ?? sizeMatch[3]) as string) : Number.NaN
   for (const clause of clauses) {
     const t = clause.text
-    if (/班/.test(t) && !/年级/.test(t)) continue
+    const usable = (m: RegExpMatchArray) => {
+      const at = m.index ?? 0
+      return !amongClass(t, at) && !shortOf(t, at, at + m[0].length)
+    }
     for (const m of t.matchAll(PERCENT)) {
       const value = parseNumber((m[1] ?? m[2]) as string)
-      if (!Number.isNaN(value)) note(rankKind(t, m.index ?? 0), value)
+      if (!Number.isNaN(value) && usable(m)) note(rankKind(t, m.index ?? 0), value)
+    }
+    if (/排|名|年级/.test(t)) {
+      for (const m of t.matchAll(PLACE_OF_SIZE)) {
+        const place = Number(m[1])
+        const of = Number(m[2])
+        if (place > 0 && place <= of && usable(m)) note(rankKind(t, m.index ?? 0), (place / of) * 100)
+      }
     }
     if (!(size > 0)) continue
     for (const m of t.matchAll(PLACE_IN_GRADE)) {
-      const place = parseNumber((m[1] ?? m[2]) as string)
-      if (place > 0 && place <= size) note(rankKind(t, m.index ?? 0), (place / size) * 100)
+      const place = parseNumber((m[1] ?? m[2] ?? m[3] ?? m[4]) as string)
+      if (place > 0 && place <= size && usable(m)) note(rankKind(t, m.index ?? 0), (place / size) * 100)
     }
   }
   return ranks
 }
 
+// The level an award is at, most explicit words first: 省一/赛区/广西 say regional even inside
+// a national event's name ('全国中学生数学奥林匹克竞赛（广西赛区）一等奖'); 国一/全国决赛/国家级
+// say national. ISEF and the international olympiads are above national, which the plan's
+// 自治区级及以上 counts as national. Events held only nationally (宋庆龄少年儿童发明奖, 明天小小
+// 科学家, 中国青少年机器人竞赛 …) are national when no other level is said.
 const LEVEL_PATTERNS: [RegExp, Award['level']][] = [
-  [/全国(总)?决赛|国家级|国赛|国家集训队|国家队|国际|国[一二三](?!中|年)/, 'national'],
-  [/赛区|省级|省赛|自治区|区级|全区|广西|省[一二三]/, 'regional'],
-  [/全国|国家/, 'national'],
+  [
+    /全国(总)?决赛|国家级|国赛|国家集训队|国家队|国际|国[一二三](?!中|年)|IOI|IMO|IPhO|IChO|IBO|ISEF|NOI(?!P)/i,
+    'national',
+  ],
+  [/赛区|省级|省赛|自治区|区级|全区|广西|省[一二三]|初赛|预赛/, 'regional'],
+  [/全国|国家|^中国|中国青少年|宋庆龄|小小科学家|丘成桐|CMO|CPhO|CChO|CBO/i, 'national'],
   [/市级|市赛|地市|市里|全市|市[一二三]等/, 'city'],
   [/县级|县赛|区县|县里|全县|县[一二三]等/, 'county'],
   [/校级|校内|校赛|学校|本校|全校|校园|年级/, 'school'],
 ]
 
+// CSP-J/S and NOIP prizes are given per province (省一/省二/省三), so one with no level said is regional.
+const PROVINCIAL_EVENT = /CSP|NOIP/i
+
+// A round held by one city or county of a wider contest ('全国青少年科技创新大赛柳州市选拔赛').
+const LOCAL_ROUND = /^(选拔赛|赛区|分赛|预赛|初赛|复赛|决赛|市赛|县赛)/
+
 function awardLevel(text: string): Award['level'] | undefined {
+  for (const p of locatePlaces(text)) {
+    if (p.place.inGuangxi && LOCAL_ROUND.test(text.slice(p.end))) return p.place.division ? 'county' : 'city'
+  }
   for (const [re, level] of LEVEL_PATTERNS) if (re.test(text)) return level
+  if (PROVINCIAL_EVENT.test(text)) return 'regional'
   const place = pickPlace(findPlaces(text).filter((p) => p.inGuangxi))
   if (place) return place.division ? 'county' : 'city'
   return undefined
 }
 
+// The five subject olympiads (数学、物理、化学、生物、信息学), by subject or by name; CSP-J/S is
+// the first round of the informatics olympiad.
 const OLYMPIAD =
-  /(数学|物理|化学|生物学?|信息学?|计算机)(学科)?(竞赛|联赛|奥赛|奥林匹克|比赛)|奥赛|奥数|奥林匹克|学科竞赛|五项|五大学科|联赛|NOIP?|CMO|CPhO|CChO|CBO/i
-const SCIENCE = /科技|科创|创新大赛|创新竞赛|发明|机器人|科学|小小科学家|科普|航模|无人机|科幻/
+  /(数学|物理|化学|生物学?|信息学?|计算机)(学科)?(竞赛|联赛|奥赛|奥林匹克|比赛)|奥赛|奥数|奥林匹克|学科竞赛|五项|五大学科|联赛|CSP|NOIP?|IOI|IMO|IPhO|IChO|IBO|CMO|CPhO|CChO|CBO/i
+// Science and technology contests; the ministry's 白名单 of contests counts here when no subject
+// olympiad is named, since most of its entries are science and technology contests.
+const SCIENCE =
+  /科技|科创|创新大赛|创新竞赛|发明|机器人|科学|小小科学家|科普|航模|无人机|科幻|ISEF|英特尔|丘成桐|白名单|编程|人工智能|信息素养/i
 
 function awardCategory(text: string): Award['category'] {
   if (OLYMPIAD.test(text)) return 'subject_olympiad'
@@ -268,6 +381,12 @@ function readPatents(clauses: Clause[]): Patent[] {
 }
 
 const ASKS = [
+  // Loose ways of asking: 有戏吗, 有没有希望, 够格吗, 行不行, 能不能上, 有机会吗, 可以冲吗.
+  /有(没有)?(戏|希望|机会|可能)(吗|么|嘛|不|没|呢|？|\?|$|[，。！!]|入选|选上|报|参加)/,
+  /(行不行|行吗|行么|行不|可行吗)/,
+  /(能|可以|能不能|有没有可能)(上|选上|进|被选中)(吗|么|嘛|不|没|呢|？|\?|$)|上得了|进得去|选得上/,
+  /(可以|能|能不能|值得|敢)冲|冲一冲|冲一下|(可以|能|值得)试试|试一试|试一下/,
+  /够格|够不够|够吗|够么|够呢|达标(吗|么|没|不|了吗)/,
   /(能|可以|可不可以|能不能|能否|可否|还能|有没有可能)(报|申请|参加|参与|入选|选上|被选)/,
   /(符合|够|满足|达到|达)(了)?(报名|申请|遴选|参加)?(的)?(条件|要求|资格|标准)?(吗|不|么|没|嘛|呢|？|\?)/,
   /有(没有)?资格|够(不够)?(条件|格)|报得(了|上)/,
@@ -285,14 +404,13 @@ export function extractProfile(text: string): ExtractedProfile {
   const topical = clauses.filter((c) => !isAwardClause(c.text) && !PATENT.test(c.text))
   const profile: EligibilityInput = {}
 
-  const placeText = topical.map((c) => c.text).join('，')
-  const place = pickPlace(findPlaces(placeText))
-  if (place) profile.city = place.division ?? place.city
+  const place = studentPlace(topical.map((c) => c.text).join('，'))
+  if (place) profile.city = place.inGuangxi ? (place.division ?? place.city) : place.matched
 
   const grade = clauses.flatMap((c) => gradeMentions(c.text)).find((g) => !g.past)?.grade
   if (grade) profile.grade = grade
 
-  const ranks = readRanks(text, topical)
+  const ranks = readRanks(topical)
   if (ranks.subject !== undefined) profile.subjectRankPercent = ranks.subject
   if (ranks.overall !== undefined) profile.overallRankPercent = ranks.overall
 

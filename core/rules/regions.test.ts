@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import regionsData from './data/guangxi-regions.json'
 import placeWords from './data/place-words.json'
-import { divisionsOf, findPlace, findPlaces, guangxiCities, placeFromField } from './regions'
+import { builtInProgram } from '../knowledge/program'
+import { checkEligibility } from './eligibility'
+import { divisionsOf, findPlace, findPlaces, guangxiCities, locatePlaces, placeFromField } from './regions'
 
 interface Division {
   name: string
@@ -123,5 +125,69 @@ describe('region lists', () => {
     expect(divisionsOf('柳州市')).toHaveLength(10)
     expect(divisionsOf('桂林市')).toHaveLength(17)
     expect(divisionsOf('长沙市')).toEqual([])
+  })
+})
+
+describe('namesakes outside Guangxi', () => {
+  it.each([
+    ['广东梅州兴宁市', '广东', '广东梅州兴宁市'],
+    ['广东省兴宁市', '广东', '广东省兴宁市'],
+    ['广东省梅州市兴宁市', '广东', '广东省梅州市兴宁市'],
+    ['湖南永州', '湖南', '湖南永州'],
+    ['青海西宁城中区', '青海', '青海西宁城中区'],
+    ['西宁市城中区', '西宁', '西宁市城中区'],
+    ['内蒙古兴安盟', '内蒙古', '内蒙古兴安盟'],
+    ['浙江宁波象山县', '浙江', '浙江宁波象山县'],
+    ['香港长洲', '香港', '香港长洲'],
+    ['梅州市兴宁区', '梅州', '梅州市兴宁区'],
+    // An unlisted city written with 市 right before a division still places it outside Guangxi.
+    ['赣州市城中区', '赣州市', '赣州市城中区'],
+  ])('%s is outside Guangxi', (text, city, matched) => {
+    expect(findPlace(text)).toEqual({ city, matched, inGuangxi: false })
+    expect(findPlaces(text)).toHaveLength(1)
+  })
+
+  it.each(['兴宁市', '兴安盟', '海城市', '东兴区', '钟山区', '大兴安岭', '沂蒙山区'])(
+    '%s names no Guangxi place',
+    (text) => {
+      expect(findPlaces(text).filter((p) => p.inGuangxi)).toEqual([])
+    },
+  )
+
+  it.each([
+    ['南宁市兴宁区', '兴宁区'],
+    ['兴宁区', '兴宁区'],
+    ['桂林兴安县', '兴安县'],
+    ['兴安中学', '兴安县'],
+    ['梧州市长洲区', '长洲区'],
+    ['柳州市城中区', '城中区'],
+    ['在本市城中区读书，柳州的', '城中区'],
+    ['老家湖南，在青秀区读书', '青秀区'],
+    ['防城港港口区', '港口区'],
+  ])('%s stays in Guangxi', (text, division) => {
+    expect(findPlace(text)).toMatchObject({ division, inGuangxi: true })
+  })
+
+  it('says where each place is named', () => {
+    expect(locatePlaces('户口在玉林，在广东省兴宁市读书').map((p) => [p.place.city, p.start, p.end])).toEqual([
+      ['玉林市', 3, 5],
+      ['广东', 7, 13],
+    ])
+  })
+
+  it.each(['广东省兴宁市', '广东梅州兴宁市', '兴宁市', '青海西宁城中区', '内蒙古兴安盟'])(
+    'the API field %s is outside Guangxi, so the verdict is ineligible',
+    (city) => {
+      expect(placeFromField(city)).toMatchObject({ inGuangxi: false })
+      const result = checkEligibility(builtInProgram(2023)!, { city, grade: '高一', subjectRankPercent: 5 })
+      expect(result.verdict).toBe('ineligible')
+      expect(result.checks[0]).toMatchObject({ rule: 'city', status: 'fail' })
+    },
+  )
+})
+
+describe('cities listed for their namesakes of Guangxi divisions', () => {
+  it.each(['梅州兴宁', '伊春西林区', '内江东兴区', '鞍山海城', '六盘水钟山区'])('%s is outside Guangxi', (text) => {
+    expect(findPlaces(text)).toEqual([expect.objectContaining({ inGuangxi: false })])
   })
 })

@@ -37,6 +37,8 @@ interface Term {
   place?: Omit<Place, 'matched'>
   /** A common word that names a place only when its city is named too ('城中' with 柳州). */
   needsCity?: boolean
+  /** A division's name without its suffix ('兴宁' for 兴宁区): another suffix right after it names another place. */
+  short?: boolean
 }
 
 interface Match {
@@ -53,7 +55,7 @@ const DIVISION_SUFFIX = /((各|苗|侗|瑶|仫佬|毛南|壮)族自治县|自治
 function buildTerms(): Term[] {
   const byText = new Map<string, Term>()
   const ambiguous = new Set<string>()
-  const add = (text: string, place: Omit<Place, 'matched'>, opts: { shortForm?: boolean } = {}) => {
+  const add = (text: string, place: Omit<Place, 'matched'>, opts: { shortForm?: boolean; stem?: boolean } = {}) => {
     if (text.length < 2) return
     const existing = byText.get(text)
     if (existing) {
@@ -62,7 +64,7 @@ function buildTerms(): Term[] {
       if (!same && opts.shortForm) ambiguous.add(text)
       return
     }
-    byText.set(text, { text, place, needsCity: COMMON_WORDS.has(text) })
+    byText.set(text, { text, place, needsCity: COMMON_WORDS.has(text), short: opts.stem })
   }
 
   for (const city of CITIES) {
@@ -82,7 +84,7 @@ function buildTerms(): Term[] {
     for (const division of city.divisions) {
       const place = { city: city.name, division: division.name, inGuangxi: true }
       for (const name of [division.name, ...(division.formerly ?? [])]) {
-        add(name.replace(DIVISION_SUFFIX, ''), place, { shortForm: true })
+        add(name.replace(DIVISION_SUFFIX, ''), place, { shortForm: true, stem: true })
       }
     }
   }
@@ -127,25 +129,119 @@ function matchTerms(text: string): Match[] {
   return chosen.sort((a, b) => a.start - b.start)
 }
 
+/** A place found in a text, with where its words are (`start` to `end`, as string indices). */
+export interface LocatedPlace {
+  place: Place
+  start: number
+  end: number
+}
+
+// A division's short form followed by another administrative suffix is another place of the same
+// stem: 兴宁市 (广东) is not 兴宁区, 兴安盟 not 兴安县, 海城市 (辽宁) not 海城区. The real names and
+// former names are whole terms, so they never reach this test.
+const OTHER_SUFFIX = /^[市县区盟旗州省岭]/
+// What may stand between an outside province or city and a division for the division to belong
+// to it: nothing, an administrative suffix, or one more level of names ('广东梅州兴宁市',
+// '广东省梅州市兴宁市').
+const ADMIN_GAP = /^(省|市|自治区|特别行政区)?([\u4e00-\u9fff]{1,4}?(市|州|盟|地区|自治州))?$/
+// An unlisted city or province written with its suffix right before a division ('梅州市兴宁区'
+// would be odd, but '某某市城中区' is how a place outside Guangxi is written); the name may not
+// be a word of a sentence ('在本市', '我们市').
+const PREFIX_UNIT = /([\u4e00-\u9fff]{2,3})(省|市)$/
+const NOT_A_NAME = /[在是我们本该此这那的住家到去来和与及或从城全整个各]/
+
+// One more level of names after a place outside Guangxi ('广东' + '省梅州市兴宁市'); a unit may
+// not hold a word of a sentence ('湖南在南宁市读书' is no chain).
+const CHAIN_UNIT =
+  /^(?:(?![在是我们本该此这那的住家到去来和与及或从人读上学考])[\u4e00-\u9fff]){1,3}?(?:市|州|盟|县|区|旗|地区|自治州)/
+
+/** Where the administrative chain that starts with an outside place ends; it stops before a Guangxi city. */
+function chainEnd(text: string, from: number, matches: Match[]): number {
+  let end = from
+  if (/^(省|市|自治区|特别行政区)/.test(text.slice(end))) end += text.slice(end).startsWith('自治区') ? 3 : 1
+  for (;;) {
+    const unit = CHAIN_UNIT.exec(text.slice(end))
+    if (!unit) break
+    const next = end + unit[0].length
+    const guangxiCity = matches.some(
+      (m) => m.term.place?.inGuangxi && !m.term.place.division && m.start < next && m.end > end,
+    )
+    if (guangxiCity) break
+    end = next
+  }
+  return end
+}
+
 /**
- * Every place the text names, in text order (schools, counties, cities, places outside Guangxi).
- * Common words that double as place names ('城中', '江南', '七星') count only when their city is
- * named in the same text. A place outside Guangxi directly followed by 大学 is a university, not a home.
+ * Every place the text names, in text order, with where it is named (see findPlaces). A Guangxi
+ * division is taken for a namesake outside Guangxi when a province or city outside Guangxi is
+ * named right before it ('广东梅州兴宁市', '西宁城中区'), or when its short form carries another
+ * suffix ('兴宁市', '兴安盟').
  */
-export function findPlaces(text: string): Place[] {
+export function locatePlaces(text: string): LocatedPlace[] {
   const matches = matchTerms(text)
   const citiesNamed = new Set(
     matches.filter((m) => m.term.place && !m.term.needsCity && m.term.place.inGuangxi).map((m) => m.term.place?.city),
   )
-  const places: Place[] = []
+  const found: LocatedPlace[] = []
+  let previous: Match | undefined
   for (const m of matches) {
     const place = m.term.place
+    const before = previous
+    previous = m
     if (!place) continue
     if (m.term.needsCity && !citiesNamed.has(place.city)) continue
     if (!place.inGuangxi && text.startsWith('大学', m.end)) continue
-    places.push({ ...place, matched: m.term.text })
+    const last = found[found.length - 1]
+    // Inside the administrative chain of an outside place ('广东梅州兴宁区'): part of it.
+    if (last && !last.place.inGuangxi && m.start < last.end && !(place.inGuangxi && !place.division)) continue
+    if (!place.inGuangxi) {
+      const end = chainEnd(text, m.end, matches)
+      if (last && !last.place.inGuangxi && ADMIN_GAP.test(text.slice(last.end, m.start))) {
+        // '青海西宁': one place, named from the province down.
+        last.end = end
+        last.place = { ...last.place, matched: text.slice(last.start, end) }
+        continue
+      }
+      found.push({ place: { ...place, matched: text.slice(m.start, end) }, start: m.start, end })
+      continue
+    }
+    if (place.inGuangxi && place.division) {
+      if (m.term.short && OTHER_SUFFIX.test(text.slice(m.end))) continue
+      const gapStart = before?.end ?? 0
+      const gap = text.slice(gapStart, m.start)
+      if (before?.term.place && !before.term.place.inGuangxi && ADMIN_GAP.test(gap)) {
+        // Part of the outside place just found: extend what it matched.
+        if (last && last.start === before.start) {
+          last.end = m.end
+          last.place = { ...last.place, matched: text.slice(last.start, m.end) }
+        }
+        continue
+      }
+      const unit = before?.term.place?.inGuangxi ? undefined : PREFIX_UNIT.exec(gap)
+      if (unit && !NOT_A_NAME.test(unit[1] as string)) {
+        const start = m.start - (unit[0] as string).length
+        found.push({
+          place: { city: unit[0] as string, matched: text.slice(start, m.end), inGuangxi: false },
+          start,
+          end: m.end,
+        })
+        continue
+      }
+    }
+    found.push({ place: { ...place, matched: m.term.text }, start: m.start, end: m.end })
   }
-  return places
+  return found
+}
+
+/**
+ * Every place the text names, in text order (schools, counties, cities, places outside Guangxi).
+ * Common words that double as place names ('城中', '江南', '七星') count only when their city is
+ * named in the same text. A place outside Guangxi directly followed by 大学 is a university, not a
+ * home. A Guangxi division under an outside province or city is that outside place (locatePlaces).
+ */
+export function findPlaces(text: string): Place[] {
+  return locatePlaces(text).map((p) => p.place)
 }
 
 /**

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { answerQuestion } from './answer'
+import { normaliseText } from './normalise'
+import { builtInProgram, type Program } from './program'
+import { factIndex } from './retrieval'
+import { askedType, buildScope, factGives, GENERIC_TASK, programEvidence } from './scope'
+
+const program = builtInProgram(2023) as Program
+const scope = buildScope(factIndex(program))
+const NOW = new Date('2023-10-20T10:00:00+08:00')
+
+describe('programEvidence', () => {
+  it('finds program words, not a city, 大学 or 科学 alone', () => {
+    expect(programEvidence(scope, normaliseText('南宁的大学好考吗'))).toEqual([])
+    expect(programEvidence(scope, normaliseText('科学是什么'))).toEqual([])
+    expect(programEvidence(scope, normaliseText('遴选要交申请表吗')).length).toBeGreaterThan(0)
+  })
+  it('knows a general task when it sees one', () => {
+    expect(GENERIC_TASK.test('帮我写一篇英语作文')).toBe(true)
+    expect(GENERIC_TASK.test('年度评价要交哪些材料')).toBe(false)
+  })
+})
+
+describe('askedType and factGives', () => {
+  it.each([
+    ['科学营哪天开营', 'date'],
+    ['每次去大学待多久', 'duration'],
+    ['劳务费标准是多少', 'money'],
+    ['中期汇报在哪个学校开', 'place'],
+    ['成长日志写多少字', 'words'],
+    ['导师可以自己挑吗', 'choice'],
+    ['研究方向还能换吗', 'change'],
+  ])('%s → %s', (q, type) => expect(askedType(normaliseText(q))).toBe(type))
+  it('sees a place only where the fact names one, not in a date', () => {
+    expect(factGives('place', '在广西青少年科技教育和科普活动云服务平台公示')).toBe(true)
+    expect(factGives('place', '年度评价在2024年9月底前由管理办公室联合高校完成')).toBe(false)
+  })
+})
+
+describe('answers resting on these checks', () => {
+  const ask = (q: string) => answerQuestion(program, q, NOW)
+  it('says a missing detail is not in the plan, naming the plan and the office', () => {
+    for (const q of ['高校科学营具体哪天开营', '成长日志要写多少字', '导师可以自己挑吗']) {
+      const r = ask(q)
+      expect(r.intent, q).toBe('not_in_document')
+      expect(r.answer).toContain('八桂青少年英才培养计划')
+      expect(r.answer).toContain('0771-2809218')
+    }
+  })
+  it('keeps the details the plan does give', () => {
+    expect(ask('入选名单在什么地方公示').answer).toContain('云服务平台')
+    expect(ask('一年要去大学几次').answer).toContain('10次')
+  })
+  it('sends a general task away, naming the program, with no number', () => {
+    const r = ask('南宁哪家螺蛳粉最好吃，推荐一下')
+    expect(r.intent).toBe('out_of_scope')
+    expect(r.answer).toContain('八桂青少年英才培养计划')
+    expect(r.answer).not.toMatch(/\d/)
+  })
+  it('answers both parts of a two-part question', () => {
+    const r = ask('学校交材料和市科协上报，截止日期各是哪天')
+    expect(r.answer).toContain('2023年10月24日')
+    expect(r.answer).toContain('2023年10月27日')
+  })
+  it('finds a contact by person and a county by its city', () => {
+    expect(ask('张逢芳负责哪里').answer).toContain('桂林市')
+    expect(ask('宾阳县的娃报名有疑问找哪里').answer).toContain('0771-5828180')
+  })
+  it('says a university or city outside the lists is not in them', () => {
+    expect(ask('实施高校里有没有桂林电子科技大学').answer).toContain('不在本计划的实施高校之内')
+  })
+  it('compares and corrects quotas', () => {
+    expect(ask('南宁比柳州多几个名额').answer).toContain('多15名')
+    expect(ask('柳州是20个名额吧').answer).toContain('不是20名')
+  })
+})

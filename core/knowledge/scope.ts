@@ -1,0 +1,142 @@
+import { findPlaces } from '../rules/regions'
+import type { FactIndex } from './retrieval'
+import { retrievalText } from './retrieval'
+import { tokenize } from './tokenize'
+
+/**
+ * Two checks that keep the answerer from handing out a random fact: whether a question is about
+ * this program at all (evidence from words only the program's facts use, not a city or 大学),
+ * and whether the best fact actually holds the kind of information asked for (a date, a
+ * duration, an amount, a place, a count, a rule about a choice).
+ */
+
+/** The question names the program itself. */
+export const PROGRAM_NAMED = /英才|八桂|培养计划|这个计划|这个项目|本计划|该计划|本项目|该项目/
+
+/**
+ * General tasks an assistant of any kind gets asked (translate, write, solve, recommend food,
+ * weather, travel, 高考志愿, other programs and exams). Out of scope unless the question also
+ * carries program-specific words.
+ */
+export const GENERIC_TASK =
+  /翻译|译成|英文怎么说|写一(篇|首|段|份|封)|帮我写|替我写|代写|写(作文|诗|稿|演讲|发言)|作文|发言稿|演讲稿|讲话稿|解题|这道题|这题|做题|刷题|复习|怎么学|学习方法|好吃|美食|小吃|餐厅|饭店|螺蛳粉|米粉|老友粉|外卖|景点|好玩|旅游|攻略|天气|下雨|带伞|雨伞|气温|降温|台风|志愿(怎么|如何)?填|填报|报志愿|分数线|录取分|录取线|怎么补|补习|偏科|高考.{0,4}(多少分|分数|成绩|估分)|少年班|强基|自然科学基金|基金.{0,4}申请|社科基金|考研|考公|公务员|留学|雅思|托福|股票|基金定投|彩票|游戏|电影|电视剧|小说|歌曲|唱歌|笑话|星座|恋爱|减肥|健身|医院|挂号|看病|感冒/
+
+/**
+ * Words that occur in the facts but say nothing about this program in particular: places,
+ * school words, school subjects, time and question words. Matching only these is no evidence.
+ */
+const GENERIC_TERMS = new Set(
+  (
+    '大学 高校 科学 学校 中学 高中 学生 孩子 老师 家长 时间 什么时候 广西 城市 地方 地区 哪里 开始 结束 做什么 ' +
+    '干什么 是什么 什么意思 介绍 建议 题目 读书 看书 上课 好处 有什么用 官方 靠谱 正规 能力 问题 国家 全国 自然 ' +
+    '基金 科学基金 英语 语文 文科 高考 考试 推荐 东西 资料 文件 记录 服务 宣传 支持 保障 管理 专家 教授 发现 交流 ' +
+    '其他 哪些 怎么 多少 几个 参加 意义 为什么 简介 项目 合作 哪个 哪所 学习 研究 科研 实验 实验室 报告 论文 ' +
+    '科学兴趣 兴趣 写 什么 活动 开会 总结 外地 范围 ≈学生 ≈时间 ≈高校 ≈中学 ≈城市 ≈材料 ≈职责 ≈激励'
+  ).split(' '),
+)
+
+/** A program's informative terms: word and synonym terms of its facts that are not generic. */
+export interface Scope {
+  informative: Set<string>
+  /** The facts' keywords (3+ characters, not generic, naming no place) found verbatim in a question. */
+  phrases: string[]
+}
+
+/** Built once per fact index: every indexed word (2+ characters) or synonym term not generic and not a place. */
+export function buildScope(index: FactIndex): Scope {
+  const informative = new Set<string>()
+  for (const term of index.idf.keys()) {
+    if (term.startsWith('#')) continue
+    if (GENERIC_TERMS.has(term)) continue
+    if (!term.startsWith('≈') && [...term].length < 2) continue
+    if (/^[\da-z%.]+$/.test(term)) continue
+    if (!term.startsWith('≈') && findPlaces(term).length > 0) continue
+    informative.add(term)
+  }
+  const phrases = [...index.phrases.keys()].filter(
+    (p) => [...p].length >= 3 && !GENERIC_TERMS.has(p) && findPlaces(p).length === 0 && !/^[\da-z%.]+$/.test(p),
+  )
+  return { informative, phrases }
+}
+
+/** The program-specific terms a question (normalised) shares with the facts. */
+export function programEvidence(scope: Scope, q: string): string[] {
+  const found = new Set<string>()
+  for (const t of tokenize(retrievalText(q))) {
+    if (t.kind === 'bigram') continue
+    if (scope.informative.has(t.term)) found.add(t.term)
+  }
+  for (const p of scope.phrases) if (q.includes(p)) found.add(p)
+  return [...found]
+}
+
+/** The kind of information a question asks for, when it asks for one the facts can lack. */
+export type AskedType = 'date' | 'duration' | 'money' | 'place' | 'words' | 'limit' | 'choice' | 'change'
+
+const ASK_MONEY = /多少钱|费用|劳务费|报酬|酬金|课酬|薪酬|工资|补贴|经费|奖金|标准是多少|多少元|几元|津贴/
+const ASK_WORDS = /多少字|字数|几个字|几字|多少页|几页|篇幅|多长的?(文章|报告|日志)/
+const ASK_LIMIT = /上限|最多(能|可以)?|封顶|限额|不超过|最少|下限|至少(要)?(几|多少)/
+const ASK_DURATION =
+  /(每次|一次|1次|每天|每周|每回|单次).{0,8}(多长时间|多久|几个?小时|多少小时|几天|多少天|时长|待多久)|待多久|几个?小时|多少小时|多少分钟|时长/
+const ASK_DATE =
+  /哪天|哪1天|哪一天|几号|几月几|具体(日期|时间|哪天|几号)|日期是|开营|开幕|什么时候(开始|举行|开|办)|啥时候(开始|举行|开|办)/
+const ASK_PLACE =
+  /在哪|在哪里|在哪儿|哪个学校|哪所学校|哪个地方|什么地方|地点|哪里(开|举行|办|上课)|去哪(里|儿)?(开|上)/
+const ASK_CHOICE = /自己(挑|选|定|决定|指定|找)|自行(选|挑|确定)|自主(选|挑)/
+const ASK_CHANGE =
+  /(能|可以|可否|能否|能不能|可不可以|还能|允许)(中途)?(换|更换|调换|改|变更|转)|换(导师|方向|学校|学科|课题|选题)/
+
+/** What a question asks for (the most specific kind first), or undefined for anything else. */
+export function askedType(q: string): AskedType | undefined {
+  if (ASK_MONEY.test(q)) return 'money'
+  if (ASK_WORDS.test(q)) return 'words'
+  if (ASK_CHOICE.test(q)) return 'choice'
+  if (ASK_CHANGE.test(q)) return 'change'
+  if (ASK_DURATION.test(q)) return 'duration'
+  if (ASK_LIMIT.test(q)) return 'limit'
+  if (ASK_DATE.test(q)) return 'date'
+  if (ASK_PLACE.test(q)) return 'place'
+  return undefined
+}
+
+const HAS_DATE = /\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日/
+const HAS_DURATION = /每次.{0,10}(\d+|[一二两三四五六七八九十半])(个)?(小时|天|分钟|周)/
+const HAS_MONEY = /\d+(\.\d+)?(元|万元)/
+const HAS_WORDS = /\d+(字|页)/
+const HAS_LIMIT = /最多|不超过|上限|以内|不少于|至少|限/
+const HAS_PLACE =
+  /(在|到|交到|提交到|报送|送到|依托)[^，。；：\d]{0,24}(平台|科协|管理办公室|实验室|基地|大学|高校|中学|学校|机构|市)/
+const HAS_CHOICE = /自行|自主|自己|共同确定|一起确定/
+const HAS_CHANGE = /更换|调换|调整|变更|不得改|不能改/
+
+/**
+ * Whether a fact, offered as the closest thing to a question it does not answer, holds a value
+ * of the asked kind that a reader could take for the answer (the one-year cycle for "每次待多久").
+ */
+export function misleading(type: AskedType, text: string): boolean {
+  if (type === 'duration') return /一年|\d+个?(工作日|天|月|年|小时)/.test(text)
+  if (type === 'words' || type === 'limit' || type === 'money') return /\d/.test(text)
+  return false
+}
+
+/** Whether a fact's text gives the kind of information asked for. */
+export function factGives(type: AskedType, text: string): boolean {
+  switch (type) {
+    case 'date':
+      return HAS_DATE.test(text)
+    case 'duration':
+      return HAS_DURATION.test(text)
+    case 'money':
+      return HAS_MONEY.test(text)
+    case 'words':
+      return HAS_WORDS.test(text)
+    case 'limit':
+      return HAS_LIMIT.test(text)
+    case 'place':
+      return HAS_PLACE.test(text)
+    case 'choice':
+      return HAS_CHOICE.test(text)
+    case 'change':
+      return HAS_CHANGE.test(text)
+  }
+}
