@@ -309,3 +309,13 @@ describe('extractProfile: grade words', () => {
     expect(extractProfile(text).profile.grade).toBe(grade)
   })
 })
+
+describe('a local round of a nationwide contest', () => {
+  it.each([
+    ['高一拿过中国青少年机器人竞赛南宁市赛一等奖', 'city'],
+    ['初二拿过全国青少年科技创新大赛柳州赛区二等奖', 'city'],
+    ['高一获得宋庆龄少年儿童发明奖阳朔县赛三等奖', 'county'],
+  ])('%s → %s level', (text, level) => {
+    expect(extractProfile(`南宁高二，物理年级前10%，${text}，能优先吗`).profile.awards?.[0]?.level).toBe(level)
+  })
+})
