@@ -3,6 +3,7 @@ import Koa from 'koa'
 import type { DataSource } from 'typeorm'
 import type { Clock } from '../core/clock'
 import type { Config } from '../core/config'
+import { AnswerCache } from '../core/knowledge/answer-cache'
 import type { Llm } from '../core/llm'
 import type { Logger } from '../core/logger'
 import { jsonBody } from './middlewares/body'
@@ -24,11 +25,13 @@ export interface AppDeps {
     rateLimitLoopback?: boolean
   }
   llm?: Llm
+  answers?: AnswerCache
 }
 
 /** Builds the Koa app: error shape, request log, JSON bodies, rate limits on the public question routes, and the routes. */
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa({ proxy: deps.config.trustProxy })
+  const qaDeps = { ...deps, answers: deps.answers ?? new AnswerCache() }
   app.silent = true
   app.use(errors(deps.logger))
   app.use(requestLog(deps.logger))
@@ -50,7 +53,7 @@ export function createApp(deps: AppDeps): Koa {
   const router = new Router()
   healthRoutes(router, deps.dataSource)
   milestoneRoutes(router, deps.dataSource)
-  qaRoutes(router, deps)
+  qaRoutes(router, qaDeps)
   eligibilityRoutes(router)
   app.use(router.routes())
   app.use(router.allowedMethods())

@@ -4,7 +4,7 @@ import { NotFoundError } from '../errors'
 import type { Llm } from '../llm'
 import { type Logger, maskPhones } from '../logger'
 import { QuestionReview } from '../../entities/question-review.entity'
-import { answerQuestion } from './answer'
+import { AnswerCache } from './answer-cache'
 import { loadPlanArticles, quoteFor } from './plan-articles'
 import { builtInProgram } from './program'
 
@@ -22,6 +22,8 @@ export interface QaDeps {
   clock: Clock
   logger: Logger
   llm?: Llm
+  /** Today's answers; a fresh cache per service (tests pass none and get their own). */
+  answers?: AnswerCache
 }
 
 /** Below this confidence an answer is kept for the office to review. */
@@ -45,7 +47,8 @@ export function forgetPlanArticles(): void {
 }
 
 /**
- * Answers a question about a cohort's program: the deterministic answer first, rephrased by the
+ * Answers a question about a cohort's program: the deterministic answer first (remembered for
+ * the day in `deps.answers`), rephrased by the
  * LLM when one is configured and its answer passes the guard; the plan's own words quoted in the
  * sources when its text is loaded; low-confidence questions recorded for the office.
  * @throws NotFoundError when the cohort has no program.
@@ -54,7 +57,7 @@ export async function askQuestion(deps: QaDeps, input: { question: string; cohor
   const program = builtInProgram(input.cohort)
   if (!program) throw new NotFoundError(`没有 ${input.cohort} 年度的培养计划`)
   const question = input.question.trim()
-  const found = answerQuestion(program, question, deps.clock.now())
+  const { found, fresh } = (deps.answers ?? new AnswerCache(1)).answer(program, question, deps.clock.now())
   let answer = found.answer
   let sources: QaResponse['sources'] = found.sources.map((s) => ({ section: s.section, title: s.title }))
 
@@ -76,7 +79,8 @@ export async function askQuestion(deps: QaDeps, input: { question: string; cohor
     })
   }
 
-  if (found.confidence < REVIEW_BELOW) {
+  // Recorded once per question and day: the office reviews questions, not how often each came in.
+  if (fresh && found.confidence < REVIEW_BELOW) {
     await deps.dataSource
       .getRepository(QuestionReview)
       .insert({

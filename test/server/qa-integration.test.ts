@@ -43,6 +43,8 @@ describe('POST /api/v1/qa with the plan text loaded', () => {
     expect(rows[0]?.question).toContain('138****5678')
     expect(rows[0]?.confidence).toBeLessThan(0.5)
     expect(rows[0]?.createdAt.toISOString()).toBe('2023-10-20T02:00:00.000Z')
+    await postJson(server.base, '/api/v1/qa', { question: '英才计划那个东西怎么弄？回我13812345678' })
+    expect(await repo.count(), 'the same question on the same day is recorded once').toBe(before + 1)
   })
 
   it('does not record a confident answer', async () => {
