@@ -9,6 +9,8 @@
  * an allowed source: a model that confirms a wrong date the user suggested must be dropped.
  */
 
+import { chineseNumberToInt } from '../chinese-numbers'
+
 /** A retrieved fact as the model saw it. */
 export interface GuardFact {
   section: string
@@ -45,22 +47,6 @@ export interface Quantities {
 /** The longest answer a person reads on a phone (CONTRACT §2). */
 export const MAX_ANSWER_CHARS = 400
 
-const CN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-}
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 }
-
 /** Units after a Chinese numeral that make it a quantity rather than part of a word (一起, 统一). */
 const QUANTITY_UNIT =
   /^(?:个工作日|工作日|个月|个|次|名|人|位|所|项|家|年(?!级)|月|日|号|天|周|岁|篇|份|本|门|届|期|小时|分钟|倍|%)/
@@ -69,27 +55,7 @@ const GENERIC_ONE = /^(?:个(?!工作日|月)|次|名|人|位|所|项|家|篇|�
 
 /** Parses a run of Chinese numerals: 二十四 → 24, 十 → 10, 二〇二三 → 2023. */
 export function chineseNumeralValue(run: string): number {
-  if (!/[十百千万]/.test(run)) {
-    return Number([...run].map((c) => CN_DIGITS[c] ?? 0).join(''))
-  }
-  let total = 0
-  let section = 0
-  let digit = 0
-  for (const c of run) {
-    if (c in CN_DIGITS) {
-      digit = CN_DIGITS[c]!
-      continue
-    }
-    const unit = CN_UNITS[c]!
-    if (unit === 10000) {
-      total += (section + digit) * unit
-      section = 0
-    } else {
-      section += (digit === 0 ? 1 : digit) * unit
-    }
-    digit = 0
-  }
-  return total + section + digit
+  return chineseNumberToInt(run) ?? 0
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Award, EligibilityInput, Patent } from './eligibility'
 import { findPlaces, type LocatedPlace, locatePlaces, type Place, pickPlace } from './regions'
+import { chineseNumberToInt } from '../chinese-numbers'
 
 /**
  * Reads an eligibility profile (CONTRACT §3) out of a question in words:
@@ -61,21 +62,6 @@ export interface ExtractedProfile {
   asksEligibility: boolean
 }
 
-const CN_DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-}
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
 const NUMBER = '[0-9０-９.．零〇一二两三四五六七八九十百千点]+'
 
 /** A number written in digits or in Chinese numerals ('15.5', '三十', '四百', '十五点五'); NaN when it is not one. */
@@ -83,24 +69,12 @@ export function parseNumber(text: string): number {
   const s = text.replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
   if (/^\d+(\.\d+)?$/.test(s)) return Number(s)
   const [whole = '', fraction] = s.split('点')
-  if (!whole) return Number.NaN
-  let total = 0
-  let digit = 0
-  for (const ch of whole) {
-    if (ch in CN_DIGITS) digit = CN_DIGITS[ch] as number
-    else if (ch in CN_UNITS) {
-      total += (digit || 1) * (CN_UNITS[ch] as number)
-      digit = 0
-    } else return Number.NaN
-  }
-  total += digit
+  const total = chineseNumberToInt(whole)
+  if (total === undefined) return Number.NaN
   if (fraction === undefined) return total
-  let decimals = ''
-  for (const ch of fraction) {
-    if (!(ch in CN_DIGITS)) return Number.NaN
-    decimals += String(CN_DIGITS[ch])
-  }
-  return decimals ? Number(`${total}.${decimals}`) : Number.NaN
+  // Decimals are read digit by digit (十五点五 → 15.5, 十五点零五 → 15.05); a unit there is not a number.
+  if (!/^[零〇一二两三四五六七八九]+$/.test(fraction)) return Number.NaN
+  return Number(`${total}.${[...fraction].map((ch) => chineseNumberToInt(ch)).join('')}`)
 }
 
 interface Clause {
