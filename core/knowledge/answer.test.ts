@@ -293,3 +293,111 @@ describe('the facts of the 2023 program', () => {
     }
   })
 })
+
+describe('the plan key terms in paraphrased facts', () => {
+  it.each([
+    ['中期评价由谁评、依据什么', ['导师团队', '日常培养情况']],
+    ['学校审核报名材料看什么', ['真实性和完整性']],
+    ['市科协审核申请表看什么', ['完整性和规范性']],
+    ['学生由哪个领域的专家指导', ['自然科学基础学科领域']],
+    ['导师团队对学生有什么总体要求', ['严格要求', '精心培养', '科学志向', '拔尖科技创新人才']],
+    ['方案贯彻什么精神、落实哪些文件', ['二十大', '十四五', '科学技术普及', '基础学科人才培养', '2.0']],
+  ])('%s → %j', (q, terms) => {
+    const a = ask(q).answer
+    for (const t of terms) expect(a).toContain(t)
+  })
+})
+
+describe('a message with several asks', () => {
+  it('answers a question after remarks that mention applying, without an eligibility check', () => {
+    const r = ask('孩子在南宁读高一，老师说可以报。材料是谁交？交给谁？')
+    expect(r.eligibility).toBeUndefined()
+    expect(r.answer).toMatch(/市级科协|市科协/)
+    expect(r.answer).toContain('2023年10月24日')
+  })
+  it('gives a short verdict and the other answer, within 400 characters', () => {
+    const r = ask('我们柳州的，孩子读高一，能报吗？柳州一共选几个')
+    expect(r.eligibility?.verdict).toBe('unknown')
+    expect(r.answer).toContain('15%')
+    expect(r.answer).toContain('柳州市选拔15名')
+    expect([...r.answer].length).toBeLessThanOrEqual(MAX_ANSWER_CHARS)
+  })
+  it('keeps a full verdict when the only ask is whether the student may apply', () => {
+    const r = ask('孩子在桂林读高二，物理年级前8%，能报吗？能优先吗？')
+    expect(r.eligibility).toEqual({ verdict: 'eligible', priority: false })
+    expect(r.answer).toContain('结论')
+  })
+  it('answers every ask of a message split by commas and connectors', () => {
+    const r = ask('成绩要排前多少？另外各市名额是多少')
+    expect(r.answer).toContain('15%')
+    expect(r.answer).toContain('南宁市30名')
+  })
+  it('answers a general "能报吗" with the rule, not a profile interrogation', () => {
+    expect(ask('是不是只有示范性高中的学生能报？普通高中有机会吗').answer).toContain('全体高一、高二')
+    const rank = ask('孩子偏科，物理特别好总分一般，能报吗？成绩要求是什么')
+    expect(rank.answer).toContain('15%')
+    expect(rank.intent).not.toBe('out_of_scope')
+  })
+  it('names the competition gap and still gives the quota', () => {
+    const r = ask('孩子在柳州读高一，想问下竞争激烈吗？柳州大概选几个人？')
+    expect(r.answer).toContain('15名')
+    expect(r.answer).toContain('0771-2809218')
+  })
+})
+
+describe('what the plan leaves open', () => {
+  it('adds the office number to any answer that says the plan does not specify something', () => {
+    for (const q of [
+      '南宁选多少人',
+      '见面会是哪天',
+      '高一高二名额怎么分',
+      '化学学科有几个名额',
+      '一个学生能同时报数学和物理两个学科吗',
+    ]) {
+      const a = ask(q).answer
+      if (/没有规定|未规定|没有写|没有明确/.test(a)) expect(a, q).toContain('0771-2809218')
+    }
+    expect(ask('南宁选多少人').answer).toContain('0771-2809218')
+  })
+  it('says the grade and subject split of the quotas is not given, with the city quotas', () => {
+    for (const q of ['高一和高二分别占几个名额', '生物学科分到多少名额']) {
+      const a = ask(q).answer
+      expect(a, q).toContain('没有规定')
+      expect(a, q).toContain('南宁市选拔30名')
+    }
+  })
+  it('counts a county in its city quota', () => {
+    const a = ask('桂林的15个名额包括阳朔县、荔浦市的学生吗').answer
+    expect(a).toContain('辖区内的全体高一、高二学生')
+    expect(a).toContain('桂林市选拔15名')
+  })
+  it('corrects a wrong quota put as a guess', () => {
+    expect(ask('桂林今年是招20个吧？我印象是20').answer).toContain('不是20名')
+  })
+  it('gives what the plan does say next to what it does not', () => {
+    const online = ask('能不能在家网上参加培养').answer
+    expect(online).toContain('10次')
+    expect(online).toContain('当面指导')
+    expect(ask('导师遴选有分数线吗').answer).toContain('没有规定')
+  })
+})
+
+describe('step names, contacts and scope', () => {
+  it('maps school and city steps in a two-date question', () => {
+    const a = ask('学校报送和市里上报分别截止到哪天').answer
+    expect(a).toContain('2023年10月24日')
+    expect(a).toContain('2023年10月27日')
+  })
+  it('says who runs the office when asked where it is', () => {
+    const a = ask('管理办公室设在哪，找谁').answer
+    expect(a).toContain('广西青少年科技中心')
+    expect(a).toContain('0771-2809218')
+  })
+  it('sends parenting advice and translation away, whatever words they contain', () => {
+    for (const q of ['孩子天天玩手机不听话怎么办', '把这句翻译成英文：我想当导师的学生', '孩子厌学怎么办']) {
+      const r = ask(q)
+      expect(r.intent, q).toBe('out_of_scope')
+      expect(r.answer).toContain('八桂青少年英才培养计划')
+    }
+  })
+})

@@ -13,9 +13,12 @@ import {
   factGives,
   GENERIC_TASK,
   misleading,
+  PERSONAL_ADVICE,
   PROGRAM_NAMED,
   programEvidence,
   type Scope,
+  TRANSLATE,
+  withoutQuoted,
 } from './scope'
 import { synonymTerms } from './synonyms'
 
@@ -55,8 +58,11 @@ export const MAX_ANSWER_CHARS = 400
 // ---------------------------------------------------------------------------------------------
 // Topic lists. Each is a pattern over the normalised question.
 
-/** Questions about things the plan says nothing about; `label` names the topic in the reply. */
-const NOT_IN_PLAN: { pattern: RegExp; label: string }[] = [
+/**
+ * Questions about things the plan says nothing about; `label` names the topic in the reply,
+ * `related` the fact (by id) the plan does give on it, said next to the gap.
+ */
+const NOT_IN_PLAN: { pattern: RegExp; label: string; related?: string }[] = [
   {
     pattern: /费用|收费|交钱|多少钱|学费|要钱|花钱|缴费|付费|报名费|培训费|免费|自费|掏钱/,
     label: '是否收费、收多少费用',
@@ -67,6 +73,31 @@ const NOT_IN_PLAN: { pattern: RegExp; label: string }[] = [
   {
     pattern: /(每|一|1|各)(个|所)?(学校|中学|高中|校).{0,8}(名额|几个|多少|推荐|限报|最多|上限|人数|入选)|每校|限报/,
     label: '每所学校能推荐多少名学生',
+    related: 'quota',
+  },
+  {
+    pattern:
+      /(高一|高二).{0,6}(各|分别)(占|有|分|招|选|是)?(多少|几)|(高一|高二).{0,8}(占|比例)|(各|每个?)年级.{0,6}(名额|多少|几)|按年级.{0,4}(分|分配)|(高一|高二)的?名额/,
+    label: '名额在高一、高二之间怎么分配',
+    related: 'quota',
+  },
+  {
+    pattern:
+      /(每|各|哪)(个|一)?(学科|科目).{0,8}(名额|几个|多少|几名|人数)|(学科|科目).{0,4}(名额|分配)|(数学|物理|化学|生物|计算机|信息)(学科|科目|方向)?.{0,4}(名额|分到|招|选|收)(几|多少)|按(学科|科目).{0,4}(分|分配)/,
+    label: '名额按学科怎么分配',
+    related: 'quota',
+  },
+  {
+    pattern:
+      /同时.{0,8}(报|申请|参加|选|学)|(报|申请|参加|选)(两|2|多)个(学科|科目|方向|专业)|(两|2|多)个(学科|科目|方向|专业).{0,4}(都|一起|同时|兼)|兼报|跨学科/,
+    label: '能否同时申请两个或多个学科',
+    related: 'subjects',
+  },
+  {
+    pattern:
+      /(遴选|入选|选拔|录取|选学生|选人|挑学生).{0,10}(评分|打分|分数线|标准是什么|什么标准)|(评分|打分)(标准|细则|规则)|分数线|录取线|入选线|及格线/,
+    label: '导师遴选的评分标准或分数线',
+    related: 'mentor_selection',
   },
   { pattern: /(每|一|1)(个|位)导师.{0,6}(几|多少)|导师.{0,2}带(几|多少)/, label: '每位导师带多少名学生' },
   {
@@ -77,7 +108,12 @@ const NOT_IN_PLAN: { pattern: RegExp; label: string }[] = [
   { pattern: /交通|补贴|补助|报销|车费|路费|接送|奖学金|津贴|发钱|给钱/, label: '交通、补贴或报销' },
   { pattern: /劳务费|报酬|酬金|课酬|薪酬|工资|经费/, label: '报酬、劳务费或经费标准' },
   { pattern: /保险|安全问题|安全保障/, label: '保险和安全安排' },
-  { pattern: /线上|网课|远程|视频上课/, label: '能否线上参加' },
+  {
+    pattern:
+      /线上|网课|远程|视频上课|网上(参加|上课|学习|培养|指导)|在家.{0,6}(参加|上课|学习|培养)|不用(去|到)(大学|高校|学校)/,
+    label: '能否线上参加',
+    related: 'visits',
+  },
   {
     pattern: /周末|寒假|暑假|请假|耽误|影响学习|几点|上课时间|哪天去/,
     label: '具体的活动时间安排（哪天、几点、是否占用周末或假期）',
@@ -103,9 +139,9 @@ const APPLY_ASK =
 const PRIORITY_ASK = /优先/
 
 const CONTACT =
-  /电话|联系方式|号码|联系人|找谁|打给谁|问谁|咨询|怎么联系|联系谁|联系哪|热线|手机|座机|负责人是谁|负责.{0,6}(老师|人)(是谁|叫|姓|名字)|负责的老师|找哪|问哪|哪位老师|老师.{0,3}(叫啥|叫什么|名字|姓什么)/
+  /电话|联系方式|号码|联系人|找谁|打给谁|问谁|咨询|怎么联系|联系谁|联系哪|热线|手机号|座机|负责人是谁|负责.{0,6}(老师|人)(是谁|叫|姓|名字)|负责的老师|找哪|问哪|哪位老师|老师.{0,3}(叫啥|叫什么|名字|姓什么)/
 const QUOTA =
-  /名额|人数|(多少|几)(个|名|位)?(人|学生|孩子|娃|学员|同学)|选(拔)?(多少|几)|招(收)?(多少|几)|录(取)?(多少|几)|(多少|几)名(?!师)/
+  /名额|人数|(多少|几)(个|名|位)?(人|学生|孩子|娃|学员|同学)|选(拔)?(多少|几)|招(收)?(多少|几)|录(取)?(多少|几)|(多少|几)名(?!师)|(选|招|录|收|给)了?\d+(个|名|人|位)|\d+(个|名|人)(名额)?吧/
 /** A question comparing two cities' quotas. */
 const DIFFERENCE = /比.{0,8}(多|少)|相差|差(几|多少)|差距|多(几|多少)|少(几|多少)/
 const SUM = /一共|总共|合计|加起来|加在一起|总数|共(选|有|招|多少|几)|合起来|总名额/
@@ -122,7 +158,8 @@ const STEP_PATTERNS: { key: string; pattern: RegExp }[] = [
   { key: 'research_direction', pattern: /研究方向|选题|课题方向|定方向|方向/ },
   {
     key: 'city_review',
-    pattern: /市级审核|(市科协|市里|市级|各市).{0,8}(报|交|提交|审核|送)|(报|交|送)(给|到|至)?(管理办公室|自治区)/,
+    pattern:
+      /市级审核|(市科协|市里|市级|各市|市一级).{0,8}(报|交|提交|审核|送)|(报|交|送)(给|到|至)?(管理办公室|自治区)/,
   },
   { key: 'regional_review', pattern: /自治区级审核|区级审核|候选人/ },
   { key: 'mentor_selection', pattern: /导师遴选|导师.{0,2}(选|挑)/ },
@@ -134,7 +171,10 @@ const STEP_PATTERNS: { key: string; pattern: RegExp }[] = [
     pattern:
       /培养周期|周期|培养.{0,4}(开始|结束|多久|多长|几年)|什么时候开始培养|(开始|结束)培养|培养.{0,2}(到|至)|(计划|项目).{0,4}(多久|多长时间)/,
   },
-  { key: 'school_submission', pattern: /申请表|报名表|学校推荐|报名|申请|交材料|提交材料|交到|报名材料|截止/ },
+  {
+    key: 'school_submission',
+    pattern: /申请表|报名表|学校推荐|学校(提交|报送|上报|推荐|交|报)|报名|申请|交材料|提交材料|交到|报名材料|截止/,
+  },
 ]
 
 // ---------------------------------------------------------------------------------------------
@@ -298,6 +338,11 @@ function contactAnswer(program: Program, ctx: Context, q: string): QaAnswer {
     parts.push(`全区性的问题也可以找${office}`)
   } else if (officeOnly) {
     parts.unshift(`八桂青少年英才培养计划工作管理办公室的联系人是${ctx.office.person}，电话${ctx.office.phone}。`)
+    // People asking for the office often ask what or where it is: the plan says who runs it (二).
+    const office = program.bodies.office
+    parts.push(
+      `管理办公室由${office.formedBy.join('、')}共同成立，日常工作由${office.runBy}负责（${office.section}）。`,
+    )
   } else {
     parts.push(`总的咨询请找${office}各市联系人：`)
     const cityLines = program.contacts
@@ -311,8 +356,14 @@ function contactAnswer(program: Program, ctx: Context, q: string): QaAnswer {
   return { answer: joinWithin(parts), intent: 'contact', sources, confidence: 0.92, facts }
 }
 
-function quotaAnswer(program: Program, q: string): QaAnswer {
-  const { inProgram, outside } = citiesIn(program, q)
+/** Asks whether a city's quota covers its counties, county-level cities or outer districts. */
+const COVERS_ASK = /包含|包括|含不含|含|算不算|算在|在内|只给|只限|仅限|只有市区|覆盖/
+const COUNTY_WORDS = /县|县级市|下辖|郊区|市区|城区|区的/
+
+function quotaAnswer(program: Program, q: string, context?: string): QaAnswer {
+  const own = citiesIn(program, q)
+  const { inProgram, outside } =
+    own.inProgram.length + own.outside.length === 0 && context ? citiesIn(program, context) : own
   const section = program.cities[0]?.section ?? '四（二）1'
   const total = program.cities.reduce((s, c) => s + c.quota, 0)
   const all = program.cities.map((c) => `${c.name}${c.quota}名`).join('、')
@@ -340,10 +391,26 @@ function quotaAnswer(program: Program, q: string): QaAnswer {
     parts.push(`${wrong}${named.map((c) => `${c.name}选拔${c.quota}名学生`).join('，')}。`)
   }
   for (const city of outside) parts.push(`${city}不在本计划的实施范围内，没有名额。`)
+  const counties = findPlaces(q).some((p) => p.division !== undefined) || COUNTY_WORDS.test(q)
+  if (named.length > 0 && counties && COVERS_ASK.test(q)) {
+    // 四（二）1 gives each city's quota for every 高一/高二 student of its 辖区: counties included.
+    parts.push(
+      `包括：名额面向${named.map((c) => c.name).join('、')}辖区内的全体高一、高二学生，下辖的县、县级市和各城区的学校都在范围内（${section}）。`,
+    )
+  }
   if (named.length === 0) parts.push(`本计划按城市分配名额：${all}，三市合计${total}名学生。`)
   else if (named.length < program.cities.length) parts.push(`全部名额：${all}，合计${total}名。`)
   parts.push('名额按城市分配，方案没有规定每所学校的推荐人数。')
   return { answer: joinWithin(parts), intent: 'quota', sources, confidence: 0.92, facts }
+}
+
+/** contactAnswer for a clause that names no city, reading the cities from the rest of the message. */
+function contactIn(program: Program, ctx: Context, q: string, context?: string): QaAnswer {
+  const own = citiesIn(program, q)
+  if (own.inProgram.length + own.outside.length > 0 || !context || /办公室|自治区|全区/.test(q))
+    return contactAnswer(program, ctx, q)
+  const cities = citiesIn(program, context).inProgram.map(shortCity).join('')
+  return contactAnswer(program, ctx, `${cities}${q}`)
 }
 
 function bestFactInSection(scored: ScoredFact[], program: Program, section: string): ProgramFact | undefined {
@@ -439,7 +506,44 @@ function scheduleAnswer(program: Program, now: Date): QaAnswer {
 
 const HARD_SIGNALS = ['city', 'grade', 'subjectRankPercent', 'overallRankPercent'] as const
 
-function eligibilityAnswer(program: Program, question: string, q: string): QaAnswer | undefined {
+/** The names of the hard conditions, for the short form of a verdict. */
+const CONDITION_NAMES: Record<string, string> = { city: '城市', grade: '年级', rank: '成绩排名' }
+
+/**
+ * The verdict in one or two sentences, for a message that also asks other things: the verdict,
+ * the conditions met by name, and what fails or is still missing with its rule.
+ */
+function briefEligibility(result: ReturnType<typeof checkEligibility>, priorityAsked: boolean): string {
+  const hard = result.checks.filter((c) => c.rule !== 'priority')
+  const met = hard.filter((c) => c.status === 'pass').map((c) => CONDITION_NAMES[c.rule] ?? c.rule)
+  // When a condition fails, that is the answer; what is still unknown would not change it.
+  const failing = hard.filter((c) => c.status === 'fail')
+  const open = (failing.length > 0 ? failing : hard.filter((c) => c.status !== 'pass')).map((c) =>
+    c.message.replace(/[。；;]$/, ''),
+  )
+  const verdict = {
+    eligible: '能否报名：按方案的报名条件可以报名',
+    ineligible: '能否报名：暂不符合报名条件',
+    unknown: '能否报名：还不能确定',
+  }[result.verdict]
+  const metLine = met.length > 0 && result.verdict !== 'eligible' ? `（${met.join('、')}符合）` : ''
+  const openLine = open.length > 0 ? `：${open.join('；')}` : ''
+  const check = result.checks.find((c) => c.rule === 'priority')
+  const priority = result.priority
+    ? '；另外符合优先推荐条件'
+    : priorityAsked && check
+      ? `；优先推荐：${check.message.replace(/[。；;]$/, '')}`
+      : ''
+  return `${verdict}${metLine}${openLine}${priority}。`
+}
+
+/** The eligibility answer in full, and in short for a message with other asks. */
+interface EligibilityReply {
+  answer: QaAnswer
+  brief: string
+}
+
+function eligibilityAnswer(program: Program, question: string, q: string): EligibilityReply | undefined {
   const askApply = APPLY_ASK.test(q)
   const askPriority = PRIORITY_ASK.test(q)
   if (!askApply && !askPriority) return undefined
@@ -451,7 +555,7 @@ function eligibilityAnswer(program: Program, question: string, q: string): QaAns
   const result = checkEligibility(program, profile)
   const explanation = explainEligibility(program, result)
   const sections = [...new Set(result.checks.map((c) => c.section))]
-  return {
+  const answer: QaAnswer = {
     answer: clamp(explanation),
     intent: 'eligibility',
     sources: sections.map((section) => ({
@@ -462,6 +566,7 @@ function eligibilityAnswer(program: Program, question: string, q: string): QaAns
     confidence: 0.9,
     facts: result.checks.map((c) => ({ section: c.section, title: c.rule, text: c.message })),
   }
+  return { answer, brief: briefEligibility(result, PRIORITY_ASK.test(question)) }
 }
 
 /** The milestone whose day the question names (10月24号 → the school submission), if any. */
@@ -489,8 +594,17 @@ function outsideCityAnswer(program: Program, outside: string[], confidence: numb
 /** Below this retrieval confidence the answer says the plan may not cover the exact point. */
 const HEDGE_BELOW = 0.45
 
+/** Hedged answers, with the fact they rest on: in a message of several asks the fact alone is said. */
+const hedgedFacts = new WeakMap<QaAnswer, ProgramFact>()
+
 /** The closest fact, said as such, with the office's number for what it does not settle. */
 function hedgedAnswer(ctx: Context, top: ScoredFact, confidence: number): QaAnswer {
+  const reply = hedgedReply(ctx, top, confidence)
+  hedgedFacts.set(reply, top.fact)
+  return reply
+}
+
+function hedgedReply(ctx: Context, top: ScoredFact, confidence: number): QaAnswer {
   const answer = joinWithin([
     `${PLAN_NAME}的实施方案里没有找到和您的问题完全对应的规定，最相关的内容是：`,
     top.fact.answer,
@@ -746,9 +860,25 @@ export function answerQuestion(program: Program, question: string, now: Date): Q
   const ctx = contextOf(program)
   const q = normaliseText(question)
   if (!q || GREETING.test(q.replace(/[，,。.!！?？~～]/g, ''))) return greetingAnswer(program)
+  return withOfficeWhenSilent(ctx, answerMessage(program, question, q, now))
+}
 
-  const eligibility = eligibilityAnswer(program, question, q)
-  if (eligibility) return eligibility
+/** How one ask of a message is answered: the whole message as context, eligibility on or off. */
+interface AskOptions {
+  /** The whole message: cities and the student's profile are read from it. */
+  context?: string
+  /** False when the message asks something else and only mentions applying ("学校说可以报"). */
+  eligibility?: boolean
+}
+
+/** One question (a whole message, or one ask of it), through the intents in order. */
+function answerOne(program: Program, question: string, now: Date, opts: AskOptions = {}): QaAnswer {
+  const ctx = contextOf(program)
+  const q = normaliseText(question)
+  if (!q || GREETING.test(q.replace(/[，,。.!！?？~～]/g, ''))) return greetingAnswer(program)
+
+  const eligibility = opts.eligibility === false ? undefined : eligibilityAnswer(program, opts.context ?? question, q)
+  if (eligibility) return eligibility.answer
 
   if (isIntroQuestion(question)) return introAnswer(program)
 
@@ -768,6 +898,11 @@ export function answerQuestion(program: Program, question: string, now: Date): Q
   // scope unless the question also carries words only this program uses.
   // When such a question also touches a point the plan is silent on, or shares words with the
   // facts, the reply says both: the plan does not cover it, and who to ask.
+  // Personal or family advice, and translation (judged without the words to translate), are
+  // never about the program, even when they share a word with it.
+  const request = TRANSLATE.test(q) ? withoutQuoted(q) : q
+  if ((PERSONAL_ADVICE.test(q) || TRANSLATE.test(q)) && !PROGRAM_NAMED.test(request) && !CORE_TERMS.test(request))
+    return outOfScopeAnswer()
   if ((OUT_OF_SCOPE.test(q) || GENERIC_TASK.test(q)) && !named && !CORE_TERMS.test(q)) {
     const silent = NOT_IN_PLAN.find((t) => t.pattern.test(q))
     if (silent) return notInDocumentAnswer(ctx, silent.label, undefined, 0.5)
@@ -779,12 +914,13 @@ export function answerQuestion(program: Program, question: string, now: Date): Q
 
   const missing = NOT_IN_PLAN.find((t) => t.pattern.test(q))
   if (missing) {
-    const related = scored[0] && scored[0].score >= 8 ? scored[0] : undefined
+    const named = missing.related ? ctx.factsById.get(missing.related) : undefined
+    const related = named ? { fact: named, score: 99 } : scored[0] && scored[0].score >= 8 ? scored[0] : undefined
     return notInDocumentAnswer(ctx, missing.label, related, 0.8)
   }
 
-  if (CONTACT.test(q) && !/跟踪|往届|对接机制|沟通机制/.test(q)) return contactAnswer(program, ctx, q)
-  if (QUOTA.test(q)) return quotaAnswer(program, q)
+  if (CONTACT.test(q) && !/跟踪|往届|对接机制|沟通机制/.test(q)) return contactIn(program, ctx, q, opts.context)
+  if (QUOTA.test(q)) return quotaAnswer(program, q, opts.context)
   if (SCHEDULE.test(q)) return scheduleAnswer(program, now)
   const byDate = milestoneByDate(program, q)
   if (WHEN.test(q) || byDate) {
@@ -821,4 +957,181 @@ export function answerQuestion(program: Program, question: string, now: Date): Q
   }
   if (confidence < HEDGE_BELOW) return hedgedAnswer(ctx, top, confidence)
   return withOtherParts(ctx, q, retrievalAnswer(scored, confidence))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages with more than one ask, and the office's number wherever the plan is silent.
+
+/** Says the plan leaves something open: such an answer must also say whom to ask. */
+const SILENT =
+  /没有规定|未规定|未作规定|没有写|未写|没有明确|未明确|没有提及|未提及|没有给|没有说明|未说明|没有具体|没有找到/
+
+/**
+ * Adds the office's contact to an answer that says the plan does not settle a point (class of
+ * rule, not of question): the reader must know whom to ask. Keeps the answer within 400 characters.
+ */
+function withOfficeWhenSilent(ctx: Context, answer: QaAnswer): QaAnswer {
+  if (!SILENT.test(answer.answer) || answer.answer.includes(ctx.office.phone)) return answer
+  const tail = `如需确认，请咨询管理办公室${ctx.office.person}（电话${ctx.office.phone}）。`
+  const head = clamp(answer.answer, MAX_ANSWER_CHARS - [...tail].length)
+  const facts = answer.facts.some((f) => f.text.includes(ctx.office.phone))
+    ? answer.facts
+    : [
+        ...answer.facts,
+        {
+          section: ctx.office.section,
+          title: '联系人及联系电话',
+          text: `管理办公室${ctx.office.person}，电话${ctx.office.phone}`,
+        },
+      ]
+  return { ...answer, answer: `${head}${tail}`, facts }
+}
+
+/** Words that make a clause a question (not a remark such as "学校说可以报" or "我记得是20"). */
+const ASKING =
+  /[?？]|吗|么|呢|吧|啥|怎|如何|哪|几|多少|是否|有没有|是不是|会不会|要不要|能不能|可不可以|行不行|对不对|够不够|分别|多久|多长|谁|(.)不\1/
+
+/** Where one ask ends and another begins: sentence ends, commas, and words that add an ask. */
+const CLAUSE_BREAK =
+  /(?<=[，,？?。！!；;])|(?=另外|顺便)|(?<=[，,])(?=(?:还有|以及)(?!没有|机会|希望|名额|多少|几天|多久|时间))/
+
+/** One ask of a message, with the remarks just before it. */
+interface Ask {
+  ask: string
+  text: string
+}
+
+/** The asks of a message (normalised), each with the remarks that lead up to it. */
+function messageAsks(q: string): Ask[] {
+  const asks: Ask[] = []
+  let pending = ''
+  for (const raw of q.split(CLAUSE_BREAK)) {
+    const piece = raw.replace(/^(另外|顺便(问一?下|问问|说一?下)?|还有|以及)/, '')
+    if (!/[\u4e00-\u9fffa-z0-9]/.test(piece)) continue
+    if (ASKING.test(piece)) {
+      asks.push({ ask: piece, text: pending + piece })
+      pending = ''
+    } else {
+      pending += piece
+    }
+  }
+  const last = asks[asks.length - 1]
+  if (last && pending) last.text += pending
+  return asks
+}
+
+/** Characters that carry meaning, for telling a bare "能报吗" from a question of its own. */
+const contentLength = (text: string) => text.replace(/[^\u4e00-\u9fffa-z0-9%]/g, '').length
+
+/** An answer that says nothing useful on its own: not about the program, or not sure of itself. */
+function isWeak(a: QaAnswer): boolean {
+  return a.intent === 'out_of_scope' || a.intent === 'greeting' || a.confidence < 0.3
+}
+
+/**
+ * A message as people write it: remarks and one or more asks. With one ask it is answered
+ * whole (the remarks are context); with several, each ask is answered on its own (the message
+ * giving the cities and the student's profile) and the answers are joined, an eligibility
+ * verdict in its short form, all within 400 characters.
+ */
+function answerMessage(program: Program, question: string, q: string, now: Date): QaAnswer {
+  const asks = messageAsks(q)
+  const applying = (text: string) => APPLY_ASK.test(text) || PRIORITY_ASK.test(text)
+  if (asks.length < 2) {
+    const only = asks[0]
+    // "学校说可以报。申请表谁交？": the one ask is not whether the student may apply.
+    const eligibility = !only || applying(only.ask) || contentLength(only.ask) <= 6 || !applying(q)
+    return answerOne(program, question, now, { eligibility })
+  }
+  const parts: { answer: QaAnswer; text: string }[] = []
+  let previous = ''
+  for (const { ask, text } of asks) {
+    // A bare follow-up ("能报吗", "有啥建议") reads with the remarks before it, or else the ask before it.
+    const own = contentLength(ask) > 6 ? ask : text !== ask ? text : previous ? `${previous}，${ask}` : ask
+    let reply: { answer: QaAnswer; text: string } | undefined
+    if (applying(ask)) {
+      const e = eligibilityAnswer(program, question, normaliseText(ask))
+      if (e) reply = { answer: e.answer, text: e.brief }
+    }
+    if (!reply) {
+      // A follow-up read with the ask before it stays with that reading (out of scope stays out).
+      const candidates = own === text || own === ask ? [own, text, previous ? `${previous}，${ask}` : ''] : [own]
+      let a = answerOne(program, own, now, { context: q, eligibility: false })
+      for (const c of candidates.slice(1)) {
+        if (!isWeak(a) || !c || c === own) continue
+        a = answerOne(program, c, now, { context: q, eligibility: false })
+      }
+      // A hedged reply to a short ask of a longer message says its fact plainly: the message gives the context.
+      const hedged = hedgedFacts.get(a)
+      if (hedged) a = { ...a, intent: hedged.intent ?? 'fact' }
+      if (!isWeak(a)) reply = { answer: a, text: hedged?.answer ?? a.answer }
+    }
+    previous = ask
+    if (!reply) continue
+    const said = reply.answer.answer
+    if (
+      parts.some(
+        (p) =>
+          p.answer.answer === said ||
+          p.answer.answer.includes(said) ||
+          (p.answer.intent === 'eligibility' && reply?.answer.intent === 'eligibility'),
+      )
+    )
+      continue
+    parts.push(reply)
+  }
+  if (parts.length === 0) return answerOne(program, question, now)
+  if (parts.length === 1) return (parts[0] as { answer: QaAnswer }).answer
+  return combine(parts)
+}
+
+/** The character pairs of a text's Chinese and digits, to tell how much of it was said already. */
+function pairs(text: string): Set<string> {
+  const t = text.replace(/[^\u4e00-\u9fff0-9]/g, '')
+  const out = new Set<string>()
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2))
+  return out
+}
+
+/** The sentences of a part that add something to what the earlier parts said (most of their pairs new). */
+function newSentences(text: string, said: string): string {
+  const known = pairs(said)
+  const sentences = text.match(/[^。！？]+[。！？]?/g) ?? [text]
+  return sentences
+    .filter((sentence) => {
+      const own = [...pairs(sentence)]
+      return own.length === 0 || own.filter((p) => known.has(p)).length / own.length < 0.8
+    })
+    .join('')
+}
+
+/** Several answers as one, each shortened at a sentence end until all fit in 400 characters. */
+function combine(parts: { answer: QaAnswer; text: string }[]): QaAnswer {
+  const texts: string[] = []
+  for (const p of parts) {
+    const full = /[。！？]$/.test(p.text) ? p.text : `${p.text}。`
+    texts.push(newSentences(full, texts.join('')))
+  }
+  let total = texts.reduce((n, t) => n + [...t].length, 0)
+  for (let guard = 0; total > MAX_ANSWER_CHARS && guard < 20; guard++) {
+    let longest = 0
+    texts.forEach((t, i) => {
+      if ([...t].length > [...(texts[longest] as string)].length) longest = i
+    })
+    const t = texts[longest] as string
+    const target = Math.max(40, [...t].length - (total - MAX_ANSWER_CHARS))
+    texts[longest] = clamp(t, target)
+    total = texts.reduce((n, x) => n + [...x].length, 0)
+  }
+  const first = parts[0]?.answer as QaAnswer
+  const eligibility = parts.find((p) => p.answer.eligibility)?.answer.eligibility
+  const sources = parts.flatMap((p) => p.answer.sources)
+  return {
+    answer: clamp(texts.join('')),
+    intent: first.intent,
+    sources: sources.filter((s, i) => sources.findIndex((o) => o.section === s.section && o.title === s.title) === i),
+    ...(eligibility ? { eligibility } : {}),
+    confidence: Math.min(...parts.map((p) => p.answer.confidence)),
+    facts: parts.flatMap((p) => p.answer.facts),
+  }
 }

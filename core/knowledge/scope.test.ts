@@ -3,7 +3,16 @@ import { answerQuestion } from './answer'
 import { normaliseText } from './normalise'
 import { builtInProgram, type Program } from './program'
 import { factIndex } from './retrieval'
-import { askedType, buildScope, factGives, GENERIC_TASK, programEvidence } from './scope'
+import {
+  askedType,
+  buildScope,
+  factGives,
+  GENERIC_TASK,
+  PERSONAL_ADVICE,
+  programEvidence,
+  TRANSLATE,
+  withoutQuoted,
+} from './scope'
 
 const program = builtInProgram(2023) as Program
 const scope = buildScope(factIndex(program))
@@ -21,6 +30,19 @@ describe('programEvidence', () => {
   })
 })
 
+describe('translation and personal advice', () => {
+  it('judges a translation request without the words to translate', () => {
+    const q = normaliseText('请把这句话译成英文：导师带我做科学研究')
+    expect(TRANSLATE.test(q)).toBe(true)
+    expect(withoutQuoted(q)).toBe('请把这句话译成英文')
+    expect(withoutQuoted('把“申请表”翻译成英文')).toBe('把翻译成英文')
+  })
+  it('knows family matters from program questions', () => {
+    expect(PERSONAL_ADVICE.test('孩子叛逆不听话怎么办')).toBe(true)
+    expect(PERSONAL_ADVICE.test('孩子不合格会退出吗')).toBe(false)
+  })
+})
+
 describe('askedType and factGives', () => {
   it.each([
     ['科学营哪天开营', 'date'],
@@ -30,6 +52,10 @@ describe('askedType and factGives', () => {
     ['成长日志写多少字', 'words'],
     ['导师可以自己挑吗', 'choice'],
     ['研究方向还能换吗', 'change'],
+    ['导师遴选的评分标准是什么', 'criteria'],
+    ['入选有没有分数线', 'criteria'],
+    ['能同时报数学和物理吗', 'both'],
+    ['两个学科都想报可以一起报吗', 'both'],
   ])('%s → %s', (q, type) => expect(askedType(normaliseText(q))).toBe(type))
   it('sees a place only where the fact names one, not in a date', () => {
     expect(factGives('place', '在广西青少年科技教育和科普活动云服务平台公示')).toBe(true)

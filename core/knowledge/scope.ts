@@ -19,7 +19,7 @@ export const PROGRAM_NAMED = /英才|八桂|培养计划|这个计划|这个项�
  * carries program-specific words.
  */
 export const GENERIC_TASK =
-  /翻译|译成|英文怎么说|写一(篇|首|段|份|封)|帮我写|替我写|代写|写(作文|诗|稿|演讲|发言)|作文|发言稿|演讲稿|讲话稿|解题|这道题|这题|做题|刷题|复习|怎么学|学习方法|好吃|美食|小吃|餐厅|饭店|螺蛳粉|米粉|老友粉|外卖|景点|好玩|旅游|攻略|天气|下雨|带伞|雨伞|气温|降温|台风|志愿(怎么|如何)?填|填报|报志愿|分数线|录取分|录取线|怎么补|补习|偏科|高考.{0,4}(多少分|分数|成绩|估分)|少年班|强基|自然科学基金|基金.{0,4}申请|社科基金|考研|考公|公务员|留学|雅思|托福|股票|基金定投|彩票|游戏|电影|电视剧|小说|歌曲|唱歌|笑话|星座|恋爱|减肥|健身|医院|挂号|看病|感冒/
+  /翻译|译成|译为|翻成|英文怎么说|英语怎么说|用英(语|文)(怎么)?(说|写|表达)|写一(篇|首|段|份|封)|帮我写|替我写|代写|写(作文|诗|稿|演讲|发言)|作文|发言稿|演讲稿|讲话稿|解题|这道题|这题|做题|刷题|复习|怎么学|学习方法|好吃|美食|小吃|餐厅|饭店|螺蛳粉|米粉|老友粉|外卖|景点|好玩|旅游|攻略|天气|下雨|带伞|雨伞|气温|降温|台风|志愿(怎么|如何)?填|填报|报志愿|分数线|录取分|录取线|怎么补|补习|高考.{0,4}(多少分|分数|成绩|估分)|少年班|强基|自然科学基金|基金.{0,4}申请|社科基金|考研|考公|公务员|留学|雅思|托福|股票|基金定投|彩票|游戏|电影|电视剧|小说|歌曲|唱歌|笑话|星座|恋爱|减肥|健身|医院|挂号|看病|感冒/
 
 /**
  * Words that occur in the facts but say nothing about this program in particular: places,
@@ -71,7 +71,35 @@ export function programEvidence(scope: Scope, q: string): string[] {
 }
 
 /** The kind of information a question asks for, when it asks for one the facts can lack. */
-export type AskedType = 'date' | 'duration' | 'money' | 'place' | 'words' | 'limit' | 'choice' | 'change'
+export type AskedType =
+  | 'date'
+  | 'duration'
+  | 'money'
+  | 'place'
+  | 'words'
+  | 'limit'
+  | 'choice'
+  | 'change'
+  | 'criteria'
+  | 'both'
+
+/**
+ * A translation request: the words to translate may contain program words (科学, 导师), so the
+ * task is judged on the request without its quoted content.
+ */
+export const TRANSLATE = /翻译|翻成|译成|译为|英文怎么说|英语怎么说|用英(语|文)(怎么)?(说|写|表达)/
+
+/** The request part of a translation ask: the content after a colon or inside quotes taken out. */
+export function withoutQuoted(q: string): string {
+  return q.replace(/[“"「『‘'][^”"」』’']*[”"」』’']/g, '').replace(/[:：].*$/, '')
+}
+
+/**
+ * Personal, family and parenting matters (phones, rebellion, 早恋, not wanting to go to school):
+ * never about the program, whatever words they share with it.
+ */
+export const PERSONAL_ADVICE =
+  /叛逆|不听话|玩手机|沉迷|网瘾|早恋|青春期|厌学|不想上学|不爱学习|逃学|顶嘴|亲子关系|管不住|心理问题|抑郁|失眠|打游戏/
 
 const ASK_MONEY = /多少钱|费用|劳务费|报酬|酬金|课酬|薪酬|工资|补贴|经费|奖金|标准是多少|多少元|几元|津贴/
 const ASK_WORDS = /多少字|字数|几个字|几字|多少页|几页|篇幅|多长的?(文章|报告|日志)/
@@ -83,6 +111,12 @@ const ASK_DATE =
 const ASK_PLACE =
   /在哪|在哪里|在哪儿|哪个学校|哪所学校|哪个地方|什么地方|地点|哪里(开|举行|办|上课)|去哪(里|儿)?(开|上)/
 const ASK_CHOICE = /自己(挑|选|定|决定|指定|找)|自行(选|挑|确定)|自主(选|挑)/
+/** A scoring standard, a cut-off or the criteria by which someone is marked. */
+const ASK_CRITERIA =
+  /评分标准|打分标准|评分细则|评分规则|怎么打分|怎么评分|分数线|录取线|入选线|及格线|多少分(才|能|可以)/
+/** Two things at once (two subjects, two programs). */
+const ASK_BOTH =
+  /同时.{0,8}(报|申请|参加|选|学)|(两|2|多)个(学科|科目|方向|专业|项目).{0,4}(都|一起|同时|兼)|兼报|跨学科/
 const ASK_CHANGE =
   /(能|可以|可否|能否|能不能|可不可以|还能|允许)(中途)?(换|更换|调换|改|变更|转)|换(导师|方向|学校|学科|课题|选题)/
 
@@ -92,6 +126,8 @@ export function askedType(q: string): AskedType | undefined {
   if (ASK_WORDS.test(q)) return 'words'
   if (ASK_CHOICE.test(q)) return 'choice'
   if (ASK_CHANGE.test(q)) return 'change'
+  if (ASK_CRITERIA.test(q)) return 'criteria'
+  if (ASK_BOTH.test(q)) return 'both'
   if (ASK_DURATION.test(q)) return 'duration'
   if (ASK_LIMIT.test(q)) return 'limit'
   if (ASK_DATE.test(q)) return 'date'
@@ -108,6 +144,8 @@ const HAS_PLACE =
   /(在|到|交到|提交到|报送|送到|依托)[^，。；：\d]{0,24}(平台|科协|管理办公室|实验室|基地|大学|高校|中学|学校|机构|市)/
 const HAS_CHOICE = /自行|自主|自己|共同确定|一起确定/
 const HAS_CHANGE = /更换|调换|调整|变更|不得改|不能改/
+const HAS_CRITERIA = /评分|打分|分数线|\d+分/
+const HAS_BOTH = /同时(申请|报名|参加)|兼报|(两|多)个(学科|方向)/
 
 /**
  * Whether a fact, offered as the closest thing to a question it does not answer, holds a value
@@ -138,5 +176,9 @@ export function factGives(type: AskedType, text: string): boolean {
       return HAS_CHOICE.test(text)
     case 'change':
       return HAS_CHANGE.test(text)
+    case 'criteria':
+      return HAS_CRITERIA.test(text)
+    case 'both':
+      return HAS_BOTH.test(text)
   }
 }

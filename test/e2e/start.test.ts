@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { createServer } from 'node:net'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import { mysqlTestDataSource } from '../helpers/db'
 import { tempSqliteUrl } from '../helpers/server'
 
 const root = `${__dirname}/../..`
@@ -83,6 +84,34 @@ describe('npm start (main.ts)', () => {
     expect(await stopService(second.process)).toBe(0)
     expect(rowCounts(url.slice('sqlite:'.length))).toEqual(before)
   }, 60_000)
+
+  it.skipIf(!process.env.TEST_MYSQL_URL)(
+    'on MariaDB too: migrates, loads the program once, and a second start adds nothing',
+    async () => {
+      const db = await mysqlTestDataSource({ migrate: false })
+      const counts = async () => {
+        const rows: { n: number | string }[] = await db.dataSource.query(
+          'SELECT (SELECT COUNT(*) FROM milestone) + (SELECT COUNT(*) FROM district) + (SELECT COUNT(*) FROM cohort_city) + (SELECT COUNT(*) FROM contact) AS n',
+        )
+        return Number(rows[0]?.n)
+      }
+      try {
+        const first = await startService(db.url)
+        const milestones = await fetch(`${first.base}/api/v1/milestones?cohort=2023`).then((r) => r.json())
+        expect((milestones as { due: string }[]).map((m) => m.due)).toContain('2024-02-29')
+        expect(await stopService(first.process)).toBe(0)
+        const before = await counts()
+        expect(before).toBeGreaterThan(100)
+        const second = await startService(db.url)
+        expect(await fetch(`${second.base}/api/v1/milestones?cohort=2023`).then((r) => r.json())).toEqual(milestones)
+        expect(await stopService(second.process)).toBe(0)
+        expect(await counts()).toBe(before)
+      } finally {
+        await db.close()
+      }
+    },
+    90_000,
+  )
 
   it('refuses a bad DATABASE_URL with one readable line and a non-zero exit', () => {
     const r = spawnSync(tsx, ['main.ts'], {
