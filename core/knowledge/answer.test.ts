@@ -401,3 +401,57 @@ describe('step names, contacts and scope', () => {
     }
   })
 })
+
+describe('contact words that do not ask for a contact, duties, months and undated details', () => {
+  it('reads 保持联系 and 联系导师 as questions about tracking and liaison, not the phone list', () => {
+    const kept = ask('结业以后还会跟我们保持联系吗')
+    expect(kept.answer).toContain('英才库')
+    expect(kept.answer).not.toContain('戴溦')
+    expect(ask('学生平时怎么联系导师').intent).not.toBe('contact')
+  })
+  it('answers 找谁报 with the process through the school, and 对接的老师 with the city contact', () => {
+    const r = ask('我想报名，应该找谁报')
+    expect(r.intent).toBe('process')
+    expect(r.answer).toContain('2023年10月24日')
+    expect(r.answer).toContain('市级科协')
+    const g = ask('桂林这边对接的老师是谁')
+    expect(g.intent).toBe('contact')
+    expect(g.answer).toContain('张逢芳')
+    expect(g.answer).not.toContain('戴溦')
+  })
+  it('gives each party its own duties (八（一）–（四）, 十（二）)', () => {
+    const organisers = ask('主办单位具体负责哪些事')
+    expect(organisers.sources[0]?.section).toBe('八（一）')
+    expect(organisers.answer).toContain('监督')
+    expect(ask('管理办公室的职责是什么').sources[0]?.section).toBe('八（二）')
+    expect(ask('参与高校要负责什么').sources[0]?.section).toBe('八（三）')
+    const follow = ask('参与中学除了推荐学生，后面还要做哪些跟踪工作')
+    expect(follow.sources.map((s) => s.section)).toEqual(['十（二）', '七'])
+    // Going to a university is not the university's duty.
+    expect(ask('每次去大学活动完了还要做啥吗').answer).toContain('成长日志')
+  })
+  it('finds the dated steps of a month the question names', () => {
+    const feb = ask('明年2月底之前我们要干嘛')
+    expect(feb.intent).toBe('deadline')
+    expect(feb.answer).toContain('中期评价')
+    expect(feb.answer).toContain('2024年2月')
+    expect(ask('10月27日前要完成什么').answer).not.toContain('学校推荐的截止时间')
+    const march = ask('3月份要做什么')
+    expect(march.answer).toContain('没有给3月安排')
+    expect(march.answer).toContain('2024年2月')
+  })
+  it('says what students do at the university, not only how often they go', () => {
+    const a = ask('参加这个计划能去大学干些什么').answer
+    for (const w of ['科技社团', '双校共学', '阅读书目', '课题研究']) expect(a).toContain(w)
+  })
+  it('says the plan gives no share, web address or date for undated activities, with the office', () => {
+    for (const q of ['中期评价和年度评价的权重各占多少', '申请表在哪里下载', '科学营什么时候举办']) {
+      const r = ask(q)
+      expect(r.intent, q).toBe('not_in_document')
+      expect(r.answer).toContain('0771-2809218')
+    }
+    expect(ask('报名网址是多少').answer).toContain('云服务平台')
+    expect(ask('公示结果在哪个网站上看').answer).toContain('云服务平台')
+    expect(ask('排名要求占多少比例').answer).toContain('15%')
+  })
+})

@@ -135,13 +135,33 @@ const GREETING =
 
 /** Words that say the question asks whether someone may apply or gets priority. */
 const APPLY_ASK =
-  /能(不能)?报|可(不可)?以报|能(不能)?参加|可(不可)?以参加|能(不能)?申请|可(不可)?以申请|符合|够(不够)?条件|够格|有(没有)?资格|能入选|能选上|报得了|行不行|行吗|够吗|够不够|够了吗|能去吗|能不能去|有戏|有(没有)?希望|有(没有)?机会|能不能上|能上吗|可以冲|能冲吗|能不能冲/
+  /(能|可以|能否|可否)(不能|不可以)?(来|去|过来|也|再|直接)?(报|参加|申请|参与)|可不可以(来|去)?(报|参加|申请)|报得上|进得去|被选上|能否入选|可以试试吗|冲一下|达标吗|符合|够(不够)?条件|够格|有(没有)?资格|能入选|能选上|报得了|行不行|行吗|够吗|够不够|够了吗|能去吗|能不能去|有戏|有(没有)?希望|有(没有)?机会|能不能上|能上吗|可以冲|能冲吗|能不能冲/
 const PRIORITY_ASK = /优先/
 
 const CONTACT =
   /电话|联系方式|号码|联系人|找谁|打给谁|问谁|咨询|怎么联系|联系谁|联系哪|热线|手机号|座机|负责人是谁|负责.{0,6}(老师|人)(是谁|叫|姓|名字)|负责的老师|找哪|问哪|哪位老师|老师.{0,3}(叫啥|叫什么|名字|姓什么)/
 const QUOTA =
   /名额|人数|(多少|几)(个|名|位)?(人|学生|孩子|娃|学员|同学)|选(拔)?(多少|几)|招(收)?(多少|几)|录(取)?(多少|几)|(多少|几)名(?!师)|(选|招|录|收|给)了?\d+(个|名|人|位)|\d+(个|名|人)(名额)?吧/
+/**
+ * 联系 said of keeping in touch, reaching a mentor or a liaison mechanism ("结业后还保持联系吗",
+ * "怎么联系导师", "建立联系机制"): not a request for the contact list, so taken out before CONTACT.
+ */
+const NOT_CONTACT =
+  /保持联系|(和|与|跟)(导师|学生|孩子|我们|往届|学校|中学|高校|大学)[^，,。？?]{0,6}联系|建立[^，,。？?]{0,6}联系|联系(导师|学生|孩子|往届)|日常联系|联系对接|(对接|沟通|联系)机制/g
+/** "桂林这边对接的老师是谁": a person to reach, when no other role (导师, 指导教师) is named. */
+const CONTACT_PERSON = /对接的?(老师|人|单位)|(老师|负责人|对接人)是(谁|哪位)|找哪位|对接人/
+const OTHER_ROLE = /导师|指导(教师|老师)|班主任|中学老师|大学老师|教授/
+/** Asks whom to hand an application to: answered with the process (through one's school), not a phone list. */
+const APPLY_WHO =
+  /(报名|申请|报|交|提交|申请表|报名表|推荐表|材料)[^，,。？?]{0,6}(找谁|找哪|哪个部门|哪个单位|交给谁|给谁|谁(来)?收|交到哪)|找(谁|哪个?(部门|单位))(报|交|提交|申请)|向谁(报|交|提交|申请)|谁(来)?(收|交)(申请表|报名表|材料)/
+
+/** Whether a question asks for a person, phone or way to reach someone. */
+function isContactAsk(q: string): boolean {
+  if (/跟踪|往届|对接机制|沟通机制/.test(q)) return false
+  const rest = q.replace(NOT_CONTACT, '')
+  return CONTACT.test(rest) || (CONTACT_PERSON.test(rest) && !OTHER_ROLE.test(rest))
+}
+
 /** A question comparing two cities' quotas. */
 const DIFFERENCE = /比.{0,8}(多|少)|相差|差(几|多少)|差距|多(几|多少)|少(几|多少)/
 const SUM = /一共|总共|合计|加起来|加在一起|总数|共(选|有|招|多少|几)|合起来|总名额/
@@ -289,15 +309,17 @@ function outOfScopeAnswer(confidence = 0.9): QaAnswer {
 function notInDocumentAnswer(
   ctx: Context,
   label: string | undefined,
-  related: ScoredFact | undefined,
+  related: ScoredFact | ScoredFact[] | undefined,
   confidence: number,
+  extra?: string,
 ): QaAnswer {
   const head = label
     ? `关于${label}，${PLAN_NAME}2023年的实施方案没有规定，我这里没有相关信息，不能替您猜测。`
     : `这个问题${PLAN_NAME}2023年的实施方案没有提及，我这里没有相关信息，不能替您猜测。`
-  const relatedLine = related ? `方案里相关的内容是：${related.fact.answer}` : ''
+  const list = related === undefined ? [] : Array.isArray(related) ? related : [related]
+  const relatedLine = list.length > 0 ? `方案里相关的内容是：${list[0]?.fact.answer}` : ''
   const office = officeLine(ctx)
-  const answer = joinWithin([head, office, relatedLine])
+  const answer = joinWithin([head, office, extra ?? '', relatedLine, ...list.slice(1).map((r) => r.fact.answer)])
   const facts = [
     {
       section: ctx.office.section,
@@ -306,9 +328,10 @@ function notInDocumentAnswer(
     },
   ]
   const sources = [{ section: ctx.office.section, title: '联系人及联系电话' }]
-  if (related && answer.includes(related.fact.answer)) {
-    facts.unshift(factOf(related.fact))
-    sources.unshift({ section: related.fact.section, title: related.fact.title })
+  for (const r of [...list].reverse()) {
+    if (!answer.includes(r.fact.answer)) continue
+    facts.unshift(factOf(r.fact))
+    sources.unshift({ section: r.fact.section, title: r.fact.title })
   }
   return { answer, intent: 'not_in_document', sources, confidence, facts }
 }
@@ -848,6 +871,155 @@ function subjectMembershipAnswer(ctx: Context, program: Program, q: string): QaA
   }
 }
 
+/** "找谁报名", "申请表交给谁": the way to apply (through one's school, 九（二）1) and the city contacts. */
+function applyProcessAnswer(program: Program, ctx: Context, q: string, context?: string): QaAnswer {
+  const id = /申请表|报名表|材料|交/.test(q) ? 'school_recommendation' : 'how_to_apply'
+  const fact = ctx.factsById.get(id) ?? ctx.factsById.get('how_to_apply')
+  const named = citiesIn(program, q).inProgram
+  const cities = named.length > 0 ? named : context ? citiesIn(program, context).inProgram : []
+  const contacts = program.contacts.filter((c) => c.city && (cities.length === 0 || cities.includes(c.city)))
+  const line = `有疑问可联系当地市科协（${contacts.map((c) => `${shortCity(c.city as string)}${c.person} ${c.phone}`).join('；')}），或管理办公室${ctx.office.person}（${ctx.office.phone}）。`
+  const parts = [fact?.answer ?? '', line]
+  return {
+    answer: joinWithin(parts),
+    intent: 'process',
+    sources: fact ? [{ section: fact.section, title: fact.title }] : [],
+    confidence: 0.88,
+    facts: [
+      ...(fact ? [factOf(fact)] : []),
+      ...contacts.map((c) => ({
+        section: c.section,
+        title: '联系人及联系电话',
+        text: `${c.organisation}：${c.person}，${c.phone}`,
+      })),
+    ],
+  }
+}
+
+/** Asks what a party must do ("主办单位负责哪些事", "管理办公室的职责"). */
+const DUTY_ASK =
+  /负责(什么|哪些|啥|干啥|干嘛|做什么|哪块|哪方面)|职责|责任|要做(什么|哪些|啥)|做(哪些|什么|啥)(事|工作)|做些什么|干(啥|嘛|什么|些什么)|承担(什么|哪些)|任务|分工|工作(内容|是什么|有哪些)|管(什么|哪些|啥)|起(什么|啥)作用|跟进(哪些|什么)|跟踪工作|还要(跟踪|追踪|负责|做)/
+/** The parties of 八（一）–（四), each with the facts that give its duties (十（二） adds to 高校 and 中学). */
+const PARTIES: { ids: string[]; pattern: RegExp }[] = [
+  { ids: ['duty_organisers'], pattern: /主办|自治区科协|广西科协|区科协和|教育厅/ },
+  { ids: ['duty_office'], pattern: /管理办公室|管理办/ },
+  // 承办 runs the office's daily work (二); the city 科协 has no duty article, only its steps (九).
+  { ids: ['organisers', 'office'], pattern: /承办/ },
+  {
+    ids: ['city_review', 'mentor_selection', 'meet_and_greet'],
+    pattern: /市科协|市级科协|各市科协|(南宁|柳州|桂林)市?科协/,
+  },
+  // A place gone to (去大学, 在学校) is not the party asked about.
+  { ids: ['duty_universities', 'responsibilities'], pattern: /(?<![去到在进])(高校|大学)/ },
+  { ids: ['duty_schools', 'responsibilities'], pattern: /(?<![去到在进回])(中学|学校|高中)/ },
+]
+/** A school's follow-up work (十（二）: 中期评估、年度评价、毕业升学和就业跟踪; 七: tracking every student). */
+const FOLLOW_UP = /跟踪|追踪|后续|后面|升学|就业|评估|毕业|跟进/
+
+/** The duty facts of the parties a question asks about, or undefined when it asks no duty. */
+function dutyAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  if (!DUTY_ASK.test(q) || OTHER_ROLE.test(q) || /^(我|学生|孩子|娃|家长)/.test(q)) return undefined
+  const ids: string[] = []
+  for (const party of PARTIES) {
+    if (!party.pattern.test(q)) continue
+    const own = party.ids.includes('duty_schools') && FOLLOW_UP.test(q) ? ['responsibilities', 'tracking'] : party.ids
+    for (const id of own) if (!ids.includes(id)) ids.push(id)
+  }
+  const facts = ids.map((id) => ctx.factsById.get(id)).filter((f): f is ProgramFact => f !== undefined)
+  if (facts.length === 0) return undefined
+  const answer = joinWithin(facts.map((f) => f.answer))
+  const used = facts.filter((f) => answer.includes(f.answer))
+  return {
+    answer,
+    intent: 'fact',
+    sources: used.map((f) => ({ section: f.section, title: f.title })),
+    confidence: 0.85,
+    facts: used.map(factOf),
+  }
+}
+
+/** What a student does at the university (五（三） and 五（三）1), not only how often they go. */
+const AT_UNIVERSITY =
+  /(去|到|在|进)了?(大学|高校)(里|里面|那边|那里)?[^，,。？?]{0,8}(干|做|学|参加|搞|培养|活动|内容)|(大学|高校)(里|那边)?(都|主要|具体)?(干|做|学)(些|点)?(什么|啥|哪些)|(大学|高校).{0,4}(怎么|如何).{0,3}培养/
+const NOT_AT_UNIVERSITY = /次|多久|几|时长|地点|哪里|哪儿|在哪|多少|要求|条件|职责|负责/
+
+function atUniversityAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  if (!AT_UNIVERSITY.test(q) || NOT_AT_UNIVERSITY.test(q)) return undefined
+  const facts = ['training_mode', 'university_training', 'visits']
+    .map((id) => ctx.factsById.get(id))
+    .filter((f): f is ProgramFact => f !== undefined)
+  const answer = joinWithin(facts.map((f) => f.answer))
+  const used = facts.filter((f) => answer.includes(f.answer))
+  return {
+    answer,
+    intent: 'fact',
+    sources: used.map((f) => ({ section: f.section, title: f.title })),
+    confidence: 0.85,
+    facts: used.map(factOf),
+  }
+}
+
+/** A month (with its year when given) named in a question: "明年2月底", "12月份", "2024年9月", "10月27日". */
+const MONTH_REF = /(?:(\d{4})年|(明年|今年|下一年))?(\d{1,2})月(?:(\d{1,2})(?:日|号))?/
+/** Asks what happens or must be done then. */
+const WHAT_THEN =
+  /干嘛|干什么|干啥|做什么|做啥|做哪些|要做|有什么|有啥|有哪些|安排|完成|交什么|要交|什么事|哪些事|活动|哪个环节|哪一步|忙什么|忙啥|进行什么/
+
+/** The dated steps of the month a question names (the day's own step when it names one), with their dates. */
+function monthAnswer(program: Program, ctx: Context, q: string, scored: ScoredFact[], now: Date): QaAnswer | undefined {
+  const m = MONTH_REF.exec(q)
+  if (!m || !WHAT_THEN.test(q)) return undefined
+  const month = Number(m[3])
+  if (month < 1 || month > 12) return undefined
+  const thisYear = Number(beijingDate(now).slice(0, 4))
+  const year = m[1] ? Number(m[1]) : m[2] === '今年' ? thisYear : m[2] ? thisYear + 1 : undefined
+  const inMonth = program.milestones
+    .filter((x) => Number(x.due.slice(5, 7)) === month && (year === undefined || Number(x.due.slice(0, 4)) === year))
+    .sort((a, b) => a.due.localeCompare(b.due))
+  const day = m[4] ? Number(m[4]) : undefined
+  const onDay = day === undefined ? [] : inMonth.filter((x) => !x.month && Number(x.due.slice(8, 10)) === day)
+  const steps = onDay.length > 0 ? onDay : inMonth
+  const when = `${year ? `${year}年` : ''}${month}月`
+  if (steps.length === 0) {
+    const all = [...program.milestones].sort((a, b) => a.due.localeCompare(b.due))
+    const list = all.map(
+      (x) => `${x.month ? chineseMonth(x.month) : `${chineseDate(x.due)}前`}：${x.title.split(/[：（(]/)[0]}`,
+    )
+    return {
+      answer: joinWithin([
+        `方案没有给${when}安排有明确日期的环节。本期的时间节点是：`,
+        `${list.join('；')}。`,
+        officeLine(ctx),
+      ]),
+      intent: 'schedule',
+      sources: all.map((x) => ({ section: x.section, title: x.title })),
+      confidence: 0.7,
+      facts: all.map((x) => ({ section: x.section, title: x.title, text: `${x.title}，${x.due}` })),
+    }
+  }
+  const parts = steps.map((x) => `${milestoneWhen(x, now)}。`)
+  const facts: AnswerFact[] = steps.map((x) => ({ section: x.section, title: x.title, text: `${x.title}，${x.due}` }))
+  const sources = steps.map((x) => ({ section: x.section, title: x.title }))
+  for (const x of steps) {
+    if (x.key === 'training_end') continue
+    const fact = bestFactInSection(scored, program, x.section)
+    if (!fact || parts.includes(fact.answer)) continue
+    parts.push(fact.answer)
+    facts.push(factOf(fact))
+  }
+  return { answer: joinWithin(parts), intent: 'deadline', sources, confidence: 0.85, facts }
+}
+
+/** Asks for a time at all ("学术会议几月份开"): an undated activity's fact does not answer it. */
+const ASK_WHEN = /什么时候|啥时候|何时|几月|哪个月|几号|哪天|哪一天|具体时间|时间是|日期/
+
+/** Labels for the kinds of detail the plan may not give, named in the reply. */
+const GAP_LABELS: Partial<Record<string, string>> = {
+  proportion: '所占的比例或权重',
+  url: '网址、下载渠道或公众号',
+  when: '这项活动的具体时间',
+}
+
 /** Program words strong enough to keep a general-task question ("帮我写…成长日志") in scope. */
 const CORE_TERMS =
   /遴选|导师|名额|成长日志|申请表|报名表|见面会|中期|年度评价|公示|科协|管理办公室|入选|候选人|指导教师|指导老师|学员|英才库|双校|双师|科学营|研究方向|综合素质评价|培养/
@@ -882,7 +1054,9 @@ function answerOne(program: Program, question: string, now: Date, opts: AskOptio
 
   if (isIntroQuestion(question)) return introAnswer(program)
 
-  const scored = searchFacts(ctx.index, q)
+  // 联系 of keeping in touch or reaching a mentor does not make the contact list the answer.
+  const keepingInTouch = new RegExp(NOT_CONTACT.source).test(q)
+  const scored = searchFacts(ctx.index, q).filter((s) => !keepingInTouch || s.fact.intent !== 'contact')
   const confidence = Math.round(retrievalConfidence(scored) * (0.4 + 0.6 * coverage(ctx.index, q)) * 100) / 100
   const named = PROGRAM_NAMED.test(q)
   const evidence = programEvidence(ctx.scope, q)
@@ -919,11 +1093,25 @@ function answerOne(program: Program, question: string, now: Date, opts: AskOptio
     return notInDocumentAnswer(ctx, missing.label, related, 0.8)
   }
 
-  if (CONTACT.test(q) && !/跟踪|往届|对接机制|沟通机制/.test(q)) return contactIn(program, ctx, q, opts.context)
+  if (APPLY_WHO.test(q) && !/咨询|电话|联系方式|号码/.test(q)) return applyProcessAnswer(program, ctx, q, opts.context)
+  if (isContactAsk(q)) return contactIn(program, ctx, q, opts.context)
   if (QUOTA.test(q)) return quotaAnswer(program, q, opts.context)
+  const stepNamed = STEP_PATTERNS.some((s) => s.pattern.test(q.replace(/截止(时间|日期)?/g, '')))
+  if (!stepNamed) {
+    const byMonth = monthAnswer(program, ctx, q, scored, now)
+    if (byMonth) return byMonth
+  }
+  const atUniversity = atUniversityAnswer(ctx, q)
+  if (atUniversity) return atUniversity
+  if (!MONTH_REF.test(q)) {
+    const duty = dutyAnswer(ctx, q)
+    if (duty) return duty
+  }
   if (SCHEDULE.test(q)) return scheduleAnswer(program, now)
   const byDate = milestoneByDate(program, q)
-  if (WHEN.test(q) || byDate) {
+  // "结业以后还会跟我们保持联系吗": whether the program keeps in touch, not when a step ends.
+  const keepsInTouch = /保持联系|还.{0,4}(联系|跟踪|追踪)/.test(q) && !ASK_WHEN.test(q)
+  if ((WHEN.test(q) || byDate) && !keepsInTouch) {
     const keys = [...new Set(STEP_PATTERNS.filter((s) => s.pattern.test(q)).map((s) => s.key))]
     // For a two-part question, 截止 names no step of its own ("…的截止时间分别是").
     const bare = q.replace(/截止(时间|日期)?/g, '')
@@ -953,7 +1141,19 @@ function answerOne(program: Program, question: string, now: Date, opts: AskOptio
   const asked = askedType(q)
   if (asked && !factGives(asked, top.fact.answer)) {
     const related = top.score >= 6 && !misleading(asked, top.fact.answer) ? top : undefined
-    return notInDocumentAnswer(ctx, undefined, related, 0.5)
+    const notice = ctx.factsById.get('public_notice')
+    const extra =
+      asked === 'url' && notice && related?.fact !== notice
+        ? `方案只写明入选名单在广西青少年科技教育和科普活动云服务平台公示（${notice.section}）。`
+        : undefined
+    return notInDocumentAnswer(ctx, GAP_LABELS[asked], related, 0.5, extra)
+  }
+  // An activity the plan names without a date ("科学营什么时候办"): its fact, said with the gap.
+  if (!asked && ASK_WHEN.test(q) && !factGives('date', top.fact.answer)) {
+    // Two facts close in score may each be the activity meant (培训 of students or of teachers): both are said.
+    const second = scored[1]
+    const related = top.score < 6 ? [] : second && second.score >= 0.8 * top.score ? [top, second] : [top]
+    return notInDocumentAnswer(ctx, GAP_LABELS.when, related, 0.5)
   }
   if (confidence < HEDGE_BELOW) return hedgedAnswer(ctx, top, confidence)
   return withOtherParts(ctx, q, retrievalAnswer(scored, confidence))

@@ -56,10 +56,20 @@ describe('askedType and factGives', () => {
     ['入选有没有分数线', 'criteria'],
     ['能同时报数学和物理吗', 'both'],
     ['两个学科都想报可以一起报吗', 'both'],
+    ['考核结果在综评里占多少比例', 'proportion'],
+    ['两次评价的权重各是多少', 'proportion'],
+    ['申请表在哪里下载', 'url'],
+    ['有没有公众号', 'url'],
   ])('%s → %s', (q, type) => expect(askedType(normaliseText(q))).toBe(type))
   it('sees a place only where the fact names one, not in a date', () => {
     expect(factGives('place', '在广西青少年科技教育和科普活动云服务平台公示')).toBe(true)
     expect(factGives('place', '年度评价在2024年9月底前由管理办公室联合高校完成')).toBe(false)
+  })
+  it('sees a share only in a percentage and a web place only in the named platform', () => {
+    expect(factGives('proportion', '相应学科成绩在本校年级前15%')).toBe(true)
+    expect(factGives('proportion', '考核结果纳入学生综合素质评价')).toBe(false)
+    expect(factGives('url', '在广西青少年科技教育和科普活动云服务平台公示')).toBe(true)
+    expect(factGives('url', '每次活动后要登录平台提交《成长日志》')).toBe(false)
   })
 })
 

@@ -82,6 +82,8 @@ export type AskedType =
   | 'change'
   | 'criteria'
   | 'both'
+  | 'proportion'
+  | 'url'
 
 /**
  * A translation request: the words to translate may contain program words (科学, 导师), so the
@@ -120,10 +122,17 @@ const ASK_BOTH =
 const ASK_CHANGE =
   /(能|可以|可否|能否|能不能|可不可以|还能|允许)(中途)?(换|更换|调换|改|变更|转)|换(导师|方向|学校|学科|课题|选题)/
 
+/** A share or weight ("占多少比例", "权重"): the plan gives percentages only for the rank conditions. */
+const ASK_PROPORTION = /比例|比重|占多少|占几成|权重|占比|所占|百分比是多少/
+/** A web address, download place or account: the plan names a platform only for the public notice. */
+const ASK_URL = /网址|链接|网站|官网|公众号|小程序|二维码|app|下载/
+
 /** What a question asks for (the most specific kind first), or undefined for anything else. */
 export function askedType(q: string): AskedType | undefined {
+  if (ASK_URL.test(q)) return 'url'
   if (ASK_MONEY.test(q)) return 'money'
   if (ASK_WORDS.test(q)) return 'words'
+  if (ASK_PROPORTION.test(q)) return 'proportion'
   if (ASK_CHOICE.test(q)) return 'choice'
   if (ASK_CHANGE.test(q)) return 'change'
   if (ASK_CRITERIA.test(q)) return 'criteria'
@@ -146,6 +155,8 @@ const HAS_CHOICE = /自行|自主|自己|共同确定|一起确定/
 const HAS_CHANGE = /更换|调换|调整|变更|不得改|不能改/
 const HAS_CRITERIA = /评分|打分|分数线|\d+分/
 const HAS_BOTH = /同时(申请|报名|参加)|兼报|(两|多)个(学科|方向)/
+const HAS_PROPORTION = /\d+(\.\d+)?%|比例|权重|占比/
+const HAS_URL = /云服务平台|https?:|www\./
 
 /**
  * Whether a fact, offered as the closest thing to a question it does not answer, holds a value
@@ -180,5 +191,9 @@ export function factGives(type: AskedType, text: string): boolean {
       return HAS_CRITERIA.test(text)
     case 'both':
       return HAS_BOTH.test(text)
+    case 'proportion':
+      return HAS_PROPORTION.test(text)
+    case 'url':
+      return HAS_URL.test(text)
   }
 }

@@ -319,3 +319,44 @@ describe('a local round of a nationwide contest', () => {
     expect(extractProfile(`南宁高二，物理年级前10%，${text}，能优先吗`).profile.awards?.[0]?.level).toBe(level)
   })
 })
+
+describe('extractProfile: places outside Guangxi, grades in transition, shares', () => {
+  it.each<[string, EligibilityInput, boolean]>([
+    [
+      '我们是广东湛江的，孩子在湛江读高一，数学年级前1%，能来报吗',
+      { city: '湛江', grade: '高一', subjectRankPercent: 1 },
+      true,
+    ],
+    ['孩子在浙江义乌读高二，能报上吗', { city: '浙江义乌', grade: '高二' }, true],
+    ['我是通化的，高一，可以来参加吗', { city: '通化', grade: '高一' }, true],
+    ['孩子能去申请吗？在昆山读高一', { city: '昆山', grade: '高一' }, true],
+    ['今年刚升高二，年级前两成', { grade: '高二', overallRankPercent: 20 }, false],
+    ['刚上高一，物理前一成半', { grade: '高一', subjectRankPercent: 15 }, false],
+    ['孩子升入高二了', { grade: '高二' }, false],
+    ['即将升高二', { grade: '高二' }, false],
+    ['马上高二了', { grade: '高二' }, false],
+    ['现在是高一升高二的暑假', { grade: '高二' }, false],
+    [
+      '高一时拿过市级作文比赛一等奖，现在准备升高三',
+      { grade: '高三', awards: [{ category: 'other', level: 'city', stage: 'senior' }] },
+      false,
+    ],
+    ['想提升高一成绩', {}, false],
+    ['年级前三成', { overallRankPercent: 30 }, false],
+    ['数学年级前1/5', { subjectRankPercent: 20 }, false],
+    ['总排名在年级五分之一左右', { overallRankPercent: 20 }, false],
+    ['年级前百分之十几', {}, false],
+    ['年级前十成绩稳定', {}, false],
+    ['数学很好，年级第90名（综合排名），年级共500人', { overallRankPercent: 18 }, false],
+    ['综合排名年级第90名，年级共500人', { overallRankPercent: 18 }, false],
+  ])('%s', (text, profile, asks) => {
+    const extracted = extractProfile(text)
+    expect(extracted.profile).toEqual(profile)
+    expect(extracted.asksEligibility).toBe(asks)
+  })
+
+  it('a student from a prefecture outside Guangxi is ineligible', () => {
+    const { profile } = extractProfile('我们是广东湛江的，孩子在湛江读高一，数学年级前1%，能来报吗')
+    expect(checkEligibility(program, profile).verdict).toBe('ineligible')
+  })
+})

@@ -110,14 +110,28 @@ const GRADE_WORD =
 const PAST_TIME =
   /^(上学期|下学期)?(的时候|时候|时|那年|那会儿?|期间|阶段)|^(上学期|下学期)?(还|就|曾经?)?(拿|获|得过|参加|取得|荣获)/
 
+// A grade being entered ('刚升高二', '即将升入高二', '高一升高二的暑假'): 升 before the grade, which
+// GRADE_WORD leaves out (升高 is also 'raise'); 提升/晋升 are not.
+const GRADE_ENTERED = /(?<![提晋拔])升(?:入|到|上|读)?(初|高)中?([一二三123])(?![\d.%％])/g
+// The grade being left, right before 升 ('高一升高二'): not the student's grade any more.
+const GRADE_LEFT = /^(?:年级)?(?:的)?(?:要|就要|马上|即将)?升/
+
 interface GradeMention {
   grade: string
   /** True when the words say when something happened ('高一时', '初二那年拿过'), not the student's grade now. */
   past: boolean
+  /** True for a grade being entered ('升高二'); it wins over any other grade in the text. */
+  entered?: boolean
+  /** Where the grade word is in the clause, to keep mentions in text order. */
+  at: number
 }
 
 function gradeMentions(text: string): GradeMention[] {
   const found: GradeMention[] = []
+  for (const m of text.matchAll(GRADE_ENTERED)) {
+    const grade = `${m[1]}${({ 一: '一', 二: '二', 三: '三', '1': '一', '2': '二', '3': '三' } as Record<string, string>)[m[2] as string]}`
+    found.push({ grade, past: false, entered: true, at: m.index ?? 0 })
+  }
   for (const m of text.matchAll(GRADE_WORD)) {
     let grade: string | undefined
     if (m[1])
@@ -141,16 +155,37 @@ function gradeMentions(text: string): GradeMention[] {
       )[m[3] as string]
     if (!grade) continue
     const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 8)
-    found.push({ grade, past: PAST_TIME.test(after) })
+    if (GRADE_LEFT.test(after) && found.some((f) => f.entered)) continue
+    found.push({ grade, past: PAST_TIME.test(after), at: m.index ?? 0 })
   }
-  return found
+  return found.sort((a, b) => a.at - b.at)
+}
+
+/**
+ * The student's grade in the school year of the application: a grade being entered
+ * ('今年刚升高二', '即将升高二', '高一升高二的暑假') is that grade, since the school recommends
+ * in the autumn term (九（二）1); otherwise the first grade not said of a past time.
+ */
+function currentGrade(clauses: Clause[]): string | undefined {
+  const mentions = clauses.flatMap((c) => gradeMentions(c.text)).filter((g) => !g.past)
+  return (mentions.find((g) => g.entered) ?? mentions[0])?.grade
 }
 
 const SUBJECT_WORDS = /(数学|物理|化学|生物学?|计算机|信息学?|信息技术|语文|英语|地理|历史|政治|科学|单科|学科|偏科)/g
 const OVERALL_WORDS = /(总分|综合|总成绩|总排名|总体|整体|全科|总评|总的|各科|文化课)/g
 
-/** Subject or overall, from the nearest such word before `at` in the clause; overall when none. */
-function rankKind(clause: string, at: number): 'subject' | 'overall' {
+// A kind said right after the rank ('年级第90名（综合排名）', '前两成，是总分排名').
+const KIND_AFTER = new RegExp(
+  `^\\s*(?:[（(]|(?:这是|是|为|按|指))\\s*(?:按|指)?(${OVERALL_WORDS.source}|${SUBJECT_WORDS.source})`,
+)
+
+/**
+ * Subject or overall: a kind said right after the rank, else the nearest such word before `at`
+ * in the clause; overall when none.
+ */
+function rankKind(clause: string, at: number, end = at): 'subject' | 'overall' {
+  const after = KIND_AFTER.exec(clause.slice(end))
+  if (after) return after[2] ? 'overall' : 'subject'
   let best: { end: number; kind: 'subject' | 'overall' } | undefined
   for (const [re, kind] of [
     [SUBJECT_WORDS, 'subject'],
@@ -165,6 +200,10 @@ function rankKind(clause: string, at: number): 'subject' | 'overall' {
 }
 
 const PERCENT = new RegExp(`(${NUMBER})\\s*[%％]|百分之(${NUMBER})`, 'g')
+// Shares said another way: tenths ('前两成' 20, '前一成半' 15) and fractions ('前1/5', '五分之一').
+const TENTHS = new RegExp(`前\\s*(${NUMBER})\\s*成(半)?(?![绩功员为长果就立])`, 'g')
+const FRACTION =
+  /前\s*(\d+)\s*[/／]\s*(\d+)|(?<![百千万\d一二两三四五六七八九十])([一二两三四五六七八九十\d]+)\s*分之\s*([一二两三四五六七八九十\d]+)/g
 // Where a number given as a place in the grade may stop: '排第20', '年级第31名', '排名20左右'.
 const PLACE_END = '(?=$|[名位、，,。；;！!？?\\s（）()/／]|左右|上下|的样子|多名)'
 const PLACE_IN_GRADE = new RegExp(
@@ -184,7 +223,7 @@ const GRADE_SIZE = new RegExp(
 // Such a rank is left out, so the check asks for it rather than guessing.
 const SHORT_OF_BEFORE =
   /(?:不到|没进|没到|不在|达不到|进不了|没有进|没有到|没能进|未进|未达到?|没达到|差一?点|差点|够不到|够不上|后|倒数)\s*(?:年级)?\s*前?\s*$/
-const SHORT_OF_AFTER = /^\s*(?:以外|之外|开外|以后|之后|往后|后面|多一点|多|出头|还差)/
+const SHORT_OF_AFTER = /^\s*(?:以外|之外|开外|以后|之后|往后|后面|多一点|多|几|出头|还差)/
 // Who a rank is among: the class ('班级第3名') is not the grade the plan asks about.
 const CLASS_SCOPE = /班级|班上|班里|班内|全班|本班|班/g
 const GRADE_SCOPE = /年级|全级|级部|全校|学校|年段|同级/g
@@ -228,19 +267,34 @@ function readRanks(clauses: Clause[]): Ranks {
     }
     for (const m of t.matchAll(PERCENT)) {
       const value = parseNumber((m[1] ?? m[2]) as string)
-      if (!Number.isNaN(value) && usable(m)) note(rankKind(t, m.index ?? 0), value)
+      if (!Number.isNaN(value) && usable(m)) note(rankKind(t, m.index ?? 0, (m.index ?? 0) + m[0].length), value)
     }
-    if (/排|名|年级/.test(t)) {
+    for (const m of t.matchAll(TENTHS)) {
+      const tenths = parseNumber(m[1] as string)
+      const value = tenths * 10 + (m[2] ? 5 : 0)
+      if (tenths < 10 && !Number.isNaN(value) && usable(m))
+        note(rankKind(t, m.index ?? 0, (m.index ?? 0) + m[0].length), value)
+    }
+    const fractions = [...t.matchAll(FRACTION)]
+    for (const m of fractions) {
+      const part = m[1] ? Number(m[1]) : parseNumber(m[4] as string)
+      const whole = m[1] ? Number(m[2]) : parseNumber(m[3] as string)
+      if (part > 0 && part < whole && usable(m))
+        note(rankKind(t, m.index ?? 0, (m.index ?? 0) + m[0].length), (part / whole) * 100)
+    }
+    if (/排|名|年级/.test(t) && !fractions.some((m) => m[1])) {
       for (const m of t.matchAll(PLACE_OF_SIZE)) {
         const place = Number(m[1])
         const of = Number(m[2])
-        if (place > 0 && place <= of && usable(m)) note(rankKind(t, m.index ?? 0), (place / of) * 100)
+        if (place > 0 && place <= of && usable(m))
+          note(rankKind(t, m.index ?? 0, (m.index ?? 0) + m[0].length), (place / of) * 100)
       }
     }
     if (!(size > 0)) continue
     for (const m of t.matchAll(PLACE_IN_GRADE)) {
       const place = parseNumber((m[1] ?? m[2] ?? m[3] ?? m[4]) as string)
-      if (place > 0 && place <= size && usable(m)) note(rankKind(t, m.index ?? 0), (place / size) * 100)
+      if (place > 0 && place <= size && usable(m))
+        note(rankKind(t, m.index ?? 0, (m.index ?? 0) + m[0].length), (place / size) * 100)
     }
   }
   return ranks
@@ -361,7 +415,8 @@ const ASKS = [
   /(能|可以|能不能|有没有可能)(上|选上|进|被选中)(吗|么|嘛|不|没|呢|？|\?|$)|上得了|进得去|选得上/,
   /(可以|能|能不能|值得|敢)冲|冲一冲|冲一下|(可以|能|值得)试试|试一试|试一下/,
   /够格|够不够|够吗|够么|够呢|达标(吗|么|没|不|了吗)/,
-  /(能|可以|可不可以|能不能|能否|可否|还能|有没有可能)(报|申请|参加|参与|入选|选上|被选)/,
+  // A verb may stand between: 能来报吗, 可以来参加吗, 能去申请吗, 能报上吗.
+  /(能|可以|可不可以|能不能|能否|可否|还能|有没有可能)(来|去|过来|也|再|直接)?(报|申请|参加|参与|入选|选上|被选)/,
   /(符合|够|满足|达到|达)(了)?(报名|申请|遴选|参加)?(的)?(条件|要求|资格|标准)?(吗|不|么|没|嘛|呢|？|\?)/,
   /有(没有)?资格|够(不够)?(条件|格)|报得(了|上)/,
   /(算|能|可以|有|够)(不能)?(被)?优先|优先(推荐)?(条件)?(吗|不|么|没|嘛|\?|？)/,
@@ -381,7 +436,7 @@ export function extractProfile(text: string): ExtractedProfile {
   const place = studentPlace(topical.map((c) => c.text).join('，'))
   if (place) profile.city = place.inGuangxi ? (place.division ?? place.city) : place.matched
 
-  const grade = clauses.flatMap((c) => gradeMentions(c.text)).find((g) => !g.past)?.grade
+  const grade = currentGrade(clauses)
   if (grade) profile.grade = grade
 
   const ranks = readRanks(topical)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import regionsData from './data/guangxi-regions.json'
+import chinaPlaces from './data/china-places.json'
 import placeWords from './data/place-words.json'
 import { builtInProgram } from '../knowledge/program'
 import { checkEligibility } from './eligibility'
@@ -104,7 +105,9 @@ describe('placeFromField', () => {
     [' 广西壮族自治区柳州市 ', '柳州市', undefined, true],
     ['广州', '广州', undefined, false],
     ['苏州市', '苏州', undefined, false],
-    ['衡阳市', '衡阳市', undefined, false],
+    ['衡阳市', '衡阳', undefined, false],
+    // Not in the data: a well-formed name with its suffix is still a place outside Guangxi.
+    ['瑞昌市', '瑞昌市', undefined, false],
     ['湖南省', '湖南', undefined, false],
   ])('%s → %s %s', (value, city, division, inGuangxi) => {
     const place = placeFromField(value)
@@ -140,8 +143,9 @@ describe('namesakes outside Guangxi', () => {
     ['浙江宁波象山县', '浙江', '浙江宁波象山县'],
     ['香港长洲', '香港', '香港长洲'],
     ['梅州市兴宁区', '梅州', '梅州市兴宁区'],
+    ['赣州市城中区', '赣州', '赣州市城中区'],
     // An unlisted city written with 市 right before a division still places it outside Guangxi.
-    ['赣州市城中区', '赣州市', '赣州市城中区'],
+    ['瑞昌市城中区', '瑞昌市', '瑞昌市城中区'],
   ])('%s is outside Guangxi', (text, city, matched) => {
     expect(findPlace(text)).toEqual({ city, matched, inGuangxi: false })
     expect(findPlaces(text)).toHaveLength(1)
@@ -189,5 +193,79 @@ describe('namesakes outside Guangxi', () => {
 describe('cities listed for their namesakes of Guangxi divisions', () => {
   it.each(['梅州兴宁', '伊春西林区', '内江东兴区', '鞍山海城', '六盘水钟山区'])('%s is outside Guangxi', (text) => {
     expect(findPlaces(text)).toEqual([expect.objectContaining({ inGuangxi: false })])
+  })
+})
+
+describe('places of China outside Guangxi (china-places.json)', () => {
+  const entries = [
+    ...chinaPlaces.provinces,
+    ...Object.values(chinaPlaces.prefectures).flat(),
+    ...Object.values(chinaPlaces.countyLevelCities).flat(),
+  ]
+  const needContext = new Set(chinaPlaces.needContext)
+
+  it('holds every province-level division and the prefectures of the other provinces', () => {
+    expect(chinaPlaces.provinces).toHaveLength(33)
+    expect(Object.values(chinaPlaces.prefectures).flat().length).toBeGreaterThan(320)
+  })
+
+  it.each(entries)('%s is outside Guangxi, in text and in the API field', (entry) => {
+    const [full = entry, short] = entry.split('|')
+    // The Guangxi namesakes (兴宁区, 海城区, 兴安县) keep their short forms; the full name is outside.
+    expect(findPlace(`孩子在${full}读高一`), full).toMatchObject({ inGuangxi: false })
+    expect(placeFromField(full), full).toMatchObject({ inGuangxi: false })
+    const name = short ?? full.replace(/(市|地区|盟|林区)$/, '')
+    if (['兴宁', '海城', '兴安'].includes(name)) return
+    expect(findPlace(`孩子在${name}读高一`), name).toMatchObject({ city: name, inGuangxi: false })
+    expect(placeFromField(name), name).toMatchObject({ city: name, inGuangxi: false })
+    if (!needContext.has(name)) expect(findPlace(`${name}`), name).toMatchObject({ inGuangxi: false })
+  })
+
+  it.each([
+    ['我们是广东湛江的，孩子在湛江读高一', '广东'],
+    ['孩子在衢州读书', '衢州'],
+    ['江苏昆山的', '江苏'],
+    ['义乌中学高二', '义乌'],
+    ['吉林通化的考生', '吉林'],
+    ['我是通化的', '通化'],
+    ['来自安顺', '安顺'],
+    ['孩子在丽江一中读高一', '丽江'],
+    ['家在黄山，读高一', '黄山'],
+    ['大理州的学生', '大理'],
+    ['延边州', '延边'],
+    ['阜新市', '阜新'],
+  ])('%s → %s, outside', (text, city) => {
+    expect(findPlace(text)).toMatchObject({ city, inGuangxi: false })
+  })
+
+  it.each([
+    '普通化学',
+    '祝你平安顺利',
+    '长治久安',
+    '暑假去黄山玩',
+    '登上长白山山顶',
+    '大同小异',
+    '三明治很好吃',
+    '大理石地面',
+    '瓶子没开封',
+    '日照时间长',
+    '今天朝阳很美',
+    '中山路的书店',
+    '抚顺着头发',
+    '决定西部计划',
+    '想考西安交通大学',
+    '喜欢吃哈密瓜',
+  ])('finds no place in %s', (text) => {
+    expect(findPlaces(text)).toEqual([])
+  })
+
+  it('keeps the larger place when an ambiguous short name overlaps it', () => {
+    expect(findPlace('确定西安的学校')).toMatchObject({ city: '西安', inGuangxi: false })
+  })
+
+  it.each(['湛江', '昆山市', '通化', '云南丽江', '延边朝鲜族自治州'])('the API field %s gives ineligible', (city) => {
+    const result = checkEligibility(builtInProgram(2023)!, { city, grade: '高一', subjectRankPercent: 5 })
+    expect(result.verdict).toBe('ineligible')
+    expect(result.checks[0]).toMatchObject({ rule: 'city', status: 'fail' })
   })
 })

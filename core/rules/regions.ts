@@ -1,3 +1,4 @@
+import chinaPlaces from './data/china-places.json'
 import regionsData from './data/guangxi-regions.json'
 import placeWords from './data/place-words.json'
 
@@ -39,6 +40,8 @@ interface Term {
   needsCity?: boolean
   /** A division's name without its suffix ('兴宁' for 兴宁区): another suffix right after it names another place. */
   short?: boolean
+  /** A short name outside Guangxi that is also an ordinary word ('三明', '大同'): counts only in a place context. */
+  needsContext?: boolean
 }
 
 interface Match {
@@ -50,6 +53,46 @@ interface Match {
 const CITIES = (regionsData as { cities: RegionCity[] }).cities
 const COMMON_WORDS = new Set(placeWords.commonWords)
 const DIVISION_SUFFIX = /((各|苗|侗|瑶|仫佬|毛南|壮)族自治县|自治县|区|县|市)$/
+
+/** A place outside Guangxi: its official name and the short form people write ('湛江市', '湛江'). */
+interface OutsideName {
+  full: string
+  short: string
+  kind: 'province' | 'prefecture' | 'county'
+}
+
+// 'full|short' when the short form is not the name less its suffix (see china-places.json).
+const OUTSIDE_SUFFIX = /(市|地区|盟|林区)$/
+function outsideName(entry: string, kind: OutsideName['kind']): OutsideName {
+  const [full = entry, short] = entry.split('|')
+  return { full, short: short ?? full.replace(OUTSIDE_SUFFIX, ''), kind }
+}
+
+const OUTSIDE: OutsideName[] = [
+  ...chinaPlaces.provinces.map((e) => outsideName(e, 'province')),
+  ...Object.values(chinaPlaces.prefectures as Record<string, string[]>).flatMap((list) =>
+    list.map((e) => outsideName(e, 'prefecture')),
+  ),
+  ...Object.values(chinaPlaces.countyLevelCities as Record<string, string[]>).flatMap((list) =>
+    list.map((e) => outsideName(e, 'county')),
+  ),
+]
+const NEEDS_CONTEXT = new Set(chinaPlaces.needContext)
+const PROVINCE_SHORTS = OUTSIDE.filter((n) => n.kind === 'province').map((n) => n.short)
+
+// Where an ambiguous short name ('通化', '安顺', '黄山') stands as a place: right after a province
+// ('吉林通化'), or between words about home or school: before it the start of the text, a stop or
+// 在/是/来自/老家 …; after it the end, a stop or 的/人/读书/一中/中学 ….  '普通化学', '平安顺利',
+// '长治久安', '去黄山玩' fail one side or the other.
+const CONTEXT_BEFORE = new RegExp(
+  `(^|[，,。；;！!？?、\\s（(：:]|在|是|自|到|回|住|老家|家乡|户口|籍贯|我们|咱们|${PROVINCE_SHORTS.join('|')}|省)$`,
+)
+const CONTEXT_AFTER =
+  /^($|[，,。；;！!？?、\s）)]|的|人|读|上学|念书|就读|[一二三四五六七八九十\d]+中|中学|高中|初中|实验|外国语|附中|这边|那边|本地|户口|籍贯|考生|学生|户籍|那里|这里)/
+
+function inPlaceContext(text: string, start: number, end: number): boolean {
+  return CONTEXT_BEFORE.test(text.slice(Math.max(0, start - 4), start)) && CONTEXT_AFTER.test(text.slice(end))
+}
 
 /** Every word that names (or hides) a place, built once from the region data. */
 function buildTerms(): Term[] {
@@ -94,8 +137,21 @@ function buildTerms(): Term[] {
       add(name, division ? { city: school.city, division, inGuangxi: true } : { city: school.city, inGuangxi: true })
     }
   }
-  for (const name of placeWords.outside) {
-    for (const form of [name, `${name}省`, `${name}市`]) add(form, { city: name, inGuangxi: false })
+  // Places outside Guangxi after every Guangxi name: a Guangxi division keeps its short form
+  // ('兴宁', '海城'); the outside namesake is known by its full name ('兴宁市', '海城市').
+  for (const name of OUTSIDE) {
+    const place = { city: name.short, inGuangxi: false }
+    const forms = [name.full, name.short]
+    if (name.kind === 'province') forms.push(`${name.short}省`)
+    else forms.push(`${name.short}市`)
+    // '延边州', '大理州': how an autonomous prefecture is called in short.
+    if (name.full.endsWith('自治州') && name.short !== name.full) forms.push(`${name.short}州`)
+    for (const form of forms) {
+      if (byText.has(form)) continue
+      add(form, place)
+      const term = byText.get(form)
+      if (term && form === name.short && NEEDS_CONTEXT.has(form)) term.needsContext = true
+    }
   }
   for (const text of ambiguous) byText.delete(text)
 
@@ -116,7 +172,10 @@ function matchTerms(text: string): Match[] {
     for (;;) {
       const at = text.indexOf(term.text, from)
       if (at < 0) break
-      all.push({ term, start: at, end: at + term.text.length })
+      // Dropped before overlaps are settled, so that '确定西安' still finds 西安 and not 定西.
+      if (!term.needsContext || inPlaceContext(text, at, at + term.text.length)) {
+        all.push({ term, start: at, end: at + term.text.length })
+      }
       from = at + 1
     }
   }
@@ -148,6 +207,9 @@ const ADMIN_GAP = /^(省|市|自治区|特别行政区)?([\u4e00-\u9fff]{1,4}?(�
 // would be odd, but '某某市城中区' is how a place outside Guangxi is written); the name may not
 // be a word of a sentence ('在本市', '我们市').
 const PREFIX_UNIT = /([\u4e00-\u9fff]{2,3})(省|市)$/
+// A place outside Guangxi right before a university's name is that university ('吉林大学',
+// '西安交通大学', '上海交大'), not a home; words of a sentence in between end the name ('在长沙的大学').
+const UNIVERSITY_AFTER = /^(?:(?![的在读是上考去想人，,。])[\u4e00-\u9fff]){0,4}?(大学|交大|理工|师大|学院)/
 const NOT_A_NAME = /[在是我们本该此这那的住家到去来和与及或从城全整个各]/
 
 // One more level of names after a place outside Guangxi ('广东' + '省梅州市兴宁市'); a unit may
@@ -191,7 +253,7 @@ export function locatePlaces(text: string): LocatedPlace[] {
     previous = m
     if (!place) continue
     if (m.term.needsCity && !citiesNamed.has(place.city)) continue
-    if (!place.inGuangxi && text.startsWith('大学', m.end)) continue
+    if (!place.inGuangxi && UNIVERSITY_AFTER.test(text.slice(m.end))) continue
     const last = found[found.length - 1]
     // Inside the administrative chain of an outside place ('广东梅州兴宁区'): part of it.
     if (last && !last.place.inGuangxi && m.start < last.end && !(place.inGuangxi && !place.division)) continue
