@@ -106,7 +106,7 @@ function cityCheck(program: Program, city: string | undefined): EligibilityCheck
   }
   const where = place.division && place.division !== place.city ? `${place.city}${place.division}` : place.city
   if (place.inGuangxi && names.includes(place.city)) {
-    return { rule: 'city', section, status: 'pass', message: `${where}属于实施城市（${section}）` }
+    return { rule: 'city', section, status: 'pass', message: `${where}属于实施城市，符合（${section}）` }
   }
   const outside = place.inGuangxi ? '' : '不在广西，'
   return {
@@ -150,9 +150,15 @@ function rankCheck(program: Program, input: EligibilityInput): { check: Eligibil
     message,
   })
   if (subjectOk)
-    return { check: check('pass', `学科前${subject}%，在前${subjectTopPercent}%以内（${section}）`), missing: [] }
+    return {
+      check: check('pass', `学科前${subject}%，在前${subjectTopPercent}%以内，符合成绩条件（${section}）`),
+      missing: [],
+    }
   if (overallOk)
-    return { check: check('pass', `综合前${overall}%，在前${overallTopPercent}%以内（${section}）`), missing: [] }
+    return {
+      check: check('pass', `综合前${overall}%，在前${overallTopPercent}%以内，符合成绩条件（${section}）`),
+      missing: [],
+    }
   if (subjectOk === false && overallOk === false) {
     return { check: check('fail', `学科前${subject}%、综合前${overall}%都未达到；要求${rule}`), missing: [] }
   }

@@ -10,7 +10,7 @@ describe('explainEligibility', () => {
   it('puts the verdict first and walks through each condition with its article', () => {
     const text = explain({ city: '阳朔县', grade: '高二', subjectRankPercent: 10 })
     expect(text.startsWith('结论：按方案的报名条件，可以报名')).toBe(true)
-    expect(text).toContain('桂林市阳朔县属于实施城市（四（二）1）')
+    expect(text).toContain('桂林市阳朔县属于实施城市，符合（四（二）1）')
     expect(text).toContain('高二符合（四（二）1）')
     expect(text).toContain('四（二）2（2）')
     expect(text).toContain('优先推荐')
@@ -27,7 +27,7 @@ describe('explainEligibility', () => {
 
   it('asks for what is missing', () => {
     const text = explain({ grade: '高一', subjectRankPercent: 5 })
-    expect(text.startsWith('结论：还需要确认')).toBe(true)
+    expect(text.startsWith('结论：已知的条件都符合，还需要确认')).toBe(true)
     expect(text).toContain('请告诉我：孩子就读学校所在的城市或区县')
     const ranks = explain({ city: '南宁市', grade: '高一' })
     expect(ranks).toContain('相应学科或综合成绩在本校年级的排名')
@@ -53,5 +53,19 @@ describe('explainEligibility', () => {
     for (const input of [{}, many, { city: '衡阳市', grade: '大一', subjectRankPercent: 99, overallRankPercent: 99 }]) {
       expect([...explain(input)].length).toBeLessThanOrEqual(400)
     }
+  })
+})
+
+describe('an undecided verdict', () => {
+  const program = builtInProgram(2023)!
+  it('says which known conditions are met before asking for the rest', () => {
+    const text = explainEligibility(program, checkEligibility(program, { subjectRankPercent: 12 }))
+    expect(text.startsWith('结论：已知的条件都符合，还需要确认')).toBe(true)
+    expect(text).toContain('符合成绩条件')
+    expect(text).toContain('请告诉我')
+  })
+  it('does not claim anything is met when nothing is known', () => {
+    const text = explainEligibility(program, checkEligibility(program, {}))
+    expect(text.startsWith('结论：还需要确认几项信息才能判断')).toBe(true)
   })
 })

@@ -42,7 +42,13 @@ function askLine(missing: MissingField[]): string | undefined {
 
 /** A Chinese answer that walks through the result, article by article, within 400 characters. */
 export function explainEligibility(program: Program, result: EligibilityResult): string {
-  const lines = [VERDICT_LINES[result.verdict]]
+  const hard = result.checks.filter((c) => c.rule !== 'priority')
+  // An undecided verdict still says plainly which conditions are already met.
+  const opening =
+    result.verdict === 'unknown' && hard.some((c) => c.status === 'pass')
+      ? '结论：已知的条件都符合，还需要确认几项信息才能判断。'
+      : VERDICT_LINES[result.verdict]
+  const lines = [opening]
   for (const check of result.checks) {
     if (check.rule === 'priority') continue
     lines.push(`${STATUS_MARKS[check.status]}${RULE_NAMES[check.rule] ?? check.rule}：${check.message}`)
