@@ -64,6 +64,13 @@ describe('an undecided verdict', () => {
     expect(text).toContain('符合成绩条件')
     expect(text).toContain('请告诉我')
   })
+  it('does not say all known conditions are met when a given rank falls short', () => {
+    const text = explainEligibility(
+      program,
+      checkEligibility(program, { city: '南宁市', grade: '高一', subjectRankPercent: 16 }),
+    )
+    expect(text.startsWith('结论：还需要确认几项信息才能判断')).toBe(true)
+  })
   it('does not claim anything is met when nothing is known', () => {
     const text = explainEligibility(program, checkEligibility(program, {}))
     expect(text.startsWith('结论：还需要确认几项信息才能判断')).toBe(true)

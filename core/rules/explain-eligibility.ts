@@ -43,9 +43,12 @@ function askLine(missing: MissingField[]): string | undefined {
 /** A Chinese answer that walks through the result, article by article, within 400 characters. */
 export function explainEligibility(program: Program, result: EligibilityResult): string {
   const hard = result.checks.filter((c) => c.rule !== 'priority')
+  // One rank given and short of its bound, the other not given: something known is not met.
+  const rankPartlyShort =
+    result.missing.includes('subjectRankPercent') !== result.missing.includes('overallRankPercent')
   // An undecided verdict still says plainly which conditions are already met.
   const opening =
-    result.verdict === 'unknown' && hard.some((c) => c.status === 'pass')
+    result.verdict === 'unknown' && !rankPartlyShort && hard.some((c) => c.status === 'pass')
       ? '结论：已知的条件都符合，还需要确认几项信息才能判断。'
       : VERDICT_LINES[result.verdict]
   const lines = [opening]
