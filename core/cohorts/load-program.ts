@@ -8,22 +8,7 @@ import { Milestone } from '../../entities/milestone.entity'
 import { Subject } from '../../entities/subject.entity'
 import { University } from '../../entities/university.entity'
 import { builtInPrograms, type Program } from '../knowledge/program'
-import regionsFile from '../rules/data/guangxi-regions.json'
-
-interface RegionDivision {
-  name: string
-  formerly?: string[]
-  aliases?: string[]
-}
-
-interface RegionCity {
-  name: string
-  short: string
-  aliases: string[]
-  divisions: RegionDivision[]
-}
-
-const regions = regionsFile as { cities: RegionCity[] }
+import { guangxiRegions } from '../rules/regions'
 
 /**
  * Writes a cohort's program into the tables: the cohort, every Guangxi city and county-level
@@ -127,7 +112,7 @@ async function writeProgram(m: EntityManager, program: Program): Promise<void> {
 /** Adds the Guangxi cities and divisions not yet stored; returns every city's id by name. */
 async function ensureCities(m: EntityManager): Promise<Map<string, number>> {
   const known = new Set((await m.find(City)).map((c) => c.name))
-  const missing = regions.cities.filter((c) => !known.has(c.name))
+  const missing = guangxiRegions().filter((c) => !known.has(c.name))
   if (missing.length > 0) {
     await m.insert(
       City,
@@ -137,7 +122,7 @@ async function ensureCities(m: EntityManager): Promise<Map<string, number>> {
   const ids = new Map((await m.find(City)).map((c) => [c.name, c.id]))
 
   const knownDistricts = new Set((await m.find(District)).map((d) => `${d.cityId}/${d.name}`))
-  const newDistricts = regions.cities.flatMap((c) => {
+  const newDistricts = guangxiRegions().flatMap((c) => {
     const id = ids.get(c.name) as number
     return c.divisions
       .filter((d) => !knownDistricts.has(`${id}/${d.name}`))

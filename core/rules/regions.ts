@@ -18,13 +18,15 @@ export interface Place {
   inGuangxi: boolean
 }
 
-interface RegionDivision {
+/** A county-level division of Guangxi as core/rules/data/guangxi-regions.json lists it. */
+export interface RegionDivision {
   name: string
   formerly?: string[]
   aliases?: string[]
 }
 
-interface RegionCity {
+/** A prefecture city of Guangxi with its divisions, as core/rules/data/guangxi-regions.json lists it. */
+export interface RegionCity {
   name: string
   short: string
   aliases?: string[]
@@ -342,6 +344,11 @@ export function placeFromField(value: string): Place | undefined {
 /** The county-level divisions of a Guangxi prefecture city, canonical names; [] for an unknown city. */
 export function divisionsOf(city: string): string[] {
   return CITIES.find((c) => c.name === city)?.divisions.map((d) => d.name) ?? []
+}
+
+/** The 14 prefecture cities of Guangxi with their county-level divisions (the data the matcher is built from). */
+export function guangxiRegions(): readonly RegionCity[] {
+  return CITIES
 }
 
 /** The names of all 14 prefecture cities of Guangxi. */
