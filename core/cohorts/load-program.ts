@@ -116,7 +116,7 @@ async function ensureCities(m: EntityManager): Promise<Map<string, number>> {
   if (missing.length > 0) {
     await m.insert(
       City,
-      missing.map((c) => ({ name: c.name, short: c.short, aliases: c.aliases, inGuangxi: true })),
+      missing.map((c) => ({ name: c.name, short: c.short, aliases: c.aliases ?? [], inGuangxi: true })),
     )
   }
   const ids = new Map((await m.find(City)).map((c) => [c.name, c.id]))
