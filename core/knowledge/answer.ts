@@ -6,7 +6,15 @@ import { extractProfile } from '../rules/extract-profile'
 import { findPlaces } from '../rules/regions'
 import { normaliseText } from './normalise'
 import { officeContact, type Program, type ProgramFact, type ProgramMilestone } from './program'
-import { coverage, type FactIndex, factIndex, retrievalText, type ScoredFact, searchFacts } from './retrieval'
+import {
+  addsDetail,
+  coverage,
+  type FactIndex,
+  factIndex,
+  retrievalText,
+  type ScoredFact,
+  searchFacts,
+} from './retrieval'
 import {
   askedType,
   buildScope,
@@ -59,17 +67,35 @@ export const MAX_ANSWER_CHARS = 400
 // Topic lists. Each is a pattern over the normalised question.
 
 /**
+ * Who pays for what a student uses or spends (materials, consumables, books, travel, meals): the
+ * plan says nothing about money, so these are never answered with a fact that merely shares a
+ * word (实验, 阅读书目) with the question.
+ */
+const OUT_OF_POCKET =
+  /耗材|材料费|试剂|书费|资料费|设备费|器材费|买(材料|书|设备|器材|耗材|试剂|东西)|自己(出钱|买|付|掏|承担|负担|花)|出钱|掏腰包|(谁|哪里|哪儿)(来)?(出|付|承担|负担|掏)(钱|费|这笔)|钱(由|是)?(谁|哪)(来)?(出|付|承担|负担|掏)|(费|钱)(用)?由谁|报账|自掏/
+
+/**
  * Questions about things the plan says nothing about; `label` names the topic in the reply,
  * `related` the fact (by id) the plan does give on it, said next to the gap.
  */
-const NOT_IN_PLAN: { pattern: RegExp; label: string; related?: string }[] = [
+const NOT_IN_PLAN: { pattern: RegExp; label: string; related?: string; alone?: boolean }[] = [
   {
-    pattern: /费用|收费|交钱|多少钱|学费|要钱|花钱|缴费|付费|报名费|培训费|免费|自费|掏钱/,
+    pattern:
+      /费用|收费|交钱|多少钱|学费|要钱|花钱|缴费|付费|报名费|培训费|免费|自费|掏钱|交(什么|啥|多少)钱|(什么|啥)钱/,
     label: '是否收费、收多少费用',
+    alone: true,
   },
-  { pattern: /住宿|包住|住哪|住校|宿舍|过夜|酒店|吃饭|伙食|食堂|包吃|餐费|吃住|食宿/, label: '食宿安排' },
+  {
+    pattern: /住宿|包住|住哪|住校|宿舍|过夜|酒店|吃饭|伙食|食堂|包吃|餐费|吃住|食宿/,
+    label: '食宿安排',
+    alone: true,
+  },
   { pattern: /证书|结业证|证明|奖状|发证/, label: '是否颁发证书' },
-  { pattern: /面试|笔试|考试|考什么|试题|考题|出题|准备.{0,4}题/, label: '遴选的具体形式（是否面试、笔试，考什么）' },
+  {
+    pattern: /面试|笔试|考试|考什么|试题|考题|出题|准备.{0,4}题/,
+    label: '遴选的具体形式（是否面试、笔试，考什么）',
+    related: 'mentor_selection',
+  },
   {
     pattern: /(每|一|1|各)(个|所)?(学校|中学|高中|校).{0,8}(名额|几个|多少|推荐|限报|最多|上限|人数|入选)|每校|限报/,
     label: '每所学校能推荐多少名学生',
@@ -105,8 +131,13 @@ const NOT_IN_PLAN: { pattern: RegExp; label: string; related?: string }[] = [
       /加分|保送|强基|自主招生|降分|免试|直接录取|优先录取|升学.{0,4}(优惠|照顾)|(高考|中考).{0,6}(优惠|优待|照顾|有用|帮助)/,
     label: '升学（如高考加分、保送）方面的优惠',
   },
-  { pattern: /交通|补贴|补助|报销|车费|路费|接送|奖学金|津贴|发钱|给钱/, label: '交通、补贴或报销' },
-  { pattern: /劳务费|报酬|酬金|课酬|薪酬|工资|经费/, label: '报酬、劳务费或经费标准' },
+  { pattern: /交通|补贴|补助|报销|车费|路费|接送|奖学金|津贴|发钱|给钱/, label: '交通、补贴或报销', alone: true },
+  {
+    pattern: OUT_OF_POCKET,
+    label: '培养中产生的费用（如实验材料、耗材、书本）由谁承担、是否要自己出钱',
+    alone: true,
+  },
+  { pattern: /劳务费|报酬|酬金|课酬|薪酬|工资|经费/, label: '报酬、劳务费或经费标准', alone: true },
   { pattern: /保险|安全问题|安全保障/, label: '保险和安全安排' },
   {
     pattern:
@@ -154,6 +185,19 @@ const OTHER_ROLE = /导师|指导(教师|老师)|班主任|中学老师|大学�
 /** Asks whom to hand an application to: answered with the process (through one's school), not a phone list. */
 const APPLY_WHO =
   /(报名|申请|报|交|提交|申请表|报名表|推荐表|材料)[^，,。？?]{0,6}(找谁|找哪|哪个部门|哪个单位|交给谁|给谁|谁(来)?收|交到哪)|找(谁|哪个?(部门|单位))(报|交|提交|申请)|向谁(报|交|提交|申请)|谁(来)?(收|交)(申请表|报名表|材料)/
+
+/** Asks where to begin ("第一步该找谁", "想报名先找哪里"): the first step of taking part is applying. */
+const FIRST_STEP =
+  /(第一步|首先|最先|一开始|头一步)[^，,。？?]{0,4}(找|联系|问|去|做|干|办)(谁|哪|什么|啥)|(?<![首最])先(去|要|得|该|应该)?(找|联系|问|去)(谁|哪)|找(谁|哪里?|哪儿|哪个?(部门|单位|地方))[^，,。？?]{0,2}(报|申请)/
+/** Words that place a "先找谁" in applying. */
+const APPLY_CONTEXT = /报|申请|参加|参与|加入|入选/
+
+/** Whether a question asks whom to apply through or where to begin (not for a phone number). */
+function isApplyWho(q: string): boolean {
+  if (/咨询|电话|联系方式|号码/.test(q)) return false
+  if (APPLY_WHO.test(q)) return true
+  return FIRST_STEP.test(q) && (APPLY_CONTEXT.test(q) || /第一步|首先|最先|头一步/.test(q))
+}
 
 /** Whether a question asks for a person, phone or way to reach someone. */
 function isContactAsk(q: string): boolean {
@@ -688,11 +732,16 @@ function retrievalConfidence(scored: ScoredFact[]): number {
   return Math.round(Math.min(1, 0.75 * strength + 0.5 * margin) * 100) / 100
 }
 
-function retrievalAnswer(scored: ScoredFact[], confidence: number): QaAnswer {
+/** A runner-up this close to the best fact is said too when it holds a detail the best one lacks. */
+const DETAIL_SHARE = 0.6
+
+function retrievalAnswer(ctx: Context, q: string, scored: ScoredFact[], confidence: number): QaAnswer {
   const top = scored[0] as ScoredFact
   const chosen = [top]
   const second = scored[1]
-  if (second && second.score >= top.score * 0.9 && second.fact.section !== top.fact.section) chosen.push(second)
+  const close = second && second.fact.section !== top.fact.section && second.score >= top.score * 0.9
+  const detail = second && second.score >= top.score * DETAIL_SHARE && addsDetail(ctx.index, q, top.fact, second.fact)
+  if (second && (close || detail)) chosen.push(second)
   const parts = chosen.map((s) => s.fact.answer)
   const answer = joinWithin(parts)
   const used = chosen.filter((s) => answer.includes(s.fact.answer))
@@ -871,6 +920,78 @@ function subjectMembershipAnswer(ctx: Context, program: Program, q: string): QaA
   }
 }
 
+/**
+ * The steps of selecting students (九（二）1–4) in order, by fact id, each with the words that
+ * name it in a question, then the first step after selection (九（三）).
+ */
+const SELECTION_CHAIN: { id: string; name: string; pattern: RegExp }[] = [
+  {
+    id: 'school_recommendation',
+    name: '学校推荐',
+    pattern:
+      /学校推荐|推荐上去|(学校|中学)(报|交|推荐|报送|上报)(上去|了|完)|(申请表|报名表|材料)[^，,。？?]{0,3}(交|报|提交|送)|交(到|给)[^，,。？?]{0,3}科协|报(完|了)名|报名(之|以)?后|报名完/,
+  },
+  {
+    id: 'city_review',
+    name: '市级审核',
+    pattern: /(市|市里|市级|市科协|各市)[^，,。？?]{0,3}审(核|查|完|过)|市级审核/,
+  },
+  {
+    id: 'regional_review',
+    name: '自治区级审核',
+    pattern: /(管理办公室|管理办|自治区|区级|区里)[^，,。？?]{0,3}审(核|查|完|过)|资格审核|候选人/,
+  },
+  { id: 'mentor_selection', name: '导师遴选', pattern: /导师遴选|导师(选|挑|面)(完|过|了|中)|被导师选/ },
+  // Once selected, what follows is the notice and then the meeting (九（三）).
+  { id: 'public_notice', name: '公示', pattern: /公示|(入选|选上|录取)(了|之|以)?后/ },
+]
+/** Asks what comes after a step, or whether a step already settles it ("通过后是不是就算入选了", "然后呢"). */
+const NEXT_ASK =
+  /(之后|以后|后|完了|完|过了|通过了?|结束了?)[^，,。？?]{0,10}(是不是|是否|就|下一步|接下来|然后|还要|还有|还得|会怎样|会怎么样|怎么办|干什么|做什么|干嘛|呢)|下一步|接下来|然后(呢|是|还)|再往后|后面(还有|是|呢)|就(算|等于|是|能|可以)?(入选|录取|选上|定下来|确定)/
+/** Asks whether the step already settles the outcome. */
+const SETTLED_ASK = /是不是|是否|就(算|等于|是|能|可以|定)|算不算|等于/
+
+/**
+ * "管理办公室审核通过后是不是就算入选了", "导师遴选完了然后呢": the step named and the steps of
+ * 九（二） that follow it (a step before 导师遴选 does not yet settle who is selected).
+ */
+function nextStepAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  if (!NEXT_ASK.test(q) || ASK_WHEN.test(q) || /多久|多长时间|几天/.test(q)) return undefined
+  let at = -1
+  SELECTION_CHAIN.forEach((step, i) => {
+    if (step.pattern.test(q)) at = i
+  })
+  // "审核通过以后…" with no level named: the end of 资格审核, where the candidates are fixed.
+  if (at < 0 && /审核(通过|过了|完|结束)/.test(q)) at = SELECTION_CHAIN.findIndex((s) => s.id === 'regional_review')
+  if (at < 0) return undefined
+  const chain = SELECTION_CHAIN.map((step) => ctx.factsById.get(step.id))
+  const following = chain.slice(at + 1).filter((f): f is ProgramFact => f !== undefined)
+  const current = chain[at]
+  const after = ctx.factsById.get('meet_and_greet')
+  if (at === SELECTION_CHAIN.length - 1 && after) following.push(after)
+  const names = SELECTION_CHAIN.slice(at + 1).map((s) => s.name)
+  const decided = SELECTION_CHAIN.findIndex((s) => s.id === 'mentor_selection')
+  const head =
+    at < decided
+      ? `${SETTLED_ASK.test(q) ? '还不算入选。' : ''}${SELECTION_CHAIN[at]?.name}之后还要经过${names.join('、')}，由导师遴选确定入选学生，公示后才公布名单：`
+      : at === decided
+        ? '导师遴选确定入选学生，之后还要公示：'
+        : '公示结束后公布入选学生名单，接着是师生见面会：'
+  const body = following.map((f) => f.answer)
+  const withCurrent = current ? [current.answer, ...body] : body
+  const fits = [...[head, ...withCurrent].join('')].length <= MAX_ANSWER_CHARS
+  const parts = [head, ...(fits ? withCurrent : body)]
+  const answer = joinWithin(parts)
+  const used = [...(fits && current ? [current] : []), ...following].filter((f) => answer.includes(f.answer))
+  return {
+    answer,
+    intent: 'process',
+    sources: used.map((f) => ({ section: f.section, title: f.title })),
+    confidence: 0.85,
+    facts: used.map(factOf),
+  }
+}
+
 /** "找谁报名", "申请表交给谁": the way to apply (through one's school, 九（二）1) and the city contacts. */
 function applyProcessAnswer(program: Program, ctx: Context, q: string, context?: string): QaAnswer {
   const id = /申请表|报名表|材料|交/.test(q) ? 'school_recommendation' : 'how_to_apply'
@@ -941,7 +1062,7 @@ function dutyAnswer(ctx: Context, q: string): QaAnswer | undefined {
 /** What a student does at the university (五（三） and 五（三）1), not only how often they go. */
 const AT_UNIVERSITY =
   /(去|到|在|进)了?(大学|高校)(里|里面|那边|那里)?[^，,。？?]{0,8}(干|做|学|参加|搞|培养|活动|内容)|(大学|高校)(里|那边)?(都|主要|具体)?(干|做|学)(些|点)?(什么|啥|哪些)|(大学|高校).{0,4}(怎么|如何).{0,3}培养/
-const NOT_AT_UNIVERSITY = /次|多久|几|时长|地点|哪里|哪儿|在哪|多少|要求|条件|职责|负责/
+const NOT_AT_UNIVERSITY = /次|多久|几|时长|地点|哪里|哪儿|在哪|多少|要求|条件|职责|负责|组织|统一|谁(来|带|安排)|由谁/
 
 function atUniversityAnswer(ctx: Context, q: string): QaAnswer | undefined {
   if (!AT_UNIVERSITY.test(q) || NOT_AT_UNIVERSITY.test(q)) return undefined
@@ -1089,11 +1210,13 @@ function answerOne(program: Program, question: string, now: Date, opts: AskOptio
   const missing = NOT_IN_PLAN.find((t) => t.pattern.test(q))
   if (missing) {
     const named = missing.related ? ctx.factsById.get(missing.related) : undefined
-    const related = named ? { fact: named, score: 99 } : scored[0] && scored[0].score >= 8 ? scored[0] : undefined
+    // A money question (alone) gets no fact that merely shares a word with it.
+    const guess = !missing.alone && scored[0] && scored[0].score >= 8 ? scored[0] : undefined
+    const related = named ? { fact: named, score: 99 } : guess
     return notInDocumentAnswer(ctx, missing.label, related, 0.8)
   }
 
-  if (APPLY_WHO.test(q) && !/咨询|电话|联系方式|号码/.test(q)) return applyProcessAnswer(program, ctx, q, opts.context)
+  if (isApplyWho(q)) return applyProcessAnswer(program, ctx, q, opts.context)
   if (isContactAsk(q)) return contactIn(program, ctx, q, opts.context)
   if (QUOTA.test(q)) return quotaAnswer(program, q, opts.context)
   const stepNamed = STEP_PATTERNS.some((s) => s.pattern.test(q.replace(/截止(时间|日期)?/g, '')))
@@ -1107,6 +1230,9 @@ function answerOne(program: Program, question: string, now: Date, opts: AskOptio
     const duty = dutyAnswer(ctx, q)
     if (duty) return duty
   }
+  // Before the schedule: "审核通过后下一步是什么" asks for the steps after that one, not the calendar.
+  const next = nextStepAnswer(ctx, q)
+  if (next) return next
   if (SCHEDULE.test(q)) return scheduleAnswer(program, now)
   const byDate = milestoneByDate(program, q)
   // "结业以后还会跟我们保持联系吗": whether the program keeps in touch, not when a step ends.
@@ -1156,7 +1282,7 @@ function answerOne(program: Program, question: string, now: Date, opts: AskOptio
     return notInDocumentAnswer(ctx, GAP_LABELS.when, related, 0.5)
   }
   if (confidence < HEDGE_BELOW) return hedgedAnswer(ctx, top, confidence)
-  return withOtherParts(ctx, q, retrievalAnswer(scored, confidence))
+  return withOtherParts(ctx, q, retrievalAnswer(ctx, q, scored, confidence))
 }
 
 // ---------------------------------------------------------------------------------------------

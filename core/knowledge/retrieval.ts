@@ -54,6 +54,12 @@ export interface FactIndex {
   phrases: Map<string, IndexedFact[]>
   idf: Map<string, number>
   avgLength: number
+  /** Each fact's answer as retrieval reads it, for the answer-word bonus. */
+  answers: string[]
+  /** How many answers contain a word (verbatim), filled as questions ask for words. */
+  answerDf: Map<string, number>
+  /** Facts whose article has sub-articles with facts of their own (六 over 六（一）): the overviews. */
+  parents: number[]
 }
 
 /** A fact with its score for one question. */
@@ -112,7 +118,12 @@ export function factIndex(program: Program): FactIndex {
       postings.set(term, list)
     }
   })
-  const index = { docs, postings, phrases, idf, avgLength }
+  const answers = docs.map((d) => retrievalText(d.fact.answer))
+  const parents = docs
+    .map((d, i) => ({ section: d.fact.section, i }))
+    .filter(({ section }) => docs.some((o) => o.fact.section !== section && o.fact.section.startsWith(section)))
+    .map(({ i }) => i)
+  const index = { docs, postings, phrases, idf, avgLength, answers, answerDf: new Map<string, number>(), parents }
   cache.set(program, index)
   return index
 }
@@ -149,12 +160,108 @@ export function searchFacts(index: FactIndex, question: string): ScoredFact[] {
     for (const p of index.postings.get(term) ?? [])
       scores[p.doc] = (scores[p.doc] as number) + qw * p.idf * p.saturation
   }
+  addAnswerWordBonus(index, text, scores)
+  if (OVERVIEW.test(text)) for (const i of index.parents) scores[i] = (scores[i] as number) * OVERVIEW_BOOST
   const scored: ScoredFact[] = []
   index.docs.forEach((d, i) => {
     const score = scores[i] as number
     if (score > 0) scored.push({ fact: d.fact, score })
   })
   return scored.sort((a, b) => b.score - a.score || a.fact.id.localeCompare(b.fact.id))
+}
+
+/** Asks how something works as a whole ("总体上怎么培养", "整个选拔过程"): the article's overview fact is meant. */
+const OVERVIEW = /总体|整体|总的来说|总的|大致|大概|大体|概括|整个|全过程|简单说|简单介绍|简要|笼统/
+/** How much an overview fact's score is raised for such a question. */
+const OVERVIEW_BOOST = 1.35
+
+/** Weight of a question word found verbatim in a fact's answer, times its rarity among answers. */
+const ANSWER_WORD_WEIGHT = 1.1
+/** Weight of two question words found close together in a fact's answer (开放…实验室, 中期评价和年度评价). */
+const PROXIMITY_WEIGHT = 1.4
+/** Two words are close when at most this many characters lie between them. */
+const NEAR = 6
+
+function answerDf(index: FactIndex, word: string): number {
+  let df = index.answerDf.get(word)
+  if (df === undefined) {
+    df = index.answers.filter((a) => a.includes(word)).length
+    index.answerDf.set(word, df)
+  }
+  return df
+}
+
+/**
+ * The question's content words that some answer holds (jieba words of two or more characters,
+ * not stop words), those inside a longer such word left out (实验 in 实验室; but 毕业 stays when
+ * no answer says 高中毕业).
+ */
+function contentWords(index: FactIndex, text: string): string[] {
+  const words = [
+    ...new Set(
+      tokenize(text)
+        .filter((t) => t.kind === 'word' && [...t.term].length >= 2 && /[\u4e00-\u9fff]/.test(t.term))
+        .map((t) => t.term),
+    ),
+  ].filter((w) => answerDf(index, w) > 0)
+  return words.filter((w) => !words.some((o) => o !== w && o.includes(w)))
+}
+
+/**
+ * Rewards a fact whose answer holds the question's own specific words, the rarer the more, and
+ * more again when two of them stand close together: the detail asked (开放, 档案, 组织, 毕业) is
+ * often said only in the answer of the narrow fact, while the broader fact's keywords carry the
+ * topic (实验室, 中学) and would otherwise win.
+ */
+function addAnswerWordBonus(index: FactIndex, text: string, scores: number[]): void {
+  const words = contentWords(index, text)
+  if (words.length === 0) return
+  const n = index.answers.length
+  const rarity = new Map<string, number>()
+  for (const w of words) {
+    const df = answerDf(index, w)
+    rarity.set(w, Math.log(1 + (n - df + 0.5) / (df + 0.5)))
+  }
+  index.answers.forEach((answer, i) => {
+    const found: { word: string; at: number[] }[] = []
+    for (const [w] of rarity) {
+      const at: number[] = []
+      for (let p = answer.indexOf(w); p >= 0; p = answer.indexOf(w, p + 1)) at.push(p)
+      if (at.length > 0) found.push({ word: w, at })
+    }
+    if (found.length === 0) return
+    let bonus = 0
+    for (const f of found) bonus += ANSWER_WORD_WEIGHT * (rarity.get(f.word) as number)
+    for (let a = 0; a < found.length; a++) {
+      for (let b = a + 1; b < found.length; b++) {
+        const x = found[a] as { word: string; at: number[] }
+        const y = found[b] as { word: string; at: number[] }
+        const near = x.at.some((p) =>
+          y.at.some((r) => (p < r ? r - (p + x.word.length) : p - (r + y.word.length)) <= NEAR),
+        )
+        if (near) bonus += PROXIMITY_WEIGHT * Math.min(rarity.get(x.word) as number, rarity.get(y.word) as number)
+      }
+    }
+    scores[i] = (scores[i] as number) + bonus
+  })
+}
+
+/** A word held by at most this many answers is specific enough to call a detail. */
+const DETAIL_DF = 3
+
+/**
+ * Whether `other` says a specific word of the question (held by few answers) that `top` does not
+ * say: then `other` holds a detail asked (毕业 in 十（二） beside the tracking of 七) and belongs
+ * in the answer too.
+ */
+export function addsDetail(index: FactIndex, question: string, top: ProgramFact, other: ProgramFact): boolean {
+  const text = question.replace(PROGRAM_NAME, '，')
+  const a = retrievalText(top.answer)
+  const b = retrievalText(other.answer)
+  return contentWords(index, text).some((w) => {
+    const df = answerDf(index, w)
+    return df <= DETAIL_DF && b.includes(w) && !a.includes(w)
+  })
 }
 
 /** How much the question's own terms are known to the facts at all: the share of its word tokens the index has seen. */
