@@ -79,6 +79,47 @@ const OUT_OF_POCKET =
  * `related` the fact (by id) the plan does give on it, said next to the gap.
  */
 const NOT_IN_PLAN: { pattern: RegExp; label: string; related?: string; alone?: boolean }[] = [
+  // How often mentor and student meet: 五（三）1 asks only for enough meetings and ≥10 visits per cycle.
+  {
+    pattern:
+      /(多久|多长时间|隔多少天|隔几天|几天|几周|多少天).{0,10}(一次|1次)|(每|一|1)(周|月|个月|星期|学期).{0,6}(几|多少|\d+)次|频率|频次|(见面|见|碰面|指导).{0,4}(几|多少)次/,
+    label:
+      '导师与学生见面的固定频率（方案只要求导师保证见面次数、当面指导，一个培养周期到校不少于10次，没有规定多久一次）',
+    related: 'visits',
+  },
+  // The length of one visit: the plan states the one-year cycle and ≥10 visits, never a visit's length.
+  {
+    pattern:
+      /(每次|每一次|一次|单次|每回|每趟|1次)(去|到|在)?.{0,10}(多长时间|多久|几个?小时|多少小时|几天|多少天|时长|待多久|多长|半天还是一天|一整天)/,
+    label: '每次到高校参加培养的时长',
+    related: 'visits',
+  },
+  // Appeals and complaints: the plan names the public notice but no procedure for objections.
+  {
+    pattern:
+      /申诉|复议|复核|投诉|举报|异议|不服|不公平|不公正|(向|找|去)(哪里|哪儿|谁|哪个部门|哪个单位)反映|反映(问题|意见)|提意见/,
+    label: '对遴选或公示结果提出申诉、投诉或异议的办法',
+    related: 'public_notice',
+  },
+  // Which university and mentor a student gets: the plan says only that mentors select candidates.
+  {
+    pattern:
+      /分(到|配到|在)哪(所|个|家)?(大学|高校|学校)|分配(到)?(哪|什么)(所|个)?(大学|高校)|(怎么|如何|按什么)(分配|匹配|安排|分)(导师|高校|大学)|导师(是)?(怎么|如何)(分配|匹配|分)|(分配|匹配)导师|(能|可以|能不能|可不可以|可否)(自己)?(选|挑|指定)(哪所|哪个)?(大学|高校|学校|导师)|自己(选|挑|定)(大学|高校|学校|导师)/,
+    label: '学生分到哪所高校、跟哪位导师（能否自己选）',
+    related: 'mentor_selection',
+  },
+  // Moving school or city during the cycle.
+  {
+    pattern: /转学|转校|转到(别的|其他|外地|外市)|换(城市|个城市)|搬家|迁居|搬到(外地|别的|其他)|户口迁/,
+    label: '培养期间转学或更换城市后的处理办法',
+  },
+  // Leave and absence from a training activity.
+  {
+    pattern:
+      /请假|缺席|缺勤|旷课|缺课|去不了|来不了|没法(去|参加)|不能(按时)?(去|参加)(某|一|这)次|(某|一)次没(去|参加)/,
+    label: '请假或缺席培养活动的处理办法',
+    related: 'visits',
+  },
   {
     pattern:
       /费用|收费|交钱|多少钱|学费|要钱|花钱|缴费|付费|报名费|培训费|免费|自费|掏钱|交(什么|啥|多少)钱|(什么|啥)钱/,
@@ -1149,6 +1190,74 @@ const CORE_TERMS =
  * Answers a question about a program: synchronous, deterministic, and fast (the retrieval
  * index is built once per program object). `now` places dates relative to today in Beijing.
  */
+/** A receiving office named as the destination ("交到柳州市科协"): not the one acting. */
+const DESTINATION = /(到|给|至|向|往)(当地的?)?(南宁|柳州|桂林)?(市)?(级)?(科协|管理办公室|自治区)/g
+/** The city association (or "市里") named as the one handing something on. */
+const CITY_ACTOR =
+  /(市科协|市级科协|市里|市级|各市|市一级|(南宁|柳州|桂林)(市)?科协)[^，,。？?]{0,14}(报|交|提交|送|上报|审核|审完)/
+/** The school named as the one handing the application on. */
+const SCHOOL_ACTOR = /(学校|中学|校方|本校|班主任)[^，,。？?]{0,14}(报|交|提交|送|上报|推荐)/
+
+/**
+ * The selection step whose actor the question names as the one acting ("柳州市科协几号之前要把
+ * 申请表报上去" is the city's step even though 申请表 is mentioned): the city first, then the school.
+ */
+function actorStep(q: string): string | undefined {
+  const acting = q.replace(DESTINATION, '，')
+  if (CITY_ACTOR.test(acting)) return 'city_review'
+  if (SCHOOL_ACTOR.test(acting)) return 'school_submission'
+  return undefined
+}
+
+/** Asks why the program exists (article 一), not which documents it rests on (the preamble). */
+const PURPOSE_ASK =
+  /目的|意义|宗旨|初衷|为了(啥|什么|干啥|干什么)|为啥(要)?(办|搞|做|开展|组织|设立|推出)|为什么(要)?(办|搞|做|开展|组织|设立|推出)|图(啥|什么)|有什么用|(办|搞)(这个|它).{0,4}(干啥|干什么)/
+/** Asks for the documents or the spirit the plan follows: the preamble's answer. */
+const BASIS_ASK = /依据|根据|文件|精神|贯彻|落实|政策|出台|通知|上级|二十大|背景/
+
+/** The kinds of mentor the plan lists (四（一）), each with the words that name it in a question. */
+const MENTOR_TITLES: { name: string; pattern: RegExp }[] = [
+  { name: '院士', pattern: /院士/ },
+  { name: '“长江学者”特聘教授', pattern: /长江学者/ },
+  { name: '国家杰出青年科学基金获得者', pattern: /杰青|杰出青年/ },
+  { name: '国家级教学名师', pattern: /国家级的?教学名师|国家教学名师/ },
+  { name: '省级教学名师', pattern: /(省级|自治区级|区级)的?教学名师/ },
+  { name: '相关专业领域专家', pattern: /专家/ },
+]
+/** Titles people ask about that the list does not name. */
+const OTHER_TITLES =
+  /(市级|县级|校级)?的?教学名师|副教授|教授|副研究员|研究员|讲师|助教|博士后|博士|硕士|博导|硕导|工程师|中学(老师|教师)|高中(老师|教师)|大学老师|老师|教师/
+/** Asks whether someone may be a mentor of the program. */
+const MENTOR_ROLE_ASK =
+  /(当|做|担任|成为|聘为|作为|应聘|申请|报)[^，,。？?]{0,10}导师|导师[^，,。？?]{0,4}(资格|条件|要求)|(够|有)(没有)?资格[^，,。？?]{0,6}导师|(能|可以|算)(不能|不可以)?(当|做)?导师/
+
+/**
+ * Whether a named title is among the mentor kinds the plan lists (四（一）): a yes for a listed
+ * kind, and for any other title what the list holds and who decides. A structured check over the
+ * list, so a bare yes is never given to a question it does not settle.
+ */
+function mentorTitleAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  if (!MENTOR_ROLE_ASK.test(q)) return undefined
+  const fact = ctx.factsById.get('mentor_qualification')
+  const team = ctx.factsById.get('mentor_team')
+  if (!fact) return undefined
+  const listed = MENTOR_TITLES.find((t) => t.pattern.test(q))
+  const other = listed ? undefined : q.match(OTHER_TITLES)?.[0]
+  if (!listed && !other) return undefined
+  const appoint = '具体人选由参与高校推荐，管理办公室按导师条件审定后正式确定并颁发聘书。'
+  const answer = listed
+    ? `可以，${listed.name}属于方案所列导师人选（${fact.section}）：导师以院士、“长江学者”特聘教授、国家杰出青年科学基金获得者、国家级教学名师、省级教学名师及相关专业领域专家等为主。${appoint}`
+    : `方案没有单独列出${other}：导师以院士、“长江学者”特聘教授、国家杰出青年科学基金获得者、国家级教学名师、省级教学名师及相关专业领域专家等为主（${fact.section}）。${appoint}另外，导师组建的培养团队成员原则上应具备博士学位或副高以上职称。`
+  const used = listed ? [fact] : [fact, team].filter((f): f is ProgramFact => f !== undefined)
+  return {
+    answer: clamp(answer),
+    intent: 'fact',
+    sources: used.map((f) => ({ section: f.section, title: f.title })),
+    confidence: listed ? 0.85 : 0.7,
+    facts: used.map(factOf),
+  }
+}
+
 export function answerQuestion(program: Program, question: string, now: Date): QaAnswer {
   const ctx = contextOf(program)
   const q = normaliseText(question)
@@ -1169,6 +1278,9 @@ function answerOne(program: Program, question: string, now: Date, opts: AskOptio
   const ctx = contextOf(program)
   const q = normaliseText(question)
   if (!q || GREETING.test(q.replace(/[，,。.!！?？~～]/g, ''))) return greetingAnswer(program)
+
+  const mentorTitle = mentorTitleAnswer(ctx, q)
+  if (mentorTitle) return mentorTitle
 
   const eligibility = opts.eligibility === false ? undefined : eligibilityAnswer(program, opts.context ?? question, q)
   if (eligibility) return eligibility.answer
@@ -1246,7 +1358,7 @@ function answerOne(program: Program, question: string, now: Date, opts: AskOptio
       const multi = multiDeadlineAnswer(program, partKeys, now)
       if (multi) return multi
     }
-    const key = byDate?.key ?? keys[0]
+    const key = byDate?.key ?? actorStep(bare) ?? keys[0]
     const answer = key && deadlineAnswer(program, key, q, scored, now)
     if (answer) return withGap(ctx, q, withOtherParts(ctx, q, answer))
   }
@@ -1280,6 +1392,17 @@ function answerOne(program: Program, question: string, now: Date, opts: AskOptio
     const second = scored[1]
     const related = top.score < 6 ? [] : second && second.score >= 0.8 * top.score ? [top, second] : [top]
     return notInDocumentAnswer(ctx, GAP_LABELS.when, related, 0.5)
+  }
+  // "搞这个计划是为了啥": article 一's purpose, not the preamble's list of documents (asked with 依据/文件/精神).
+  const purpose = ctx.factsById.get('purpose')
+  if (purpose && PURPOSE_ASK.test(q) && !BASIS_ASK.test(q) && top.fact.section === '序') {
+    const first = { fact: purpose, score: top.score }
+    return retrievalAnswer(
+      ctx,
+      q,
+      [first, ...scored.filter((s) => s.fact !== purpose && s.fact.section !== '序')],
+      Math.max(confidence, 0.6),
+    )
   }
   if (confidence < HEDGE_BELOW) return hedgedAnswer(ctx, top, confidence)
   return withOtherParts(ctx, q, retrievalAnswer(ctx, q, scored, confidence))
