@@ -6,45 +6,9 @@
  * are names, not quantities.
  */
 
-const DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-}
-const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 }
+import { chineseNumberToInt } from '../chinese-numbers'
 
-/** The value of a Chinese number such as 十五, 二十四, 一百零二, 两千; undefined when it is not one. */
-export function chineseNumberToInt(text: string): number | undefined {
-  if (!text) return undefined
-  let total = 0
-  let section = 0
-  let digit: number | undefined
-  for (const ch of text) {
-    if (ch in DIGITS) {
-      digit = DIGITS[ch]
-      continue
-    }
-    const unit = UNITS[ch]
-    if (unit === undefined) return undefined
-    if (unit === 10000) {
-      total += (section + (digit ?? 0)) * unit
-      section = 0
-    } else {
-      section += (digit ?? 1) * unit
-    }
-    digit = undefined
-  }
-  return total + section + (digit ?? 0)
-}
+export { chineseNumberToInt }
 
 const NUM = '[零〇一二两三四五六七八九十百千]+'
 /** Units after which a Chinese number is a quantity or a date part. */
