@@ -1,32 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { devSetFile, eligibilityDevCases } from '../../test/helpers/eval-sets'
 import { builtInProgram } from '../knowledge/program'
 import { checkEligibility, type EligibilityInput, eligibilityInputSchema, normaliseGrade } from './eligibility'
 import { divisionsOf } from './regions'
 
 const program = builtInProgram(2023)!
-const DEV_FILE = join(__dirname, '../../../shared/eval/eligibility-dev.jsonl')
-
-interface DevCase {
-  id: string
-  question: string
-  profile: EligibilityInput
-  expect: { verdict: string; priority: boolean }
-}
-
-// The dev set lives beside the project (../shared/eval); a clone without it skips these cases.
-const devCases: DevCase[] = existsSync(DEV_FILE)
-  ? readFileSync(DEV_FILE, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l))
-  : []
+const DEV_SET = devSetFile('eligibility-dev.jsonl')
+const devCases = eligibilityDevCases()
 
 const base = { city: '南宁市', grade: '高一' }
 const check = (input: EligibilityInput) => checkEligibility(program, eligibilityInputSchema.parse(input))
 
-describe.skipIf(!existsSync(DEV_FILE))('the dev eligibility set (API profile path)', () => {
+describe.skipIf(!DEV_SET.present)('the dev eligibility set (API profile path)', () => {
   it('has 40 cases', () => expect(devCases).toHaveLength(40))
   it.each(devCases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     const result = check(c.profile)

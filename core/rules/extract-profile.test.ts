@@ -1,29 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { devSetFile, eligibilityDevCases } from '../../test/helpers/eval-sets'
 import { builtInProgram } from '../knowledge/program'
 import { checkEligibility, type EligibilityInput, eligibilityInputSchema } from './eligibility'
 import { extractProfile, parseNumber } from './extract-profile'
 
 const program = builtInProgram(2023)!
-const DEV_FILE = join(__dirname, '../../../shared/eval/eligibility-dev.jsonl')
+const DEV_SET = devSetFile('eligibility-dev.jsonl')
+const devCases = eligibilityDevCases()
 
-interface DevCase {
-  id: string
-  question: string
-  profile: EligibilityInput
-  expect: { verdict: string; priority: boolean }
-}
-
-// The dev set lives beside the project (../shared/eval); a clone without it skips these cases.
-const devCases: DevCase[] = existsSync(DEV_FILE)
-  ? readFileSync(DEV_FILE, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l))
-  : []
-
-describe.skipIf(!existsSync(DEV_FILE))('the dev eligibility set (extraction path)', () => {
+describe.skipIf(!DEV_SET.present)('the dev eligibility set (extraction path)', () => {
   it.each(devCases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     const { profile, asksEligibility } = extractProfile(c.question)
     expect(asksEligibility).toBe(true)
