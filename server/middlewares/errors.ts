@@ -15,9 +15,17 @@ export function errors(logger: Logger): Middleware {
   return async (ctx, next) => {
     try {
       await next()
-      if (ctx.status === 404 && ctx.body === undefined) {
-        ctx.status = 404
-        ctx.body = errorBody('not_found', `没有这个接口：${ctx.method} ${ctx.path}`)
+      // Statuses set without a body (no route, a method the route lacks) get the contract's shape too.
+      if (ctx.body === undefined || ctx.body === null) {
+        const status = ctx.status
+        if (status === 404) ctx.body = errorBody('not_found', `没有这个接口：${ctx.method} ${ctx.path}`)
+        else if (status === 405)
+          ctx.body = errorBody(
+            'method_not_allowed',
+            `${ctx.path} 不支持 ${ctx.method}，可用：${ctx.response.get('Allow')}`,
+          )
+        else if (status === 501) ctx.body = errorBody('not_implemented', `不支持的请求方法：${ctx.method}`)
+        if (ctx.body !== undefined) ctx.status = status
       }
     } catch (err) {
       if (err instanceof AppError) {

@@ -62,6 +62,15 @@ describe('unknown routes', () => {
     expect(r.status).toBe(404)
     expect(r.body).toEqual({ error: { code: 'not_found', message: expect.stringContaining('/api/v1/nothing-here') } })
   })
+
+  it('answer a method a route lacks with 405 in the error shape, naming the allowed ones', async () => {
+    const r = await getJson(server.base, '/api/v1/qa')
+    expect(r.status).toBe(405)
+    expect(r.body).toEqual({ error: { code: 'method_not_allowed', message: expect.stringContaining('POST') } })
+    const del = await fetch(`${server.base}/healthz`, { method: 'DELETE' })
+    expect(del.status).toBe(405)
+    expect(((await del.json()) as { error: { code: string } }).error.code).toBe('method_not_allowed')
+  })
 })
 
 describe('POST /api/v1/qa', () => {
