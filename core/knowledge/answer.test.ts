@@ -540,3 +540,76 @@ describe('held-out miss classes', () => {
     expect(r.answer).toContain('授权')
   })
 })
+
+describe('conditions the plan does not set, asked with a profile', () => {
+  it.each([
+    ['我在南宁读高二，但不是本地户口，能报吗', '户籍'],
+    ['桂林私立高中高一，综合前15%，能参加吗', '民办'],
+    ['柳州国际部高二，物理前5%，可以报名吗', '国际部'],
+    ['在南宁借读的高一学生，数学前10%，能报吗', '借读'],
+  ])('%s: the verdict, what 四（二）1 says, the gap and the office', (q, label) => {
+    const r = ask(q)
+    expect(r.intent).toBe('eligibility')
+    expect(r.answer).toContain(label)
+    expect(r.answer).toContain('辖区内的全体高一、高二学生')
+    expect(r.answer).toContain('0771-2809218')
+    expect([...r.answer].length).toBeLessThanOrEqual(MAX_ANSWER_CHARS)
+  })
+  it('adds no note when no such condition is raised', () => {
+    expect(ask('南宁高二，数学前10%，能报吗').answer).not.toContain('没有提到')
+  })
+  it('answers the condition asked on its own with the gap and the target students', () => {
+    const r = ask('外地户口能报名吗')
+    expect(r.intent).toBe('not_in_document')
+    expect(r.answer).toContain('户籍')
+    expect(r.answer).toContain('辖区内')
+  })
+  it('does not repeat the gap for an ask the verdict already covers', () => {
+    const r = ask('孩子在桂林读高二，化学前10%，能报吗，有没有年龄限制')
+    expect(r.answer).toContain('年龄')
+    expect(r.answer.match(/辖区内/g)?.length).toBe(1)
+  })
+})
+
+describe('what a selected student does, and how the result is learnt', () => {
+  it.each(['孩子进去以后主要参加什么活动', '入选后一般干什么', '录取了以后要参加哪些活动'])(
+    '%s → 五（三） first, then 五（三）3',
+    (q) => {
+      const r = ask(q)
+      expect(r.sources[0]?.section).toBe('五（三）')
+      expect(r.answer).toContain('双校共学')
+      expect(r.answer).toContain('科学营')
+    },
+  )
+  it('leaves the next step after a named step to the selection chain', () => {
+    expect(ask('公示结束后干什么').answer).toContain('见面会')
+    expect(ask('入选后下一步是什么').answer).toContain('见面会')
+  })
+  it.each(['怎么知道孩子有没有选上', '结果在哪看', '去哪查名单', '选没选上怎么查'])('%s → 九（二）4', (q) => {
+    const r = ask(q)
+    expect(r.sources[0]?.section).toBe('九（二）4')
+    expect(r.answer).toContain('云服务平台')
+    expect(r.answer).toContain('5个工作日')
+  })
+  it('says the plan names no personal notice, with the office', () => {
+    const r = ask('录取结果会通知我们吗')
+    expect(r.answer).toContain('云服务平台')
+    expect(r.answer).toContain('0771-2809218')
+  })
+})
+
+describe('the form or medium of a document', () => {
+  it.each(['申请表交纸质版还是电子版', '报名材料要原件还是复印件', '申请表交几份', '申请表要贴照片吗'])(
+    '%s: not set, the office, and the 《申请表》 fact',
+    (q) => {
+      const r = ask(q)
+      expect(r.intent).toBe('not_in_document')
+      expect(r.answer).toContain('0771-2809218')
+      expect(r.answer).toContain('附件2')
+      expect(r.answer).toContain('2023年10月24日')
+    },
+  )
+  it("gives the school's signature and stamp where the plan requires them", () => {
+    expect(ask('申请表需要学校盖章吗').answer).toContain('公章')
+  })
+})

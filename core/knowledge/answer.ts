@@ -75,6 +75,29 @@ const OUT_OF_POCKET =
   /耗材|材料费|试剂|书费|资料费|设备费|器材费|买(材料|书|设备|器材|耗材|试剂|东西)|自己(出钱|买|付|掏|承担|负担|花)|出钱|掏腰包|(谁|哪里|哪儿)(来)?(出|付|承担|负担|掏)(钱|费|这笔)|钱(由|是)?(谁|哪)(来)?(出|付|承担|负担|掏)|(费|钱)(用)?由谁|报账|自掏/
 
 /**
+ * Conditions people ask about that the plan's rules do not set: 四（二）1 selects every 高一 and
+ * 高二 student of the three cities' 辖区 and names none of these. Each label is said in the reply.
+ */
+const OFF_RULE_CONDITIONS: { pattern: RegExp; label: string }[] = [
+  { pattern: /户口|户籍|籍贯|外地人|外省人|随迁|非本地/, label: '户籍（户口）' },
+  { pattern: /民办|私立|私校/, label: '民办（私立）学校' },
+  { pattern: /借读|寄读/, label: '借读' },
+  { pattern: /复读|留级|休学|重读/, label: '复读、留级或休学' },
+  { pattern: /国际部|国际班|国际课程|出国班/, label: '国际部（国际班）' },
+  { pattern: /年龄|岁数|超龄|(\d+|十[一二三四五六七八九]?)周?岁/, label: '年龄' },
+  {
+    pattern: /性别|(女|男)(生|孩子?|娃)(也)?(能|可以|行|收|要)|只(要|招|收|选)(男|女)/,
+    label: '性别',
+  },
+  {
+    pattern:
+      /少数民族|汉族|壮族|瑶族|苗族|侗族|仫佬族|毛南族|回族|京族|彝族|水族|仡佬族|民族(身份|成分|限制|要求)|什么民族/,
+    label: '民族',
+  },
+  { pattern: /外籍|国籍|港澳台|华侨/, label: '国籍' },
+]
+
+/**
  * Questions about things the plan says nothing about; `label` names the topic in the reply,
  * `related` the fact (by id) the plan does give on it, said next to the gap.
  */
@@ -196,6 +219,8 @@ const NOT_IN_PLAN: { pattern: RegExp; label: string; related?: string; alone?: b
   },
   { pattern: /导师(名单|都有谁|有哪些人|叫什么|是哪些人)|(具体|有)哪些导师/, label: '具体的导师名单' },
   { pattern: /陪同|陪着|家长.{0,3}跟着/, label: '家长是否陪同' },
+  // 户口, 民办, 借读, 年龄… asked without a profile: the plan's 遴选对象 (四（二）1) is said next to the gap.
+  ...OFF_RULE_CONDITIONS.map((c) => ({ pattern: c.pattern, label: `${c.label}方面的要求`, related: 'target' })),
 ]
 
 /** Questions about something other than the program. */
@@ -663,8 +688,9 @@ function eligibilityAnswer(program: Program, question: string, q: string): Eligi
   const result = checkEligibility(program, profile)
   const explanation = explainEligibility(program, result)
   const sections = [...new Set(result.checks.map((c) => c.section))]
+  const note = offRuleNote(program, question)
   const answer: QaAnswer = {
-    answer: clamp(explanation),
+    answer: withNote(explanation, note, askPriority),
     intent: 'eligibility',
     sources: sections.map((section) => ({
       section,
@@ -674,7 +700,7 @@ function eligibilityAnswer(program: Program, question: string, q: string): Eligi
     confidence: 0.9,
     facts: result.checks.map((c) => ({ section: c.section, title: c.rule, text: c.message })),
   }
-  return { answer, brief: briefEligibility(result, PRIORITY_ASK.test(question)) }
+  return { answer, brief: `${briefEligibility(result, PRIORITY_ASK.test(question))}${note}` }
 }
 
 /** The milestone whose day the question names (10月24号 → the school submission), if any. */
@@ -1186,6 +1212,125 @@ const GAP_LABELS: Partial<Record<string, string>> = {
 const CORE_TERMS =
   /遴选|导师|名额|成长日志|申请表|报名表|见面会|中期|年度评价|公示|科协|管理办公室|入选|候选人|指导教师|指导老师|学员|英才库|双校|双师|科学营|研究方向|综合素质评价|培养/
 
+// ---------------------------------------------------------------------------------------------
+// Conditions the plan does not set, the activities of the cycle, how results are learnt, forms.
+
+/** The conditions outside the rules that a question raises, by label. */
+function offRuleLabels(q: string): string[] {
+  return OFF_RULE_CONDITIONS.filter((c) => c.pattern.test(q)).map((c) => c.label)
+}
+
+/**
+ * One sentence for an eligibility question that raises a condition the plan does not set: what
+ * 四（二）1 does say (the three cities' 辖区, every 高一 and 高二 student, recommended by the school
+ * they attend, 九（二）1), that the condition is not mentioned, and whom to ask.
+ */
+function offRuleNote(program: Program, q: string): string {
+  const labels = offRuleLabels(q)
+  if (labels.length === 0) return ''
+  const office = officeContact(program)
+  const section = program.cities[0]?.section ?? '四（二）1'
+  const cities = program.cities.map((c) => c.name).join('、')
+  return `方案的遴选对象是${cities}辖区内的全体高一、高二学生（${section}），由就读的中学推荐，没有提到${labels.join('、')}方面的要求；如需确认，请咨询管理办公室${office.person}（电话${office.phone}）。`
+}
+
+/**
+ * An eligibility explanation with the note on an unset condition, within 400 characters: lines
+ * the asker did not ask for (priority, the general reminder) go first, then the rest is cut.
+ */
+function withNote(explanation: string, note: string, priorityAsked: boolean): string {
+  if (!note) return clamp(explanation)
+  const room = MAX_ANSWER_CHARS - [...note].length - 1
+  let lines = explanation.split('\n')
+  const fits = () => [...lines.join('\n')].length <= room
+  if (!fits() && !priorityAsked) lines = lines.filter((l) => !l.startsWith('优先推荐'))
+  if (!fits()) lines = lines.filter((l) => !l.startsWith('此外须'))
+  return `${clamp(lines.join('\n'), room)}\n${note}`
+}
+
+/** Asks what a selected student does in the program ("入选后一般干什么", "进去以后主要参加什么活动"). */
+const ACTIVITY_ASK =
+  /(入选|选上|选中|录取|录上|进去|进了|进入|加入|参加了|被选)[^，,。？?]{0,12}(干什么|做什么|干啥|做啥|干嘛|(做|干)些(什么|啥)|参加(什么|哪些|啥)|(什么|哪些|啥)活动|学(些)?(什么|啥)|主要(是|做|干|参加|学))|(平时|主要|具体|一般)[^，,。？?]{0,6}(干什么|做什么|干啥|做啥|干嘛|(做|干)些(什么|啥)|参加(什么|哪些|啥)|学(些)?(什么|啥))|(培养|计划|项目)(里|中|期间|过程中)?[^，,。？?]{0,4}(有|都有|包括)(什么|哪些|啥)(活动|内容)|培养(内容|方式)(是|有)?(什么|哪些|啥)/
+/** A specific activity, a party's duty, a step or a requirement: asked elsewhere. */
+const NOT_ACTIVITY =
+  /学校|中学|高校|大学|导师|科协|办公室|主办|承办|审核|遴选|公示|推荐|见面会|交流|展示|成果|科学营|会议|论坛|中期|年度|评价|考核|要求|次数|几次|多久|下一步|接下来|然后|流程|环节|手续|步骤/
+
+/** 五（三）'s way of training first (what a student takes part in), then 五（三）3's exchanges if they fit. */
+function activitiesAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  if (!ACTIVITY_ASK.test(q) || NOT_ACTIVITY.test(q) || ASK_WHEN.test(q)) return undefined
+  const facts = ['training_mode', 'practice_showcase']
+    .map((id) => ctx.factsById.get(id))
+    .filter((f): f is ProgramFact => f !== undefined)
+  if (facts.length === 0) return undefined
+  const answer = joinWithin(facts.map((f) => f.answer))
+  const used = facts.filter((f) => answer.includes(f.answer))
+  return {
+    answer,
+    intent: 'fact',
+    sources: used.map((f) => ({ section: f.section, title: f.title })),
+    confidence: 0.85,
+    facts: used.map(factOf),
+  }
+}
+
+/** The outcome of selection, as people name it. */
+const RESULT_TOPIC = /结果|名单|选上|选中|入选|录取|录上|中选|被选|有没有(被)?选|过没过|通过没/
+/** Asks how or where the outcome is learnt (not when: dates go through the steps). */
+const RESULT_HOW =
+  /怎么(知道|查|看|得知|确认|通知)|如何(知道|查|看|得知|确认)|哪(里|儿|个地方|个平台|个网站)?(能)?(看|查|公布|公示|找|知道|发布)|查(询|看)?|通知|告诉|公布在|发布/
+/** The outcome word used of something else (conditions, the school's own list). */
+const NOT_RESULT = /条件|要求|标准|名额|申请表|报名表|推荐名单|方案|文件|导师名单|候选人/
+
+/** 九（二）4: the notice on the cloud platform for 5 working days, then the list (plus what the plan leaves open). */
+function resultAnswer(program: Program, ctx: Context, q: string): QaAnswer | undefined {
+  if (!RESULT_TOPIC.test(q) || !RESULT_HOW.test(q) || NOT_RESULT.test(q)) return undefined
+  const notice = ctx.factsById.get('public_notice')
+  if (!notice) return undefined
+  const office = officeContact(program)
+  const parts = [`可以看公示：${notice.answer}`]
+  const facts = [factOf(notice)]
+  if (/通知|告诉|短信|打电话/.test(q))
+    parts.push(
+      `方案没有写是否另行逐一通知学生本人，可留意公示和学校的消息，或咨询管理办公室${office.person}（电话${office.phone}）。`,
+    )
+  const steps = ctx.factsById.get('selection_steps')
+  if (steps && ASK_WHEN.test(q)) {
+    parts.push(`公示的具体日期方案没有写；${steps.answer}`)
+    facts.push(factOf(steps))
+  }
+  const answer = joinWithin(parts)
+  return {
+    answer,
+    intent: notice.intent ?? 'process',
+    sources: facts.filter((f) => answer.includes(f.text)).map((f) => ({ section: f.section, title: f.title })),
+    confidence: 0.85,
+    facts,
+  }
+}
+
+/** A document or hand-in named with a question of form (纸质/电子版, 原件, 几份, 照片…). */
+const DOCUMENT = /申请表|报名表|材料|证书|证明|奖状|获奖|专利|成长日志|日志|报告|论文|附件|表格|交|提交|报名|申请/
+
+/**
+ * The medium or form of what is handed in: the plan gives none, so the answer says so, whom to
+ * ask, and the fact it does give on that document (the 《申请表》 of 九（二）1 unless another is named).
+ */
+function formatAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  if (askedType(q) !== 'format' || !DOCUMENT.test(q)) return undefined
+  const id = /成长日志|日志/.test(q)
+    ? 'visits'
+    : /课题报告|培养报告|读书报告|文献综述|实验记录|小论文/.test(q)
+      ? 'annual'
+      : 'school_recommendation'
+  const fact = ctx.factsById.get(id)
+  return notInDocumentAnswer(
+    ctx,
+    '材料的具体形式（纸质或电子、原件或复印件、份数、格式、照片、签字等）',
+    fact ? { fact, score: 99 } : undefined,
+    0.8,
+  )
+}
+
 /**
  * Answers a question about a program: synchronous, deterministic, and fast (the retrieval
  * index is built once per program object). `now` places dates relative to today in Beijing.
@@ -1319,6 +1464,9 @@ function answerOne(program: Program, question: string, now: Date, opts: AskOptio
   const person = personAnswer(program, q)
   if (person) return person
 
+  const format = formatAnswer(ctx, q)
+  if (format) return format
+
   const missing = NOT_IN_PLAN.find((t) => t.pattern.test(q))
   if (missing) {
     const named = missing.related ? ctx.factsById.get(missing.related) : undefined
@@ -1330,6 +1478,8 @@ function answerOne(program: Program, question: string, now: Date, opts: AskOptio
 
   if (isApplyWho(q)) return applyProcessAnswer(program, ctx, q, opts.context)
   if (isContactAsk(q)) return contactIn(program, ctx, q, opts.context)
+  const result = resultAnswer(program, ctx, q)
+  if (result) return result
   if (QUOTA.test(q)) return quotaAnswer(program, q, opts.context)
   const stepNamed = STEP_PATTERNS.some((s) => s.pattern.test(q.replace(/截止(时间|日期)?/g, '')))
   if (!stepNamed) {
@@ -1338,6 +1488,8 @@ function answerOne(program: Program, question: string, now: Date, opts: AskOptio
   }
   const atUniversity = atUniversityAnswer(ctx, q)
   if (atUniversity) return atUniversity
+  const activities = activitiesAnswer(ctx, q)
+  if (activities) return activities
   if (!MONTH_REF.test(q)) {
     const duty = dutyAnswer(ctx, q)
     if (duty) return duty
@@ -1493,6 +1645,7 @@ function answerMessage(program: Program, question: string, q: string, now: Date)
     return answerOne(program, question, now, { eligibility })
   }
   const parts: { answer: QaAnswer; text: string }[] = []
+  const noted = new Set<string>()
   let previous = ''
   for (const { ask, text } of asks) {
     // A bare follow-up ("能报吗", "有啥建议") reads with the remarks before it, or else the ask before it.
@@ -1501,6 +1654,14 @@ function answerMessage(program: Program, question: string, q: string, now: Date)
     if (applying(ask)) {
       const e = eligibilityAnswer(program, question, normaliseText(ask))
       if (e) reply = { answer: e.answer, text: e.brief }
+      // The verdict's note already says the plan sets none of the conditions the message raises.
+      if (e) for (const label of offRuleLabels(q)) noted.add(label)
+    }
+    // "…能报吗，有没有年龄限制": the age ask is answered by the verdict's note.
+    const raised = offRuleLabels(ask)
+    if (!reply && raised.length > 0 && raised.every((l) => noted.has(l))) {
+      previous = ask
+      continue
     }
     if (!reply) {
       // A follow-up read with the ask before it stays with that reading (out of scope stays out).

@@ -60,6 +60,11 @@ describe('askedType and factGives', () => {
     ['两次评价的权重各是多少', 'proportion'],
     ['申请表在哪里下载', 'url'],
     ['有没有公众号', 'url'],
+    ['申请表交纸质版还是电子版', 'format'],
+    ['要不要原件', 'format'],
+    ['申请表要交几份', 'format'],
+    ['需要贴照片吗', 'format'],
+    ['家长要签字吗', 'format'],
   ])('%s → %s', (q, type) => expect(askedType(normaliseText(q))).toBe(type))
   it('sees a place only where the fact names one, not in a date', () => {
     expect(factGives('place', '在广西青少年科技教育和科普活动云服务平台公示')).toBe(true)
@@ -70,6 +75,13 @@ describe('askedType and factGives', () => {
     expect(factGives('proportion', '考核结果纳入学生综合素质评价')).toBe(false)
     expect(factGives('url', '在广西青少年科技教育和科普活动云服务平台公示')).toBe(true)
     expect(factGives('url', '每次活动后要登录平台提交《成长日志》')).toBe(false)
+  })
+  it('reads a signature asked of the school as the stamp the plan requires, not a question of form', () => {
+    expect(askedType(normaliseText('申请表要学校签字盖章吗'))).toBeUndefined()
+    expect(askedType(normaliseText('申请表什么时候交'))).toBeUndefined()
+  })
+  it('finds no fact that gives the medium or form of a document', () => {
+    for (const f of program.facts) expect(factGives('format', f.answer), f.id).toBe(false)
   })
 })
 

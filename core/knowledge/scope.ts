@@ -84,6 +84,7 @@ export type AskedType =
   | 'both'
   | 'proportion'
   | 'url'
+  | 'format'
 
 /**
  * A translation request: the words to translate may contain program words (科学, 导师), so the
@@ -129,9 +130,24 @@ const ASK_PROPORTION = /比例|比重|占多少|占几成|权重|占比|所占|�
 /** A web address, download place or account: the plan names a platform only for the public notice. */
 const ASK_URL = /网址|链接|网站|官网|公众号|小程序|二维码|app|下载/
 
+/**
+ * The form or medium of what is handed in (纸质/电子版, 原件/复印件, 扫描, 格式, 几份, 照片, a
+ * signature): the plan names the form (《申请表》, 附件2) and who stamps it, never its medium.
+ */
+const ASK_FORMAT =
+  /纸质|纸版|纸本|电子版|电子档|电子稿|原件|复印件|复印|扫描|格式|(几|多少)份|照片|相片|证件照|寸照|打印|手写|word|pdf/
+/** A signature asked of someone other than the school (whose 意见 and 公章 the plan does require). */
+const ASK_SIGNATURE = /签字|签名/
+
+/** Whether a question asks for the medium or form of a document (not its content or deadline). */
+export function asksFormat(q: string): boolean {
+  return ASK_FORMAT.test(q) || (ASK_SIGNATURE.test(q) && !/学校|校方|公章|盖章|科协/.test(q))
+}
+
 /** What a question asks for (the most specific kind first), or undefined for anything else. */
 export function askedType(q: string): AskedType | undefined {
   if (ASK_URL.test(q)) return 'url'
+  if (asksFormat(q)) return 'format'
   if (ASK_MONEY.test(q)) return 'money'
   if (ASK_WORDS.test(q)) return 'words'
   if (ASK_PROPORTION.test(q)) return 'proportion'
@@ -159,6 +175,7 @@ const HAS_CRITERIA = /评分|打分|分数线|\d+分/
 const HAS_BOTH = /同时(申请|报名|参加)|兼报|(两|多)个(学科|方向)/
 const HAS_PROPORTION = /\d+(\.\d+)?%|比例|权重|占比/
 const HAS_URL = /云服务平台|https?:|www\./
+const HAS_FORMAT = /纸质|电子版|原件|复印件|扫描件|(一式)?[一二两三四五\d]份|照片|格式/
 
 /**
  * Whether a fact, offered as the closest thing to a question it does not answer, holds a value
@@ -197,5 +214,7 @@ export function factGives(type: AskedType, text: string): boolean {
       return HAS_PROPORTION.test(text)
     case 'url':
       return HAS_URL.test(text)
+    case 'format':
+      return HAS_FORMAT.test(text)
   }
 }
