@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { devSetFile, readJsonl } from '../../test/helpers/eval-sets'
 import { answerQuestion, MAX_ANSWER_CHARS, type QaAnswer } from './answer'
 import { builtInProgram, type Program, programSchema } from './program'
 
@@ -24,23 +24,17 @@ function judge(answer: string, all: string[][] = [], none: string[] = []): boole
     [...answer].length <= MAX_ANSWER_CHARS
   )
 }
-function readJsonl<T>(file: string): T[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as T)
-}
 
 /** Every number an answer may contain: those in the program data (dates, phones, quotas, percentages). */
 const PROGRAM_NUMBERS = new Set(JSON.stringify(program).match(/\d+/g) ?? [])
 const numbersIn = (text: string) => text.match(/\d+/g) ?? []
 
 /** The acceptance checks' dev sample, beside the project (as in CI); the suite skips it where it is absent. */
-const DEV_QA = join(__dirname, '../../../shared/eval/qa-dev.jsonl')
+const DEV_QA = devSetFile('qa-dev.jsonl')
 
-describe.skipIf(!existsSync(DEV_QA))('answerQuestion: the dev sample', () => {
+describe.skipIf(!DEV_QA.present)('answerQuestion: the dev sample', () => {
   it('answers at least 95% of ../shared/eval/qa-dev.jsonl as the acceptance run judges', () => {
-    const file = DEV_QA
+    const file = DEV_QA.file
     const cases = readJsonl<{ id: string; question: string; expect: { all?: string[][]; none?: string[] } }>(file)
     const misses = cases.filter((c) => !judge(ask(c.question).answer, c.expect.all, c.expect.none)).map((c) => c.id)
     expect(cases.length).toBeGreaterThanOrEqual(50)
