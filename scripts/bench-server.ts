@@ -1,7 +1,7 @@
 /**
  * The servers `npm run bench` loads, in a process of their own so that the load generator does
  * not share their event loop: the real app (on a fresh SQLite database with the 2023 program)
- * and a bare Koa JSON route as the baseline. Reports both ports to the parent over IPC.
+ * and a bare Koa JSON route (reads the JSON body, answers JSON) as the baseline. Reports both ports to the parent over IPC.
  */
 import 'reflect-metadata'
 import { mkdtempSync } from 'node:fs'
@@ -28,9 +28,18 @@ async function serve() {
     logger: quiet,
     config: { qaRateLimitPerMinute: 120, trustProxy: false },
   })
+  // The baseline is the least a JSON route does: read the request's JSON (the same way the app's
+  // jsonBody does), answer JSON. Nothing else.
   const bare = new Koa()
   bare.use(async (ctx) => {
-    ctx.body = { answer: 'ok', intent: 'baseline', sources: [] }
+    const text = await new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = []
+      ctx.req.on('data', (chunk: Buffer) => chunks.push(chunk))
+      ctx.req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+      ctx.req.once('error', reject)
+    })
+    const { question } = JSON.parse(text) as { question: string }
+    ctx.body = { answer: question, intent: 'baseline', sources: [] }
   })
   const real = await listen(app, 0, '127.0.0.1')
   const baseline = await listen(bare, 0, '127.0.0.1')
