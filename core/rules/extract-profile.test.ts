@@ -300,6 +300,8 @@ describe('a local round of a nationwide contest', () => {
     ['高一拿过中国青少年机器人竞赛南宁市赛一等奖', 'city'],
     ['初二拿过全国青少年科技创新大赛柳州赛区二等奖', 'city'],
     ['高一获得宋庆龄少年儿童发明奖阳朔县赛三等奖', 'county'],
+    ['高一时拿过邕宁区级科技创新大赛一等奖', 'county'],
+    ['初三拿过柳州市级物理竞赛一等奖', 'city'],
   ])('%s → %s level', (text, level) => {
     expect(extractProfile(`南宁高二，物理年级前10%，${text}，能优先吗`).profile.awards?.[0]?.level).toBe(level)
   })
