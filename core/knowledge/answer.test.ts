@@ -607,3 +607,66 @@ describe('the form or medium of a document', () => {
     expect(ask('申请表需要学校盖章吗').answer).toContain('公章')
   })
 })
+
+describe('asks routed by what is asked (blind set 7 classes)', () => {
+  it.each(['进了大学主要是跟哪方面的专家搞研究', '带我们做研究的是什么领域的专家', '指导学生的是哪个方向的专家'])(
+    'the experts’ field: %s → 自然科学基础学科 (一) and the subjects (三（三）)',
+    (q) => {
+      const r = ask(q)
+      expect(r.answer).toContain('自然科学基础学科')
+      expect(r.answer).toContain('数学')
+      expect(r.sources.map((s) => s.section)).toEqual(expect.arrayContaining(['一', '三（三）']))
+    },
+  )
+  it.each(['报名对学生有什么基本要求', '报名条件有哪些', '对学生有啥要求', '学生报名的门槛是什么'])(
+    'the conditions for applicants, not how to hand in: %s',
+    (q) => {
+      const a = ask(q).answer
+      for (const want of ['品学兼优', '15%', '20%', '高一', '优先']) expect(a).toContain(want)
+      expect(a).not.toContain('10月24日')
+    },
+  )
+  it('compares a number of visits with the 10 of 五（三）1', () => {
+    expect(ask('要是一年只去了8次大学，够不够数').answer).toMatch(/8次少于10次，不够/)
+    expect(ask('去了十二次算完成吗').answer).toMatch(/12次不少于10次，达到/)
+    expect(ask('少去几次行不行').answer).toContain('不少于10次')
+    const makeUp = ask('去的次数不够能补吗')
+    expect(makeUp.answer).toContain('没有规定')
+    expect(makeUp.answer).toContain('0771-2809218')
+    expect(ask('要是一年只去了8次大学，够不够数').intent).not.toBe('eligibility')
+  })
+  it.each([
+    '高校老师当导师带学生，有啥激励没有',
+    '中学老师有什么好处',
+    '学生参加有什么用',
+    '指导教师带学生算不算工作量',
+  ])('incentives for a party → 十（三）: %s', (q) => {
+    const r = ask(q)
+    expect(r.sources[0]?.section).toBe('十（三）')
+    expect(r.answer).toContain('工作量')
+    expect(r.answer).toContain('综合素质评价')
+  })
+  it('keeps 团队 titles with 四（一）, not the incentives', () => {
+    expect(ask('导师团队里的人是什么职称').sources[0]?.section).toBe('四（一）')
+  })
+  it.each(['我们中学指导老师也会被评价吗', '导师会被考核吗', '学校会不会被评', '对高校导师有没有考评'])(
+    'units, mentors and teachers are evaluated too → 九（五）: %s',
+    (q) => {
+      const r = ask(q)
+      expect(r.sources[0]?.section).toBe('九（五）')
+      expect(r.answer).toContain('综合评价')
+    },
+  )
+  it('says the plan names exchange activities but not 出国, with the office phone', () => {
+    const r = ask('表现好的话有机会出国交流吗')
+    expect(r.answer).toContain('交流会')
+    expect(r.answer).toContain('没有提到“出国”')
+    expect(r.answer).toContain('0771-2809218')
+    expect(ask('有机会参加交流会吗').answer).not.toContain('没有提到')
+  })
+  it('does not take 基金 inside 国家杰出青年科学基金 as program evidence', () => {
+    const r = ask('最近股市行情怎么样，能不能买点基金')
+    expect(r.intent).toBe('out_of_scope')
+    expect(r.answer).not.toContain('杰出青年')
+  })
+})

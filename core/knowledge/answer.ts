@@ -26,9 +26,10 @@ import {
   programEvidence,
   type Scope,
   TRANSLATE,
+  unmatchedQualifier,
   withoutQuoted,
 } from './scope'
-import { synonymTerms } from './synonyms'
+import { SYNONYM_GROUPS, synonymTerms } from './synonyms'
 
 /**
  * The deterministic answerer: structured intents first (greeting, eligibility with a profile,
@@ -314,6 +315,8 @@ interface Context {
   scope: Scope
   office: Program['contacts'][number]
   factsById: Map<string, ProgramFact>
+  /** Every word the program's data and the synonym table use, for telling a qualifier the plan never names. */
+  vocabulary: string
 }
 
 const contexts = new WeakMap<Program, Context>()
@@ -326,6 +329,7 @@ function contextOf(program: Program): Context {
     scope: buildScope(factIndex(program)),
     office: officeContact(program),
     factsById: new Map(program.facts.map((f) => [f.id, f])),
+    vocabulary: JSON.stringify(program) + SYNONYM_GROUPS.flat().join(' '),
   }
   contexts.set(program, ctx)
   return ctx
@@ -1376,6 +1380,158 @@ const OTHER_TITLES =
 const MENTOR_ROLE_ASK =
   /(当|做|担任|成为|聘为|作为|应聘|申请|报)[^，,。？?]{0,10}导师|导师[^，,。？?]{0,4}(资格|条件|要求)|(够|有)(没有)?资格[^，,。？?]{0,6}导师|(能|可以|算)(不能|不可以)?(当|做)?导师/
 
+// ---------------------------------------------------------------------------------------------
+// Asks the plan settles in one or two articles, routed by what is asked, not by shared words.
+
+/** The answer made of some facts (by id), with an optional lead sentence before them. */
+function factsReply(ctx: Context, ids: string[], lead = '', confidence = 0.85, intent = 'fact'): QaAnswer | undefined {
+  const facts = ids.map((id) => ctx.factsById.get(id)).filter((f): f is ProgramFact => f !== undefined)
+  if (facts.length === 0) return undefined
+  const answer = joinWithin([lead, ...facts.map((f) => f.answer)].filter(Boolean))
+  const used = facts.filter((f) => answer.includes(f.answer))
+  const cited = used.length > 0 ? used : facts.slice(0, 1)
+  return {
+    answer,
+    intent: (facts[0] as ProgramFact).intent ?? intent,
+    sources: cited.map((f) => ({ section: f.section, title: f.title })),
+    confidence,
+    facts: cited.map(factOf),
+  }
+}
+
+/** The broader fact a question is about and that the plan names nothing of the qualifier asked. */
+function qualifierAnswer(top: ScoredFact, word: string): QaAnswer {
+  const f = top.fact
+  const answer = clamp(`方案（${f.section}）提到的是：${f.answer}但没有提到“${word}”，这一点方案没有规定。`)
+  return {
+    answer,
+    intent: 'not_in_document',
+    sources: [{ section: f.section, title: f.title }],
+    confidence: 0.5,
+    facts: [factOf(f)],
+  }
+}
+
+/** Asks in what field the experts who guide the students work (一, 三（三）), not who may be a mentor. */
+const FIELD_ASK =
+  /(哪方面|哪些方面|什么方面|啥方面|什么领域|啥领域|哪个领域|哪些领域|哪个方向|什么方向|哪类|哪一类|什么类型|哪个学科|什么学科|哪些学科|哪方向)[^，,。？?]{0,6}(专家|导师|教授|老师)|(专家|导师|教授)[^，,。？?]{0,4}(是|属于|来自)?(哪方面|什么领域|哪个领域|哪些领域|哪个方向|什么方向|哪个学科|什么学科)/
+
+/** The field of the experts: article 一 says who guides the students, 三（三） which subjects. */
+function fieldAnswer(program: Program, ctx: Context, q: string): QaAnswer | undefined {
+  if (!FIELD_ASK.test(q)) return undefined
+  const purpose = ctx.factsById.get('purpose')
+  const subjects = program.subjects
+  const lead =
+    `学生进大学后，是在自然科学基础学科领域的专家指导下参加科学研究、学术研讨和科研实践（${purpose?.section ?? '一'}）；` +
+    `学科范围是${subjects.names.join('、')}${subjects.open ? '等' : ''}（${subjects.section}）。`
+  const reply = factsReply(ctx, ['subjects', 'mentor_qualification'], lead)
+  if (!reply) return undefined
+  const answer = joinWithin([lead, ctx.factsById.get('mentor_qualification')?.answer ?? ''].filter(Boolean))
+  return {
+    ...reply,
+    answer,
+    sources: [{ section: purpose?.section ?? '一', title: purpose?.title ?? '目的意义' }, ...reply.sources],
+  }
+}
+
+/** Asks for the conditions a student must meet to apply (四（二）1–2), not how to hand in the form. */
+const CONDITION_WORD = /要求|条件|门槛|资格|标准|硬性|限制/
+const CONDITION_WHO = /报名|报考|申请|参加|参与|入选|选拔|遴选|学生|孩子|报这个|能报/
+const NOT_CONDITION =
+  /交|提交|怎么报|如何报|在哪报|材料|申请表|报名表|导师|老师|教师|团队|培养期间|培养过程|到校|次数|日志|评价|考核|中期|年度|名额|截止|几月|时间|优先|其他|还有|除了|此外|除此|成绩|排名|年级|高[一二三]|初[一二三]|专利|竞赛|获奖|审核|公示|学校要|中学要|高校要|格式|年龄|身体|户籍|户口|学籍|家长/
+
+/** The selection conditions in brief: who (四（二）1), the two conditions and the priority items (四（二）2). */
+function conditionsAnswer(program: Program, ctx: Context, q: string): QaAnswer | undefined {
+  if (!CONDITION_WORD.test(q) || !CONDITION_WHO.test(q) || NOT_CONDITION.test(q)) return undefined
+  const e = program.eligibility
+  const cities = program.cities.map((c) => c.name).join('、')
+  const answer =
+    `报名对象是${cities}辖区内的${e.grades.allowed.join('、')}学生（${e.grades.section}）。遴选条件（四（二）2）：` +
+    `（1）品学兼优、热爱科学，对自然科学、基础学科有浓厚兴趣，有良好的学科基础知识和突出的科技特长；` +
+    `（2）相应学科成绩在本校年级前${e.rank.subjectTopPercent}%，或综合成绩排名前${e.rank.overallTopPercent}%；` +
+    `（3）初中或高中阶段在科技竞赛/活动或中学生五项学科竞赛中获自治区级及以上奖项，或获科技类发明专利、实用新型专利授权的，可优先推荐。`
+  const ids = ['target', 'qualities', 'rank', 'priority']
+  const facts = ids.map((id) => ctx.factsById.get(id)).filter((f): f is ProgramFact => f !== undefined)
+  return {
+    answer: clamp(answer),
+    intent: 'fact',
+    sources: facts.map((f) => ({ section: f.section, title: f.title })),
+    confidence: 0.85,
+    facts: facts.map(factOf),
+  }
+}
+
+/** The number of visits a question gives (digits or Chinese numerals up to 99), read before 次. */
+function visitCount(q: string): number | undefined {
+  const m = q.match(/(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*次/)
+  if (!m) return undefined
+  const raw = m[1] as string
+  if (/^\d+$/.test(raw)) return Number(raw)
+  const digit = (c: string | undefined) => (c ? '一二三四五六七八九'.indexOf(c) + 1 || (c === '两' ? 2 : 0) : 0)
+  const i = raw.indexOf('十')
+  if (i < 0) return raw.length === 1 ? digit(raw) : undefined
+  return (i === 0 ? 1 : digit(raw[i - 1])) * 10 + digit(raw[i + 1])
+}
+
+/** Whether a question is about going to the university a number of times. */
+const VISIT_TOPIC =
+  /次数|(去|到|跑|来|进)(了)?[^，,。？?]{0,4}(大学|高校|学校|实验室)|到校|培养|活动|见面|参加|去了|跑了|少去|缺席|请假/
+/** Asks whether a count meets the rule, whether fewer will do, or whether missed visits can be made up. */
+const VISIT_JUDGE =
+  /够|算|达标|完成|合格|行不行|行吗|就行|行了|可以了|可以吗|可不可以|满足|达到|符合|及格|过关|要求|少去|少几次|缺几次|缺了|补(?!贴|助|习|课|偿)/
+
+/** 五（三）1 against a count: at least 10 visits in the cycle, the count said to meet it or not. */
+function visitsAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  const fact = ctx.factsById.get('visits')
+  if (!fact) return undefined
+  const n = visitCount(q)
+  const fewer = /少去|少几次|少(来|到|跑)|缺(了|席)?几次|不去几次|没去够|次数不够|不够次数/.test(q)
+  if (!VISIT_TOPIC.test(q) || !VISIT_JUDGE.test(q)) return undefined
+  const makeUp = /补(?!贴|助|习|课|偿)/.test(q)
+  if (n === undefined && !fewer && !makeUp) return undefined
+  if (n !== undefined && !/次/.test(q)) return undefined
+  const rule = `方案要求学生在一个培养周期内到高校参加培养不少于10次（${fact.section}）。`
+  const parts = [rule]
+  if (n !== undefined)
+    parts.push(n >= 10 ? `${n}次不少于10次，达到了这项次数要求。` : `${n}次少于10次，不够，没有达到这项要求。`)
+  else if (fewer) parts.push('少于10次就达不到这项要求。')
+  if (makeUp) parts.push('次数不够能否补上，方案没有规定。')
+  parts.push('每次活动后还要登录平台提交《成长日志》。')
+  return {
+    answer: clamp(parts.join('')),
+    intent: fact.intent ?? 'process',
+    sources: [{ section: fact.section, title: fact.title }],
+    confidence: 0.85,
+    facts: [factOf(fact)],
+  }
+}
+
+/** A party that may get the incentives of 十（三）. */
+const INCENTIVE_PARTY = /老师|教师|导师|教授|高校|大学|中学|学校|学生|孩子|参加的|参与的|单位|我们|娃/
+/** Asks for incentives, benefits or whether the work counts (激励, 好处, 有什么用, 算不算工作量…). */
+const INCENTIVE_ASK =
+  /激励|好处|奖励|有什么用|有啥用|有用吗|有没有用|用处|益处|工作量|评职称|职称评聘|职称.{0,4}(优先|有用|加分|有帮助)|绩效|综合素质评价|综评|回报|优待|甜头/
+
+/** 十（三）: what students, schools and teachers get from taking part. */
+function incentivesAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  if (!INCENTIVE_ASK.test(q) || !INCENTIVE_PARTY.test(q)) return undefined
+  const ids = ['incentives']
+  if (/奖励|表彰|评优/.test(q)) ids.push('commendation')
+  return factsReply(ctx, ids)
+}
+
+/** A party other than the students that may itself be evaluated (九（五）). */
+const EVALUATED_PARTY = /导师|老师|教师|学校|中学|高校|大学|单位/
+const PARTY_EVALUATED = new RegExp(
+  `(${EVALUATED_PARTY.source})[^，,。？?学生孩子]{0,6}(被|也要|也会|会不会|要不要|需不需要|需要|有没有|是否|会)[^，,。？?学生孩子]{0,3}(综合)?(评价|考核|考评|评估|评比|评)|对[^，,。？?]{0,4}(${EVALUATED_PARTY.source})[^，,。？?学生孩子]{0,8}(评价|考核|考评|评估|评比)`,
+)
+
+/** 九（五）: units, mentors and teachers are evaluated too, with the students, and commended. */
+function partyEvaluationAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  if (!PARTY_EVALUATED.test(q) || /怎么评价学生|评价学生|考核学生|学生的?(评价|考核)/.test(q)) return undefined
+  return factsReply(ctx, ['commendation'])
+}
+
 /**
  * Whether a named title is among the mentor kinds the plan lists (四（一）): a yes for a listed
  * kind, and for any other title what the list holds and who decides. A structured check over the
@@ -1424,11 +1580,20 @@ function answerOne(program: Program, question: string, now: Date, opts: AskOptio
   const q = normaliseText(question)
   if (!q || GREETING.test(q.replace(/[，,。.!！?？~～]/g, ''))) return greetingAnswer(program)
 
+  const silentTopic = NOT_IN_PLAN.some((t) => t.pattern.test(q))
+  const routed =
+    fieldAnswer(program, ctx, q) ??
+    visitsAnswer(ctx, q) ??
+    (silentTopic ? undefined : (partyEvaluationAnswer(ctx, q) ?? incentivesAnswer(ctx, q)))
+  if (routed) return routed
+
   const mentorTitle = mentorTitleAnswer(ctx, q)
   if (mentorTitle) return mentorTitle
 
   const eligibility = opts.eligibility === false ? undefined : eligibilityAnswer(program, opts.context ?? question, q)
   if (eligibility) return eligibility.answer
+  const conditions = conditionsAnswer(program, ctx, q)
+  if (conditions) return conditions
 
   if (isIntroQuestion(question)) return introAnswer(program)
 
@@ -1525,6 +1690,9 @@ function answerOne(program: Program, question: string, now: Date, opts: AskOptio
     return outsideCityAnswer(program, places.outside, confidence)
 
   if (!inDomain) return unsureAnswer(ctx, 0.3)
+  // "有机会出国交流吗": the plan has exchange activities but never names 出国; the broader fact and the gap.
+  const qualifier = scored[0] && scored[0].score >= 6 ? unmatchedQualifier(ctx.vocabulary, q) : undefined
+  if (qualifier) return qualifierAnswer(scored[0] as ScoredFact, qualifier)
   if (scored.length === 0 || confidence < 0.2) return notInDocumentAnswer(ctx, undefined, undefined, 0.3)
   const top = scored[0] as ScoredFact
   // The best fact is on the topic but may not hold what is asked (a date, a place, an amount…).

@@ -11,8 +11,10 @@ import {
   PERSONAL_ADVICE,
   programEvidence,
   TRANSLATE,
+  unmatchedQualifier,
   withoutQuoted,
 } from './scope'
+import { SYNONYM_GROUPS } from './synonyms'
 
 const program = builtInProgram(2023) as Program
 const scope = buildScope(factIndex(program))
@@ -120,5 +122,37 @@ describe('answers resting on these checks', () => {
   it('compares and corrects quotas', () => {
     expect(ask('南宁比柳州多几个名额').answer).toContain('多15名')
     expect(ask('柳州是20个名额吧').answer).toContain('不是20名')
+  })
+})
+
+describe('unmatchedQualifier', () => {
+  const vocabulary = JSON.stringify(program) + SYNONYM_GROUPS.flat().join(' ')
+  const of = (q: string) => unmatchedQualifier(vocabulary, normaliseText(q))
+  it('finds the content word of a yes/no question that the program never uses', () => {
+    expect(of('表现好的话有机会出国交流吗')).toBe('出国')
+    expect(of('能不能去海外参加科学营')).toBe('海外')
+  })
+  it('stays silent on program words, places, names, typos and questions that are not yes/no', () => {
+    expect(of('有机会参加交流会吗')).toBeUndefined()
+    expect(of('科学营在南宁办吗')).toBeUndefined()
+    expect(of('覃毅峰老师在吗')).toBeUndefined()
+    expect(of('导帅会带我们做实验吗')).toBeUndefined()
+    expect(of('出国交流的活动有哪些')).toBeUndefined()
+  })
+})
+
+describe('GENERIC_TASK: finance, shopping, entertainment, travel, health', () => {
+  it.each([
+    '最近股市行情怎么样',
+    '能不能买点基金',
+    '买房划算吗',
+    '彩票怎么中奖',
+    '推荐个明星',
+    '去哪旅游好',
+    '怎么减肥',
+    '看病挂哪个科',
+  ])('%s is a general task', (q) => expect(GENERIC_TASK.test(normaliseText(q))).toBe(true))
+  it('does not take the mentor title 国家杰出青年科学基金获得者 for a finance word', () => {
+    expect(GENERIC_TASK.test('国家杰出青年科学基金获得者能当导师吗')).toBe(false)
   })
 })

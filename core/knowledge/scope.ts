@@ -1,7 +1,7 @@
 import { findPlaces } from '../rules/regions'
 import type { FactIndex } from './retrieval'
 import { retrievalText } from './retrieval'
-import { tokenize } from './tokenize'
+import { getJieba, tokenize } from './tokenize'
 
 /**
  * Two checks that keep the answerer from handing out a random fact: whether a question is about
@@ -19,7 +19,7 @@ export const PROGRAM_NAMED = /英才|八桂|培养计划|这个计划|这个项�
  * carries program-specific words.
  */
 export const GENERIC_TASK =
-  /翻译|译成|译为|翻成|英文怎么说|英语怎么说|用英(语|文)(怎么)?(说|写|表达)|写一(篇|首|段|份|封)|帮我写|替我写|代写|写(作文|诗|稿|演讲|发言)|作文|发言稿|演讲稿|讲话稿|解题|这道题|这题|做题|刷题|复习|怎么学|学习方法|好吃|美食|小吃|餐厅|饭店|螺蛳粉|米粉|老友粉|外卖|景点|好玩|旅游|攻略|天气|下雨|带伞|雨伞|气温|降温|台风|志愿(怎么|如何)?填|填报|报志愿|分数线|录取分|录取线|怎么补|补习|高考.{0,4}(多少分|分数|成绩|估分)|少年班|强基|自然科学基金|基金.{0,4}申请|社科基金|考研|考公|公务员|留学|雅思|托福|股票|基金定投|彩票|游戏|电影|电视剧|小说|歌曲|唱歌|笑话|星座|恋爱|减肥|健身|医院|挂号|看病|感冒/
+  /翻译|译成|译为|翻成|英文怎么说|英语怎么说|用英(语|文)(怎么)?(说|写|表达)|写一(篇|首|段|份|封)|帮我写|替我写|代写|写(作文|诗|稿|演讲|发言)|作文|发言稿|演讲稿|讲话稿|解题|这道题|这题|做题|刷题|复习|怎么学|学习方法|好吃|美食|小吃|餐厅|饭店|螺蛳粉|米粉|老友粉|外卖|景点|好玩|旅游|攻略|天气|下雨|带伞|雨伞|气温|降温|台风|志愿(怎么|如何)?填|填报|报志愿|分数线|录取分|录取线|怎么补|补习|高考.{0,4}(多少分|分数|成绩|估分)|少年班|强基|自然科学基金|基金.{0,4}申请|社科基金|考研|考公|公务员|留学|雅思|托福|股票|股市|炒股|行情|(?<!科学)基金(?!获得)|理财|买房|房价|房贷|彩票|中奖|游戏|电影|电视剧|综艺|明星|追星|小说|歌曲|唱歌|笑话|星座|恋爱|减肥|健身|医院|挂号|看病|感冒|发烧|吃药|旅游|机票|酒店|购物|网购|淘宝|打折|优惠券|买(衣服|鞋|手机|电脑)/
 
 /**
  * Words that occur in the facts but say nothing about this program in particular: places,
@@ -217,4 +217,49 @@ export function factGives(type: AskedType, text: string): boolean {
     case 'format':
       return HAS_FORMAT.test(text)
   }
+}
+
+/** The jieba tags of content words a qualifier may be: nouns, other proper nouns, place nouns, verbs. */
+const QUALIFIER_TAGS = new Set(['n', 'nz', 's', 'v', 'vn'])
+
+/** A yes/no or "is there a chance of" question: only these may be answered "the plan does not mention X". */
+const YES_NO = /吗|有没有|能不能|可不可以|会不会|是否|能否|是不是|机会|可能|允许|[?？]$/
+
+/**
+ * Words of a question that say nothing of their own (manner, chance, time, persons, verbs of
+ * asking): their absence from the plan is no sign that the plan leaves something out.
+ */
+const QUALIFIER_STOP = new Set(
+  (
+    '机会 表现 可能 的话 要是 如果 最近 现在 平时 一般 需要 能够 是不是 有没有 能不能 可不可以 会不会 可以 应该 ' +
+    '已经 我们 咱们 孩子 学生 老师 同学 家长 请问 知道 情况 这种 那种 比较 特别 非常 一些 一点 还是 然后 所以 ' +
+    '因为 时候 东西 事情 具体 问题 允许 考虑 打算 希望 想要 愿意 或者 还有 以及 而且 并且 是否 能否 怎么样 ' +
+    '怎么 什么 哪些 为什么 这样 那样 自己 大家 别人 其他 另外 顺便 一下 好的 优秀 厉害 不错 比如 例如 之类 ' +
+    '了解 咨询 打听 听说 据说 真的 确实 肯定 一定 到底 究竟 是不是 本人 个人 家里 以后 之后 之前 期间 好好 ' +
+    '不能 等于 就算 拿到 用来 管用 有用 才能 咋办 分别 里面 这边 那边 后面 成绩好 表现好 突出 努力 认真 积极 主动 多久 多少 几次 一起 一块 一直 经常 偶尔 每次 每周 每天 今年 明年'
+  ).split(' '),
+)
+
+/**
+ * The key content word of a yes/no question that appears nowhere in the program's vocabulary
+ * (facts, keywords, structured data, synonyms), as in "有机会出国交流吗" (出国). Only whole
+ * dictionary words of 2+ Chinese characters count (HMM off, so a typo or a name jieba does not
+ * know falls apart into single characters and never fires), and never places, numbers or words
+ * with no meaning of their own.
+ */
+export function unmatchedQualifier(vocabulary: string, q: string): string | undefined {
+  if (!YES_NO.test(q)) return undefined
+  for (const { word: raw, tag } of getJieba().tag(q, false)) {
+    const word = raw.trim()
+    if (!/^[\u4e00-\u9fff]{2,}$/.test(word)) continue
+    // Content words only: nouns, place nouns and verbs; never names (nr), places (ns), times, adverbs.
+    if (!QUALIFIER_TAGS.has(tag)) continue
+    if (QUALIFIER_STOP.has(word) || GENERIC_TERMS.has(word)) continue
+    if (vocabulary.includes(word)) continue
+    if (findPlaces(word).length > 0) continue
+    // A word whose parts are each program words (交流会 → 交流) is a variant, not a new qualifier.
+    if ([...word].length >= 3 && vocabulary.includes(word.slice(0, 2)) && vocabulary.includes(word.slice(-2))) continue
+    return word
+  }
+  return undefined
 }
