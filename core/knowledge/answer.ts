@@ -3,7 +3,7 @@ import { beijingDate, chineseDate, chineseMonth } from '../time'
 import { checkEligibility } from '../rules/eligibility'
 import { explainEligibility } from '../rules/explain-eligibility'
 import { extractProfile } from '../rules/extract-profile'
-import { findPlaces } from '../rules/regions'
+import { findPlaces, locatePlaces } from '../rules/regions'
 import { normaliseText } from './normalise'
 import { officeContact, type Program, type ProgramFact, type ProgramMilestone } from './program'
 import {
@@ -235,6 +235,11 @@ const GREETING =
 const APPLY_ASK =
   /(能|可以|能否|可否)(不能|不可以)?(来|去|过来|也|再|直接|提前|先|早点)?(报|参加|申请|参与)|可不可以(来|去)?(报|参加|申请)|报得上|进得去|被选上|能否入选|可以试试吗|冲一下|达标吗|符合|够(不够)?条件|够格|有(没有)?资格|能入选|能选上|报得了|行不行|行吗|够吗|够不够|够了吗|能去吗|能不能去|有戏|有(没有)?希望|有(没有)?机会|能不能上|能上吗|可以冲|能冲吗|能不能冲/
 const PRIORITY_ASK = /优先/
+/** Asking about applying in so many words (报/参加/申请/资格/条件), unlike 有机会/够不够/行不行 which may ask about anything. */
+const CLEAR_APPLY_ASK =
+  /报|参加(?!科学营|夏令营|活动|见面会|培训|学术|交流|论坛|比赛|竞赛)|申请|参与|资格|条件|入选|选上|够格|符合|达标/
+/** A student, the asker or their child named in the question. */
+const SOMEONE = /我|孩子|娃|学生|儿子|女儿|闺女|小孩|本人/
 
 const CONTACT =
   /电话|联系方式|号码|联系人|找谁|打给谁|问谁|咨询|怎么联系|联系谁|联系哪|热线|手机号|座机|负责人是谁|负责.{0,6}(老师|人)(是谁|叫|姓|名字)|负责的老师|找哪|问哪|哪位老师|老师.{0,3}(叫啥|叫什么|名字|姓什么)/
@@ -378,7 +383,9 @@ function citiesIn(program: Program, q: string): { inProgram: string[]; outside: 
   const inProgram: string[] = []
   const outside: string[] = []
   const programCities = new Set(program.cities.map((c) => c.name))
-  for (const place of findPlaces(q)) {
+  for (const { place, start } of locatePlaces(q)) {
+    // A place travelled to ("去北京参加科学营") is not where the student is from.
+    if (/[去到赴往]$/.test(q.slice(Math.max(0, start - 1), start))) continue
     const target = programCities.has(place.city) ? inProgram : outside
     if (!target.includes(place.city)) target.push(place.city)
   }
@@ -689,6 +696,10 @@ function eligibilityAnswer(program: Program, question: string, q: string): Eligi
   const extra = (profile.awards?.length ?? 0) + (profile.patents?.length ?? 0) > 0 ? 1 : 0
   // A bare priority question ("市级奖算优先吗") is about the rule, not about one student.
   if (askApply ? hard + extra < 1 : hard < 2) return undefined
+  // 有机会/够不够/行不行 alone may ask about anything ("有没有机会去北京参加科学营", "南宁选30个人够不够"):
+  // with nothing but a place known and no student named, it is not a question about applying.
+  const onlyPlace = profile.city !== undefined && hard + extra === 1
+  if (onlyPlace && !askPriority && !CLEAR_APPLY_ASK.test(q) && !SOMEONE.test(q)) return undefined
   const result = checkEligibility(program, profile)
   const explanation = explainEligibility(program, result)
   const sections = [...new Set(result.checks.map((c) => c.section))]
@@ -1109,8 +1120,12 @@ const PARTIES: { ids: string[]; pattern: RegExp }[] = [
 const FOLLOW_UP = /跟踪|追踪|后续|后面|升学|就业|评估|毕业|跟进/
 
 /** The duty facts of the parties a question asks about, or undefined when it asks no duty. */
+/** A named step or activity: what a party does *there* is that step's fact, not the party's general duties. */
+const NAMED_STEP = /中期|年度评价|年度考核|见面会|公示|遴选|资格审核|市级审核|汇报|研究方向|选题|申请表/
+
 function dutyAnswer(ctx: Context, q: string): QaAnswer | undefined {
-  if (!DUTY_ASK.test(q) || OTHER_ROLE.test(q) || /^(我|学生|孩子|娃|家长)/.test(q)) return undefined
+  if (!DUTY_ASK.test(q) || OTHER_ROLE.test(q) || NAMED_STEP.test(q) || /^(我|学生|孩子|娃|家长)/.test(q))
+    return undefined
   const ids: string[] = []
   for (const party of PARTIES) {
     if (!party.pattern.test(q)) continue
