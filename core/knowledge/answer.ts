@@ -91,8 +91,7 @@ const OFF_RULE_CONDITIONS: { pattern: RegExp; label: string }[] = [
     label: '性别',
   },
   {
-    pattern:
-      /少数民族|汉族|壮族|瑶族|苗族|侗族|仫佬族|毛南族|回族|京族|彝族|水族|仡佬族|民族(身份|成分|限制|要求)|什么民族/,
+    pattern: /少数民族|(汉|壮|瑶|苗|侗|仫佬|毛南|回|京|彝|水|仡佬)族(?!自治|各族)|民族(身份|成分|限制|要求)|什么民族/,
     label: '民族',
   },
   { pattern: /外籍|国籍|港澳台|华侨/, label: '国籍' },
@@ -151,7 +150,7 @@ const NOT_IN_PLAN: { pattern: RegExp; label: string; related?: string; alone?: b
     alone: true,
   },
   {
-    pattern: /住宿|包住|住哪|住校|宿舍|过夜|酒店|吃饭|伙食|食堂|包吃|餐费|吃住|食宿/,
+    pattern: /住宿|包住|住哪|住校|宿舍|过夜|酒店|吃饭|伙食|食堂|包吃|管饭|包饭|午饭|午餐|盒饭|餐费|吃住|食宿/,
     label: '食宿安排',
     alone: true,
   },
@@ -244,7 +243,7 @@ const SOMEONE = /我|孩子|娃|学生|儿子|女儿|闺女|小孩|本人/
 const CONTACT =
   /电话|联系方式|号码|联系人|找谁|打给谁|问谁|咨询|怎么联系|联系谁|联系哪|热线|手机号|座机|负责人是谁|负责.{0,6}(老师|人)(是谁|叫|姓|名字)|负责的老师|找哪|问哪|哪位老师|老师.{0,3}(叫啥|叫什么|名字|姓什么)/
 const QUOTA =
-  /名额|人数|(多少|几)(个|名|位)?(人|学生|孩子|娃|学员|同学)|选(拔)?(多少|几)|招(收)?(多少|几)|录(取)?(多少|几)|(多少|几)名(?!师)|(选|招|录|收|给)了?\d+(个|名|人|位)|\d+(个|名|人)(名额)?吧/
+  /名额|人数|(南宁|柳州|桂林)(市)?多还是(南宁|柳州|桂林)(市)?多|(多少|几)(个|名|位)?(人|学生|孩子|娃|学员|同学)|选(拔)?(多少|几)|招(收)?(多少|几)|录(取)?(多少|几)|(多少|几)名(?!师)|(选|招|录|收|给)了?\d+(个|名|人|位)|\d+(个|名|人)(名额)?吧/
 /**
  * 联系 said of keeping in touch, reaching a mentor or a liaison mechanism ("结业后还保持联系吗",
  * "怎么联系导师", "建立联系机制"): not a request for the contact list, so taken out before CONTACT.
@@ -530,8 +529,15 @@ function quotaAnswer(program: Program, q: string, context?: string): QaAnswer {
     )
   } else if (named.length >= 1) {
     // "柳州是20个吧": a number the question proposes for one city, when it is wrong, is corrected first.
-    const proposed = named.length === 1 ? /(\d+)(个|名|人|位)/.exec(q.replace(/\d+%/g, '')) : null
-    const wrong = proposed && first && Number(proposed[1]) !== first.quota ? `不是${proposed[1]}名，` : ''
+    // Only a number offered as the quota ("选20个", "20个吧"), not one of the asker's own words ("一位高一学生的家长").
+    const proposed =
+      named.length === 1
+        ? /(?:选|招|录|是|有|给)了?(\d+)(?:个|名|人|位)|(\d+)(?:个|名|人|位)(?:名额)?(?:吧|吗|对吗|对吧|是吗)/.exec(
+            q.replace(/\d+%/g, ''),
+          )
+        : null
+    const guess = proposed ? (proposed[1] ?? proposed[2]) : undefined
+    const wrong = guess && first && Number(guess) !== first.quota ? `不是${guess}名，` : ''
     parts.push(`${wrong}${named.map((c) => `${c.name}选拔${c.quota}名学生`).join('，')}。`)
   }
   for (const city of outside) parts.push(`${city}不在本计划的实施范围内，没有名额。`)
@@ -1653,7 +1659,14 @@ function answerOne(program: Program, question: string, now: Date, opts: AskOptio
     // A money question (alone) gets no fact that merely shares a word with it.
     const guess = !missing.alone && scored[0] && scored[0].score >= 8 ? scored[0] : undefined
     const related = named ? { fact: named, score: 99 } : guess
-    return notInDocumentAnswer(ctx, missing.label, related, 0.8)
+    const silent = notInDocumentAnswer(ctx, missing.label, related, 0.8)
+    // "竞争激烈吗？南宁大概选多少个": the quota the plan does give comes first, then what it does not say.
+    if (!/名额|推荐多少|带多少/.test(missing.label) && QUOTA.test(q) && citiesIn(program, q).inProgram.length > 0) {
+      const quota = quotaAnswer(program, q, opts.context)
+      const note = `关于${missing.label}，方案没有规定，如需了解请咨询管理办公室${officeContact(program).person}（${officeContact(program).phone}）。`
+      return { ...quota, answer: joinWithin([quota.answer, note]), facts: [...quota.facts, ...silent.facts] }
+    }
+    return silent
   }
 
   if (isApplyWho(q)) return applyProcessAnswer(program, ctx, q, opts.context)
@@ -1819,7 +1832,10 @@ function isWeak(a: QaAnswer): boolean {
  * verdict in its short form, all within 400 characters.
  */
 function answerMessage(program: Program, question: string, q: string, now: Date): QaAnswer {
-  const asks = messageAsks(q)
+  // A message about a general task (高考志愿, weather, translation …) with no word only this
+  // program uses is answered whole: splitting it would let one part meet an incidental fact.
+  const generalTask = GENERIC_TASK.test(q) && !PROGRAM_NAMED.test(q) && !CORE_TERMS.test(q)
+  const asks = generalTask ? [] : messageAsks(q)
   const applying = (text: string) => APPLY_ASK.test(text) || PRIORITY_ASK.test(text)
   if (asks.length < 2) {
     const only = asks[0]

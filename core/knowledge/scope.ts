@@ -224,6 +224,8 @@ const QUALIFIER_TAGS = new Set(['n', 'nz', 's', 'v', 'vn'])
 
 /** A yes/no or "is there a chance of" question: only these may be answered "the plan does not mention X". */
 const YES_NO = /吗|有没有|能不能|可不可以|会不会|是否|能否|是不是|机会|可能|允许|[?？]$/
+/** Asking which, what, how or how many: a question mark alone does not make these yes/no questions. */
+const WH_WORD = /哪|什么|啥|怎么|怎样|如何|多少|几|谁|何/
 
 /**
  * Words of a question that say nothing of their own (manner, chance, time, persons, verbs of
@@ -231,7 +233,7 @@ const YES_NO = /吗|有没有|能不能|可不可以|会不会|是否|能否|是
  */
 const QUALIFIER_STOP = new Set(
   (
-    '机会 表现 可能 的话 要是 如果 最近 现在 平时 一般 需要 能够 是不是 有没有 能不能 可不可以 会不会 可以 应该 ' +
+    '机会 表现 可能 的话 要是 如果 最近 现在 平时 一般 需要 能够 作为 配合 是不是 有没有 能不能 可不可以 会不会 可以 应该 ' +
     '已经 我们 咱们 孩子 学生 老师 同学 家长 请问 知道 情况 这种 那种 比较 特别 非常 一些 一点 还是 然后 所以 ' +
     '因为 时候 东西 事情 具体 问题 允许 考虑 打算 希望 想要 愿意 或者 还有 以及 而且 并且 是否 能否 怎么样 ' +
     '怎么 什么 哪些 为什么 这样 那样 自己 大家 别人 其他 另外 顺便 一下 好的 优秀 厉害 不错 比如 例如 之类 ' +
@@ -249,6 +251,7 @@ const QUALIFIER_STOP = new Set(
  */
 export function unmatchedQualifier(vocabulary: string, q: string): string | undefined {
   if (!YES_NO.test(q)) return undefined
+  if (WH_WORD.test(q) && !YES_NO.test(q.replace(/[?？]+$/, ''))) return undefined
   for (const { word: raw, tag } of getJieba().tag(q, false)) {
     const word = raw.trim()
     if (!/^[\u4e00-\u9fff]{2,}$/.test(word)) continue
