@@ -30,6 +30,7 @@ import {
   withoutQuoted,
 } from './scope'
 import { SYNONYM_GROUPS, synonymTerms } from './synonyms'
+import { chineseNumberToInt } from '../chinese-numbers'
 
 /**
  * The deterministic answerer: structured intents first (greeting, eligibility with a profile,
@@ -1125,19 +1126,11 @@ const PARTIES: { ids: string[]; pattern: RegExp }[] = [
 /** A school's follow-up work (十（二）: 中期评估、年度评价、毕业升学和就业跟踪; 七: tracking every student). */
 const FOLLOW_UP = /跟踪|追踪|后续|后面|升学|就业|评估|毕业|跟进/
 
-/** The duty facts of the parties a question asks about, or undefined when it asks no duty. */
-/** A named step or activity: what a party does *there* is that step's fact, not the party's general duties. */
-const NAMED_STEP = /中期|年度评价|年度考核|见面会|公示|遴选|资格审核|市级审核|汇报|研究方向|选题|申请表/
-
-function dutyAnswer(ctx: Context, q: string): QaAnswer | undefined {
-  if (!DUTY_ASK.test(q) || OTHER_ROLE.test(q) || NAMED_STEP.test(q) || /^(我|学生|孩子|娃|家长)/.test(q))
-    return undefined
-  const ids: string[] = []
-  for (const party of PARTIES) {
-    if (!party.pattern.test(q)) continue
-    const own = party.ids.includes('duty_schools') && FOLLOW_UP.test(q) ? ['responsibilities', 'tracking'] : party.ids
-    for (const id of own) if (!ids.includes(id)) ids.push(id)
-  }
+/**
+ * The facts of these ids said one after another within 400 characters, as a 'fact' answer citing
+ * those that fit whole; undefined when none of the ids is a fact of the program.
+ */
+function factsAnswer(ctx: Context, ids: string[]): QaAnswer | undefined {
   const facts = ids.map((id) => ctx.factsById.get(id)).filter((f): f is ProgramFact => f !== undefined)
   if (facts.length === 0) return undefined
   const answer = joinWithin(facts.map((f) => f.answer))
@@ -1151,6 +1144,22 @@ function dutyAnswer(ctx: Context, q: string): QaAnswer | undefined {
   }
 }
 
+/** The duty facts of the parties a question asks about, or undefined when it asks no duty. */
+/** A named step or activity: what a party does *there* is that step's fact, not the party's general duties. */
+const NAMED_STEP = /中期|年度评价|年度考核|见面会|公示|遴选|资格审核|市级审核|汇报|研究方向|选题|申请表/
+
+function dutyAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  if (!DUTY_ASK.test(q) || OTHER_ROLE.test(q) || NAMED_STEP.test(q) || /^(我|学生|孩子|娃|家长)/.test(q))
+    return undefined
+  const ids: string[] = []
+  for (const party of PARTIES) {
+    if (!party.pattern.test(q)) continue
+    const own = party.ids.includes('duty_schools') && FOLLOW_UP.test(q) ? ['responsibilities', 'tracking'] : party.ids
+    for (const id of own) if (!ids.includes(id)) ids.push(id)
+  }
+  return factsAnswer(ctx, ids)
+}
+
 /** What a student does at the university (五（三） and 五（三）1), not only how often they go. */
 const AT_UNIVERSITY =
   /(去|到|在|进)了?(大学|高校)(里|里面|那边|那里)?[^，,。？?]{0,8}(干|做|学|参加|搞|培养|活动|内容)|(大学|高校)(里|那边)?(都|主要|具体)?(干|做|学)(些|点)?(什么|啥|哪些)|(大学|高校).{0,4}(怎么|如何).{0,3}培养/
@@ -1158,18 +1167,7 @@ const NOT_AT_UNIVERSITY = /次|多久|几|时长|地点|哪里|哪儿|在哪|多
 
 function atUniversityAnswer(ctx: Context, q: string): QaAnswer | undefined {
   if (!AT_UNIVERSITY.test(q) || NOT_AT_UNIVERSITY.test(q)) return undefined
-  const facts = ['training_mode', 'university_training', 'visits']
-    .map((id) => ctx.factsById.get(id))
-    .filter((f): f is ProgramFact => f !== undefined)
-  const answer = joinWithin(facts.map((f) => f.answer))
-  const used = facts.filter((f) => answer.includes(f.answer))
-  return {
-    answer,
-    intent: 'fact',
-    sources: used.map((f) => ({ section: f.section, title: f.title })),
-    confidence: 0.85,
-    facts: used.map(factOf),
-  }
+  return factsAnswer(ctx, ['training_mode', 'university_training', 'visits'])
 }
 
 /** A month (with its year when given) named in a question: "明年2月底", "12月份", "2024年9月", "10月27日". */
@@ -1283,19 +1281,7 @@ const NOT_ACTIVITY =
 /** 五（三）'s way of training first (what a student takes part in), then 五（三）3's exchanges if they fit. */
 function activitiesAnswer(ctx: Context, q: string): QaAnswer | undefined {
   if (!ACTIVITY_ASK.test(q) || NOT_ACTIVITY.test(q) || ASK_WHEN.test(q)) return undefined
-  const facts = ['training_mode', 'practice_showcase']
-    .map((id) => ctx.factsById.get(id))
-    .filter((f): f is ProgramFact => f !== undefined)
-  if (facts.length === 0) return undefined
-  const answer = joinWithin(facts.map((f) => f.answer))
-  const used = facts.filter((f) => answer.includes(f.answer))
-  return {
-    answer,
-    intent: 'fact',
-    sources: used.map((f) => ({ section: f.section, title: f.title })),
-    confidence: 0.85,
-    facts: used.map(factOf),
-  }
+  return factsAnswer(ctx, ['training_mode', 'practice_showcase'])
 }
 
 /** The outcome of selection, as people name it. */
@@ -1488,10 +1474,9 @@ function visitCount(q: string): number | undefined {
   if (!m) return undefined
   const raw = m[1] as string
   if (/^\d+$/.test(raw)) return Number(raw)
-  const digit = (c: string | undefined) => (c ? '一二三四五六七八九'.indexOf(c) + 1 || (c === '两' ? 2 : 0) : 0)
-  const i = raw.indexOf('十')
-  if (i < 0) return raw.length === 1 ? digit(raw) : undefined
-  return (i === 0 ? 1 : digit(raw[i - 1])) * 10 + digit(raw[i + 1])
+  // Several digits without 十 (二三次) are a range, not a number.
+  if (!raw.includes('十') && raw.length > 1) return undefined
+  return chineseNumberToInt(raw)
 }
 
 /** Whether a question is about going to the university a number of times. */
