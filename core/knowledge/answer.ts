@@ -1276,7 +1276,7 @@ const ACTIVITY_ASK =
   /(入选|选上|选中|录取|录上|进去|进了|进入|加入|参加了|被选)[^，,。？?]{0,12}(干什么|做什么|干啥|做啥|干嘛|(做|干)些(什么|啥)|参加(什么|哪些|啥)|(什么|哪些|啥)活动|学(些)?(什么|啥)|主要(是|做|干|参加|学))|(平时|主要|具体|一般)[^，,。？?]{0,6}(干什么|做什么|干啥|做啥|干嘛|(做|干)些(什么|啥)|参加(什么|哪些|啥)|学(些)?(什么|啥))|(培养|计划|项目)(里|中|期间|过程中)?[^，,。？?]{0,4}(有|都有|包括)(什么|哪些|啥)(活动|内容)|培养(内容|方式)(是|有)?(什么|哪些|啥)/
 /** A specific activity, a party's duty, a step or a requirement: asked elsewhere. */
 const NOT_ACTIVITY =
-  /学校|中学|高校|大学|导师|科协|办公室|主办|承办|审核|遴选|公示|推荐|见面会|交流|展示|成果|科学营|会议|论坛|中期|年度|评价|考核|要求|次数|几次|多久|下一步|接下来|然后|流程|环节|手续|步骤/
+  /学校|中学|高校|大学|导师|科协|办公室|主办|承办|审核|遴选|公示|推荐|见面会|交流|展示|成果|科学营|会议|论坛|中期|年度|评价|考核|要求|次数|几次|多久|下一步|接下来|然后|流程|环节|手续|步骤|报告|材料|日志|综述|论文|记录/
 
 /** 五（三）'s way of training first (what a student takes part in), then 五（三）3's exchanges if they fit. */
 function activitiesAnswer(ctx: Context, q: string): QaAnswer | undefined {
@@ -1728,7 +1728,11 @@ function answerOne(program: Program, question: string, now: Date, opts: AskOptio
   }
   // "搞这个计划是为了啥": article 一's purpose, not the preamble's list of documents (asked with 依据/文件/精神).
   const purpose = ctx.factsById.get('purpose')
-  if (purpose && PURPOSE_ASK.test(q) && !BASIS_ASK.test(q) && top.fact.section === '序') {
+  // The purpose of a named step ("中期评价的目的是什么") stays with that step.
+  const wholeProgram =
+    top.fact.section === '序' ||
+    !(NAMED_STEP.test(q) || /评价|日志|导师|原则|专利|竞赛|名额|名师|兴趣导向|双校|双师|英才库|跟踪/.test(q))
+  if (purpose && PURPOSE_ASK.test(q) && !BASIS_ASK.test(q) && wholeProgram) {
     const first = { fact: purpose, score: top.score }
     return retrievalAnswer(
       ctx,
