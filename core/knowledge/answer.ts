@@ -191,6 +191,7 @@ const NOT_IN_PLAN: { pattern: RegExp; label: string; related?: string; alone?: b
     related: 'mentor_selection',
   },
   { pattern: /(每|一|1)(个|位)导师.{0,6}(几|多少)|导师.{0,2}带(几|多少)/, label: '每位导师带多少名学生' },
+  { pattern: /作业|(每周|每天|每次|每月).{0,6}任务|小测|测验/, label: '作业和学习任务的安排' },
   {
     pattern:
       /加分|保送|强基|自主招生|降分|免试|直接录取|优先录取|升学.{0,4}(优惠|照顾)|(高考|中考).{0,6}(优惠|优待|照顾|有用|帮助)/,
@@ -1108,7 +1109,7 @@ function applyProcessAnswer(program: Program, ctx: Context, q: string, context?:
 
 /** Asks what a party must do ("主办单位负责哪些事", "管理办公室的职责"). */
 const DUTY_ASK =
-  /负责(什么|哪些|啥|干啥|干嘛|做什么|哪块|哪方面)|职责|责任|要做(什么|哪些|啥)|做(哪些|什么|啥)(事|工作)|做些什么|干(啥|嘛|什么|些什么)|承担(什么|哪些)|任务|分工|工作(内容|是什么|有哪些)|管(什么|哪些|啥)|起(什么|啥)作用|跟进(哪些|什么)|跟踪工作|还要(跟踪|追踪|负责|做)/
+  /负责(什么|哪些|啥|干啥|干嘛|做什么|哪块|哪方面)|职责|责任|要做(什么|哪些|啥)|做(哪些|什么|啥)(事|工作)|做些什么|干(啥|嘛|什么|些什么)|承担(什么|哪些)|任务|分工|工作(内容|是什么|有哪些)|管(什么|哪些|啥)|起(什么|啥)作用|跟进(哪些|什么)|跟踪工作|还要(跟踪|追踪|负责|做)|协助(谁|什么|哪些)|配合谁|帮谁/
 /** The parties of 八（一）–（四), each with the facts that give its duties (十（二） adds to 高校 and 中学). */
 const PARTIES: { ids: string[]; pattern: RegExp }[] = [
   { ids: ['duty_organisers'], pattern: /主办|自治区科协|广西科协|区科协和|教育厅/ },
@@ -1154,7 +1155,13 @@ function dutyAnswer(ctx: Context, q: string): QaAnswer | undefined {
   const ids: string[] = []
   for (const party of PARTIES) {
     if (!party.pattern.test(q)) continue
-    const own = party.ids.includes('duty_schools') && FOLLOW_UP.test(q) ? ['responsibilities', 'tracking'] : party.ids
+    const own =
+      party.ids.includes('duty_schools') && FOLLOW_UP.test(q)
+        ? ['responsibilities', 'tracking']
+        : // Whom a party assists (协助管理办公室) is said in 十（二）, so it leads.
+          /协助|配合谁|帮谁/.test(q) && party.ids.includes('responsibilities')
+          ? ['responsibilities', ...party.ids.filter((id) => id !== 'responsibilities')]
+          : party.ids
     for (const id of own) if (!ids.includes(id)) ids.push(id)
   }
   return factsAnswer(ctx, ids)
@@ -1163,7 +1170,8 @@ function dutyAnswer(ctx: Context, q: string): QaAnswer | undefined {
 /** What a student does at the university (五（三） and 五（三）1), not only how often they go. */
 const AT_UNIVERSITY =
   /(去|到|在|进)了?(大学|高校)(里|里面|那边|那里)?[^，,。？?]{0,8}(干|做|学|参加|搞|培养|活动|内容)|(大学|高校)(里|那边)?(都|主要|具体)?(干|做|学)(些|点)?(什么|啥|哪些)|(大学|高校).{0,4}(怎么|如何).{0,3}培养/
-const NOT_AT_UNIVERSITY = /次|多久|几|时长|地点|哪里|哪儿|在哪|多少|要求|条件|职责|负责|组织|统一|谁(来|带|安排)|由谁/
+const NOT_AT_UNIVERSITY =
+  /次|多久|几|时长|地点|哪里|哪儿|在哪|多少|要求|条件|职责|负责|组织|统一|谁(来|带|安排)|由谁|配合|中学这边|中学要|学校这边/
 
 function atUniversityAnswer(ctx: Context, q: string): QaAnswer | undefined {
   if (!AT_UNIVERSITY.test(q) || NOT_AT_UNIVERSITY.test(q)) return undefined
@@ -1598,7 +1606,8 @@ function answerOne(program: Program, question: string, now: Date, opts: AskOptio
 
   const eligibility = opts.eligibility === false ? undefined : eligibilityAnswer(program, opts.context ?? question, q)
   if (eligibility) return eligibility.answer
-  const conditions = conditionsAnswer(program, ctx, q)
+  // 保送资格, 加分条件: a 资格 or 条件 the plan never grants is a gap, not the applicants' conditions.
+  const conditions = silentTopic ? undefined : conditionsAnswer(program, ctx, q)
   if (conditions) return conditions
 
   if (isIntroQuestion(question)) return introAnswer(program)
