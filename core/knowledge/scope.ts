@@ -187,37 +187,28 @@ export function misleading(type: AskedType, text: string): boolean {
   return false
 }
 
+/** For each kind of asked information, what a fact's text holds when it gives that kind. */
+const GIVES: Record<AskedType, RegExp> = {
+  date: HAS_DATE,
+  duration: HAS_DURATION,
+  money: HAS_MONEY,
+  words: HAS_WORDS,
+  limit: HAS_LIMIT,
+  place: HAS_PLACE,
+  choice: HAS_CHOICE,
+  change: HAS_CHANGE,
+  criteria: HAS_CRITERIA,
+  both: HAS_BOTH,
+  proportion: HAS_PROPORTION,
+  url: HAS_URL,
+  format: HAS_FORMAT,
+}
+
 /** Whether a fact's text gives the kind of information asked for. */
 export function factGives(type: AskedType, text: string): boolean {
-  switch (type) {
-    case 'date':
-      return HAS_DATE.test(text)
-    case 'duration':
-      return HAS_DURATION.test(text)
-    case 'money':
-      return HAS_MONEY.test(text)
-    case 'words':
-      return HAS_WORDS.test(text)
-    case 'limit':
-      return HAS_LIMIT.test(text)
-    case 'place':
-      // "在管理办公室指导下" says who guides, not where something happens.
-      return HAS_PLACE.test(text.replace(/在[^，。；]{0,16}指导下/g, ''))
-    case 'choice':
-      return HAS_CHOICE.test(text)
-    case 'change':
-      return HAS_CHANGE.test(text)
-    case 'criteria':
-      return HAS_CRITERIA.test(text)
-    case 'both':
-      return HAS_BOTH.test(text)
-    case 'proportion':
-      return HAS_PROPORTION.test(text)
-    case 'url':
-      return HAS_URL.test(text)
-    case 'format':
-      return HAS_FORMAT.test(text)
-  }
+  // "在管理办公室指导下" says who guides, not where something happens.
+  const read = type === 'place' ? text.replace(/在[^，。；]{0,16}指导下/g, '') : text
+  return GIVES[type].test(read)
 }
 
 /** The jieba tags of content words a qualifier may be: nouns, other proper nouns, place nouns, verbs. */
