@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm'
 import { Initial1795672190241 } from './1795672190241-Initial'
+import { BotConversation1796171809207 } from './1796171809207-BotConversation'
 
 /** Every migration class, oldest first; scripts/generate-migration.ts rewrites this list. */
-export const migrations: Array<new () => MigrationInterface> = [Initial1795672190241]
+export const migrations: Array<new () => MigrationInterface> = [Initial1795672190241, BotConversation1796171809207]
