@@ -87,6 +87,20 @@ const envSchema = z.object({
   WECOM_TOKEN: optionalText,
   WECOM_ENCODING_AES_KEY: optionalText,
   WECOM_API_BASE: httpUrl('WECOM_API_BASE'),
+  WECOM_BOT_ID: optionalText,
+  WECOM_BOT_SECRET: optionalText,
+  WECOM_BOT_WS_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || /^wss?:\/\/[^\s/]+/.test(v), 'WECOM_BOT_WS_URL must be a ws:// or wss:// URL')
+    .optional(),
+  BOT_RATE_LIMIT_PER_MIN: z
+    .string()
+    .trim()
+    .default('20')
+    .refine((v) => /^\d+$/.test(v) && Number(v) > 0, 'BOT_RATE_LIMIT_PER_MIN must be a positive whole number')
+    .transform(Number),
   WX_APPID: optionalText,
   WX_SECRET: optionalText,
   WX_API_BASE: httpUrl('WX_API_BASE'),
@@ -109,6 +123,10 @@ export interface Config {
   /** Whether to read the client's address from X-Forwarded-For (behind a reverse proxy). */
   trustProxy: boolean
   wechaty: { puppet?: string; token?: string }
+  /** The WeCom intelligent bot's long connection; present only when both id and secret are set. */
+  wecomBot?: { botId: string; secret: string; wsUrl?: string }
+  /** Messages per person and minute on the WeChat and WeCom channels before the bot asks them to slow down. */
+  botRatePerMinute: number
   wecom: {
     corpId?: string
     agentId?: string
@@ -158,6 +176,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     qaRateLimitPerMinute: e.QA_RATE_LIMIT_PER_MIN,
     trustProxy: e.TRUST_PROXY ?? false,
     wechaty: { puppet: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN },
+    wecomBot:
+      e.WECOM_BOT_ID && e.WECOM_BOT_SECRET
+        ? { botId: e.WECOM_BOT_ID, secret: e.WECOM_BOT_SECRET, wsUrl: e.WECOM_BOT_WS_URL }
+        : undefined,
+    botRatePerMinute: e.BOT_RATE_LIMIT_PER_MIN,
     wecom: {
       corpId: e.WECOM_CORP_ID,
       agentId: e.WECOM_AGENT_ID,
