@@ -13,6 +13,9 @@ import { savePlanArticles } from './core/knowledge/plan-articles'
 import { builtInProgram } from './core/knowledge/program'
 import { createLlm } from './core/llm'
 import { createLogger } from './core/logger'
+import { startChannels } from './bot/channels'
+import { createEngine } from './bot/engine'
+import { AnswerCache } from './core/knowledge/answer-cache'
 import { createApp } from './server/app'
 import { listen } from './server/http'
 
@@ -35,11 +38,21 @@ async function main() {
   const program = builtInProgram()
   if (program) answerQuestion(program, '名额', clock.now())
   const llm = config.llm ? createLlm(config.llm) : undefined
-  const app = createApp({ dataSource, clock, logger, config, llm })
+  const answers = new AnswerCache()
+  const app = createApp({ dataSource, clock, logger, config, llm, answers })
   const http = await listen(app, config.port, config.host)
   const scheduler = startScheduler(jobs, {}, logger)
+  const engine = createEngine({ dataSource, clock, logger, llm, answers }, { perMinute: config.botRatePerMinute })
+  const channels = await startChannels({ engine, logger }, config)
   logger.info(
-    { port: http.port, database: config.database.kind, programs: loaded, demo: config.seedDemo, llm: Boolean(llm) },
+    {
+      port: http.port,
+      database: config.database.kind,
+      programs: loaded,
+      demo: config.seedDemo,
+      llm: Boolean(llm),
+      channels: channels.names,
+    },
     `八桂英才助手 listening on http://127.0.0.1:${http.port}`,
   )
 
@@ -49,6 +62,7 @@ async function main() {
     stopping = true
     logger.info({ signal }, 'shutting down')
     scheduler.stop()
+    await channels.stop()
     await http.close()
     await dataSource.destroy()
     process.exit(0)
