@@ -23,14 +23,25 @@ export const NOBODY: Actor = { roles: [] }
 
 /** The actor behind an account on a channel (wechat, wecom, miniprogram, terminal), with their roles; NOBODY when unbound. */
 export async function resolveActor(ds: DataSource, channel: string, externalId: string): Promise<Actor> {
-  const binding = await ds
+  // One query for the binding and every role: this runs for each message a channel receives.
+  const rows = await ds
     .getRepository(IdentityBinding)
     .createQueryBuilder('b')
-    .select('b.personId', 'personId')
+    .leftJoin(PersonRole, 'r', 'r.personId = b.personId')
+    .select(['b.personId AS personId', 'r.role AS role', 'r.cityId AS cityId', 'r.schoolId AS schoolId'])
     .where('b.channel = :channel AND b.externalId = :externalId', { channel, externalId })
-    .getRawOne<{ personId: number }>()
-  if (!binding) return NOBODY
-  return actorOfPerson(ds, Number(binding.personId))
+    .orderBy('r.id', 'ASC')
+    .getRawMany<{ personId: number; role: Role | null; cityId: number | null; schoolId: number | null }>()
+  const first = rows[0]
+  if (!first) return NOBODY
+  const roles = rows
+    .filter((r) => r.role !== null)
+    .map((r) => ({
+      role: r.role as Role,
+      cityId: r.cityId == null ? null : Number(r.cityId),
+      schoolId: r.schoolId == null ? null : Number(r.schoolId),
+    }))
+  return { personId: Number(first.personId), roles }
 }
 
 /** The actor for a person known by id. */
