@@ -1,4 +1,5 @@
 import { hasRole } from '../../core/actor'
+import { chineseNumberToInt } from '../../core/chinese-numbers'
 import { mentorWeek, weekStart } from '../../core/logs/mentor-week'
 import { progressOf, progressOfStudent } from '../../core/logs/progress'
 import { childrenOf, type StudentRef, studentOfPerson, studentsOfSchool } from '../../core/people/students'
@@ -74,7 +75,10 @@ export const chooseChild = {
     )
     const answer = text.trim()
     if (/^(全部|都看|所有)$/.test(answer)) return listOf(ctx, SAY.allChildren, children)
-    const index = /^\d+$/.test(answer) ? Number(answer) - 1 : children.findIndex((c) => answer.includes(c.name))
+    const ordinal = /^第?([0-9一二两三四五六七八九十]+)(?:个|号)?$/.exec(answer)?.[1]
+    const index = ordinal
+      ? (chineseNumberToInt(ordinal) ?? Number(ordinal)) - 1
+      : children.findIndex((c) => answer.includes(c.name))
     const child = children[index]
     if (!child)
       return { replies: [{ text: SAY.notAChild }], dialogue: { flow: 'choose_child', step: 'child', data: { ids } } }
