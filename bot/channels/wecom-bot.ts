@@ -5,7 +5,9 @@ import {
   type TemplateCard,
   type WsFrame,
   type Logger as SdkLogger,
+  WSAuthFailureError,
   WSClient,
+  generateReqId,
 } from '@wecom/aibot-node-sdk'
 import type { DataSource } from 'typeorm'
 import { resolveActor } from '../../core/actor'
@@ -24,6 +26,7 @@ export const WECOM_BOT_TEXT_LIMIT = 20_480
 const SAY = {
   cardTitle: '请选择',
   chosen: (choice: string) => `你已选择：${choice}`,
+  thinking: '正在处理，请稍候…',
   done: '已处理',
 }
 
@@ -50,6 +53,8 @@ export interface WecomBotOptions {
    */
   leaseMs?: number
   holder?: string
+  /** After how long without the engine's answer the bubble opens with a "please wait" (default 1.5 s). */
+  thinkingMs?: number
 }
 
 /** A running WeCom bot channel. */
@@ -71,10 +76,6 @@ type EventFrame = WsFrame<EventMessage & { event: { eventtype: string; event_key
 /** A task_id WeCom accepts (letters, digits, `_-@`; unique per bot). */
 function newTaskId(): string {
   return `choice_${Date.now().toString(36)}_${randomBytes(6).toString('hex')}`
-}
-
-function newStreamId(): string {
-  return `stream_${Date.now().toString(36)}_${randomBytes(6).toString('hex')}`
 }
 
 /** A group message's text without the @mentions of the bot WeCom leaves around it. */
@@ -158,6 +159,7 @@ export function startWecomBot(deps: WecomBotDeps, options: WecomBotOptions): Wec
   const holder = options.holder ?? instanceId()
   const ttlMs = options.leaseMs ?? 30_000
   const tickMs = Math.max(100, Math.floor(ttlMs / 3))
+  const thinkingMs = options.thinkingMs ?? 1_500
 
   const client = new WSClient({
     botId: options.botId,
@@ -192,11 +194,21 @@ export function startWecomBot(deps: WecomBotDeps, options: WecomBotOptions): Wec
     client.connect()
   }
 
-  function disconnect(why: string): void {
+  /** Stops holding the connection; `closed` when the SDK has already closed it (replaced). */
+  function disconnect(why: string, closed = false): void {
     if (!holding) return
     holding = false
     log.warn({ why }, 'wecom bot disconnecting')
-    client.disconnect()
+    if (!closed) client.disconnect()
+  }
+
+  /** Leaves the connection to another instance: the lease is given up, and not sought again for `quietMs`. */
+  function yieldLease(why: string, quietMs: number, closed = false): void {
+    disconnect(why, closed)
+    quietUntil = Date.now() + quietMs
+    void releaseLease(deps.dataSource, leaseName, holder).catch((err: unknown) =>
+      log.warn({ err }, 'wecom bot lease release failed'),
+    )
   }
 
   async function tick(): Promise<void> {
@@ -238,12 +250,16 @@ export function startWecomBot(deps: WecomBotDeps, options: WecomBotOptions): Wec
     timer.unref()
   }
 
-  /** Sends replies as stream bubbles on the message's req_id; a card for the last choices goes with the final frame. */
-  async function replyInStream(frame: WsFrame, replies: Reply[]): Promise<void> {
+  /**
+   * Sends replies as stream bubbles on the message's req_id (the first on `openStream` when a
+   * "please wait" opened it); a card for the last choices goes with the final frame.
+   */
+  async function replyInStream(frame: WsFrame, replies: Reply[], openStream?: string): Promise<void> {
     const bubbles = streamBubbles(replies)
+    if (openStream && bubbles.length === 0) bubbles.push([''])
     const choices = replies.findLast((r) => r.choices?.length)?.choices
     for (const [b, contents] of bubbles.entries()) {
-      const streamId = newStreamId()
+      const streamId = (b === 0 && openStream) || generateReqId('stream')
       for (const [i, content] of contents.entries()) {
         const finish = i === contents.length - 1
         if (finish && choices && b === bubbles.length - 1) {
@@ -259,15 +275,19 @@ export function startWecomBot(deps: WecomBotDeps, options: WecomBotOptions): Wec
   /** Sends replies on the bot's own initiative (after a card click, which has no stream to reply on). */
   async function sendToChat(chatid: string, replies: Reply[]): Promise<void> {
     for (const reply of replies) {
-      for (const part of splitReply(reply.text, WECOM_BOT_TEXT_LIMIT, utf8Bytes)) {
-        await client.sendMessage(chatid, { msgtype: 'markdown', markdown: { content: part } })
-      }
+      await sendMarkdown(chatid, reply.text)
       if (reply.choices?.length) {
         await client.sendMessage(chatid, {
           msgtype: 'template_card',
           template_card: choiceCard(reply.choices, newTaskId()),
         })
       }
+    }
+  }
+
+  async function sendMarkdown(chatid: string, markdown: string): Promise<void> {
+    for (const part of splitReply(markdown, WECOM_BOT_TEXT_LIMIT, utf8Bytes)) {
+      await client.sendMessage(chatid, { msgtype: 'markdown', markdown: { content: part } })
     }
   }
 
@@ -289,9 +309,17 @@ export function startWecomBot(deps: WecomBotDeps, options: WecomBotOptions): Wec
     const msg = inboundOf(body, text, kind)
     log.debug({ msgtype: body.msgtype, chattype: body.chattype }, 'wecom bot message')
     inChatOrder(`${msg.chatId ?? ''}|${msg.senderId}`, async () => {
+      let opened: string | undefined
+      const thinking = setTimeout(() => {
+        opened = generateReqId('stream')
+        client.replyStream(frame, opened, SAY.thinking, false).catch((err: unknown) => {
+          log.warn({ err }, 'wecom bot reply failed')
+        })
+      }, thinkingMs)
       const replies = await deps.engine.handle(msg)
-      if (replies.length === 0) return
-      await replyInStream(frame, replies)
+      clearTimeout(thinking)
+      if (replies.length === 0 && !opened) return
+      await replyInStream(frame, replies, opened)
     })
   }
 
@@ -330,14 +358,9 @@ export function startWecomBot(deps: WecomBotDeps, options: WecomBotOptions): Wec
     })
   })
 
-  client.on('event.disconnected_event', () => {
-    log.warn('wecom bot connection replaced by another one; giving the lease up')
-    holding = false
-    quietUntil = Date.now() + ttlMs
-    void releaseLease(deps.dataSource, leaseName, holder).catch((err: unknown) =>
-      log.warn({ err }, 'wecom bot lease release failed'),
-    )
-  })
+  // The SDK has already closed the socket and will not reconnect; we wait a lease length so
+  // that a connection outside our lease (another deployment) is not knocked off at once.
+  client.on('event.disconnected_event', () => yieldLease('replaced by another connection', ttlMs, true))
   client.on('authenticated', () => log.info('wecom bot connected'))
   client.on('disconnected', () => log.info('wecom bot disconnected'))
   client.on('error', (err) => {
@@ -346,6 +369,8 @@ export function startWecomBot(deps: WecomBotDeps, options: WecomBotOptions): Wec
       { err: { message: err.message } },
       auth ? 'wecom bot authentication failed' : 'wecom bot connection error',
     )
+    // The SDK gave up on these credentials: an instance configured right may hold the connection.
+    if (err instanceof WSAuthFailureError) yieldLease('authentication keeps failing', 10 * ttlMs)
   })
 
   ticking = tick().finally(schedule)
@@ -354,9 +379,7 @@ export function startWecomBot(deps: WecomBotDeps, options: WecomBotOptions): Wec
     isHolder: () => holding,
     async push(chatid, markdown) {
       if (!holding || !client.isConnected) throw new Error('wecom bot: this instance holds no connection')
-      for (const part of splitReply(markdown, WECOM_BOT_TEXT_LIMIT, utf8Bytes)) {
-        await client.sendMessage(chatid, { msgtype: 'markdown', markdown: { content: part } })
-      }
+      await sendMarkdown(chatid, markdown)
     },
     async stop() {
       stopped = true

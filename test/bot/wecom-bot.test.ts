@@ -289,6 +289,38 @@ describe.each(testDbKinds())('WeCom bot channel on %s', (kind) => {
     })
   })
 
+  it('opens the bubble with a "please wait" when the answer takes a while, then fills the same stream', async () => {
+    const slowBot = { botId: 'aib-slow-bot', secret: 'slow-secret' }
+    const slowServer = await startFakeWecomBotServer(slowBot)
+    const slowEngine = {
+      handle: async (msg: Parameters<typeof h.engine.handle>[0]) => {
+        await new Promise((r) => setTimeout(r, 300))
+        return h.engine.handle(msg)
+      },
+    }
+    const slow = startWecomBot(
+      { dataSource: h.dataSource, clock: h.clock, logger: capturedLogger().logger, engine: slowEngine },
+      { ...slowBot, wsUrl: slowServer.url, leaseMs: 3_000, holder: 'instance-s', thinkingMs: 50 },
+    )
+    try {
+      await until('the slow bot to connect', () => slowServer.current())
+      const reqId = slowServer.pushMessage(textBody(WX.staff, '帮助'))
+      const frames = await until('the slow reply', () => {
+        const sent = slowServer.sent('aibot_respond_msg', reqId)
+        return sent.at(-1)?.body?.stream?.finish ? sent : undefined
+      })
+      expect(frames.map((f) => [f.body.stream.content, f.body.stream.finish])).toEqual([
+        ['正在处理，请稍候…', false],
+        [expect.stringContaining('我是八桂英才助手'), true],
+      ])
+      expect(new Set(frames.map((f) => f.body.stream.id)).size).toBe(1)
+      expect(slowServer.violations).toEqual([])
+    } finally {
+      await slow.stop()
+      await slowServer.close()
+    }
+  })
+
   it('logs a wrong secret and keeps running', async () => {
     const other = { botId: 'aib-wrong-secret', secret: 'right' }
     const wrongServer = await startFakeWecomBotServer(other)
