@@ -172,7 +172,7 @@ export function startWecomBot(deps: WecomBotDeps, options: WecomBotOptions): Wec
   let holding = false
   let stopped = false
   let lastRenewal = 0
-  /** After WeCom said another connection replaced ours: no new attempt before this time. */
+  /** After giving the lease up (replaced, or credentials refused): no new attempt before this time. */
   let quietUntil = 0
   let timer: NodeJS.Timeout | undefined
   let ticking: Promise<void> = Promise.resolve()
@@ -198,7 +198,7 @@ export function startWecomBot(deps: WecomBotDeps, options: WecomBotOptions): Wec
   function disconnect(why: string, closed = false): void {
     if (!holding) return
     holding = false
-    log.warn({ why }, 'wecom bot disconnecting')
+    log[why === 'stopped' ? 'info' : 'warn']({ why }, 'wecom bot disconnecting')
     if (!closed) client.disconnect()
   }
 
