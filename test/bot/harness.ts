@@ -7,7 +7,7 @@ import type { Clock } from '../../core/clock'
 import { ensureBuiltInPrograms } from '../../core/cohorts/load-program'
 import { seedDemo } from '../../core/cohorts/seed-demo'
 import { AnswerCache } from '../../core/knowledge/answer-cache'
-import { createLogger } from '../../core/logger'
+import { type Logger, createLogger } from '../../core/logger'
 import { type DbKind, type TestDataSource, testDataSource } from '../helpers/db'
 
 /** A clock a test moves by hand. */
@@ -49,22 +49,28 @@ export interface BotHarness {
 /** The demo cohort's pinned moment (CONTRACT's demonstrations use it too). */
 export const DEMO_NOW = '2024-03-15T10:00:00+08:00'
 
+/** A debug-level logger whose JSON lines a test can read. */
+export function capturedLogger(): { lines: string[]; logger: Logger } {
+  const lines: string[] = []
+  const logger = createLogger(
+    'debug',
+    new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk))
+        done()
+      },
+    }),
+  )
+  return { lines, logger }
+}
+
 /** Opens a harness on a database of the given kind. */
 export async function botHarness(kind: DbKind, options: EngineOptions = {}): Promise<BotHarness> {
   const db = await testDataSource(kind)
   const clock = movableClock(DEMO_NOW)
   await ensureBuiltInPrograms(db.dataSource)
   await seedDemo(db.dataSource, clock)
-  const logLines: string[] = []
-  const logger = createLogger(
-    'debug',
-    new Writable({
-      write(chunk, _enc, done) {
-        logLines.push(String(chunk))
-        done()
-      },
-    }),
-  )
+  const { lines: logLines, logger } = capturedLogger()
   const make = (o: EngineOptions) =>
     createEngine(
       { dataSource: db.dataSource, clock, logger, answers: new AnswerCache() },
