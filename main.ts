@@ -43,7 +43,7 @@ async function main() {
   const http = await listen(app, config.port, config.host)
   const scheduler = startScheduler(jobs, {}, logger)
   const engine = createEngine({ dataSource, clock, logger, llm, answers }, { perMinute: config.botRatePerMinute })
-  const channels = await startChannels({ engine, logger }, config)
+  const channels = await startChannels({ engine, logger, dataSource, clock }, config)
   logger.info(
     {
       port: http.port,

@@ -1,6 +1,9 @@
+import type { DataSource } from 'typeorm'
+import type { Clock } from '../../core/clock'
 import type { Config } from '../../core/config'
 import type { Logger } from '../../core/logger'
 import type { Engine } from '../engine'
+import { startWecomBot } from './wecom-bot'
 import { startWechaty } from './wechaty'
 
 /** The chat channels the service runs; stop() ends each of them. */
@@ -15,7 +18,7 @@ export interface RunningChannels {
  * the HTTP service keeps running.
  */
 export async function startChannels(
-  deps: { engine: Engine; logger: Logger },
+  deps: { engine: Engine; logger: Logger; dataSource: DataSource; clock: Clock },
   config: Config,
 ): Promise<RunningChannels> {
   const { logger } = deps
@@ -33,6 +36,20 @@ export async function startChannels(
     }
   } else {
     logger.info('wechat channel off: WECHATY_PUPPET is not set')
+  }
+
+  if (config.wecomBot) {
+    try {
+      const wecom = startWecomBot(deps, config.wecomBot)
+      stops.push({ name: 'wecom-bot', stop: () => wecom.stop() })
+    } catch (err) {
+      logger.error(
+        { err: { message: err instanceof Error ? err.message : String(err) } },
+        'wecom bot channel could not start',
+      )
+    }
+  } else {
+    logger.info('wecom bot channel off: WECOM_BOT_ID and WECOM_BOT_SECRET are not both set')
   }
 
   return {
