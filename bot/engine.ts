@@ -4,6 +4,7 @@ import { noteGroupSeen } from '../core/groups/groups'
 import { builtInProgram } from '../core/knowledge/program'
 import { maskPhones } from '../core/logger'
 import { ProcessedMessage } from '../entities/processed-message.entity'
+import { commandText } from './command-text'
 import { abilities, helpText, routeOf } from './commands'
 import type { Command } from './commands/command'
 import { mayUse } from './commands/command'
@@ -35,8 +36,8 @@ const SAY = {
   } as Record<string, string>,
 }
 
-const CANCEL = /^(取消|算了|不写了|不用了|退出|放弃|不要了|取消吧|cancel)[。！!.~]*$/i
-const HELP = /^(帮助|菜单|help)$/i
+const CANCEL = /^(?:取消|算了|不写了|不用了|退出|放弃|不要了|不弄了|不填了|先不写了|先不弄了|cancel|quit)$/i
+const HELP = /^(?:帮助|菜单|help|\?)$/i
 
 /** How long a dialogue waits for its next message before it expires. */
 export const DIALOGUE_IDLE_MS = 30 * 60_000
@@ -111,7 +112,7 @@ export function createEngine(deps: BotDeps, options: EngineOptions = {}): Engine
   }
 
   async function route(ctx: TurnContext, text: string): Promise<Turn> {
-    const { command, match } = routeOf(text, ctx)
+    const { command, match } = routeOf(commandText(text), ctx)
     if (!mayUse(command, ctx.actor)) {
       const what = commandName(command)
       if (command.needsBinding && ctx.actor.personId === undefined) return { replies: [{ text: SAY.unbound(what) }] }
@@ -121,11 +122,12 @@ export function createEngine(deps: BotDeps, options: EngineOptions = {}): Engine
   }
 
   async function turn(ctx: TurnContext, text: string, stored: StoredDialogue | undefined): Promise<Turn> {
-    if (!stored) return CANCEL.test(text) ? { replies: [{ text: SAY.nothingToCancel }] } : route(ctx, text)
+    const form = commandText(text)
+    if (!stored) return CANCEL.test(form) ? { replies: [{ text: SAY.nothingToCancel }] } : route(ctx, text)
     const flow = FLOWS[stored.flow]
     if (!flow) return route(ctx, text)
-    if (CANCEL.test(text)) return { replies: [{ text: flow.cancelled }] }
-    if (HELP.test(text)) {
+    if (CANCEL.test(form)) return { replies: [{ text: flow.cancelled }] }
+    if (HELP.test(form)) {
       return { replies: [{ text: `${helpText(ctx.actor)}\n${SAY.helpInFlow(flow.title)}` }], dialogue: stored }
     }
     const next = await flow.continue(ctx, stored, text)

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { commandText } from './command-text'
 import type { Dialogue, Flow, Reply, Turn, TurnContext } from './types'
 
 /** A field a form asks for: its prompt, the words people use for it in `修改 <字段>`, and its parser. */
@@ -23,8 +24,9 @@ export interface Form {
   submit(ctx: TurnContext, values: Record<string, string>, formId: string): Promise<Turn>
 }
 
-const CONFIRM = /^(确认|确定|确认保存|确认提交|保存|提交|好的?|是的?|对|没问题|ok|yes|y)[!！。.~]*$/i
-const EDIT = /^(?:修改|更改|改一下|改|重填)\s*(.*)$/
+const CONFIRM =
+  /^(?:确认|确定|确认无误|确认保存|确认提交|没问题|无误|保存|提交|好的?|是的?|对的?|可以|ok|yes|y)(?:了|一下|保存|提交)?$/i
+const EDIT = /^(?:修改|更改|改一下|重填|改)\s*(.*)$/
 const CONFIRM_HINT = '回复“确认”保存；要改某一项，回复“修改 地点”这样的话；回复“取消”放弃。'
 
 /** The slot a `修改 <字段>` names, by its labels. */
@@ -39,19 +41,19 @@ function confirmation(form: Form, values: Record<string, string>, ctx: TurnConte
 }
 
 /** The form as a Flow, plus `start` to open it. The engine handles 取消 and expiry; the form handles 修改 and 确认. */
-export function formFlow(form: Form): Flow & { start(ctx: TurnContext): Turn } {
-  const first = form.slots[0] as Slot
-  const fieldList = form.slots.map((s) => s.labels[0]).join('、')
+export function formFlow(spec: Form): Flow & { start(ctx: TurnContext): Turn } {
+  const first = spec.slots[0] as Slot
+  const fieldList = spec.slots.map((s) => s.labels[0]).join('、')
   const dialogue = (step: string, values: Record<string, string>, extra: Record<string, unknown>): Dialogue => ({
-    flow: form.name,
+    flow: spec.name,
     step,
     data: { ...extra, values },
   })
 
   return {
-    name: form.name,
-    title: form.title,
-    cancelled: form.cancelled,
+    name: spec.name,
+    title: spec.title,
+    cancelled: spec.cancelled,
     start() {
       return { replies: [{ text: first.prompt }], dialogue: dialogue(first.name, {}, { formId: randomUUID() }) }
     },
@@ -59,33 +61,31 @@ export function formFlow(form: Form): Flow & { start(ctx: TurnContext): Turn } {
       const values = { ...((current.data.values as Record<string, string>) ?? {}) }
       const formId = String(current.data.formId ?? randomUUID())
       const answer = text.trim()
+      const form = commandText(answer)
 
-      const edit = EDIT.exec(answer)
-      if (edit) {
-        const slot = slotNamed(form, edit[1] ?? '')
-        if (!slot)
-          return {
-            replies: [
-              { text: `可以修改的有：${fieldList}。例如回复“修改 ${form.slots[1]?.labels[0] ?? first.labels[0]}”。` },
-            ],
-            dialogue: current,
-          }
-        return { replies: [{ text: slot.prompt }], dialogue: dialogue(slot.name, values, { formId }) }
+      // 修改 <字段> names a field in a few characters; an answer that merely begins with 改 (改进了实验方法) is an answer.
+      const edit = EDIT.exec(form)
+      const field = edit?.[1]?.replace(/\s+/g, '') ?? ''
+      const slot = edit && field.length <= 6 ? slotNamed(spec, field) : undefined
+      if (slot) return { replies: [{ text: slot.prompt }], dialogue: dialogue(slot.name, values, { formId }) }
+      if (edit && (field === '' || current.step === 'confirm')) {
+        const example = spec.slots[1]?.labels[0] ?? first.labels[0]
+        return { replies: [{ text: `可以修改的有：${fieldList}。例如回复“修改 ${example}”。` }], dialogue: current }
       }
 
       if (current.step === 'confirm') {
-        if (CONFIRM.test(answer)) return form.submit(ctx, values, formId)
-        return { replies: [confirmation(form, values, ctx)], dialogue: current }
+        if (CONFIRM.test(form)) return spec.submit(ctx, values, formId)
+        return { replies: [confirmation(spec, values, ctx)], dialogue: current }
       }
 
-      const slot = form.slots.find((s) => s.name === current.step) ?? first
-      const parsed = slot.parse(answer, ctx)
-      if ('error' in parsed) return { replies: [{ text: `${parsed.error}\n${slot.prompt}` }], dialogue: current }
-      values[slot.name] = parsed.value
+      const asked = spec.slots.find((s) => s.name === current.step) ?? first
+      const parsed = asked.parse(answer, ctx)
+      if ('error' in parsed) return { replies: [{ text: `${parsed.error}\n${asked.prompt}` }], dialogue: current }
+      values[asked.name] = parsed.value
       // After a 修改 the filled fields are not asked again: the form goes on to the first empty one, or to confirmation.
-      const next = form.slots.find((s) => values[s.name] === undefined)
+      const next = spec.slots.find((s) => values[s.name] === undefined)
       if (next) return { replies: [{ text: next.prompt }], dialogue: dialogue(next.name, values, { formId }) }
-      return { replies: [confirmation(form, values, ctx)], dialogue: dialogue('confirm', values, { formId }) }
+      return { replies: [confirmation(spec, values, ctx)], dialogue: dialogue('confirm', values, { formId }) }
     },
   }
 }

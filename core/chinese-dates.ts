@@ -3,7 +3,7 @@ import { addDays, beijingDate } from './time'
 
 /**
  * Reads the day a person names in Chinese, relative to now in Beijing time: 今天, 昨天, 前天,
- * 大前天, 明天, 后天, N天前, 上周五 / 上星期五 / 上礼拜五, 这周三 / 本周三 / 周三 (the most recent one),
+ * 大前天, 明天, 后天, N天前, 上周五 / 上星期五 / 上礼拜五, 下周一, 这周三 / 本周三 / 周三 (the most recent one),
  * 3月5日 / 3月5号 / 三月五日, 3.5, 3/5, 3-5, 2024-03-05, 2024年3月5日, 2024.3.5, 5号 (this
  * month, or last month when that day is still to come). A day given without a year is the most
  * recent such day not after today, so `12月20日` said in March means last December.
@@ -21,7 +21,7 @@ export function parseChineseDate(text: string, now: Date): string | undefined {
   const ago = /(\d+)\s*天(?:以)?前/.exec(s)
   if (ago) return addDays(today, -Number(ago[1]))
 
-  const named = /(上上|上|这|本)?(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])/.exec(s)
+  const named = /(上上|上|下下|下|这|本)?(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])/.exec(s)
   if (named) return weekday(today, WEEKDAYS[named[2] as string] as number, named[1])
 
   const full = /(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})/.exec(s)
@@ -94,6 +94,8 @@ function weekday(today: string, target: number, which: string | undefined): stri
   const monday = addDays(today, 1 - isoWeekday(today))
   if (which === '上') return addDays(monday, target - 8)
   if (which === '上上') return addDays(monday, target - 15)
+  if (which === '下') return addDays(monday, target + 6)
+  if (which === '下下') return addDays(monday, target + 13)
   const thisWeek = addDays(monday, target - 1)
   return thisWeek <= today || which ? thisWeek : addDays(thisWeek, -7)
 }

@@ -4,7 +4,7 @@ import { labelGroup } from '../../core/groups/groups'
 import { broadcastFlow } from '../flows/broadcast.flow'
 import { cohortIdOf, groupKindOf } from '../context'
 import { say } from '../types'
-import type { Command } from './command'
+import { asWritten, type Command } from './command'
 
 const SAY = {
   usage:
@@ -19,6 +19,8 @@ const SAY = {
   labelled: (who: string) => `已登记：本群是“${who}”群。之后发给“${who}”的广播会发到这里。`,
 }
 
+const BROADCAST = /^(?:广播|群发|发通知|发布通知)(?:(?:\s*[:：]\s*|\s+)(\S+)(?:\s+([\s\S]+))?)?$/
+
 /** 广播 <对象> <内容>: office staff's announcement, previewed before it is queued. */
 export const broadcastCommand: Command = {
   name: 'broadcast',
@@ -26,8 +28,9 @@ export const broadcastCommand: Command = {
   usage: '广播 对象 内容 — 向全部、某城市、某身份或某学科的群和人发通知（先预览，确认后发送）',
   needsBinding: true,
   action: 'broadcast.send',
-  match: (text) => /^(?:广播|群发|发通知|发布通知)(?:\s+(\S+)(?:\s+([\s\S]+))?)?$/.exec(text),
-  async run(ctx, match) {
+  match: (text) => BROADCAST.exec(text),
+  async run(ctx, formMatch) {
+    const match = asWritten(BROADCAST, ctx.msg.text, formMatch)
     const words = match?.[1] ?? ''
     const text = (match?.[2] ?? '').trim()
     if (!words || !text) return say(SAY.usage)

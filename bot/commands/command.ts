@@ -31,3 +31,12 @@ export function mayUse(command: Command, actor: Actor): boolean {
   if (command.allowed) return command.allowed(actor)
   return command.action ? can(actor, command.action) : true
 }
+
+/**
+ * The pattern's match on the message as the person wrote it (the text a command carries —
+ * an announcement, a question for the office — keeps its punctuation and emoji), falling back
+ * to the match on the command form.
+ */
+export function asWritten(pattern: RegExp, text: string, match: RegExpExecArray | null): RegExpExecArray | null {
+  return pattern.exec(text.trim()) ?? match
+}

@@ -7,11 +7,11 @@ import type { Command } from './command'
 export const growthLogCommand: Command = {
   name: 'growth_log',
   description: "starts a student's growth-log dialogue (date, place, content, takeaway, confirm)",
-  usage: '写成长日志 — 参加完一次校园活动后记录日期、地点、内容和收获',
+  usage: '写成长日志 — 参加校园活动后，一步步记下这次活动',
   needsBinding: true,
   action: 'log.write',
   match: (text) =>
-    /^(?:我要|我想|帮我|开始)?(?:写|提交|填写?|记录?|补写?|交|上传|新建)(?:一篇|一下|一个|个|篇)?(?:成长)?日志$|^成长日志$/.exec(
+    /^(?:我要|我想|想|帮我|给我|开始|来|再)?(?:写|提交|填写?|记录?|记一?下|补写?|补交|交|上传|新建|录入?)(?:一下|一篇|一个|个|篇|下)?(?:今天的?|这次的?|本次的?|刚才的?|昨天的?)?(?:成长日志|日志|活动记录|活动日志|活动|校园活动)$|^成长日志$/.test(
       text,
     ),
   async run(ctx) {

@@ -1,7 +1,7 @@
 import { answerTicket, listOpenTickets, openTicket } from '../../core/tickets/handoff'
 import { beijingDate } from '../../core/time'
 import { say } from '../types'
-import type { Command } from './command'
+import { asWritten, type Command } from './command'
 
 const SAY = {
   usage: '请把问题写在“转人工”后面，例如：转人工 孩子下周要考试，能不能请假一次校园活动？',
@@ -14,14 +14,18 @@ const SAY = {
   answered: (id: number) => `已回复编号 ${id} 的工单，答复会转给提问人。`,
 }
 
+const HANDOFF =
+  /^(?:我要|我想|请|帮我)?(?:转人工|人工客服|人工服务|找人工|联系人工|转接人工)(?:\s*[:：，,]?\s*([\s\S]*))?$/
+const ANSWER = /^回复(?:\s*(?:编号|#|＃)?\s*(\d+)(?:\s*[:：]?\s*([\s\S]*))?)?$/
+
 /** 转人工 <问题>: anyone hands a question to the office and gets a ticket number. */
 export const handoffCommand: Command = {
   name: 'handoff',
   description: 'opens a ticket for the office, numbered, answered later with 回复',
   usage: '转人工 问题 — 请管理办公室的老师回答',
-  match: (text) => /^(?:转人工|人工客服|人工服务|找人工|联系人工)(?:\s*[:：]?\s*([\s\S]*))?$/.exec(text),
-  async run(ctx, match) {
-    const question = (match?.[1] ?? '').trim()
+  match: (text) => HANDOFF.exec(text),
+  async run(ctx, formMatch) {
+    const question = (asWritten(HANDOFF, ctx.msg.text, formMatch)?.[1] ?? '').trim()
     if (!question) return say(SAY.usage)
     const { channel, senderId, chatId } = ctx.msg
     const ticket = await openTicket(ctx.deps, ctx.actor, { channel, senderId, chatId }, question)
@@ -55,8 +59,9 @@ export const answerTicketCommand: Command = {
   usage: '回复 编号 内容 — 回复一条人工工单',
   needsBinding: true,
   action: 'ticket.manage',
-  match: (text) => /^回复(?:\s*(?:编号|#|＃)?\s*(\d+)(?:\s*[:：]?\s*([\s\S]*))?)?$/.exec(text),
-  async run(ctx, match) {
+  match: (text) => ANSWER.exec(text),
+  async run(ctx, formMatch) {
+    const match = asWritten(ANSWER, ctx.msg.text, formMatch)
     const id = Number(match?.[1])
     const text = (match?.[2] ?? '').trim()
     if (!id || !text) return say(SAY.replyUsage)

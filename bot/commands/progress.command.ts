@@ -5,6 +5,7 @@ import { progressOf, progressOfStudent } from '../../core/logs/progress'
 import { childrenOf, type StudentRef, studentOfPerson, studentsOfSchool } from '../../core/people/students'
 import { can } from '../../core/policies'
 import { chineseDate } from '../../core/time'
+import { commandText } from '../command-text'
 import { progressLine, progressText } from '../progress-text'
 import { type Turn, type TurnContext, say } from '../types'
 import type { Command } from './command'
@@ -67,13 +68,13 @@ async function guidedStudents(ctx: TurnContext): Promise<Turn> {
 export const chooseChild = {
   name: 'choose_child',
   title: '查看孩子的进度',
-  cancelled: '好的，不看了。',
+  cancelled: '已取消。',
   async continue(ctx: TurnContext, dialogue: { data: Record<string, unknown> }, text: string): Promise<Turn> {
     const ids = (dialogue.data.ids ?? []) as number[]
     const children = (await childrenOf(ctx.deps.dataSource, ctx.actor.personId as number)).filter((c) =>
       ids.includes(c.studentId),
     )
-    const answer = text.trim()
+    const answer = commandText(text)
     if (/^(全部|都看|所有)$/.test(answer)) return listOf(ctx, SAY.allChildren, children)
     const ordinal = /^第?([0-9一二两三四五六七八九十]+)(?:个|号)?$/.exec(answer)?.[1]
     const index = ordinal
@@ -88,6 +89,23 @@ export const chooseChild = {
 
 const isGuide = (actor: Parameters<typeof hasRole>[0]) => hasRole(actor, 'teacher') || hasRole(actor, 'mentor')
 
+// How people ask where someone stands: 进度, 完成得怎么样, 去了几次, 几次了, 写了几篇 …
+const STANDING =
+  '(?:进度|完成情况|完成(?:了|得)?(?:多少|怎么样|如何|咋样|几次)|(?:去|参加|到校|来|做)了?(?:几|多少)次|几次了|多少次了|够次数|写了(?:几|多少)篇|情况怎么样|情况如何)'
+/** A question about the plan's rule (how many visits are required), not about where one stands. */
+const ASKS_THE_RULE = /需要|要求|应该|必须|至少|规定|标准|怎么评|才算|才能|要去几次|要参加几次|是多少次/
+/** Whose standing: oneself, a child, one's students. */
+const SELF = new RegExp(`(?:我|自己)(?:的|现在|目前|这边|到现在|已经)?[^，。？?孩娃儿女学]{0,8}?${STANDING}`)
+const CHILD = new RegExp(`(?:孩子|娃|小孩|儿子|女儿|闺女)(?:的|现在|目前|这边|到现在|已经)?[^，。？?]{0,8}?${STANDING}`)
+const STUDENTS = new RegExp(
+  `(?:本校|我校|我们学校|我带的|我指导的|我的|所有|各位)?学生(?:们)?(?:的|现在|目前)?[^，。？?]{0,6}?${STANDING}`,
+)
+
+/** A short message asking for someone's standing, and not for the plan's rule. */
+function asksStanding(pattern: RegExp, text: string): boolean {
+  return [...text].length <= 30 && pattern.test(text) && !ASKS_THE_RULE.test(text)
+}
+
 /** 我的进度: a student's own; a parent's children, a teacher's school, a mentor's students. */
 export const myProgressCommand: Command = {
   name: 'my_progress',
@@ -96,7 +114,8 @@ export const myProgressCommand: Command = {
   needsBinding: true,
   allowed: (actor) => can(actor, 'progress.own') || can(actor, 'progress.children') || isGuide(actor),
   match: (text) =>
-    /^(?:查看?|看看?)?(?:我的?)(?:进度|完成情况|完成了多少|活动次数|日志数|情况)[?？吗呢]?$|^进度$/.exec(text),
+    /^(?:查看?|看看?)?(?:我的?)?(?:进度|完成情况|活动次数|日志数)[?？吗呢]?$/.test(text) ||
+    (asksStanding(SELF, text) && !/孩子|娃|儿子|女儿|学生/.test(text)),
   async run(ctx) {
     if (can(ctx.actor, 'progress.own')) {
       const student = await studentOfPerson(ctx.deps.dataSource, ctx.actor.personId as number)
@@ -116,7 +135,8 @@ export const childProgressCommand: Command = {
   needsBinding: true,
   action: 'progress.children',
   match: (text) =>
-    /^(?:查看?|看看?)?(?:我家)?(?:孩子|娃|小孩|儿子|女儿)的?(?:进度|完成情况|情况)[?？吗呢]?$/.exec(text),
+    /^(?:查看?|看看?)?(?:我家)?(?:孩子|娃|小孩|儿子|女儿)的?(?:进度|完成情况|情况)[?？吗呢]?$/.test(text) ||
+    asksStanding(CHILD, text),
   run: (ctx) => childrenProgress(ctx),
 }
 
@@ -128,7 +148,8 @@ export const studentsProgressCommand: Command = {
   needsBinding: true,
   allowed: isGuide,
   match: (text) =>
-    /^(?:查看?|看看?)?(?:本校|我校|我的|所有)?学生(?:们)?的?(?:进度|完成情况|情况)[?？吗呢]?$/.exec(text),
+    /^(?:查看?|看看?)?(?:本校|我校|我的|所有)?学生(?:们)?的?(?:进度|完成情况|情况)[?？吗呢]?$/.test(text) ||
+    asksStanding(STUDENTS, text),
   run: (ctx) => guidedStudents(ctx),
 }
 
@@ -139,7 +160,10 @@ export const weeklyDigestCommand: Command = {
   usage: '本周摘要 — 你指导的学生本周的成长日志和进度',
   needsBinding: true,
   action: 'digest.mentor',
-  match: (text) => /^(?:本周|这周|这一周|每周)(?:摘要|周报|动态|情况|汇总)$|^周报$/.exec(text),
+  match: (text) =>
+    /^(?:看看?|查看?)?(?:本周|这周|这一周|这个星期|本星期|每周)的?(?:学生)?(?:们)?的?(?:摘要|周报|动态|情况|汇总|怎么样|进展)$|^周报$/.test(
+      text,
+    ),
   async run(ctx) {
     const week = await mentorWeek(ctx.deps.dataSource, ctx.program, ctx.actor, ctx.now)
     if (week.length === 0) return say(SAY.noStudents)

@@ -1,5 +1,6 @@
 import { type BroadcastReach, queueBroadcast } from '../../core/announcements/broadcast'
 import { type Audience, describeAudience } from '../../core/groups/audience'
+import { commandText } from '../command-text'
 import type { Dialogue, Flow, Turn } from '../types'
 
 const SAY = {
@@ -19,7 +20,7 @@ const SAY = {
   cancelled: '已取消，这条广播没有发送。',
 }
 
-const CONFIRM = /^(确认|确定|确认发送|发送|发|好的?|是的?|ok|yes)[!！。.~]*$/i
+const CONFIRM = /^(?:确认|确定|确认发送|确认无误|发送|发|发吧|好的?|是的?|可以|ok|yes)$/i
 
 interface BroadcastDraft {
   cohortId: number
@@ -39,7 +40,7 @@ export const broadcastFlow: Flow & { preview(draft: BroadcastDraft, reach: Broad
     return { replies: [{ text: SAY.preview(who, reach, draft.text), choices: ['确认', '取消'] }], dialogue }
   },
   async continue(ctx, dialogue, text) {
-    if (!CONFIRM.test(text.trim())) return { replies: [{ text: SAY.again, choices: ['确认', '取消'] }], dialogue }
+    if (!CONFIRM.test(commandText(text))) return { replies: [{ text: SAY.again, choices: ['确认', '取消'] }], dialogue }
     const draft = dialogue.data as unknown as BroadcastDraft
     const done = await queueBroadcast(ctx.deps, ctx.actor, draft)
     return { replies: [{ text: SAY.queued(done.announcementId, done.groups, done.people) }] }

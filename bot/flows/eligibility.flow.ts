@@ -3,7 +3,7 @@ import { explainEligibility } from '../../core/rules/explain-eligibility'
 import { extractProfile } from '../../core/rules/extract-profile'
 import type { Dialogue, Flow, Turn, TurnContext } from '../types'
 
-const SAY = { cancelled: '好的，资格判断先到这里。需要时再问我“能报名吗”。' }
+const SAY = { cancelled: '已取消资格判断。需要时再问我“能报名吗”。' }
 
 /** A question rather than an answer to ours: it asks something and is not itself about applying. */
 const ASKS_SOMETHING = /[?？]|多少|什么|哪些|哪个|怎么|如何|几[个号月天时]|吗|呢|是否/
