@@ -29,19 +29,6 @@ import { Person } from '../entities/person.entity'
 import { PersonRole } from '../entities/person-role.entity'
 import { Student } from '../entities/student.entity'
 
-const QUESTIONS = [
-  '桂林市能选几个学生？',
-  '学校最晚哪天把申请表交上去',
-  '管理办公室的电话是多少',
-  '中期评价什么时候',
-  '年度评价要准备哪些材料',
-  '我是阳朔中学高二的，物理年级前10%，能报名吗',
-  '培养期间要去大学几次',
-  '参加要交钱吗',
-  '导师都是些什么人',
-  '柳州和桂林一共多少名额',
-]
-
 /** One simulated person's messages, in order. */
 type Script = { handle: string; lines: string[] }
 
@@ -79,7 +66,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Runs the pipeline on one database URL; returns the figures. */
-async function run(url: string) {
+async function run(url: string, questions: readonly string[]) {
   const ds = await openDatabase(url)
   try {
     const clock = fixedClock('2024-03-15T10:00:00+08:00')
@@ -94,7 +81,7 @@ async function run(url: string) {
     for (let i = 0; i < 400; i++) {
       scripts.push({
         handle: `bench-guest-${i}`,
-        lines: Array.from({ length: 6 }, (_, k) => QUESTIONS[(i + k) % QUESTIONS.length] as string),
+        lines: Array.from({ length: 6 }, (_, k) => questions[(i + k) % questions.length] as string),
       })
     }
     for (const [i, handle] of students.entries()) {
@@ -113,7 +100,7 @@ async function run(url: string) {
       return replies.flatMap((r) => splitReply(r.text, WECHAT_TEXT_LIMIT))
     }
     // Warm-up: the tokeniser, the answer cache's first entries, the statements.
-    for (const q of QUESTIONS) await send('bench-warm', q)
+    for (const q of questions) await send('bench-warm', q)
 
     const latencies: number[] = []
     let saved = 0
@@ -148,11 +135,14 @@ async function run(url: string) {
   }
 }
 
-/** bot.pipeline on SQLite, and on MySQL/MariaDB when TEST_MYSQL_URL is set. */
-export async function botPipeline(print: (name: string, figures: Record<string, string | number>) => void) {
+/** bot.pipeline on SQLite, and on MySQL/MariaDB when TEST_MYSQL_URL is set; the guests ask `questions`, the same kinds qa.inprocess times. */
+export async function botPipeline(
+  print: (name: string, figures: Record<string, string | number>) => void,
+  questions: readonly string[],
+) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-bot-'))
   try {
-    print('bot.pipeline', { db: 'sqlite', ...(await run(`sqlite:${join(dir, 'bench.sqlite')}`)) })
+    print('bot.pipeline', { db: 'sqlite', ...(await run(`sqlite:${join(dir, 'bench.sqlite')}`, questions)) })
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -164,7 +154,7 @@ export async function botPipeline(print: (name: string, figures: Record<string, 
   try {
     const url = new URL(server)
     url.pathname = `/${name}`
-    print('bot.pipeline', { db: 'mysql', ...(await run(url.toString())) })
+    print('bot.pipeline', { db: 'mysql', ...(await run(url.toString(), questions)) })
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS \`${name}\``)
     await admin.end()

@@ -109,7 +109,7 @@ async function httpQa() {
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   'qa.inprocess': qaInProcess,
   'http.qa': httpQa,
-  'bot.pipeline': () => botPipeline(print),
+  'bot.pipeline': () => botPipeline(print, QUESTIONS),
 }
 
 async function main() {

@@ -44,6 +44,18 @@ async function world(engine: Engine, h: BotHarness): Promise<World> {
   return { mocker, channel, botUser, sent }
 }
 
+/** Says `text` to the bot in a private chat and returns what the bot answered. */
+async function privately(w: World, who: mock.ContactMock, text: string): Promise<string> {
+  const before = w.sent.length
+  who.say(text).to(w.botUser)
+  await until(() => w.sent.length > before)
+  await settle()
+  return w.sent
+    .slice(before)
+    .map((s) => s.text)
+    .join('\n')
+}
+
 function createSilentLogger(h: BotHarness) {
   return {
     ...console,
@@ -128,16 +140,7 @@ describe.each(testDbKinds())('WeChat channel through wechaty-puppet-mock on %s',
     w = await world(h.engine, h)
     const [student] = w.mocker.createContacts(1) as [mock.ContactMock]
     await bindAs(h, student.id, 'demo-student')
-    const ask = async (text: string) => {
-      const before = w.sent.length
-      student.say(text).to(w.botUser)
-      await until(() => w.sent.length > before)
-      await settle()
-      return w.sent
-        .slice(before)
-        .map((s) => s.text)
-        .join('\n')
-    }
+    const ask = (text: string) => privately(w, student, text)
     const start = figures(await ask('我的进度'))
     expect(await ask('写成长日志')).toMatch(/日期|哪天/)
     expect(await ask('3月13日')).toMatch(/地点/)
@@ -146,16 +149,7 @@ describe.each(testDbKinds())('WeChat channel through wechaty-puppet-mock on %s',
     const engine = h.restart()
     w = await world(engine, h)
     const again = w.mocker.createContact({ id: student.id, name: student.payload.name })
-    const say = async (text: string) => {
-      const before = w.sent.length
-      again.say(text).to(w.botUser)
-      await until(() => w.sent.length > before)
-      await settle()
-      return w.sent
-        .slice(before)
-        .map((s) => s.text)
-        .join('\n')
-    }
+    const say = (text: string) => privately(w, again, text)
     expect(await say('广西大学电气工程学院')).toMatch(/内容/)
     expect(await say('参观电力系统实验室')).toMatch(/收获/)
     expect(await say('了解了电网调度')).toContain('确认')

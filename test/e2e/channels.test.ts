@@ -1,21 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type FakeWecomBotServer, fakeId, startFakeWecomBotServer } from '../fakes/wecom-bot-server'
-import { tempSqliteUrl } from '../helpers/server'
+import { freePort, tempSqliteUrl } from '../helpers/server'
 
 const root = `${__dirname}/../..`
 const tsx = `${root}/node_modules/.bin/tsx`
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 async function until<T>(check: () => T | undefined, ms: number): Promise<T> {
   const deadline = Date.now() + ms

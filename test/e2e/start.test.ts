@@ -1,22 +1,11 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { createServer } from 'node:net'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { mysqlTestDataSource } from '../helpers/db'
-import { tempSqliteUrl } from '../helpers/server'
+import { freePort, tempSqliteUrl } from '../helpers/server'
 
 const root = `${__dirname}/../..`
 const tsx = `${root}/node_modules/.bin/tsx`
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 let child: ChildProcess | undefined
 afterEach(() => {

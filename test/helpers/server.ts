@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
@@ -10,6 +11,17 @@ import type { Llm } from '../../core/llm'
 import { createLogger } from '../../core/logger'
 import { createApp } from '../../server/app'
 import { listen, type RunningServer } from '../../server/http'
+
+/** A loopback port nobody listens on right now, for a child process to serve on. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer()
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number }
+      s.close(() => resolve(port))
+    })
+  })
+}
 
 /** A temporary SQLite database URL in its own folder. */
 export function tempSqliteUrl(name = 'test'): string {
