@@ -85,7 +85,8 @@ async function run(url: string, questions: readonly string[]) {
       })
     }
     for (const [i, handle] of students.entries()) {
-      scripts.push({ handle, lines: [...logDialogue(1 + (i % 14)), '我的进度'] })
+      // Every sixth person is a student writing a log, so dialogues and questions are mixed as in service.
+      scripts.splice(i * 6, 0, { handle, lines: [...logDialogue(1 + (i % 14)), '我的进度'] })
     }
 
     let sequence = 0
@@ -99,8 +100,9 @@ async function run(url: string, questions: readonly string[]) {
       })
       return replies.flatMap((r) => splitReply(r.text, WECHAT_TEXT_LIMIT))
     }
-    // Warm-up: the tokeniser, the answer cache's first entries, the statements.
+    // Warm-up: every path once (the tokeniser, the places, the answer cache's first entries, the statements).
     for (const q of questions) await send('bench-warm', q)
+    for (const line of [...logDialogue(15), '我的进度']) await send('demo-student', line)
 
     const latencies: number[] = []
     let saved = 0

@@ -1,7 +1,6 @@
 import { parseChineseDate } from '../../core/chinese-dates'
 import { GROWTH_LOG_LIMITS, createGrowthLog, refuseLogDay } from '../../core/logs/create-growth-log'
 import { progressOfStudent } from '../../core/logs/progress'
-import { studentOfPerson } from '../../core/people/students'
 import { chineseDate } from '../../core/time'
 import { formFlow, type Slot } from '../form'
 import { figures } from '../progress-text'
@@ -71,7 +70,7 @@ export const growthLogFlow = formFlow({
     ].join('\n'),
   async submit(ctx, v, formId) {
     const { deps, actor, program, msg } = ctx
-    await createGrowthLog(deps, program, actor, {
+    const { student } = await createGrowthLog(deps, program, actor, {
       happenedOn: v.date as string,
       place: v.place as string,
       content: v.content as string,
@@ -79,12 +78,12 @@ export const growthLogFlow = formFlow({
       source: msg.channel,
       clientKey: `dialogue:${formId}`,
     })
-    const student = await studentOfPerson(deps.dataSource, actor.personId as number)
-    const replies = [{ text: SAY.saved(chineseDate(v.date as string), v.place as string) }]
-    if (student) {
-      const progress = await progressOfStudent(deps.dataSource, program, student)
-      replies.push({ text: SAY.progress(figures(progress)) })
+    const progress = await progressOfStudent(deps.dataSource, program, student)
+    return {
+      replies: [
+        { text: SAY.saved(chineseDate(v.date as string), v.place as string) },
+        { text: SAY.progress(figures(progress)) },
+      ],
     }
-    return { replies }
   },
 })

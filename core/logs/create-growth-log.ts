@@ -6,7 +6,7 @@ import type { Clock } from '../clock'
 import { ConflictError, NotFoundError, ValidationError } from '../errors'
 import type { Program } from '../knowledge/program'
 import { requireAccess } from '../policies'
-import { studentOfPerson } from '../people/students'
+import { type StudentRef, studentOfPerson } from '../people/students'
 import { beijingDate, chineseDate, lastDayOfMonth } from '../time'
 
 /** A growth log as a student gives it: the activity's Beijing day, place, what was done, what was learnt. */
@@ -38,11 +38,17 @@ export function refuseLogDay(program: Program, day: string, now: Date): string |
   return undefined
 }
 
+/** An earlier save of the same submission, if it was this student's. */
+function sameStudent(log: GrowthLog, student: StudentRef) {
+  if (log.studentId !== student.studentId) throw new ConflictError('clientKey: used by another student')
+  return { log, created: false, student }
+}
+
 /**
  * Saves a growth log for the acting student and ties it to that day's campus activity: the
  * day's activity still lacking a log, else one at the same place, else a new campus visit
- * (so a visit the office has not entered yet counts once its log arrives). One transaction;
- * the same clientKey twice saves once and returns the first log.
+ * (so a visit the office has not entered yet counts once its log arrives), in one transaction.
+ * The same clientKey twice (or at once) saves once and returns the first log.
  * @throws ForbiddenError for anyone but a student; NotFoundError when the person has no active
  * student record; ValidationError for a day or text that can't be a log's.
  */
@@ -51,7 +57,7 @@ export async function createGrowthLog(
   program: Program,
   actor: Actor,
   input: GrowthLogInput,
-): Promise<{ log: GrowthLog; created: boolean }> {
+): Promise<{ log: GrowthLog; created: boolean; student: StudentRef }> {
   requireAccess(actor, 'log.write')
   const student = actor.personId ? await studentOfPerson(deps.dataSource, actor.personId) : undefined
   if (!student || student.status !== 'active' || student.cohortYear !== program.cohort) {
@@ -64,59 +70,64 @@ export async function createGrowthLog(
     if ([...input[field].trim()].length > GROWTH_LOG_LIMITS[field]) throw new ValidationError(`${field}: too long`)
   }
 
-  return deps.dataSource.transaction(async (m) => {
-    const earlier = await m.findOneBy(GrowthLog, { clientKey: input.clientKey })
-    if (earlier) {
-      if (earlier.studentId !== student.studentId) throw new ConflictError('clientKey: used by another student')
-      return { log: earlier, created: false }
-    }
-    const sameDay = await m
-      .getRepository(Activity)
-      .createQueryBuilder('a')
-      .leftJoin(GrowthLog, 'l', 'l.activityId = a.id')
-      .select(['a.id AS id', 'a.place AS place'])
-      .addSelect('COUNT(l.id)', 'logs')
-      .where({
-        studentId: student.studentId,
-        cohortId: student.cohortId,
-        kind: 'campus_visit',
-        happenedOn: input.happenedOn,
-      })
-      .groupBy('a.id')
-      .addGroupBy('a.place')
-      .orderBy('a.id', 'ASC')
-      .getRawMany<{ id: number; place: string; logs: number | string }>()
-    const place = input.place.trim()
-    const match = sameDay.find((a) => Number(a.logs) === 0) ?? sameDay.find((a) => a.place === place)
-    const activityId =
-      match !== undefined
-        ? Number(match.id)
-        : (
-            await m.save(
-              m.create(Activity, {
-                studentId: student.studentId,
-                cohortId: student.cohortId,
-                kind: 'campus_visit',
-                happenedOn: input.happenedOn,
-                place,
-                title: null,
-                createdAt: now,
-              }),
+  const earlier = await deps.dataSource.getRepository(GrowthLog).findOneBy({ clientKey: input.clientKey })
+  if (earlier) return sameStudent(earlier, student)
+  const place = input.place.trim()
+  try {
+    // Few statements inside the transaction: on SQLite transactions queue one behind another.
+    const log = await deps.dataSource.transaction(async (m) => {
+      const sameDay = await m
+        .getRepository(Activity)
+        .createQueryBuilder('a')
+        .leftJoin(GrowthLog, 'l', 'l.activityId = a.id')
+        .select(['a.id AS id', 'a.place AS place'])
+        .addSelect('COUNT(l.id)', 'logs')
+        .where({
+          studentId: student.studentId,
+          cohortId: student.cohortId,
+          kind: 'campus_visit',
+          happenedOn: input.happenedOn,
+        })
+        .groupBy('a.id')
+        .addGroupBy('a.place')
+        .orderBy('a.id', 'ASC')
+        .getRawMany<{ id: number; place: string; logs: number | string }>()
+      const match = sameDay.find((a) => Number(a.logs) === 0) ?? sameDay.find((a) => a.place === place)
+      const activityId =
+        match !== undefined
+          ? Number(match.id)
+          : Number(
+              (
+                await m.insert(Activity, {
+                  studentId: student.studentId,
+                  cohortId: student.cohortId,
+                  kind: 'campus_visit',
+                  happenedOn: input.happenedOn,
+                  place,
+                  title: null,
+                  createdAt: now,
+                })
+              ).identifiers[0]?.id,
             )
-          ).id
-    const log = await m.save(
-      m.create(GrowthLog, {
-        studentId: student.studentId,
-        activityId,
-        happenedOn: input.happenedOn,
-        place,
-        content: input.content.trim(),
-        takeaway: input.takeaway.trim(),
-        source: input.source,
-        clientKey: input.clientKey,
-        createdAt: now,
-      }),
-    )
-    return { log, created: true }
-  })
+      return m.save(
+        m.create(GrowthLog, {
+          studentId: student.studentId,
+          activityId,
+          happenedOn: input.happenedOn,
+          place,
+          content: input.content.trim(),
+          takeaway: input.takeaway.trim(),
+          source: input.source,
+          clientKey: input.clientKey,
+          createdAt: now,
+        }),
+      )
+    })
+    return { log, created: true, student }
+  } catch (error) {
+    // The same submission arrived twice at once: the other one saved it (unique clientKey).
+    const saved = await deps.dataSource.getRepository(GrowthLog).findOneBy({ clientKey: input.clientKey })
+    if (saved) return sameStudent(saved, student)
+    throw error
+  }
 }
