@@ -171,7 +171,12 @@ export function createEngine(deps: BotDeps, options: EngineOptions = {}): Engine
       } catch (error) {
         const known = errorReply(error)
         if (known) return [{ text: known }]
-        deps.logger.error({ err: error, channel: msg.channel }, 'bot message failed')
+        // The error's name and first line only: a database error carries the statement's parameters, which hold what people wrote.
+        const failure =
+          error instanceof Error
+            ? { kind: error.name, message: maskPhones(error.message.split('\n')[0] ?? '').slice(0, 200) }
+            : { kind: typeof error }
+        deps.logger.error({ failure, channel: msg.channel }, 'bot message failed')
         return [{ text: SAY.failed }]
       }
     },
