@@ -1,7 +1,9 @@
-import type { Progress } from '../core/logs/progress'
-import { studentMilestones } from '../core/logs/progress'
-import type { Program } from '../core/knowledge/program'
-import { chineseDate } from '../core/time'
+import type { StudentWeek } from './mentor-week'
+import { weekStart } from './mentor-week'
+import type { Progress } from './progress'
+import { studentMilestones } from './progress'
+import type { Program } from '../knowledge/program'
+import { chineseDate } from '../time'
 
 /** The two figures of 五（三）1 as every role sees them: 校园活动 N/10 次 · 成长日志 M/10 篇. */
 export function figures(p: Progress): string {
@@ -41,4 +43,16 @@ export function progressText(program: Program, p: Progress, now: Date, who: stri
 export function progressLine(p: Progress): string {
   const missing = p.withoutLog.length ? `，${p.withoutLog.length} 次活动缺日志` : ''
   return `· ${p.student.name}：${figures(p)}${missing}`
+}
+
+/** A mentor's week (本周摘要, and the Monday digest): per student, the week's logs with an excerpt and where they stand. */
+export function weekDigestText(week: StudentWeek[], now: Date): string {
+  const lines = [`本周（${chineseDate(weekStart(now))}起）你指导的 ${week.length} 名学生：`]
+  for (const w of week) {
+    const logs = w.logs.length
+      ? `本周成长日志 ${w.logs.length} 篇：${w.logs.map((l) => `${l.happenedOn.slice(5)} ${l.place}：${l.excerpt}`).join('；')}`
+      : '本周还没有新的成长日志'
+    lines.push(`${progressLine(w.progress)}\n  ${logs}`)
+  }
+  return lines.join('\n')
 }
