@@ -41,7 +41,7 @@ async function main() {
   const answers = new AnswerCache()
   const app = createApp({ dataSource, clock, logger, config, llm, answers })
   const http = await listen(app, config.port, config.host)
-  const scheduler = startScheduler(jobs, { dataSource, clock }, logger)
+  const scheduler = startScheduler(jobs, { dataSource, clock, logger }, logger)
   const engine = createEngine({ dataSource, clock, logger, llm, answers }, { perMinute: config.botRatePerMinute })
   const channels = await startChannels({ engine, logger, dataSource, clock }, config)
   logger.info(

@@ -1,6 +1,6 @@
 import { hasRole } from '../../core/actor'
 import { chineseNumberToInt } from '../../core/chinese-numbers'
-import { mentorWeek } from '../../core/logs/mentor-week'
+import { mentorWeek, weekStart } from '../../core/logs/mentor-week'
 import { progressOf, progressOfStudent } from '../../core/logs/progress'
 import { childrenOf, type StudentRef, studentOfPerson, studentsOfSchool } from '../../core/people/students'
 import { can } from '../../core/policies'
@@ -163,6 +163,6 @@ export const weeklyDigestCommand: Command = {
   async run(ctx) {
     const week = await mentorWeek(ctx.deps.dataSource, ctx.program, ctx.actor, ctx.now)
     if (week.length === 0) return say(SAY.noStudents)
-    return say(weekDigestText(week, ctx.now))
+    return say(weekDigestText(week, '本周', weekStart(ctx.now)))
   },
 }

@@ -1,5 +1,4 @@
 import type { StudentWeek } from './mentor-week'
-import { weekStart } from './mentor-week'
 import type { Progress } from './progress'
 import { studentMilestones } from './progress'
 import type { Program } from '../knowledge/program'
@@ -45,13 +44,16 @@ export function progressLine(p: Progress): string {
   return `· ${p.student.name}：${figures(p)}${missing}`
 }
 
-/** A mentor's week (本周摘要, and the Monday digest): per student, the week's logs with an excerpt and where they stand. */
-export function weekDigestText(week: StudentWeek[], now: Date): string {
-  const lines = [`本周（${chineseDate(weekStart(now))}起）你指导的 ${week.length} 名学生：`]
+/**
+ * A mentor's week (本周摘要, and the Monday digest of the week before): per student, the week's
+ * logs with an excerpt and where they stand. `which` names the week (本周, 上周), `monday` its first day.
+ */
+export function weekDigestText(week: StudentWeek[], which: string, monday: string): string {
+  const lines = [`${which}（${chineseDate(monday)}起）你指导的 ${week.length} 名学生：`]
   for (const w of week) {
     const logs = w.logs.length
-      ? `本周成长日志 ${w.logs.length} 篇：${w.logs.map((l) => `${l.happenedOn.slice(5)} ${l.place}：${l.excerpt}`).join('；')}`
-      : '本周还没有新的成长日志'
+      ? `${which}成长日志 ${w.logs.length} 篇：${w.logs.map((l) => `${l.happenedOn.slice(5)} ${l.place}：${l.excerpt}`).join('；')}`
+      : `${which}没有新的成长日志`
     lines.push(`${progressLine(w.progress)}\n  ${logs}`)
   }
   return lines.join('\n')
