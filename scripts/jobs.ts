@@ -13,8 +13,8 @@ import { seedDemo } from '../core/cohorts/seed-demo'
 import { ConfigError, loadConfig } from '../core/config'
 import { openDatabase } from '../core/db'
 import { messageJobs } from '../core/jobs'
-import { planJob } from '../core/jobs/message-job'
-import { addressMessages, queueMessages } from '../core/jobs/messages'
+import { eachAddressed } from '../core/jobs/message-job'
+import { queueMessages } from '../core/jobs/messages'
 import { createLogger } from '../core/logger'
 
 function option(name: string): string | undefined {
@@ -40,24 +40,22 @@ async function main() {
     let total = 0
     let added = 0
     for (const job of messageJobs) {
-      const messages = await addressMessages(dataSource, await planJob(job, { dataSource, clock, logger }, at), at)
-      total += messages.length
-      if (!dryRun) added += await queueMessages(dataSource, messages, at)
-      for (const m of messages) {
-        const line = {
-          job: m.job,
-          to: m.to,
-          role: m.role,
-          channel: m.channel,
-          sendAt: m.sendAt.toISOString(),
-          text: m.text,
+      await eachAddressed(job, { dataSource, clock, logger }, at, async (messages) => {
+        total += messages.length
+        if (!dryRun) added += await queueMessages(dataSource, messages, at)
+        for (const m of messages) {
+          const line = {
+            job: m.job,
+            to: m.to,
+            role: m.role,
+            channel: m.channel,
+            sendAt: m.sendAt.toISOString(),
+            text: m.text,
+          }
+          const readable = `${line.sendAt}  ${line.job}  ${line.to} (${line.role}, ${line.channel})  ${line.text}`
+          process.stdout.write(`${json ? JSON.stringify(line) : readable}\n`)
         }
-        process.stdout.write(
-          json
-            ? `${JSON.stringify(line)}\n`
-            : `${line.sendAt}  ${line.job}  ${line.to} (${line.role}, ${line.channel})  ${line.text}\n`,
-        )
-      }
+      })
     }
     if (!json)
       process.stdout.write(

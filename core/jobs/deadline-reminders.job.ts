@@ -1,7 +1,6 @@
 import { milestoneStatus } from '../rules/deadlines'
 import { beijingDate, daysBetween } from '../time'
-import { messageJob } from './message-job'
-import type { PlannedMessage } from './messages'
+import { emitInBatches, messageJob } from './message-job'
 import { peopleFor, recipientRole } from './recipients'
 
 /** Days before a milestone on which its audience is reminded (and on the day itself). */
@@ -17,9 +16,8 @@ export const deadlineRemindersJob = messageJob({
   name: 'deadline-reminders',
   // Every day at 09:00 Beijing time.
   cron: '0 9 * * *',
-  async plan({ dataSource }, at, { program, cohortId }) {
+  async plan({ dataSource }, at, { program, cohortId }, emit) {
     const today = beijingDate(at)
-    const planned: PlannedMessage[] = []
     for (const milestone of program.milestones) {
       const left = daysBetween(today, milestone.due)
       if (!REMINDER_DAYS.includes(left)) continue
@@ -27,24 +25,20 @@ export const deadlineRemindersJob = messageJob({
       const materials =
         milestone.key === 'annual_evaluation' ? `需准备的材料：${program.evaluation.annual.materials.join('、')}。` : ''
       const text = `【八桂英才计划提醒】${milestone.title}：${status.text}（方案${milestone.section}）。${materials}`
-      const seen = new Set<string>()
+      // One reminder per person and step, whatever the number of their roles in its audience (school and teacher are one).
+      const seen = new Set<number>()
+      const subject = `${milestone.key}:d${left}`
       for (const audience of milestone.audience) {
         const role = recipientRole(audience)
         if (!role) continue
-        for (const personId of await peopleFor(dataSource, cohortId, audience)) {
-          if (seen.has(`${personId}:${role}`)) continue
-          seen.add(`${personId}:${role}`)
-          planned.push({
-            job: 'deadline-reminders',
-            personId,
-            role,
-            subject: `${milestone.key}:d${left}`,
-            day: today,
-            text,
-          })
-        }
+        const people = (await peopleFor(dataSource, cohortId, audience)).filter((id) => !seen.has(id))
+        for (const id of people) seen.add(id)
+        await emitInBatches(
+          people,
+          (personId) => [{ job: 'deadline-reminders', personId, role, subject, day: today, text }],
+          emit,
+        )
       }
     }
-    return planned
   },
 })

@@ -1,7 +1,7 @@
 import { pastWeekOfEveryMentor, weekStart } from '../logs/mentor-week'
 import { weekDigestText } from '../logs/progress-text'
 import { addDays } from '../time'
-import { messageJob } from './message-job'
+import { emitInBatches, messageJob } from './message-job'
 import type { PlannedMessage } from './messages'
 
 /**
@@ -13,14 +13,23 @@ export const mentorDigestJob = messageJob({
   name: 'mentor-digest',
   // Mondays at 09:00 Beijing time.
   cron: '0 9 * * 1',
-  async plan({ dataSource }, at, { program }) {
+  async plan({ dataSource }, at, { program }, emit) {
     // Counted per week: run twice in a week (a restart, the preview), it is still one digest.
     const day = weekStart(at)
-    const planned: PlannedMessage[] = []
-    for (const [mentorId, week] of await pastWeekOfEveryMentor(dataSource, program, at)) {
-      const text = `【导师周报】${weekDigestText(week, '上周', addDays(weekStart(at), -7))}`
-      planned.push({ job: 'mentor-digest', personId: mentorId, role: 'mentor', subject: 'week', day, text })
-    }
-    return planned
+    const weeks = [...(await pastWeekOfEveryMentor(dataSource, program, at))]
+    await emitInBatches(
+      weeks,
+      ([mentorId, week]): PlannedMessage[] => [
+        {
+          job: 'mentor-digest',
+          personId: mentorId,
+          role: 'mentor',
+          subject: 'week',
+          day,
+          text: `【导师周报】${weekDigestText(week, '上周', addDays(weekStart(at), -7))}`,
+        },
+      ],
+      emit,
+    )
   },
 })

@@ -5,7 +5,7 @@ import type { Program } from '../knowledge/program'
 import { builtInPrograms } from '../knowledge/program'
 import type { Logger } from '../logger'
 import type { Job } from './job'
-import { type PlannedMessage, addressMessages, queueMessages } from './messages'
+import { type PlannedMessage, type QueuedMessage, addressMessages, queueMessages } from './messages'
 
 /** What the message jobs need. */
 export interface MessageJobDeps {
@@ -20,9 +20,27 @@ export interface RunningCohort {
   cohortId: number
 }
 
-/** A job that plans messages for an instant; run() addresses and queues them in the outbox. */
+/** Takes a batch of planned messages (jobs hand them over in batches, so a cohort of any size fits in memory). */
+export type Emit = (batch: PlannedMessage[]) => Promise<void>
+
+/** The most messages a job hands over at once. */
+export const BATCH = 1000
+
+/** A job that plans messages for an instant, handing them over in batches; run() addresses and queues them. */
 export interface MessageJob extends Job<MessageJobDeps> {
-  plan(deps: MessageJobDeps, at: Date, cohort: RunningCohort): Promise<PlannedMessage[]>
+  plan(deps: MessageJobDeps, at: Date, cohort: RunningCohort, emit: Emit): Promise<void>
+}
+
+/** Hands `items` over in batches of BATCH, each mapped to messages. */
+export async function emitInBatches<T>(
+  items: T[],
+  toMessages: (item: T) => PlannedMessage[],
+  emit: Emit,
+): Promise<void> {
+  for (let i = 0; i < items.length; i += BATCH) {
+    const batch = items.slice(i, i + BATCH).flatMap(toMessages)
+    if (batch.length) await emit(batch)
+  }
 }
 
 /** The cohorts whose program is loaded, newest first. */
@@ -35,10 +53,26 @@ export async function runningCohorts(ds: DataSource): Promise<RunningCohort[]> {
   })
 }
 
-/** Everything a job would send at `at`, over every loaded cohort. */
+/** Everything a job would send at `at`, over every loaded cohort, addressed, batch by batch. */
+export async function eachAddressed(
+  job: MessageJob,
+  deps: MessageJobDeps,
+  at: Date,
+  handle: (batch: QueuedMessage[]) => Promise<void>,
+): Promise<void> {
+  for (const cohort of await runningCohorts(deps.dataSource)) {
+    await job.plan(deps, at, cohort, async (batch) => handle(await addressMessages(deps.dataSource, batch, at)))
+  }
+}
+
+/** Everything a job would send at `at`, collected (for tests and small previews). */
 export async function planJob(job: MessageJob, deps: MessageJobDeps, at: Date): Promise<PlannedMessage[]> {
   const planned: PlannedMessage[] = []
-  for (const cohort of await runningCohorts(deps.dataSource)) planned.push(...(await job.plan(deps, at, cohort)))
+  for (const cohort of await runningCohorts(deps.dataSource)) {
+    await job.plan(deps, at, cohort, async (batch) => {
+      planned.push(...batch)
+    })
+  }
   return planned
 }
 
@@ -48,9 +82,13 @@ export function messageJob(def: Omit<MessageJob, 'run'>): MessageJob {
     ...def,
     async run(deps) {
       const at = deps.clock.now()
-      const messages = await addressMessages(deps.dataSource, await planJob(this as MessageJob, deps, at), at)
-      const added = await queueMessages(deps.dataSource, messages, at)
-      deps.logger?.info({ job: def.name, planned: messages.length, added }, 'job queued its messages')
+      let planned = 0
+      let added = 0
+      await eachAddressed(this as MessageJob, deps, at, async (batch) => {
+        planned += batch.length
+        added += await queueMessages(deps.dataSource, batch, at)
+      })
+      deps.logger?.info({ job: def.name, planned, added }, 'job queued its messages')
     },
   }
 }

@@ -3,7 +3,7 @@ import { Mentor } from '../../entities/mentor.entity'
 import { Student } from '../../entities/student.entity'
 import { weekStart } from '../logs/mentor-week'
 import { beijingDate, daysBetween, lastDayOfMonth } from '../time'
-import { messageJob } from './message-job'
+import { emitInBatches, messageJob } from './message-job'
 import type { PlannedMessage } from './messages'
 
 /**
@@ -15,11 +15,11 @@ export const visitPaceJob = messageJob({
   name: 'visit-pace',
   // Mondays at 08:30 Beijing time.
   cron: '30 8 * * 1',
-  async plan({ dataSource }, at, { program, cohortId }) {
+  async plan({ dataSource }, at, { program, cohortId }, emit) {
     const today = beijingDate(at)
     const start = `${program.training.start}-01`
     const end = lastDayOfMonth(program.training.end)
-    if (today < start || today > end) return []
+    if (today < start || today > end) return
     const required = program.training.requiredVisits
     const expected = Math.floor((required * daysBetween(start, today)) / daysBetween(start, end))
     const rows = await dataSource
@@ -41,23 +41,27 @@ export const visitPaceJob = messageJob({
         mentorPersonId: number | null
         visits: number | string
       }>()
-    const planned: PlannedMessage[] = []
-    for (const r of rows) {
-      const visits = Number(r.visits)
-      if (visits >= expected - 1) continue
-      const base = { job: 'visit-pace', subject: `student:${r.id}`, day: weekStart(at) }
-      const pace = `按进度到今天应完成约 ${expected} 次校园活动，目前 ${visits}/${required} 次`
-      planned.push({
-        ...base,
-        personId: Number(r.personId),
-        role: 'student',
-        text: `【活动进度提醒】${pace}，请和导师约好下一次活动（方案五（三）1）。`,
-      })
-      const others = `【活动进度提醒】你负责的一名学生${pace}，请关注（方案五（三）1）。`
-      if (r.teacherId != null) planned.push({ ...base, personId: Number(r.teacherId), role: 'teacher', text: others })
-      if (r.mentorPersonId != null)
-        planned.push({ ...base, personId: Number(r.mentorPersonId), role: 'mentor', text: others })
-    }
-    return planned
+    const behind = rows.filter((r) => Number(r.visits) < expected - 1)
+    await emitInBatches(
+      behind,
+      (r) => {
+        const visits = Number(r.visits)
+        const planned: PlannedMessage[] = []
+        const base = { job: 'visit-pace', subject: `student:${r.id}`, day: weekStart(at) }
+        const pace = `按进度到今天应完成约 ${expected} 次校园活动，目前 ${visits}/${required} 次`
+        planned.push({
+          ...base,
+          personId: Number(r.personId),
+          role: 'student',
+          text: `【活动进度提醒】${pace}，请和导师约好下一次活动（方案五（三）1）。`,
+        })
+        const others = `【活动进度提醒】你负责的一名学生${pace}，请关注（方案五（三）1）。`
+        if (r.teacherId != null) planned.push({ ...base, personId: Number(r.teacherId), role: 'teacher', text: others })
+        if (r.mentorPersonId != null)
+          planned.push({ ...base, personId: Number(r.mentorPersonId), role: 'mentor', text: others })
+        return planned
+      },
+      emit,
+    )
   },
 })

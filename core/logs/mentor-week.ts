@@ -26,7 +26,7 @@ export function excerpt(text: string, chars = 30): string {
   return all.length <= chars ? all.join('') : `${all.slice(0, chars).join('')}…`
 }
 
-/** The weeks of some students: growth logs written in [from, until) and their progress. Two set-based queries. */
+/** The weeks of some students: growth logs written in [from, until) and their progress; set-based, a thousand students a query. */
 async function weeksOf(
   ds: DataSource,
   program: Program,
@@ -34,21 +34,22 @@ async function weeksOf(
   from: Date,
   until: Date,
 ): Promise<StudentWeek[]> {
-  if (students.length === 0) return []
   const progress = await progressOf(ds, program, students)
-  const logs = await ds
-    .getRepository(GrowthLog)
-    .createQueryBuilder('l')
-    .where({ studentId: In(students.map((s) => s.studentId)) })
-    .andWhere('l.createdAt >= :from AND l.createdAt < :until', { from, until })
-    .orderBy('l.happenedOn', 'ASC')
-    .getMany()
-  return progress.map((p) => ({
-    progress: p,
-    logs: logs
-      .filter((l) => l.studentId === p.student.studentId)
-      .map((l) => ({ happenedOn: l.happenedOn, place: l.place, excerpt: excerpt(l.content) })),
-  }))
+  const logs = new Map<number, StudentWeek['logs']>()
+  for (let i = 0; i < students.length; i += 1000) {
+    const rows = await ds
+      .getRepository(GrowthLog)
+      .createQueryBuilder('l')
+      .where({ studentId: In(students.slice(i, i + 1000).map((s) => s.studentId)) })
+      .andWhere('l.createdAt >= :from AND l.createdAt < :until', { from, until })
+      .orderBy('l.happenedOn', 'ASC')
+      .getMany()
+    for (const l of rows) {
+      const entry = { happenedOn: l.happenedOn, place: l.place, excerpt: excerpt(l.content) }
+      logs.set(l.studentId, [...(logs.get(l.studentId) ?? []), entry])
+    }
+  }
+  return progress.map((p) => ({ progress: p, logs: logs.get(p.student.studentId) ?? [] }))
 }
 
 /** The instant a Beijing day begins. */
@@ -79,10 +80,13 @@ export async function pastWeekOfEveryMentor(
   const students = (await studentsWithMentors(ds, program.cohort)).filter((s) => s.status === 'active')
   const monday = weekStart(now)
   const weeks = await weeksOf(ds, program, students, dayStart(addDays(monday, -7)), dayStart(monday))
+  const mentorOf = new Map(students.map((s) => [s.studentId, s.mentorPersonId]))
   const byMentor = new Map<number, StudentWeek[]>()
   for (const week of weeks) {
-    const mentor = students.find((s) => s.studentId === week.progress.student.studentId)?.mentorPersonId as number
-    byMentor.set(mentor, [...(byMentor.get(mentor) ?? []), week])
+    const mentor = mentorOf.get(week.progress.student.studentId) as number
+    const list = byMentor.get(mentor)
+    if (list) list.push(week)
+    else byMentor.set(mentor, [week])
   }
   return byMentor
 }

@@ -28,6 +28,14 @@ export interface Progress {
  * a log. `required` is the program's number of visits (10 in 2023).
  */
 export async function progressOf(ds: DataSource, program: Program, students: StudentRef[]): Promise<Progress[]> {
+  // A thousand students a query keeps within every database's limit on parameters.
+  const all: Progress[] = []
+  for (let i = 0; i < students.length; i += 1000)
+    all.push(...(await progressOfFew(ds, program, students.slice(i, i + 1000))))
+  return all
+}
+
+async function progressOfFew(ds: DataSource, program: Program, students: StudentRef[]): Promise<Progress[]> {
   if (students.length === 0) return []
   const ids = students.map((s) => s.studentId)
   const visits = await ds
@@ -44,8 +52,10 @@ export async function progressOf(ds: DataSource, program: Program, students: Stu
     .addGroupBy('a.place')
     .orderBy('a.happenedOn', 'ASC')
     .getRawMany<{ id: number; studentId: number; happenedOn: string; place: string; logs: number | string }>()
+  const byStudent = new Map<number, typeof visits>()
+  for (const v of visits) byStudent.set(Number(v.studentId), [...(byStudent.get(Number(v.studentId)) ?? []), v])
   return students.map((student) => {
-    const own = visits.filter((v) => Number(v.studentId) === student.studentId)
+    const own = byStudent.get(student.studentId) ?? []
     const logged = own.filter((v) => Number(v.logs) > 0)
     return {
       student,

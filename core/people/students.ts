@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm'
+import { type DataSource, In } from 'typeorm'
 import { Cohort } from '../../entities/cohort.entity'
 import { Guardianship } from '../../entities/guardianship.entity'
 import { Mentor } from '../../entities/mentor.entity'
@@ -79,4 +79,15 @@ export async function studentsWithMentors(
     .where('c.year = :cohortYear', { cohortYear })
   const raw = await q.getRawMany<Record<string, unknown>>()
   return raw.map((r) => ({ ...toRef(r), mentorPersonId: Number(r.mentorPersonId) }))
+}
+
+/** The parents of each student (person ids by student id), a thousand students a query. */
+export async function guardiansOf(ds: DataSource, studentIds: number[]): Promise<Map<number, number[]>> {
+  const parents = new Map<number, number[]>()
+  const ids = [...new Set(studentIds)]
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await ds.getRepository(Guardianship).findBy({ studentId: In(ids.slice(i, i + 1000)) })
+    for (const g of rows) parents.set(g.studentId, [...(parents.get(g.studentId) ?? []), g.parentId])
+  }
+  return parents
 }
