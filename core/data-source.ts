@@ -104,3 +104,12 @@ function serialiseTransactions(ds: DataSource): void {
 export async function createDetectedDataSource(url: string): Promise<DataSource> {
   return createDataSource(url, url.startsWith('mysql://') ? await detectMysqlServer(url) : undefined)
 }
+
+/**
+ * An instant as a raw statement's parameter for a `datetime` column, written as TypeORM writes it
+ * for the database: SQLite keeps text in UTC with milliseconds, MySQL takes the Date itself
+ * (mysql2 writes it in UTC, the connection's zone).
+ */
+export function datetimeParameter(ds: DataSource, at: Date): string | Date {
+  return ds.options.type === 'better-sqlite3' ? at.toISOString().replace('T', ' ').replace('Z', '') : at
+}

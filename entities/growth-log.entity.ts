@@ -15,6 +15,8 @@ export type LogSource = (typeof LOG_SOURCES)[number]
 @Entity('growth_log')
 @Index(['studentId', 'happenedOn'])
 @Index(['clientKey'], { unique: true })
+// Progress and the nudges join logs to their activity: without this, every activity scans every log on SQLite.
+@Index(['activityId'])
 export class GrowthLog {
   @PrimaryGeneratedColumn('increment')
   id: number

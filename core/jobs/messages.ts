@@ -1,5 +1,5 @@
-import { type DataSource, In } from 'typeorm'
-import { OutboxMessage } from '../../entities/outbox-message.entity'
+import type { DataSource } from 'typeorm'
+import { datetimeParameter } from '../data-source'
 import { addressesOf } from '../people/addresses'
 import { beijingDate } from '../time'
 
@@ -62,30 +62,56 @@ export async function addressMessages(ds: DataSource, planned: PlannedMessage[],
   })
 }
 
-/** Writes messages to the outbox; a key already there is skipped, so a re-run or a second instance adds nothing. Returns how many were new. */
+const OUTBOX_COLUMNS = [
+  'channel',
+  'recipient',
+  'payload',
+  'status',
+  'attempts',
+  'nextAttemptAt',
+  'idempotencyKey',
+  'lockedBy',
+  'lockedAt',
+  'lastError',
+  'createdAt',
+  'sentAt',
+]
+
+/**
+ * Writes messages to the outbox; a key already there is skipped (INSERT … IGNORE on the unique
+ * key), so a re-run or a second instance adds nothing. One statement per 500 messages, written
+ * directly: a cohort's reminders are hundreds of thousands of rows. Returns how many were new.
+ */
 export async function queueMessages(ds: DataSource, messages: QueuedMessage[], now: Date): Promise<number> {
+  const q = (name: string) => ds.driver.escape(name)
+  const verb = ds.options.type === 'better-sqlite3' ? 'INSERT OR IGNORE' : 'INSERT IGNORE'
+  const head = `${verb} INTO ${q('outbox_message')} (${OUTBOX_COLUMNS.map(q).join(', ')}) VALUES `
+  const row = `(${OUTBOX_COLUMNS.map(() => '?').join(', ')})`
+  const created = datetimeParameter(ds, now)
+  const runner = ds.createQueryRunner()
   let added = 0
-  const repo = ds.getRepository(OutboxMessage)
-  for (let i = 0; i < messages.length; i += 500) {
-    const batch = messages.slice(i, i + 500)
-    const known = await repo.count({ where: { idempotencyKey: In(batch.map((m) => m.key)) } })
-    const rows = batch.map((m) => ({
-      channel: m.channel,
-      recipient: m.recipient,
-      payload: JSON.stringify({ text: m.text, job: m.job }),
-      status: 'pending' as const,
-      attempts: 0,
-      nextAttemptAt: m.sendAt,
-      idempotencyKey: m.key,
-      lockedBy: null,
-      lockedAt: null,
-      lastError: null,
-      createdAt: now,
-      sentAt: null,
-    }))
-    await ds.createQueryBuilder().insert().into(OutboxMessage).values(rows).orIgnore().execute()
-    // Informative only: another instance queueing the same keys at this moment may make it high.
-    added += rows.length - known
+  try {
+    for (let i = 0; i < messages.length; i += 500) {
+      const batch = messages.slice(i, i + 500)
+      const parameters = batch.flatMap((m) => [
+        m.channel,
+        m.recipient,
+        JSON.stringify({ text: m.text, job: m.job }),
+        'pending',
+        0,
+        datetimeParameter(ds, m.sendAt),
+        m.key,
+        null,
+        null,
+        null,
+        created,
+        null,
+      ])
+      const result = await runner.query(head + batch.map(() => row).join(', '), parameters, true)
+      added += Number(result.affected ?? 0)
+    }
+  } finally {
+    await runner.release()
   }
   return added
 }
