@@ -34,7 +34,10 @@ export class RateLimiter {
   tryTake(key: string, now: number): number {
     let wait = Math.max(0, (this.blockedUntil.get(key) ?? 0) - now)
     const log = this.sent.get(key) ?? []
-    const longest = Math.max(0, ...(this.policy.windows ?? []).map((w) => windowWithMargin(w.perMs)))
+    const longest = Math.max(
+      this.policy.minGapMs ?? 0,
+      ...(this.policy.windows ?? []).map((w) => windowWithMargin(w.perMs)),
+    )
     while (log.length > 0 && (log[0] as number) <= now - longest) log.shift()
     const last = log[log.length - 1]
     if (this.policy.minGapMs && last !== undefined) wait = Math.max(wait, last + this.policy.minGapMs - now)

@@ -10,7 +10,7 @@ import { OutboxAttempt } from '../../entities/outbox-attempt.entity'
 import { OutboxMessage } from '../../entities/outbox-message.entity'
 import { type FakeApiServer, startFakeApiServer } from '../fakes/wecom-api-server'
 import { type TestDataSource, testDataSource, testDbKinds } from '../helpers/db'
-import { drained, queueMessages } from './outbox'
+import { clearOutbox, drained, queueMessages } from './outbox'
 
 const logger = pino({ level: 'silent' })
 const clock = createClock()
@@ -31,8 +31,7 @@ describe.each(testDbKinds())('outbox dispatcher on %s', (kind) => {
   })
   beforeEach(async () => {
     fake = await startFakeApiServer({ webhookLimit: 1000, webhookWindowMs: 1000 })
-    await db.dataSource.createQueryBuilder().delete().from(OutboxAttempt).execute()
-    await db.dataSource.createQueryBuilder().delete().from(OutboxMessage).execute()
+    await clearOutbox(db.dataSource)
   })
   afterEach(async () => {
     await Promise.all(running.map((d) => d.stop()))

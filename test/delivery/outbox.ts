@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm'
+import { OutboxAttempt } from '../../entities/outbox-attempt.entity'
 import { OutboxMessage } from '../../entities/outbox-message.entity'
 
 /** Writes pending outbox rows as the jobs and broadcasts do: one per message, due at `at`. */
@@ -37,4 +38,10 @@ export async function drained(ds: DataSource, channels: string[], timeoutMs = 20
     if (Date.now() > until) throw new Error(`${open} messages still open after ${timeoutMs} ms`)
     await new Promise((r) => setTimeout(r, 50))
   }
+}
+
+/** Empties the outbox and its attempts between tests. */
+export async function clearOutbox(ds: DataSource): Promise<void> {
+  await ds.createQueryBuilder().delete().from(OutboxAttempt).execute()
+  await ds.createQueryBuilder().delete().from(OutboxMessage).execute()
 }
