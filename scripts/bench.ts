@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { answerQuestion } from '../core/knowledge/answer'
 import { botPipeline } from './bench-bot'
+import { outboxDispatch } from './bench-delivery'
 import { builtInProgram } from '../core/knowledge/program'
 
 /** Questions of every kind the assistant answers, in the project's own words. */
@@ -110,6 +111,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   'qa.inprocess': qaInProcess,
   'http.qa': httpQa,
   'bot.pipeline': () => botPipeline(print, QUESTIONS),
+  'outbox.dispatch': () => outboxDispatch(print),
 }
 
 async function main() {
