@@ -2,6 +2,7 @@ import { Activity } from './activity.entity'
 import { Announcement } from './announcement.entity'
 import { Application } from './application.entity'
 import { ApplicationReview } from './application-review.entity'
+import { ApiToken } from './api-token.entity'
 import { AuditLog } from './audit-log.entity'
 import { ChannelLease } from './channel-lease.entity'
 import { City } from './city.entity'
@@ -19,6 +20,7 @@ import { IdentityBinding } from './identity-binding.entity'
 import { InviteCode } from './invite-code.entity'
 import { Mentor } from './mentor.entity'
 import { Milestone } from './milestone.entity'
+import { OutboxAttempt } from './outbox-attempt.entity'
 import { OutboxMessage } from './outbox-message.entity'
 import { Person } from './person.entity'
 import { PersonRole } from './person-role.entity'
@@ -29,12 +31,14 @@ import { ResearchTopic } from './research-topic.entity'
 import { School } from './school.entity'
 import { Student } from './student.entity'
 import { Subject } from './subject.entity'
+import { SubscribeConsent } from './subscribe-consent.entity'
 import { University } from './university.entity'
 
 export * from './activity.entity'
 export * from './announcement.entity'
 export * from './application.entity'
 export * from './application-review.entity'
+export * from './api-token.entity'
 export * from './audit-log.entity'
 export * from './channel-lease.entity'
 export * from './city.entity'
@@ -52,6 +56,7 @@ export * from './identity-binding.entity'
 export * from './invite-code.entity'
 export * from './mentor.entity'
 export * from './milestone.entity'
+export * from './outbox-attempt.entity'
 export * from './outbox-message.entity'
 export * from './person.entity'
 export * from './person-role.entity'
@@ -62,6 +67,7 @@ export * from './research-topic.entity'
 export * from './school.entity'
 export * from './student.entity'
 export * from './subject.entity'
+export * from './subscribe-consent.entity'
 export * from './university.entity'
 
 /**
@@ -104,4 +110,7 @@ export const entities = [
   PlanArticle,
   HandoffTicket,
   ChannelLease,
+  OutboxAttempt,
+  ApiToken,
+  SubscribeConsent,
 ]

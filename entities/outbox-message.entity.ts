@@ -38,6 +38,13 @@ export class OutboxMessage {
   @Column('int')
   attempts: number
 
+  /**
+   * How many parts of a text split to the channel's limit are already delivered, so a retry or
+   * a takeover after a crash goes on from the next part instead of repeating the first ones.
+   */
+  @Column('int', { default: 0 })
+  partsSent: number
+
   @Column('datetime')
   nextAttemptAt: Date
 

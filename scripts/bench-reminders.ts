@@ -29,12 +29,25 @@ const VISITS_PER_STUDENT = 6
 const LOGS_PER_STUDENT = 4
 
 /** Inserts rows of literal values (all generated here: numbers and fixed words) in statements of `size` rows. */
-async function insertRows(ds: DataSource, table: string, columns: string[], rows: Array<Array<string | number | null>>, size = 2000) {
+async function insertRows(
+  ds: DataSource,
+  table: string,
+  columns: string[],
+  rows: Array<Array<string | number | null>>,
+  size = 2000,
+) {
   const q = (name: string) => ds.driver.escape(name)
-  const literal = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`)
+  const literal = (v: string | number | null) =>
+    v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`
   const head = `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES `
   for (let i = 0; i < rows.length; i += size) {
-    await ds.query(head + rows.slice(i, i + size).map((r) => `(${r.map(literal).join(', ')})`).join(', '))
+    await ds.query(
+      head +
+        rows
+          .slice(i, i + size)
+          .map((r) => `(${r.map(literal).join(', ')})`)
+          .join(', '),
+    )
   }
 }
 
@@ -53,14 +66,26 @@ function dayOf(n: number): string {
 export async function generateCohort(ds: DataSource, students: number): Promise<void> {
   await ensureBuiltInPrograms(ds)
   const cohort = await ds.getRepository(Cohort).findOneByOrFail({ year: 2023 })
-  const cities = await ds.getRepository(City).find({ where: [{ name: '南宁市' }, { name: '柳州市' }, { name: '桂林市' }] })
+  const cities = await ds
+    .getRepository(City)
+    .find({ where: [{ name: '南宁市' }, { name: '柳州市' }, { name: '桂林市' }] })
   const subject = await ds.getRepository(Subject).findOneByOrFail({ name: '物理' })
   const university = await ds.getRepository(University).findOneByOrFail({ name: '广西大学' })
   const now = datetime(ds, '2023-10-01T00:00:00Z')
   const schools = Math.max(3, Math.round(students / 200))
   const mentors = Math.max(1, Math.round(students / 50))
 
-  await insertRows(ds, 'school', ['id', 'name', 'cityId', 'districtId'], Array.from({ length: schools }, (_, i) => [100_000 + i, `测试中学${i}`, cities[i % cities.length]?.id as number, null]))
+  await insertRows(
+    ds,
+    'school',
+    ['id', 'name', 'cityId', 'districtId'],
+    Array.from({ length: schools }, (_, i) => [
+      100_000 + i,
+      `测试中学${i}`,
+      cities[i % cities.length]?.id as number,
+      null,
+    ]),
+  )
   let person = 1_000_000
   const people: Array<Array<string | number | null>> = []
   const roles: Array<Array<string | number | null>> = []
@@ -103,7 +128,12 @@ export async function generateCohort(ds: DataSource, students: number): Promise<
     ['id', 'personId', 'universityId', 'title', 'subjectId'],
     mentorPeople.map((p, i) => [100_000 + i, p, university.id, '教授', subject.id]),
   )
-  await insertRows(ds, 'student', ['id', 'personId', 'cohortId', 'cityId', 'schoolId', 'grade', 'subjectId', 'mentorId', 'teacherId', 'status'], studentRows)
+  await insertRows(
+    ds,
+    'student',
+    ['id', 'personId', 'cohortId', 'cityId', 'schoolId', 'grade', 'subjectId', 'mentorId', 'teacherId', 'status'],
+    studentRows,
+  )
   await insertRows(ds, 'guardianship', ['id', 'parentId', 'studentId', 'relation'], guardians)
 
   // Visits spread over the year; the last ones of every student fall in the fortnight before the instant, without a log.
@@ -115,14 +145,55 @@ export async function generateCohort(ds: DataSource, students: number): Promise<
       for (let v = 0; v < VISITS_PER_STUDENT; v++) {
         const id = activity++
         const day = v < LOGS_PER_STUDENT ? dayOf(i + v * 40) : dayOf(336 + ((i + v) % 14))
-        visits.push([id, 100_000 + i, cohort.id, 'campus_visit', day, '广西大学物理学院', null, datetime(ds, `${day}T12:00:00+08:00`)])
+        visits.push([
+          id,
+          100_000 + i,
+          cohort.id,
+          'campus_visit',
+          day,
+          '广西大学物理学院',
+          null,
+          datetime(ds, `${day}T12:00:00+08:00`),
+        ])
         if (v < LOGS_PER_STUDENT) {
-          logs.push([id, 100_000 + i, id, day, '广西大学物理学院', '参加课题组活动，做实验并记录数据。', '学会了整理实验记录。', 'wechat', `bench-${id}`, datetime(ds, `${day}T20:00:00+08:00`)])
+          logs.push([
+            id,
+            100_000 + i,
+            id,
+            day,
+            '广西大学物理学院',
+            '参加课题组活动，做实验并记录数据。',
+            '学会了整理实验记录。',
+            'wechat',
+            `bench-${id}`,
+            datetime(ds, `${day}T20:00:00+08:00`),
+          ])
         }
       }
     }
-    await insertRows(ds, 'activity', ['id', 'studentId', 'cohortId', 'kind', 'happenedOn', 'place', 'title', 'createdAt'], visits)
-    await insertRows(ds, 'growth_log', ['id', 'studentId', 'activityId', 'happenedOn', 'place', 'content', 'takeaway', 'source', 'clientKey', 'createdAt'], logs)
+    await insertRows(
+      ds,
+      'activity',
+      ['id', 'studentId', 'cohortId', 'kind', 'happenedOn', 'place', 'title', 'createdAt'],
+      visits,
+    )
+    await insertRows(
+      ds,
+      'growth_log',
+      [
+        'id',
+        'studentId',
+        'activityId',
+        'happenedOn',
+        'place',
+        'content',
+        'takeaway',
+        'source',
+        'clientKey',
+        'createdAt',
+      ],
+      logs,
+    )
   }
 }
 
@@ -135,7 +206,11 @@ async function runJobs(url: string): Promise<{ seconds: number; messages: number
     for (const job of messageJobs) await job.run({ dataSource: ds, clock })
     const seconds = Number(process.hrtime.bigint() - started) / 1e9
     const messages = Number((await ds.query('SELECT COUNT(*) AS n FROM outbox_message'))[0]?.n ?? 0)
-    return { seconds: Number(seconds.toFixed(2)), messages, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }
+    return {
+      seconds: Number(seconds.toFixed(2)),
+      messages,
+      peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    }
   } finally {
     await ds.destroy()
   }
@@ -149,7 +224,10 @@ async function measure(url: string, students: number) {
   } finally {
     await ds.destroy()
   }
-  const child = fork(__filename, ['--run-jobs', url], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const child = fork(__filename, ['--run-jobs', url], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
   return new Promise<{ seconds: number; messages: number; peak_rss_mb: number }>((resolve, reject) => {
     child.once('message', (m) => resolve(m as { seconds: number; messages: number; peak_rss_mb: number }))
     child.once('exit', (code) => reject(new Error(`the jobs exited with ${code}`)))
@@ -175,7 +253,12 @@ export async function remindersGenerate(print: (name: string, figures: Record<st
   try {
     const url = new URL(server)
     url.pathname = `/${name}`
-    print('reminders.generate', { db: 'mysql', students, activities_and_logs: records, ...(await measure(url.toString(), students)) })
+    print('reminders.generate', {
+      db: 'mysql',
+      students,
+      activities_and_logs: records,
+      ...(await measure(url.toString(), students)),
+    })
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS \`${name}\``)
     await admin.end()

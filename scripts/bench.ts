@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { answerQuestion } from '../core/knowledge/answer'
 import { botPipeline } from './bench-bot'
+import { outboxDispatch } from './bench-delivery'
 import { remindersGenerate } from './bench-reminders'
 import { builtInProgram } from '../core/knowledge/program'
 
@@ -112,6 +113,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   'http.qa': httpQa,
   'bot.pipeline': () => botPipeline(print, QUESTIONS),
   'reminders.generate': () => remindersGenerate(print),
+  'outbox.dispatch': () => outboxDispatch(print),
 }
 
 async function main() {

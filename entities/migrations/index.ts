@@ -1,11 +1,13 @@
 import type { MigrationInterface } from 'typeorm'
 import { Initial1795672190241 } from './1795672190241-Initial'
 import { BotConversation1796171809207 } from './1796171809207-BotConversation'
+import { Delivery1796174340358 } from './1796174340358-Delivery'
 import { GrowthLogActivityIndex1796175062533 } from './1796175062533-GrowthLogActivityIndex'
 
 /** Every migration class, oldest first; scripts/generate-migration.ts rewrites this list. */
 export const migrations: Array<new () => MigrationInterface> = [
   Initial1795672190241,
   BotConversation1796171809207,
+  Delivery1796174340358,
   GrowthLogActivityIndex1796175062533,
 ]

@@ -1,0 +1,75 @@
+import type { DataSource } from 'typeorm'
+import { utf8Bytes } from '../../../bot/split'
+import type { Clock } from '../../clock'
+import { accessTokens } from '../access-token'
+import type { RatePolicy, Sender, WindowRule } from '../sender'
+import { callPlatform, resultOf } from './http'
+
+/** WeCom app text messages: `content` ≤ 2048 bytes. */
+export const WECOM_APP_TEXT_LIMIT = 2048
+
+/** WeCom's limit per member and app: 30 a minute and 1000 an hour; the excess is dropped silently. */
+export const WECOM_APP_WINDOWS: WindowRule[] = [
+  { count: 30, perMs: 60_000 },
+  { count: 1000, perMs: 3_600_000 },
+]
+
+/** The self-built app's credentials and where its API is (WECOM_API_BASE). */
+export interface WecomAppOptions {
+  apiBase: string
+  corpId: string
+  agentId: string
+  secret: string
+  timeoutMs?: number
+  windows?: WindowRule[]
+}
+
+/**
+ * Sends text to one WeCom member (`recipient` = userid) through the self-built app's
+ * `message/send`, paced per member. The access token comes from `gettoken`, cached until it
+ * expires and shared with the other instances through `api_token`; a token errcode
+ * (40014/42001/41001) makes the dispatcher refresh it and retry. A recipient WeCom names in
+ * `invaliduser` is permanent.
+ */
+export function wecomAppSender(deps: { dataSource: DataSource; clock: Clock }, options: WecomAppOptions): Sender {
+  const base = options.apiBase.replace(/\/+$/, '')
+  const timeoutMs = options.timeoutMs ?? 10_000
+  const tokenUrl = `${base}/cgi-bin/gettoken?corpid=${encodeURIComponent(options.corpId)}&corpsecret=${encodeURIComponent(options.secret)}`
+  const tokens = accessTokens(deps, `wecom:${options.corpId}:${options.agentId}`, tokenUrl, timeoutMs)
+  let lastToken: string | undefined
+  const rate: RatePolicy = { key: (m) => `wecom:${m.recipient}`, windows: options.windows ?? WECOM_APP_WINDOWS }
+  return {
+    limit: WECOM_APP_TEXT_LIMIT,
+    measure: utf8Bytes,
+    rate,
+    async refreshToken() {
+      await tokens.invalidate(lastToken)
+    },
+    async send(message) {
+      let token: string
+      try {
+        token = await tokens.get()
+      } catch (err) {
+        return { ok: false, kind: 'retry', reason: err instanceof Error ? err.message : String(err) }
+      }
+      lastToken = token
+      const got = await callPlatform(
+        `${base}/cgi-bin/message/send?access_token=${encodeURIComponent(token)}`,
+        {
+          touser: message.recipient,
+          msgtype: 'text',
+          agentid: Number(options.agentId),
+          text: { content: message.text },
+        },
+        timeoutMs,
+      )
+      if ('failed' in got) return got.failed
+      const result = resultOf(got.answer)
+      const invalid = String(got.answer.invaliduser ?? '').split('|')
+      if (result.ok && invalid.includes(message.recipient)) {
+        return { ok: false, kind: 'permanent', reason: `invaliduser: ${message.recipient}` }
+      }
+      return result
+    },
+  }
+}
