@@ -1,0 +1,94 @@
+import { clamp } from './reply'
+import { MAX_ANSWER_CHARS, type QaAnswer } from './qa-answer'
+
+/** Words that make a clause a question (not a remark such as "学校说可以报" or "我记得是20"). */
+const ASKING =
+  /[?？]|吗|么|呢|吧|啥|怎|如何|哪|几|多少|是否|有没有|是不是|会不会|要不要|能不能|可不可以|行不行|对不对|够不够|分别|多久|多长|谁|(.)不\1/
+
+/** Where one ask ends and another begins: sentence ends, commas, and words that add an ask. */
+const CLAUSE_BREAK =
+  /(?<=[，,？?。！!；;])|(?=另外|顺便)|(?<=[，,])(?=(?:还有|以及)(?!没有|机会|希望|名额|多少|几天|多久|时间))/
+
+/** One ask of a message, with the remarks just before it. */
+export interface MessageAsk {
+  ask: string
+  text: string
+}
+
+/** The asks of a message (normalised), each with the remarks that lead up to it. */
+export function messageAsks(q: string): MessageAsk[] {
+  const asks: MessageAsk[] = []
+  let pending = ''
+  for (const raw of q.split(CLAUSE_BREAK)) {
+    const piece = raw.replace(/^(另外|顺便(问一?下|问问|说一?下)?|还有|以及)/, '')
+    if (!/[\u4e00-\u9fffa-z0-9]/.test(piece)) continue
+    if (ASKING.test(piece)) {
+      asks.push({ ask: piece, text: pending + piece })
+      pending = ''
+    } else {
+      pending += piece
+    }
+  }
+  const last = asks[asks.length - 1]
+  if (last && pending) last.text += pending
+  return asks
+}
+
+/** Characters that carry meaning, for telling a bare "能报吗" from a question of its own. */
+export const contentLength = (text: string) => text.replace(/[^\u4e00-\u9fffa-z0-9%]/g, '').length
+
+/** An answer that says nothing useful on its own: not about the program, or not sure of itself. */
+export function isWeak(a: QaAnswer): boolean {
+  return a.intent === 'out_of_scope' || a.intent === 'greeting' || a.confidence < 0.3
+}
+
+/** The character pairs of a text's Chinese and digits, to tell how much of it was said already. */
+function pairs(text: string): Set<string> {
+  const t = text.replace(/[^\u4e00-\u9fff0-9]/g, '')
+  const out = new Set<string>()
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2))
+  return out
+}
+
+/** The sentences of a part that add something to what the earlier parts said (most of their pairs new). */
+function newSentences(text: string, said: string): string {
+  const known = pairs(said)
+  const sentences = text.match(/[^。！？]+[。！？]?/g) ?? [text]
+  return sentences
+    .filter((sentence) => {
+      const own = [...pairs(sentence)]
+      return own.length === 0 || own.filter((p) => known.has(p)).length / own.length < 0.8
+    })
+    .join('')
+}
+
+/** Several answers as one, each shortened at a sentence end until all fit in 400 characters. */
+export function combine(parts: { answer: QaAnswer; text: string }[]): QaAnswer {
+  const texts: string[] = []
+  for (const p of parts) {
+    const full = /[。！？]$/.test(p.text) ? p.text : `${p.text}。`
+    texts.push(newSentences(full, texts.join('')))
+  }
+  let total = texts.reduce((n, t) => n + [...t].length, 0)
+  for (let guard = 0; total > MAX_ANSWER_CHARS && guard < 20; guard++) {
+    let longest = 0
+    texts.forEach((t, i) => {
+      if ([...t].length > [...(texts[longest] as string)].length) longest = i
+    })
+    const t = texts[longest] as string
+    const target = Math.max(40, [...t].length - (total - MAX_ANSWER_CHARS))
+    texts[longest] = clamp(t, target)
+    total = texts.reduce((n, x) => n + [...x].length, 0)
+  }
+  const first = parts[0]?.answer as QaAnswer
+  const eligibility = parts.find((p) => p.answer.eligibility)?.answer.eligibility
+  const sources = parts.flatMap((p) => p.answer.sources)
+  return {
+    answer: clamp(texts.join('')),
+    intent: first.intent,
+    sources: sources.filter((s, i) => sources.findIndex((o) => o.section === s.section && o.title === s.title) === i),
+    ...(eligibility ? { eligibility } : {}),
+    confidence: Math.min(...parts.map((p) => p.answer.confidence)),
+    facts: parts.flatMap((p) => p.answer.facts),
+  }
+}
