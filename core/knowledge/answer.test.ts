@@ -26,7 +26,7 @@ function judge(answer: string, all: string[][] = [], none: string[] = []): boole
 }
 
 /** Every number an answer may contain: those in the program data (dates, phones, quotas, percentages). */
-const PROGRAM_NUMBERS = new Set(JSON.stringify(program).match(/\d+/g) ?? [])
+const PROGRAM_NUMBERS = new Set(JSON.stringify({ ...program, vocabulary: undefined }).match(/\d+/g) ?? [])
 const numbersIn = (text: string) => text.match(/\d+/g) ?? []
 
 /** The acceptance checks' dev sample, beside the project (as in CI); the suite skips it where it is absent. */

@@ -1,6 +1,7 @@
 import { type Ask, type AskOptions, type Context, contextOf, makeAsk } from './context'
 import { INTENTS } from './intents'
-import { eligibilityAnswer, offRuleLabels } from './intents/eligibility'
+import { eligibilityAnswer } from './intents/eligibility'
+import { offRuleLabels } from './open-topics'
 import { hedgedFacts } from './intents/retrieve'
 import { combine, contentLength, isWeak, messageAsks } from './message'
 import { normaliseText } from './normalise'
@@ -56,7 +57,6 @@ function answerOne(ctx: Context, question: string, now: Date, opts: AskOptions =
  * verdict in its short form, all within 400 characters.
  */
 function answerMessage(ctx: Context, question: string, now: Date): QaAnswer {
-  const program = ctx.program
   const q = normaliseText(question)
   // A message about a general task (高考志愿, weather, translation …) with no word only this
   // program uses is answered whole: splitting it would let one part meet an incidental fact.
@@ -77,13 +77,13 @@ function answerMessage(ctx: Context, question: string, now: Date): QaAnswer {
     const own = contentLength(ask) > 6 ? ask : text !== ask ? text : previous ? `${previous}，${ask}` : ask
     let reply: { answer: QaAnswer; text: string } | undefined
     if (applying(ask)) {
-      const e = eligibilityAnswer(program, question, normaliseText(ask))
+      const e = eligibilityAnswer(ctx, question, normaliseText(ask))
       if (e) reply = { answer: e.answer, text: e.brief }
       // The verdict's note already says the plan sets none of the conditions the message raises.
-      if (e) for (const label of offRuleLabels(q)) noted.add(label)
+      if (e) for (const label of offRuleLabels(ctx, q)) noted.add(label)
     }
     // "…能报吗，有没有年龄限制": the age ask is answered by the verdict's note.
-    const raised = offRuleLabels(ask)
+    const raised = offRuleLabels(ctx, ask)
     if (!reply && raised.length > 0 && raised.every((l) => noted.has(l))) {
       previous = ask
       continue

@@ -2,7 +2,9 @@ import { normaliseText } from './normalise'
 import { officeContact, type Program, type ProgramFact } from './program'
 import { coverage, type FactIndex, factIndex, type ScoredFact, searchFacts } from './retrieval'
 import { buildScope, type Scope } from './scope'
+import { type OpenTopic, openTopicsOf } from './open-topics'
 import { SYNONYM_GROUPS } from './synonyms'
+import { type CompiledVocabulary, compileVocabulary } from './vocabulary'
 import { NOT_CONTACT } from './wording'
 
 /** What every intent may read about the program, built once per program object. */
@@ -12,23 +14,36 @@ export interface Context {
   scope: Scope
   office: Program['contacts'][number]
   factsById: Map<string, ProgramFact>
+  /** The program's vocabulary with its patterns compiled. */
+  vocab: CompiledVocabulary
+  /** The topics the plan leaves open, with the conditions its rules do not set. */
+  openTopics: OpenTopic[]
   /** Every word the program's data and the synonym table use, for telling a qualifier the plan never names. */
   vocabulary: string
 }
 
 const contexts = new WeakMap<Program, Context>()
 
+/** Every word of the program's data and of the synonyms, as one text to look words up in. */
+function wordsOf(program: Program): string {
+  const { vocabulary, ...data } = program
+  return JSON.stringify(data) + [...SYNONYM_GROUPS, ...vocabulary.synonyms].flat().join(' ')
+}
+
 /** The context of a program, cached with it. */
 export function contextOf(program: Program): Context {
   const cached = contexts.get(program)
   if (cached) return cached
+  const vocab = compileVocabulary(program.vocabulary)
   const ctx: Context = {
     program,
+    vocab,
+    openTopics: openTopicsOf({ vocab }),
     index: factIndex(program),
     scope: buildScope(factIndex(program)),
     office: officeContact(program),
     factsById: new Map(program.facts.map((f) => [f.id, f])),
-    vocabulary: JSON.stringify(program) + SYNONYM_GROUPS.flat().join(' '),
+    vocabulary: wordsOf(program),
   }
   contexts.set(program, ctx)
   return ctx

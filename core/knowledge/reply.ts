@@ -88,8 +88,8 @@ export function notInDocumentAnswer(
   extra?: string,
 ): QaAnswer {
   const head = label
-    ? `关于${label}，${PLAN_NAME}2023年的实施方案没有规定，我这里没有相关信息，不能替您猜测。`
-    : `这个问题${PLAN_NAME}2023年的实施方案没有提及，我这里没有相关信息，不能替您猜测。`
+    ? `关于${label}，${PLAN_NAME}${ctx.program.cohort}年的实施方案没有规定，我这里没有相关信息，不能替您猜测。`
+    : `这个问题${PLAN_NAME}${ctx.program.cohort}年的实施方案没有提及，我这里没有相关信息，不能替您猜测。`
   const list = related === undefined ? [] : Array.isArray(related) ? related : [related]
   const relatedLine = list.length > 0 ? `方案里相关的内容是：${list[0]?.fact.answer}` : ''
   const office = officeLine(ctx)

@@ -36,5 +36,5 @@ function conditionsAnswer(program: Program, ctx: Context, q: string): QaAnswer |
 export const conditions: Intent = {
   name: 'conditions',
   description: 'the conditions a student must meet, asked in general (四（二）1–2)',
-  answer: (ask, ctx) => (isSilentTopic(ask.q) ? undefined : conditionsAnswer(ctx.program, ctx, ask.q)),
+  answer: (ask, ctx) => (isSilentTopic(ctx, ask.q) ? undefined : conditionsAnswer(ctx.program, ctx, ask.q)),
 }

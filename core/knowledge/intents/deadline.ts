@@ -6,7 +6,6 @@ import { withGap, withOtherParts } from '../reply-extras'
 import type { ScoredFact } from '../retrieval'
 import { ASK_WHEN } from '../wording'
 import type { Intent } from './intent'
-import { STEP_PATTERNS } from './steps'
 
 const WHEN =
   /现在.{0,4}(还|能)|还来得及|来不来得及|错过|截止了|过了吗|结束了吗|开始了吗|什么时候|啥时候|啥时|几号|哪天|哪1天|哪一天|何时|几月|日期|截止|最晚|最迟|之前|以前|期限|deadline|多久|多长时间|时间|几时|(开始|结束)(了|吗|呢|时间|日期|$)|哪个月/
@@ -114,10 +113,10 @@ function multiDeadlineAnswer(program: Program, keys: string[], now: Date): QaAns
 }
 
 /** A receiving office named as the destination ("交到柳州市科协"): not the one acting. */
-const DESTINATION = /(到|给|至|向|往)(当地的?)?(南宁|柳州|桂林)?(市)?(级)?(科协|管理办公室|自治区)/g
+const DESTINATION = /(到|给|至|向|往)(当地的?)?([\u4e00-\u9fff]{2,3}?市)?(级)?(科协|管理办公室|自治区)/g
 /** The city association (or "市里") named as the one handing something on. */
 const CITY_ACTOR =
-  /(市科协|市级科协|市里|市级|各市|市一级|(南宁|柳州|桂林)(市)?科协)[^，,。？?]{0,14}(报|交|提交|送|上报|审核|审完)/
+  /(市科协|市级科协|市里|市级|各市|市一级|[\u4e00-\u9fff]{2,3}?市?科协)[^，,。？?]{0,14}(报|交|提交|送|上报|审核|审完)/
 /** The school named as the one handing the application on. */
 const SCHOOL_ACTOR = /(学校|中学|校方|本校|班主任)[^，,。？?]{0,14}(报|交|提交|送|上报|推荐)/
 
@@ -143,10 +142,10 @@ export const deadline: Intent = {
     // "结业以后还会跟我们保持联系吗": whether the program keeps in touch, not when a step ends.
     const keepsInTouch = /保持联系|还.{0,4}(联系|跟踪|追踪)/.test(q) && !ASK_WHEN.test(q)
     if (!(WHEN.test(q) || byDate) || keepsInTouch) return undefined
-    const keys = [...new Set(STEP_PATTERNS.filter((s) => s.pattern.test(q)).map((s) => s.key))]
+    const keys = [...new Set(ctx.vocab.steps.filter((s) => s.pattern.test(q)).map((s) => s.key))]
     // For a two-part question, 截止 names no step of its own ("…的截止时间分别是").
     const bare = q.replace(/截止(时间|日期)?/g, '')
-    const partKeys = [...new Set(STEP_PATTERNS.filter((s) => s.pattern.test(bare)).map((s) => s.key))]
+    const partKeys = [...new Set(ctx.vocab.steps.filter((s) => s.pattern.test(bare)).map((s) => s.key))]
     if (!byDate && partKeys.length >= 2 && MULTI.test(q)) {
       const multi = multiDeadlineAnswer(program, partKeys, now)
       if (multi) return multi

@@ -1,8 +1,9 @@
 import { checkEligibility } from '../../rules/eligibility'
 import { explainEligibility } from '../../rules/explain-eligibility'
 import { extractProfile } from '../../rules/extract-profile'
-import { OFF_RULE_CONDITIONS } from '../open-topics'
-import { officeContact, type Program } from '../program'
+import type { Context } from '../context'
+import { offRuleLabels } from '../open-topics'
+import { officeContact } from '../program'
 import { MAX_ANSWER_CHARS, type QaAnswer } from '../qa-answer'
 import { clamp } from '../reply'
 import { APPLY_ASK, CLEAR_APPLY_ASK, PRIORITY_ASK, SOMEONE } from '../wording'
@@ -47,7 +48,8 @@ export interface EligibilityReply {
   brief: string
 }
 
-export function eligibilityAnswer(program: Program, question: string, q: string): EligibilityReply | undefined {
+export function eligibilityAnswer(ctx: Context, question: string, q: string): EligibilityReply | undefined {
+  const program = ctx.program
   const askApply = APPLY_ASK.test(q)
   const askPriority = PRIORITY_ASK.test(q)
   if (!askApply && !askPriority) return undefined
@@ -63,7 +65,7 @@ export function eligibilityAnswer(program: Program, question: string, q: string)
   const result = checkEligibility(program, profile)
   const explanation = explainEligibility(program, result)
   const sections = [...new Set(result.checks.map((c) => c.section))]
-  const note = offRuleNote(program, question)
+  const note = offRuleNote(ctx, question)
   const answer: QaAnswer = {
     answer: withNote(explanation, note, askPriority),
     intent: 'eligibility',
@@ -78,23 +80,19 @@ export function eligibilityAnswer(program: Program, question: string, q: string)
   return { answer, brief: `${briefEligibility(result, PRIORITY_ASK.test(question))}${note}` }
 }
 
-/** The conditions outside the rules that a question raises, by label. */
-export function offRuleLabels(q: string): string[] {
-  return OFF_RULE_CONDITIONS.filter((c) => c.pattern.test(q)).map((c) => c.label)
-}
-
 /**
  * One sentence for an eligibility question that raises a condition the plan does not set: what
  * 四（二）1 does say (the three cities' 辖区, every 高一 and 高二 student, recommended by the school
  * they attend, 九（二）1), that the condition is not mentioned, and whom to ask.
  */
-function offRuleNote(program: Program, q: string): string {
-  const labels = offRuleLabels(q)
+function offRuleNote(ctx: Context, q: string): string {
+  const program = ctx.program
+  const labels = offRuleLabels(ctx, q)
   if (labels.length === 0) return ''
   const office = officeContact(program)
   const section = program.cities[0]?.section ?? '四（二）1'
   const cities = program.cities.map((c) => c.name).join('、')
-  return `方案的遴选对象是${cities}辖区内的全体高一、高二学生（${section}），由就读的中学推荐，没有提到${labels.join('、')}方面的要求；如需确认，请咨询管理办公室${office.person}（电话${office.phone}）。`
+  return `方案的遴选对象是${cities}辖区内的全体${program.eligibility.grades.allowed.join('、')}学生（${section}），由就读的中学推荐，没有提到${labels.join('、')}方面的要求；如需确认，请咨询管理办公室${office.person}（电话${office.phone}）。`
 }
 
 /**
@@ -116,5 +114,5 @@ export const eligibility: Intent = {
   name: 'eligibility',
   description: 'whether a described student may apply or gets priority: the verdict of the rules',
   answer: (ask, ctx) =>
-    ask.eligibility ? eligibilityAnswer(ctx.program, ask.context ?? ask.question, ask.q)?.answer : undefined,
+    ask.eligibility ? eligibilityAnswer(ctx, ask.context ?? ask.question, ask.q)?.answer : undefined,
 }

@@ -28,7 +28,7 @@ export const gap: Intent = {
       const notice = ctx.factsById.get('public_notice')
       const extra =
         asked === 'url' && notice && related?.fact !== notice
-          ? `方案只写明入选名单在广西青少年科技教育和科普活动云服务平台公示（${notice.section}）。`
+          ? `方案只写明入选名单在${ctx.vocab.noticePlatform}公示（${notice.section}）。`
           : undefined
       return notInDocumentAnswer(ctx, GAP_LABELS[asked], related, 0.5, extra)
     }

@@ -22,5 +22,5 @@ function incentivesAnswer(ctx: Context, q: string): QaAnswer | undefined {
 export const incentives: Intent = {
   name: 'incentives',
   description: 'what taking part brings students, schools and teachers (十（三）)',
-  answer: (ask, ctx) => (isSilentTopic(ask.q) ? undefined : incentivesAnswer(ctx, ask.q)),
+  answer: (ask, ctx) => (isSilentTopic(ctx, ask.q) ? undefined : incentivesAnswer(ctx, ask.q)),
 }

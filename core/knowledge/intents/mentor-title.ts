@@ -4,15 +4,6 @@ import type { QaAnswer } from '../qa-answer'
 import { clamp, factOf } from '../reply'
 import type { Intent } from './intent'
 
-/** The kinds of mentor the plan lists (四（一）), each with the words that name it in a question. */
-const MENTOR_TITLES: { name: string; pattern: RegExp }[] = [
-  { name: '院士', pattern: /院士/ },
-  { name: '“长江学者”特聘教授', pattern: /长江学者/ },
-  { name: '国家杰出青年科学基金获得者', pattern: /杰青|杰出青年/ },
-  { name: '国家级教学名师', pattern: /国家级的?教学名师|国家教学名师/ },
-  { name: '省级教学名师', pattern: /(省级|自治区级|区级)的?教学名师/ },
-  { name: '相关专业领域专家', pattern: /专家/ },
-]
 /** Titles people ask about that the list does not name. */
 const OTHER_TITLES =
   /(市级|县级|校级)?的?教学名师|副教授|教授|副研究员|研究员|讲师|助教|博士后|博士|硕士|博导|硕导|工程师|中学(老师|教师)|高中(老师|教师)|大学老师|老师|教师/
@@ -30,13 +21,16 @@ function mentorTitleAnswer(ctx: Context, q: string): QaAnswer | undefined {
   const fact = ctx.factsById.get('mentor_qualification')
   const team = ctx.factsById.get('mentor_team')
   if (!fact) return undefined
-  const listed = MENTOR_TITLES.find((t) => t.pattern.test(q))
+  const titles = ctx.vocab.mentorTitles
+  const listed = titles.find((t) => t.pattern.test(q))
   const other = listed ? undefined : q.match(OTHER_TITLES)?.[0]
   if (!listed && !other) return undefined
+  const names = titles.map((t) => t.name)
+  const kinds = `${names.slice(0, -1).join('、')}及${names[names.length - 1]}`
   const appoint = '具体人选由参与高校推荐，管理办公室按导师条件审定后正式确定并颁发聘书。'
   const answer = listed
-    ? `可以，${listed.name}属于方案所列导师人选（${fact.section}）：导师以院士、“长江学者”特聘教授、国家杰出青年科学基金获得者、国家级教学名师、省级教学名师及相关专业领域专家等为主。${appoint}`
-    : `方案没有单独列出${other}：导师以院士、“长江学者”特聘教授、国家杰出青年科学基金获得者、国家级教学名师、省级教学名师及相关专业领域专家等为主（${fact.section}）。${appoint}另外，导师组建的培养团队成员原则上应具备博士学位或副高以上职称。`
+    ? `可以，${listed.name}属于方案所列导师人选（${fact.section}）：导师以${kinds}等为主。${appoint}`
+    : `方案没有单独列出${other}：导师以${kinds}等为主（${fact.section}）。${appoint}另外，导师组建的培养团队成员原则上应具备博士学位或副高以上职称。`
   const used = listed ? [fact] : [fact, team].filter((f): f is ProgramFact => f !== undefined)
   return {
     answer: clamp(answer),

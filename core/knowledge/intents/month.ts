@@ -6,7 +6,6 @@ import { bestFactInSection, factOf, joinWithin, milestoneWhen, officeLine } from
 import type { ScoredFact } from '../retrieval'
 import { MONTH_REF } from '../wording'
 import type { Intent } from './intent'
-import { STEP_PATTERNS } from './steps'
 
 /** Asks what happens or must be done then. */
 const WHAT_THEN =
@@ -62,7 +61,7 @@ export const month: Intent = {
   name: 'month',
   description: 'what happens or is due in a named month, when no step is named',
   answer: (ask, ctx) => {
-    const stepNamed = STEP_PATTERNS.some((s) => s.pattern.test(ask.q.replace(/截止(时间|日期)?/g, '')))
+    const stepNamed = ctx.vocab.steps.some((s) => s.pattern.test(ask.q.replace(/截止(时间|日期)?/g, '')))
     return stepNamed ? undefined : monthAnswer(ctx.program, ctx, ask.q, ask.scored, ask.now)
   },
 }

@@ -16,7 +16,7 @@ export const notInDomain: Intent = {
       programEvidence(ctx.scope, q).length > 0 ||
       APPLY_ASK.test(q) ||
       [...q].length <= 8 ||
-      synonymTerms(q).some((t) => t === '英才计划' || t === '科协')
+      synonymTerms(q, ctx.index.synonyms).some((t) => ctx.vocab.programTerms.includes(t))
     return inDomain ? undefined : unsureAnswer(ctx, 0.3)
   },
 }

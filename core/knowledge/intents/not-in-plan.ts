@@ -1,4 +1,4 @@
-import { NOT_IN_PLAN } from '../open-topics'
+import { openTopicIn } from '../open-topics'
 import { officeContact } from '../program'
 import { citiesIn, joinWithin, notInDocumentAnswer } from '../reply'
 import type { Intent } from './intent'
@@ -12,7 +12,7 @@ export const notInPlan: Intent = {
   answer: (ask, ctx) => {
     const { q, scored } = ask
     const program = ctx.program
-    const missing = NOT_IN_PLAN.find((t) => t.pattern.test(q))
+    const missing = openTopicIn(ctx, q)
     if (!missing) return undefined
     const named = missing.related ? ctx.factsById.get(missing.related) : undefined
     // A money question (alone) gets no fact that merely shares a word with it.

@@ -1,4 +1,4 @@
-import { NOT_IN_PLAN } from '../open-topics'
+import { openTopicIn } from '../open-topics'
 import { notInDocumentAnswer, outOfScopeAnswer, unsureAnswer } from '../reply'
 import { GENERIC_TASK, PERSONAL_ADVICE, PROGRAM_NAMED, programEvidence, TRANSLATE, withoutQuoted } from '../scope'
 import { CORE_TERMS } from '../wording'
@@ -24,7 +24,7 @@ export const outOfScope: Intent = {
     if ((PERSONAL_ADVICE.test(q) || TRANSLATE.test(q)) && !PROGRAM_NAMED.test(request) && !CORE_TERMS.test(request))
       return outOfScopeAnswer()
     if (!(OUT_OF_SCOPE.test(q) || GENERIC_TASK.test(q)) || named || CORE_TERMS.test(q)) return undefined
-    const silent = NOT_IN_PLAN.find((t) => t.pattern.test(q))
+    const silent = openTopicIn(ctx, q)
     if (silent) return notInDocumentAnswer(ctx, silent.label, undefined, 0.5)
     return programEvidence(ctx.scope, q).length > 0 ? unsureAnswer(ctx, 0.4) : outOfScopeAnswer()
   },

@@ -20,5 +20,5 @@ function partyEvaluationAnswer(ctx: Context, q: string): QaAnswer | undefined {
 export const partyEvaluation: Intent = {
   name: 'party_evaluation',
   description: 'whether mentors, teachers, schools or units are themselves evaluated (九（五）)',
-  answer: (ask, ctx) => (isSilentTopic(ask.q) ? undefined : partyEvaluationAnswer(ctx, ask.q)),
+  answer: (ask, ctx) => (isSilentTopic(ctx, ask.q) ? undefined : partyEvaluationAnswer(ctx, ask.q)),
 }

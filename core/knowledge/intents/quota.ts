@@ -5,7 +5,7 @@ import { citiesIn, joinWithin } from '../reply'
 import type { Intent } from './intent'
 
 export const QUOTA =
-  /名额|人数|(南宁|柳州|桂林)(市)?多还是(南宁|柳州|桂林)(市)?多|(多少|几)(个|名|位)?(人|学生|孩子|娃|学员|同学)|选(拔)?(多少|几)|招(收)?(多少|几)|录(取)?(多少|几)|(多少|几)名(?!师)|(选|招|录|收|给)了?\d+(个|名|人|位)|\d+(个|名|人)(名额)?吧/
+  /名额|人数|[\u4e00-\u9fff]{2,3}?(市)?多还是[\u4e00-\u9fff]{2,3}?(市)?多|(多少|几)(个|名|位)?(人|学生|孩子|娃|学员|同学)|选(拔)?(多少|几)|招(收)?(多少|几)|录(取)?(多少|几)|(多少|几)名(?!师)|(选|招|录|收|给)了?\d+(个|名|人|位)|\d+(个|名|人)(名额)?吧/
 
 /** A question comparing two cities' quotas. */
 const DIFFERENCE = /比.{0,8}(多|少)|相差|差(几|多少)|差距|多(几|多少)|少(几|多少)/
@@ -57,7 +57,7 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
   if (named.length > 0 && counties && COVERS_ASK.test(q)) {
     // 四（二）1 gives each city's quota for every 高一/高二 student of its 辖区: counties included.
     parts.push(
-      `包括：名额面向${named.map((c) => c.name).join('、')}辖区内的全体高一、高二学生，下辖的县、县级市和各城区的学校都在范围内（${section}）。`,
+      `包括：名额面向${named.map((c) => c.name).join('、')}辖区内的全体${program.eligibility.grades.allowed.join('、')}学生，下辖的县、县级市和各城区的学校都在范围内（${section}）。`,
     )
   }
   if (named.length === 0) parts.push(`本计划按城市分配名额：${all}，三市合计${total}名学生。`)

@@ -32,11 +32,16 @@ function visitsAnswer(ctx: Context, q: string): QaAnswer | undefined {
   const makeUp = /补(?!贴|助|习|课|偿)/.test(q)
   if (n === undefined && !fewer && !makeUp) return undefined
   if (n !== undefined && !/次/.test(q)) return undefined
-  const rule = `方案要求学生在一个培养周期内到高校参加培养不少于10次（${fact.section}）。`
+  const required = ctx.program.training.requiredVisits
+  const rule = `方案要求学生在一个培养周期内到高校参加培养不少于${required}次（${fact.section}）。`
   const parts = [rule]
   if (n !== undefined)
-    parts.push(n >= 10 ? `${n}次不少于10次，达到了这项次数要求。` : `${n}次少于10次，不够，没有达到这项要求。`)
-  else if (fewer) parts.push('少于10次就达不到这项要求。')
+    parts.push(
+      n >= required
+        ? `${n}次不少于${required}次，达到了这项次数要求。`
+        : `${n}次少于${required}次，不够，没有达到这项要求。`,
+    )
+  else if (fewer) parts.push(`少于${required}次就达不到这项要求。`)
   if (makeUp) parts.push('次数不够能否补上，方案没有规定。')
   parts.push('每次活动后还要登录平台提交《成长日志》。')
   return {
