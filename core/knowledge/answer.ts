@@ -20,34 +20,37 @@ export { type AnswerFact, MAX_ANSWER_CHARS, type QaAnswer } from './qa-answer'
  * invents a date, number or rule; `facts` hands the same material to an optional LLM.
  */
 
-/** One step of answering an ask: the intent tried and what it gave. */
-export interface IntentTrial {
-  intent: string
-  answered: boolean
-}
+/** What the pipeline did, step by step, for `npm run qa:explain`. */
+export type TraceEvent =
+  | { kind: 'ask'; ask: Ask }
+  | { kind: 'intent'; intent: string; answer?: QaAnswer; reason?: string }
+  | { kind: 'message'; asks: string[] }
+export type Tracer = (event: TraceEvent) => void
 
 /**
  * Answers a question about a program: synchronous, deterministic, and fast (the retrieval
  * index is built once per program object). `now` places dates relative to today in Beijing.
  */
-export function answerQuestion(program: Program, question: string, now: Date): QaAnswer {
+export function answerQuestion(program: Program, question: string, now: Date, trace?: Tracer): QaAnswer {
   const ctx = contextOf(program)
-  return withOfficeWhenSilent(ctx, answerMessage(ctx, question, now))
+  return withOfficeWhenSilent(ctx, answerMessage(ctx, question, now, trace))
 }
 
-/** One ask through the intents in order; `trial` hears of each intent tried (for qa:explain). */
-export function answerAsk(ctx: Context, ask: Ask, trial?: (t: IntentTrial) => void): QaAnswer {
+/** One ask through the intents in order, the first that answers wins. */
+function answerAsk(ctx: Context, ask: Ask, trace?: Tracer): QaAnswer {
+  trace?.({ kind: 'ask', ask })
   for (const { intent } of INTENTS) {
+    ask.declined = undefined
     const answer = intent.answer(ask, ctx)
-    trial?.({ intent: intent.name, answered: answer !== undefined })
+    trace?.({ kind: 'intent', intent: intent.name, ...(answer ? { answer } : {}), reason: ask.declined })
     if (answer) return answer
   }
   // The last intent answers whenever retrieval found anything; with nothing at all, the gap.
   throw new Error(`no intent answered: ${ask.q}`)
 }
 
-function answerOne(ctx: Context, question: string, now: Date, opts: AskOptions = {}): QaAnswer {
-  return answerAsk(ctx, makeAsk(ctx, question, now, opts))
+function answerOne(ctx: Context, question: string, now: Date, opts: AskOptions = {}, trace?: Tracer): QaAnswer {
+  return answerAsk(ctx, makeAsk(ctx, question, now, opts), trace)
 }
 
 /**
@@ -56,18 +59,19 @@ function answerOne(ctx: Context, question: string, now: Date, opts: AskOptions =
  * giving the cities and the student's profile) and the answers are joined, an eligibility
  * verdict in its short form, all within 400 characters.
  */
-function answerMessage(ctx: Context, question: string, now: Date): QaAnswer {
+function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer): QaAnswer {
   const q = normaliseText(question)
   // A message about a general task (高考志愿, weather, translation …) with no word only this
   // program uses is answered whole: splitting it would let one part meet an incidental fact.
   const generalTask = GENERIC_TASK.test(q) && !PROGRAM_NAMED.test(q) && !CORE_TERMS.test(q)
   const asks = generalTask ? [] : messageAsks(q)
+  trace?.({ kind: 'message', asks: asks.map((a) => a.ask) })
   const applying = (text: string) => APPLY_ASK.test(text) || PRIORITY_ASK.test(text)
   if (asks.length < 2) {
     const only = asks[0]
     // "学校说可以报。申请表谁交？": the one ask is not whether the student may apply.
     const eligibility = !only || applying(only.ask) || contentLength(only.ask) <= 6 || !applying(q)
-    return answerOne(ctx, question, now, { eligibility })
+    return answerOne(ctx, question, now, { eligibility }, trace)
   }
   const parts: { answer: QaAnswer; text: string }[] = []
   const noted = new Set<string>()
@@ -79,6 +83,10 @@ function answerMessage(ctx: Context, question: string, now: Date): QaAnswer {
     if (applying(ask)) {
       const e = eligibilityAnswer(ctx, question, normaliseText(ask))
       if (e) reply = { answer: e.answer, text: e.brief }
+      if (e && trace) {
+        trace({ kind: 'ask', ask: makeAsk(ctx, ask, now, { context: question }) })
+        trace({ kind: 'intent', intent: 'eligibility', answer: e.answer })
+      }
       // The verdict's note already says the plan sets none of the conditions the message raises.
       if (e) for (const label of offRuleLabels(ctx, q)) noted.add(label)
     }
@@ -91,10 +99,10 @@ function answerMessage(ctx: Context, question: string, now: Date): QaAnswer {
     if (!reply) {
       // A follow-up read with the ask before it stays with that reading (out of scope stays out).
       const candidates = own === text || own === ask ? [own, text, previous ? `${previous}，${ask}` : ''] : [own]
-      let a = answerOne(ctx, own, now, { context: q, eligibility: false })
+      let a = answerOne(ctx, own, now, { context: q, eligibility: false }, trace)
       for (const c of candidates.slice(1)) {
         if (!isWeak(a) || !c || c === own) continue
-        a = answerOne(ctx, c, now, { context: q, eligibility: false })
+        a = answerOne(ctx, c, now, { context: q, eligibility: false }, trace)
       }
       // A hedged reply to a short ask of a longer message says its fact plainly: the message gives the context.
       const hedged = hedgedFacts.get(a)
@@ -115,7 +123,7 @@ function answerMessage(ctx: Context, question: string, now: Date): QaAnswer {
       continue
     parts.push(reply)
   }
-  if (parts.length === 0) return answerOne(ctx, question, now)
+  if (parts.length === 0) return answerOne(ctx, question, now, {}, trace)
   if (parts.length === 1) return (parts[0] as { answer: QaAnswer }).answer
   return combine(parts)
 }

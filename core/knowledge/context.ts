@@ -64,6 +64,14 @@ export interface Ask {
   readonly scored: ScoredFact[]
   /** 0..1: how sure retrieval is of its best fact (computed on first use). */
   readonly confidence: number
+  /** Why the last intent tried declined, when it says (for `npm run qa:explain`). */
+  declined?: string
+}
+
+/** Declines an ask with the reason, for `npm run qa:explain`; always undefined. */
+export function decline(ask: Ask, reason: string): undefined {
+  ask.declined = reason
+  return undefined
 }
 
 /** Options of one ask: the whole message as context, eligibility on or off. */

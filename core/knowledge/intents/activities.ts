@@ -1,4 +1,4 @@
-import type { Context } from '../context'
+import { type Context, decline } from '../context'
 import type { QaAnswer } from '../qa-answer'
 import { factsAnswer } from '../reply'
 import { ASK_WHEN } from '../wording'
@@ -21,5 +21,5 @@ function activitiesAnswer(ctx: Context, q: string): QaAnswer | undefined {
 export const activities: Intent = {
   name: 'activities',
   description: 'what a selected student takes part in (五（三）, 五（三）3)',
-  answer: (ask, ctx) => activitiesAnswer(ctx, ask.q),
+  answer: (ask, ctx) => activitiesAnswer(ctx, ask.q) ?? decline(ask, 'asks not what a selected student takes part in'),
 }

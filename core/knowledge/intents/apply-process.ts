@@ -1,4 +1,4 @@
-import type { Context } from '../context'
+import { type Context, decline } from '../context'
 import type { Program } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import { citiesIn, factOf, joinWithin, shortCity } from '../reply'
@@ -50,5 +50,8 @@ function applyProcessAnswer(program: Program, ctx: Context, q: string, context?:
 export const applyProcess: Intent = {
   name: 'apply_process',
   description: "whom to apply through or where to begin: through one's school, with the city contacts",
-  answer: (ask, ctx) => (isApplyWho(ask.q) ? applyProcessAnswer(ctx.program, ctx, ask.q, ask.context) : undefined),
+  answer: (ask, ctx) =>
+    isApplyWho(ask.q)
+      ? applyProcessAnswer(ctx.program, ctx, ask.q, ask.context)
+      : decline(ask, 'asks neither whom to apply through nor where to begin'),
 }

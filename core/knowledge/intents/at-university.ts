@@ -1,4 +1,4 @@
-import type { Context } from '../context'
+import { type Context, decline } from '../context'
 import type { QaAnswer } from '../qa-answer'
 import { factsAnswer } from '../reply'
 import type { Intent } from './intent'
@@ -18,5 +18,5 @@ function atUniversityAnswer(ctx: Context, q: string): QaAnswer | undefined {
 export const atUniversity: Intent = {
   name: 'at_university',
   description: 'what a student does at the university (五（三）, 五（三）1)',
-  answer: (ask, ctx) => atUniversityAnswer(ctx, ask.q),
+  answer: (ask, ctx) => atUniversityAnswer(ctx, ask.q) ?? decline(ask, 'asks not what is done at the university'),
 }

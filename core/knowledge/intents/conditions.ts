@@ -1,4 +1,4 @@
-import type { Context } from '../context'
+import { type Context, decline } from '../context'
 import { isSilentTopic } from '../open-topics'
 import type { Program, ProgramFact } from '../program'
 import type { QaAnswer } from '../qa-answer'
@@ -36,5 +36,8 @@ function conditionsAnswer(program: Program, ctx: Context, q: string): QaAnswer |
 export const conditions: Intent = {
   name: 'conditions',
   description: 'the conditions a student must meet, asked in general (四（二）1–2)',
-  answer: (ask, ctx) => (isSilentTopic(ctx, ask.q) ? undefined : conditionsAnswer(ctx.program, ctx, ask.q)),
+  answer: (ask, ctx) =>
+    isSilentTopic(ctx, ask.q)
+      ? decline(ask, 'raises a topic the plan leaves open')
+      : (conditionsAnswer(ctx.program, ctx, ask.q) ?? decline(ask, 'asks no general condition of applying')),
 }

@@ -1,4 +1,4 @@
-import type { Context } from '../context'
+import { type Context, decline } from '../context'
 import type { Program } from '../program'
 import { type AnswerFact, type QaAnswer } from '../qa-answer'
 import { citiesIn, joinWithin, shortCity } from '../reply'
@@ -74,5 +74,8 @@ function contactIn(program: Program, ctx: Context, q: string, context?: string):
 export const contact: Intent = {
   name: 'contact',
   description: 'a person, phone or way to reach someone: the city contacts and the office',
-  answer: (ask, ctx) => (isContactAsk(ask.q) ? contactIn(ctx.program, ctx, ask.q, ask.context) : undefined),
+  answer: (ask, ctx) =>
+    isContactAsk(ask.q)
+      ? contactIn(ctx.program, ctx, ask.q, ask.context)
+      : decline(ask, 'asks for no person, phone or way to reach someone'),
 }

@@ -1,3 +1,4 @@
+import { decline } from '../context'
 import { beijingDate, chineseMonth } from '../../time'
 import { officeContact, type Program, type ProgramMilestone } from '../program'
 import type { AnswerFact, QaAnswer } from '../qa-answer'
@@ -141,7 +142,8 @@ export const deadline: Intent = {
     const byDate = milestoneByDate(program, q)
     // "结业以后还会跟我们保持联系吗": whether the program keeps in touch, not when a step ends.
     const keepsInTouch = /保持联系|还.{0,4}(联系|跟踪|追踪)/.test(q) && !ASK_WHEN.test(q)
-    if (!(WHEN.test(q) || byDate) || keepsInTouch) return undefined
+    if (!(WHEN.test(q) || byDate)) return decline(ask, 'asks no time and names no day of a step')
+    if (keepsInTouch) return decline(ask, 'asks whether the program keeps in touch, not when')
     const keys = [...new Set(ctx.vocab.steps.filter((s) => s.pattern.test(q)).map((s) => s.key))]
     // For a two-part question, 截止 names no step of its own ("…的截止时间分别是").
     const bare = q.replace(/截止(时间|日期)?/g, '')

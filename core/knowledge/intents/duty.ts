@@ -1,4 +1,4 @@
-import type { Context } from '../context'
+import { type Context, decline } from '../context'
 import type { QaAnswer } from '../qa-answer'
 import { factsAnswer } from '../reply'
 import { MONTH_REF, NAMED_STEP, OTHER_ROLE } from '../wording'
@@ -33,5 +33,8 @@ function dutyAnswer(ctx: Context, q: string): QaAnswer | undefined {
 export const duty: Intent = {
   name: 'duty',
   description: 'what a party (organisers, office, universities, schools, city 科协) must do',
-  answer: (ask, ctx) => (MONTH_REF.test(ask.q) ? undefined : dutyAnswer(ctx, ask.q)),
+  answer: (ask, ctx) =>
+    MONTH_REF.test(ask.q)
+      ? decline(ask, 'names a month: what happens then is a step, not a duty')
+      : (dutyAnswer(ctx, ask.q) ?? decline(ask, 'asks no duty of a party the vocabulary names')),
 }

@@ -1,7 +1,7 @@
 import { checkEligibility } from '../../rules/eligibility'
 import { explainEligibility } from '../../rules/explain-eligibility'
 import { extractProfile } from '../../rules/extract-profile'
-import type { Context } from '../context'
+import { type Context, decline } from '../context'
 import { offRuleLabels } from '../open-topics'
 import { officeContact } from '../program'
 import { MAX_ANSWER_CHARS, type QaAnswer } from '../qa-answer'
@@ -113,6 +113,9 @@ function withNote(explanation: string, note: string, priorityAsked: boolean): st
 export const eligibility: Intent = {
   name: 'eligibility',
   description: 'whether a described student may apply or gets priority: the verdict of the rules',
-  answer: (ask, ctx) =>
-    ask.eligibility ? eligibilityAnswer(ctx, ask.context ?? ask.question, ask.q)?.answer : undefined,
+  answer: (ask, ctx) => {
+    if (!ask.eligibility) return decline(ask, 'the message asks something else and only mentions applying')
+    const reply = eligibilityAnswer(ctx, ask.context ?? ask.question, ask.q)
+    return reply?.answer ?? decline(ask, 'no ask to apply with a described student')
+  },
 }

@@ -1,4 +1,4 @@
-import type { Context } from '../context'
+import { type Context, decline } from '../context'
 import type { Program } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import { factsReply, joinWithin } from '../reply'
@@ -30,5 +30,5 @@ function fieldAnswer(program: Program, ctx: Context, q: string): QaAnswer | unde
 export const field: Intent = {
   name: 'field',
   description: 'in what field the guiding experts work: article 一 and the subject list',
-  answer: (ask, ctx) => fieldAnswer(ctx.program, ctx, ask.q),
+  answer: (ask, ctx) => fieldAnswer(ctx.program, ctx, ask.q) ?? decline(ask, 'asks no field of the experts'),
 }

@@ -1,4 +1,4 @@
-import type { Context } from '../context'
+import { type Context, decline } from '../context'
 import type { QaAnswer } from '../qa-answer'
 import { notInDocumentAnswer } from '../reply'
 import { askedType } from '../scope'
@@ -31,5 +31,5 @@ function formatAnswer(ctx: Context, q: string): QaAnswer | undefined {
 export const format: Intent = {
   name: 'format',
   description: 'the form of a document handed in (纸质, 原件, 几份…): the plan gives none',
-  answer: (ask, ctx) => formatAnswer(ctx, ask.q),
+  answer: (ask, ctx) => formatAnswer(ctx, ask.q) ?? decline(ask, 'asks no form of a document'),
 }

@@ -1,3 +1,4 @@
+import { decline } from '../context'
 import type { Program } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import type { Intent } from './intent'
@@ -20,5 +21,7 @@ export const greeting: Intent = {
   name: 'greeting',
   description: 'a greeting, thanks or "who are you": says what the assistant answers',
   answer: (ask, ctx) =>
-    !ask.q || GREETING.test(ask.q.replace(/[，,。.!！?？~～]/g, '')) ? greetingAnswer(ctx.program) : undefined,
+    !ask.q || GREETING.test(ask.q.replace(/[，,。.!！?？~～]/g, ''))
+      ? greetingAnswer(ctx.program)
+      : decline(ask, 'more than a greeting'),
 }

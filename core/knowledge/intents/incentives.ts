@@ -1,4 +1,4 @@
-import type { Context } from '../context'
+import { type Context, decline } from '../context'
 import { isSilentTopic } from '../open-topics'
 import type { QaAnswer } from '../qa-answer'
 import { factsReply } from '../reply'
@@ -22,5 +22,8 @@ function incentivesAnswer(ctx: Context, q: string): QaAnswer | undefined {
 export const incentives: Intent = {
   name: 'incentives',
   description: 'what taking part brings students, schools and teachers (十（三）)',
-  answer: (ask, ctx) => (isSilentTopic(ctx, ask.q) ? undefined : incentivesAnswer(ctx, ask.q)),
+  answer: (ask, ctx) =>
+    isSilentTopic(ctx, ask.q)
+      ? decline(ask, 'raises a topic the plan leaves open')
+      : (incentivesAnswer(ctx, ask.q) ?? decline(ask, 'asks no benefit of taking part')),
 }

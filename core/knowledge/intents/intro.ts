@@ -1,3 +1,4 @@
+import { decline } from '../context'
 import { normaliseText } from '../normalise'
 import type { Program, ProgramFact } from '../program'
 import type { QaAnswer } from '../qa-answer'
@@ -35,5 +36,8 @@ function introAnswer(program: Program): QaAnswer {
 export const intro: Intent = {
   name: 'intro',
   description: 'what the program is, asked with nothing more specific: purpose and organisers',
-  answer: (ask, ctx) => (isIntroQuestion(ask.question) ? introAnswer(ctx.program) : undefined),
+  answer: (ask, ctx) =>
+    isIntroQuestion(ask.question)
+      ? introAnswer(ctx.program)
+      : decline(ask, 'asks something more specific than what the program is'),
 }

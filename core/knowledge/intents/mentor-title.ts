@@ -1,4 +1,4 @@
-import type { Context } from '../context'
+import { type Context, decline } from '../context'
 import type { ProgramFact } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import { clamp, factOf } from '../reply'
@@ -45,5 +45,5 @@ function mentorTitleAnswer(ctx: Context, q: string): QaAnswer | undefined {
 export const mentorTitle: Intent = {
   name: 'mentor_title',
   description: 'whether a named title (院士, 副教授 …) is among the mentor kinds the plan lists',
-  answer: (ask, ctx) => mentorTitleAnswer(ctx, ask.q),
+  answer: (ask, ctx) => mentorTitleAnswer(ctx, ask.q) ?? decline(ask, 'asks not whether a title may be a mentor'),
 }

@@ -1,5 +1,5 @@
 import { beijingDate, chineseDate, chineseMonth } from '../../time'
-import type { Context } from '../context'
+import { type Context, decline } from '../context'
 import type { Program } from '../program'
 import type { AnswerFact, QaAnswer } from '../qa-answer'
 import { bestFactInSection, factOf, joinWithin, milestoneWhen, officeLine } from '../reply'
@@ -62,6 +62,10 @@ export const month: Intent = {
   description: 'what happens or is due in a named month, when no step is named',
   answer: (ask, ctx) => {
     const stepNamed = ctx.vocab.steps.some((s) => s.pattern.test(ask.q.replace(/截止(时间|日期)?/g, '')))
-    return stepNamed ? undefined : monthAnswer(ctx.program, ctx, ask.q, ask.scored, ask.now)
+    if (stepNamed) return decline(ask, "names a step: its date is the deadline intent's")
+    return (
+      monthAnswer(ctx.program, ctx, ask.q, ask.scored, ask.now) ??
+      decline(ask, 'names no month with a what-happens word')
+    )
   },
 }

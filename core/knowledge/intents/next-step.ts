@@ -1,4 +1,4 @@
-import type { Context } from '../context'
+import { type Context, decline } from '../context'
 import type { ProgramFact } from '../program'
 import { MAX_ANSWER_CHARS, type QaAnswer } from '../qa-answer'
 import { factOf, joinWithin } from '../reply'
@@ -59,5 +59,5 @@ function nextStepAnswer(ctx: Context, q: string): QaAnswer | undefined {
 export const nextStep: Intent = {
   name: 'next_step',
   description: 'what follows a selection step, or whether it already settles the outcome',
-  answer: (ask, ctx) => nextStepAnswer(ctx, ask.q),
+  answer: (ask, ctx) => nextStepAnswer(ctx, ask.q) ?? decline(ask, 'asks not what follows a selection step'),
 }

@@ -1,3 +1,4 @@
+import { decline } from '../context'
 import { unsureAnswer } from '../reply'
 import { PROGRAM_NAMED, programEvidence } from '../scope'
 import { synonymTerms } from '../synonyms'
@@ -17,6 +18,6 @@ export const notInDomain: Intent = {
       APPLY_ASK.test(q) ||
       [...q].length <= 8 ||
       synonymTerms(q, ctx.index.synonyms).some((t) => ctx.vocab.programTerms.includes(t))
-    return inDomain ? undefined : unsureAnswer(ctx, 0.3)
+    return inDomain ? decline(ask, 'the words are about the program') : unsureAnswer(ctx, 0.3)
   },
 }

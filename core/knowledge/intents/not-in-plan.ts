@@ -1,3 +1,4 @@
+import { decline } from '../context'
 import { openTopicIn } from '../open-topics'
 import { officeContact } from '../program'
 import { citiesIn, joinWithin, notInDocumentAnswer } from '../reply'
@@ -13,7 +14,7 @@ export const notInPlan: Intent = {
     const { q, scored } = ask
     const program = ctx.program
     const missing = openTopicIn(ctx, q)
-    if (!missing) return undefined
+    if (!missing) return decline(ask, 'raises no topic the vocabulary lists as left open')
     const named = missing.related ? ctx.factsById.get(missing.related) : undefined
     // A money question (alone) gets no fact that merely shares a word with it.
     const guess = !missing.alone && scored[0] && scored[0].score >= 8 ? scored[0] : undefined

@@ -1,3 +1,4 @@
+import { decline } from '../context'
 import type { Program } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import { citiesIn, factOf } from '../reply'
@@ -23,7 +24,8 @@ export const outsideCity: Intent = {
   description: 'a question naming only Guangxi cities where the program does not run',
   answer: (ask, ctx) => {
     const places = citiesIn(ctx.program, ask.q)
-    if (places.outside.length === 0 || places.inProgram.length > 0) return undefined
+    if (places.outside.length === 0 || places.inProgram.length > 0)
+      return decline(ask, 'names no city outside the program, or names one inside too')
     return outsideCityAnswer(ctx.program, places.outside, ask.confidence)
   },
 }

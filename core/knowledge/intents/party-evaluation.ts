@@ -1,4 +1,4 @@
-import type { Context } from '../context'
+import { type Context, decline } from '../context'
 import { isSilentTopic } from '../open-topics'
 import type { QaAnswer } from '../qa-answer'
 import { factsReply } from '../reply'
@@ -20,5 +20,8 @@ function partyEvaluationAnswer(ctx: Context, q: string): QaAnswer | undefined {
 export const partyEvaluation: Intent = {
   name: 'party_evaluation',
   description: 'whether mentors, teachers, schools or units are themselves evaluated (九（五）)',
-  answer: (ask, ctx) => (isSilentTopic(ctx, ask.q) ? undefined : partyEvaluationAnswer(ctx, ask.q)),
+  answer: (ask, ctx) =>
+    isSilentTopic(ctx, ask.q)
+      ? decline(ask, 'raises a topic the plan leaves open')
+      : (partyEvaluationAnswer(ctx, ask.q) ?? decline(ask, 'asks no evaluation of a party other than students')),
 }

@@ -1,3 +1,4 @@
+import { decline } from '../context'
 import type { Program } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import { joinWithin } from '../reply'
@@ -29,5 +30,5 @@ function personAnswer(program: Program, q: string): QaAnswer | undefined {
 export const person: Intent = {
   name: 'person',
   description: 'a contact person named in the question: whom they are and their number',
-  answer: (ask, ctx) => personAnswer(ctx.program, ask.q),
+  answer: (ask, ctx) => personAnswer(ctx.program, ask.q) ?? decline(ask, 'names no contact person'),
 }

@@ -1,3 +1,4 @@
+import { decline } from '../context'
 import { findPlaces } from '../../rules/regions'
 import type { Program } from '../program'
 import type { AnswerFact, QaAnswer } from '../qa-answer'
@@ -70,5 +71,6 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
 export const quota: Intent = {
   name: 'quota',
   description: 'how many students a city or all select, their sum or difference',
-  answer: (ask, ctx) => (QUOTA.test(ask.q) ? quotaAnswer(ctx.program, ask.q, ask.context) : undefined),
+  answer: (ask, ctx) =>
+    QUOTA.test(ask.q) ? quotaAnswer(ctx.program, ask.q, ask.context) : decline(ask, 'asks no number of students'),
 }

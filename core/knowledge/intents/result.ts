@@ -1,4 +1,4 @@
-import type { Context } from '../context'
+import { type Context, decline } from '../context'
 import { officeContact, type Program } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import { factOf, joinWithin } from '../reply'
@@ -44,5 +44,5 @@ function resultAnswer(program: Program, ctx: Context, q: string): QaAnswer | und
 export const result: Intent = {
   name: 'result',
   description: 'how or where the outcome of selection is learnt: the public notice',
-  answer: (ask, ctx) => resultAnswer(ctx.program, ctx, ask.q),
+  answer: (ask, ctx) => resultAnswer(ctx.program, ctx, ask.q) ?? decline(ask, 'asks not how the outcome is learnt'),
 }

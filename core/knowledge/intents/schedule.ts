@@ -1,3 +1,4 @@
+import { decline } from '../context'
 import { beijingDate, chineseDate, chineseMonth } from '../../time'
 import type { Program } from '../program'
 import type { QaAnswer } from '../qa-answer'
@@ -32,5 +33,6 @@ function scheduleAnswer(program: Program, now: Date): QaAnswer {
 export const schedule: Intent = {
   name: 'schedule',
   description: 'the next steps and dates from today on',
-  answer: (ask, ctx) => (SCHEDULE.test(ask.q) ? scheduleAnswer(ctx.program, ask.now) : undefined),
+  answer: (ask, ctx) =>
+    SCHEDULE.test(ask.q) ? scheduleAnswer(ctx.program, ask.now) : decline(ask, 'asks for no calendar or next steps'),
 }

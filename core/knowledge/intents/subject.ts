@@ -1,4 +1,4 @@
-import type { Context } from '../context'
+import { type Context, decline } from '../context'
 import type { Program } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import type { Intent } from './intent'
@@ -28,5 +28,6 @@ function subjectMembershipAnswer(ctx: Context, program: Program, q: string): QaA
 export const subject: Intent = {
   name: 'subject',
   description: 'whether a subject the list does not name (地理, 天文…) may be studied',
-  answer: (ask, ctx) => subjectMembershipAnswer(ctx, ctx.program, ask.q),
+  answer: (ask, ctx) =>
+    subjectMembershipAnswer(ctx, ctx.program, ask.q) ?? decline(ask, 'names no subject outside the list'),
 }

@@ -1,3 +1,4 @@
+import { decline } from '../context'
 import type { Program } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import type { Intent } from './intent'
@@ -30,5 +31,6 @@ function universityMembershipAnswer(program: Program, q: string): QaAnswer | und
 export const university: Intent = {
   name: 'university',
   description: 'whether a named university is among those the plan lists',
-  answer: (ask, ctx) => universityMembershipAnswer(ctx.program, ask.q),
+  answer: (ask, ctx) =>
+    universityMembershipAnswer(ctx.program, ask.q) ?? decline(ask, 'names no university outside the list'),
 }

@@ -1,5 +1,5 @@
 import { chineseNumberToInt } from '../../chinese-numbers'
-import type { Context } from '../context'
+import { type Context, decline } from '../context'
 import type { QaAnswer } from '../qa-answer'
 import { clamp, factOf } from '../reply'
 import type { Intent } from './intent'
@@ -57,5 +57,5 @@ function visitsAnswer(ctx: Context, q: string): QaAnswer | undefined {
 export const visits: Intent = {
   name: 'visits',
   description: 'a number of campus visits (or fewer, or making up) judged against the required minimum',
-  answer: (ask, ctx) => visitsAnswer(ctx, ask.q),
+  answer: (ask, ctx) => visitsAnswer(ctx, ask.q) ?? decline(ask, 'judges no number of visits'),
 }
