@@ -4,7 +4,7 @@ import { eligibilityAnswer } from './intents/eligibility'
 import { offRuleLabels } from './open-topics'
 import { hedgedFacts } from './intents/retrieve'
 import { combine, contentLength, isWeak, messageAsks } from './message'
-import { normaliseText } from './normalise'
+import { normaliseText, toSimplified } from './normalise'
 import type { Program } from './program'
 import type { QaAnswer } from './qa-answer'
 import { withOfficeWhenSilent } from './reply-extras'
@@ -33,7 +33,8 @@ export type Tracer = (event: TraceEvent) => void
  */
 export function answerQuestion(program: Program, question: string, now: Date, trace?: Tracer): QaAnswer {
   const ctx = contextOf(program)
-  return withOfficeWhenSilent(ctx, answerMessage(ctx, question, now, trace))
+  // Traditional characters (南寧市選多少個學生) are read as simplified from here on, profile included.
+  return withOfficeWhenSilent(ctx, answerMessage(ctx, toSimplified(question), now, trace))
 }
 
 /** One ask through the intents in order, the first that answers wins. */

@@ -6,6 +6,7 @@
  * are names, not quantities.
  */
 
+import * as OpenCC from 'opencc-js'
 import { chineseNumberToInt } from '../chinese-numbers'
 
 export { chineseNumberToInt }
@@ -34,4 +35,12 @@ export function normaliseText(text: string): string {
     return v === undefined ? m : `${before}${v}`
   })
   return s
+}
+
+/** OpenCC's traditional → mainland simplified characters (identity on simplified text). */
+const simplify = OpenCC.Converter({ from: 't', to: 'cn' })
+
+/** A question in simplified characters: 南寧市選多少個學生 → 南宁市选多少个学生; simplified text is left as it is. */
+export function toSimplified(text: string): string {
+  return simplify(text)
 }
