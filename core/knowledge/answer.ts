@@ -5,6 +5,7 @@ import { offRuleLabels } from './open-topics'
 import { hedgedFacts } from './intents/retrieve'
 import { combine, contentLength, isWeak, messageAsks } from './message'
 import { normaliseText, toSimplified } from './normalise'
+import { withoutPersonalDetails } from './personal'
 import type { Program } from './program'
 import type { QaAnswer } from './qa-answer'
 import { withOfficeWhenSilent } from './reply-extras'
@@ -33,8 +34,10 @@ export type Tracer = (event: TraceEvent) => void
  */
 export function answerQuestion(program: Program, question: string, now: Date, trace?: Tracer): QaAnswer {
   const ctx = contextOf(program)
-  // Traditional characters (南寧市選多少個學生) are read as simplified from here on, profile included.
-  return withOfficeWhenSilent(ctx, answerMessage(ctx, toSimplified(question), now, trace))
+  // Traditional characters (南寧市選多少個學生) are read as simplified from here on, profile included;
+  // the asker's own phone or e-mail is context, never the question.
+  const text = withoutPersonalDetails(toSimplified(question))
+  return withOfficeWhenSilent(ctx, answerMessage(ctx, text, now, trace))
 }
 
 /** One ask through the intents in order, the first that answers wins. */

@@ -1,9 +1,6 @@
 import { clamp } from './reply'
 import { MAX_ANSWER_CHARS, type QaAnswer } from './qa-answer'
-
-/** Words that make a clause a question (not a remark such as "学校说可以报" or "我记得是20"). */
-const ASKING =
-  /[?？]|吗|么|呢|吧|啥|怎|如何|哪|几|多少|是否|有没有|是不是|会不会|要不要|能不能|可不可以|行不行|对不对|够不够|分别|多久|多长|谁|(.)不\1/
+import { ASKING } from './wording'
 
 /** Where one ask ends and another begins: sentence ends, commas, and words that add an ask. */
 const CLAUSE_BREAK =

@@ -1,8 +1,8 @@
 import { describeDue, describeMonth } from '../rules/deadlines'
 import { locatePlaces } from '../rules/regions'
-import { chineseMonth } from '../time'
+import { beijingDate, chineseMonth } from '../time'
 import type { Context } from './context'
-import type { Program, ProgramFact, ProgramMilestone } from './program'
+import { officeContact, type Program, type ProgramFact, type ProgramMilestone } from './program'
 import { type AnswerFact, MAX_ANSWER_CHARS, type QaAnswer } from './qa-answer'
 import type { ScoredFact } from './retrieval'
 
@@ -172,4 +172,14 @@ export function factsReply(
     confidence,
     facts: cited.map(factOf),
   }
+}
+
+/**
+ * After the cohort's training period: that these were that year's steps, that no later plan is in
+ * the assistant yet, and whom to ask; empty while the period runs.
+ */
+export function laterPlanNote(program: Program, now: Date): string {
+  if (beijingDate(now).slice(0, 7) <= program.training.end) return ''
+  const office = officeContact(program)
+  return `以上是${program.cohort}年这一期的安排，这一期已于${chineseMonth(program.training.end)}结束；之后年度的实施方案还没有载入助手，请留意通知或咨询管理办公室${office.person}（电话${office.phone}）。`
 }

@@ -32,3 +32,7 @@ export const CORE_TERMS =
 
 /** A named step or activity: what a party does *there* is that step's fact, not the party's general duties. */
 export const NAMED_STEP = /中期|年度评价|年度考核|见面会|公示|遴选|资格审核|市级审核|汇报|研究方向|选题|申请表/
+
+/** Words that make a clause a question (not a remark such as "学校说可以报" or "我记得是20"). */
+export const ASKING =
+  /[?？]|吗|么|呢|吧|啥|怎|如何|哪|几|多少|是否|有没有|是不是|会不会|要不要|能不能|可不可以|行不行|对不对|够不够|分别|多久|多长|谁|(.)不\1/

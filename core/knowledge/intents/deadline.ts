@@ -2,7 +2,7 @@ import { decline } from '../context'
 import { beijingDate, chineseMonth } from '../../time'
 import { officeContact, type Program, type ProgramMilestone } from '../program'
 import type { AnswerFact, QaAnswer } from '../qa-answer'
-import { bestFactInSection, factOf, joinWithin, milestoneWhen, PLAN_NAME } from '../reply'
+import { bestFactInSection, factOf, joinWithin, laterPlanNote, milestoneWhen, PLAN_NAME } from '../reply'
 import { withGap, withOtherParts } from '../reply-extras'
 import type { ScoredFact } from '../retrieval'
 import { ASK_WHEN } from '../wording'
@@ -60,6 +60,9 @@ function deadlineAnswer(
   } else {
     return undefined
   }
+  // Once the period is over, which year's plan this is comes right after the date asked.
+  const later = parts.some((p) => p.includes('下一年度')) ? '' : laterPlanNote(program, now)
+  if (later) parts.splice(1, 0, later)
   const fact = bestFactInSection(scored, program, section)
   if (fact && key !== 'training') parts.push(fact.answer)
   if (key === 'training') {

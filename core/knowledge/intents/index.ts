@@ -1,6 +1,7 @@
 import { activities } from './activities'
 import { applyProcess } from './apply-process'
 import { atUniversity } from './at-university'
+import { chatter } from './chatter'
 import { conditions } from './conditions'
 import { contact } from './contact'
 import { deadline } from './deadline'
@@ -16,6 +17,7 @@ import { intro } from './intro'
 import { mentorTitle } from './mentor-title'
 import { month } from './month'
 import { nextStep } from './next-step'
+import { otherYear } from './other-year'
 import { notInDomain } from './not-in-domain'
 import { notInPlan } from './not-in-plan'
 import { outOfScope } from './out-of-scope'
@@ -39,12 +41,14 @@ export type { Intent } from './intent'
  */
 export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: greeting, why: 'a bare greeting carries no question; nothing else should read it' },
+  { intent: chatter, why: 'instructions or chatter must meet no fact; nothing after it may read them' },
   { intent: field, why: '"导师是哪方面的专家" names mentors and subjects: before the mentor and subject readings' },
   { intent: visits, why: 'a count of visits ("去了8次够吗") would otherwise read as eligibility (够吗)' },
   { intent: partyEvaluation, why: '"导师也要被评价吗" before the incentives and eligibility words it shares' },
   { intent: incentives, why: '"对孩子有什么好处" before eligibility, which 孩子 and 有用 would trigger' },
   { intent: mentorTitle, why: '"副教授能当导师吗" asks 能…吗 like eligibility, but of a mentor' },
   { intent: eligibility, why: 'a described student with an ask to apply: the rules decide before any fact' },
+  { intent: otherYear, why: "another year's program must not be answered with this year's dates, facts or quotas" },
   { intent: conditions, why: 'the conditions in general, once no particular student is described' },
   { intent: intro, why: '"英才计划是什么" before retrieval, which would pick one article' },
   { intent: outOfScope, why: 'a general task must not meet an incidental fact of the program further down' },

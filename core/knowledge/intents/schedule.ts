@@ -2,7 +2,7 @@ import { decline } from '../context'
 import { beijingDate, chineseDate, chineseMonth } from '../../time'
 import type { Program } from '../program'
 import type { QaAnswer } from '../qa-answer'
-import { joinWithin } from '../reply'
+import { joinWithin, laterPlanNote } from '../reply'
 import type { Intent } from './intent'
 
 const SCHEDULE =
@@ -21,7 +21,7 @@ function scheduleAnswer(program: Program, now: Date): QaAnswer {
   })
   const head = upcoming.length > 0 ? '接下来的时间节点：' : '本期的时间节点都已过去，回顾如下：'
   return {
-    answer: joinWithin([head, `${lines.join('；')}。`]),
+    answer: joinWithin([head, `${lines.join('；')}。`, upcoming.length > 0 ? '' : laterPlanNote(program, now)]),
     intent: 'schedule',
     sources: list.map((m) => ({ section: m.section, title: m.title })),
     confidence: 0.85,

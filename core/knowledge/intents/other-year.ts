@@ -1,0 +1,43 @@
+import { decline } from '../context'
+import { chineseMonth } from '../../time'
+import { officeContact } from '../program'
+import type { QaAnswer } from '../qa-answer'
+import { PLAN_NAME } from '../reply'
+import type { Intent } from './intent'
+
+/** A year named as a whole ("2024年的报名", "2025年还有吗"), not as part of a date ("2024年2月"). */
+const YEAR = /(20\d\d)年(?!\d{1,2}月|底|初|上半年|下半年)/g
+
+/**
+ * Another year's program ("2024年的报名什么时候开始", "2025年还有英才计划吗"): the assistant holds
+ * one year's plan; it says which, that the other year's plan is not in the assistant, and whom to
+ * ask, rather than answering with this year's dates. A year in which this cohort's own steps fall
+ * ("2024年的中期评价") is this cohort's.
+ */
+export const otherYear: Intent = {
+  name: 'other_year',
+  description: "another year's program asked about: says which year's plan is loaded and whom to ask",
+  answer: (ask, ctx) => {
+    const program = ctx.program
+    const years = [...ask.q.matchAll(YEAR)].map((m) => Number(m[1])).filter((y) => y !== program.cohort)
+    if (years.length === 0) return decline(ask, `names no year other than ${program.cohort}`)
+    const steps = ctx.vocab.steps.filter((s) => s.pattern.test(ask.q)).map((s) => s.key)
+    const stepYears = program.milestones.filter((m) => steps.includes(m.key)).map((m) => Number(m.due.slice(0, 4)))
+    const spanYears = [Number(program.training.start.slice(0, 4)), Number(program.training.end.slice(0, 4))]
+    const own = (y: number) => (steps.length > 0 ? stepYears.includes(y) : spanYears.includes(y))
+    const other = years.find((y) => !own(y))
+    if (other === undefined) return decline(ask, "the year named is one of this cohort's own")
+    const office = officeContact(program)
+    const t = program.training
+    const answer: QaAnswer = {
+      answer: `我这里载入的是${PLAN_NAME}${program.cohort}年的实施方案（培养周期${chineseMonth(t.start)}至${chineseMonth(t.end)}）；${other}年度的方案还没有载入助手，我不能用${program.cohort}年的日期和名额替它回答。${other}年度的安排请留意官方通知，或咨询管理办公室${office.person}（电话${office.phone}）。`,
+      intent: 'not_in_document',
+      sources: [{ section: office.section, title: '联系人及联系电话' }],
+      confidence: 0.6,
+      facts: [
+        { section: office.section, title: '联系人及联系电话', text: `管理办公室${office.person}，电话${office.phone}` },
+      ],
+    }
+    return answer
+  },
+}
