@@ -71,3 +71,11 @@ describe('the plan key terms in paraphrased facts', () => {
     for (const t of terms) expect(a).toContain(t)
   })
 })
+
+describe('facts say only what the plan says', () => {
+  it('adds no claim of its own about the organisers or the olympiads', () => {
+    const text = (id: string) => program.facts.find((f) => f.id === id)?.answer ?? ''
+    expect(text('organisers')).not.toMatch(/政府部门|正式项目/)
+    expect(text('priority_olympiad')).not.toMatch(/通常指/)
+  })
+})

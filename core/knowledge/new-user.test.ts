@@ -67,3 +67,12 @@ describe('other years', () => {
     expect(r.answer).toContain('0771-2809218')
   })
 })
+
+describe('a patent whose grant is not said', () => {
+  it('is open and asked about, not "不属于优先条件"', () => {
+    const r = ask('南宁高一，数学年级前10%，孩子有一项发明专利，能优先推荐吗')
+    expect(r.eligibility).toEqual({ verdict: 'eligible', priority: false })
+    expect(r.answer).toContain('是否已获授权')
+    expect(r.answer).not.toContain('不属于优先条件')
+  })
+})
