@@ -1,8 +1,12 @@
 /** Question words shared by several intents: how people ask, not what the plan says. */
 
 /** Words that say the question asks whether someone may apply or gets priority. */
-export const APPLY_ASK =
-  /(能|可以|能否|可否)(不能|不可以)?(来|去|过来|也|再|直接|提前|先|早点)?(报|参加|申请|参与)|可不可以(来|去)?(报|参加|申请)|报得上|进得去|被选上|能否入选|可以试试吗|冲一下|达标吗|符合|够(不够)?条件|够格|有(没有)?资格|能入选|能选上|报得了|行不行|行吗|够吗|够不够|够了吗|能去吗|能不能去|有戏|有(没有)?希望|有(没有)?机会|能不能上|能上吗|可以冲|能冲吗|能不能冲/
+/** A wish to apply, or a teacher's way of asking ("也想让娃试一试", "可以推荐吗", "能推荐他报名吗"). */
+export const WISH_TO_APPLY =
+  /试(一)?试|想(让[^，,。？?]{0,4})?(报|参加|申请|参与)|(可以|能|能不能|可不可以|可否)(给(他|她|孩子|学生|该生))?推荐(?!(几|多少|哪))|推荐(他|她|该生|这个学生|这名学生|这位同学)/
+export const APPLY_ASK = new RegExp(
+  `${/(能|可以|能否|可否)(不能|不可以)?(来|去|过来|也|再|直接|提前|先|早点)?(报|参加|申请|参与)|可不可以(来|去)?(报|参加|申请)|报得上|进得去|被选上|能否入选|可以试试吗|冲一下|达标吗|符合|够(不够)?条件|够格|有(没有)?资格|能入选|能选上|报得了|行不行|行吗|够吗|够不够|够了吗|能去吗|能不能去|有戏|有(没有)?希望|有(没有)?机会|能不能上|能上吗|可以冲|能冲吗|能不能冲/.source}|${WISH_TO_APPLY.source}`,
+)
 export const PRIORITY_ASK = /优先/
 /** Asking about applying in so many words (报/参加/申请/资格/条件), unlike 有机会/够不够/行不行 which may ask about anything. */
 export const CLEAR_APPLY_ASK =

@@ -53,3 +53,21 @@ describe('conditions the plan does not set, asked with a profile', () => {
     expect(r.answer.match(/辖区内/g)?.length).toBe(1)
   })
 })
+
+describe('a profile in any words is an eligibility question', () => {
+  it.each([
+    ['横州高一，数学年级前9%', 'eligible'],
+    ['也想让娃试一试，娃在柳州读高二，综合前15%', 'eligible'],
+    ['我家在玉林，孩子高一成绩年级前5，也想试试', 'ineligible'],
+    ['孩子在广东读高一，数学年级前3%', 'ineligible'],
+    ['我班上的李华，桂林中学高二，物理年级前8%，可以推荐吗', 'eligible'],
+    ['能推荐他报名吗？他是柳州高一的，化学年级前12%', 'eligible'],
+  ])('%s → %s, as the API says', (q, verdict) => {
+    const r = ask(q)
+    expect(r.intent).toBe('eligibility')
+    expect(r.eligibility?.verdict).toBe(verdict)
+  })
+  it('leaves a question about how many a school may recommend to the quota', () => {
+    expect(ask('学校可以推荐几个人').intent).toBe('quota')
+  })
+})

@@ -6,7 +6,7 @@ import { offRuleLabels } from '../open-topics'
 import { officeContact } from '../program'
 import { MAX_ANSWER_CHARS, type QaAnswer } from '../qa-answer'
 import { clamp } from '../reply'
-import { APPLY_ASK, CLEAR_APPLY_ASK, PRIORITY_ASK, SOMEONE } from '../wording'
+import { APPLY_ASK, ASKING, CLEAR_APPLY_ASK, PRIORITY_ASK, SOMEONE } from '../wording'
 import type { Intent } from './intent'
 
 const HARD_SIGNALS = ['city', 'grade', 'subjectRankPercent', 'overallRankPercent'] as const
@@ -50,11 +50,14 @@ export interface EligibilityReply {
 
 export function eligibilityAnswer(ctx: Context, question: string, q: string): EligibilityReply | undefined {
   const program = ctx.program
-  const askApply = APPLY_ASK.test(q)
   const askPriority = PRIORITY_ASK.test(q)
+  // A profile sent as a bare statement ("横州高一，数学年级前9%") asks the same as "能报吗".
+  const statement = !ASKING.test(q) && /\d|[高初][一二三]/.test(q)
+  const askApply = APPLY_ASK.test(q) || statement
   if (!askApply && !askPriority) return undefined
   const { profile } = extractProfile(question)
   const hard = HARD_SIGNALS.filter((k) => profile[k] !== undefined).length
+  if (statement && !APPLY_ASK.test(q) && !askPriority && hard < 2) return undefined
   const extra = (profile.awards?.length ?? 0) + (profile.patents?.length ?? 0) > 0 ? 1 : 0
   // A bare priority question ("市级奖算优先吗") is about the rule, not about one student.
   if (askApply ? hard + extra < 1 : hard < 2) return undefined
