@@ -13,6 +13,7 @@ import { gap } from './gap'
 import { greeting } from './greeting'
 import { incentives } from './incentives'
 import type { Intent } from './intent'
+import { interval } from './interval'
 import { intro } from './intro'
 import { mentorTitle } from './mentor-title'
 import { month } from './month'
@@ -20,6 +21,7 @@ import { nextStep } from './next-step'
 import { otherYear } from './other-year'
 import { notInDomain } from './not-in-domain'
 import { notInPlan } from './not-in-plan'
+import { noticeEndIntent } from './notice-end'
 import { outOfScope } from './out-of-scope'
 import { outsideCity } from './outside-city'
 import { partyEvaluation } from './party-evaluation'
@@ -59,6 +61,8 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: contact, why: 'a person or phone asked for' },
   { intent: result, why: 'how the outcome is learnt, before the step dates (公示, 名单)' },
   { intent: quota, why: 'numbers of students, before dates that share 选/名 words' },
+  { intent: interval, why: 'the time between two steps is arithmetic over their dates, not either date alone' },
+  { intent: noticeEndIntent, why: 'the end of a notice from a given start is counted, not looked up' },
   { intent: month, why: 'a month with no step named: what happens then, before the step readings' },
   { intent: atUniversity, why: 'what is done at the university, before duties of 大学 as a party' },
   { intent: activities, why: 'what a selected student takes part in, before duties and steps' },

@@ -72,5 +72,7 @@ export const quota: Intent = {
   name: 'quota',
   description: 'how many students a city or all select, their sum or difference',
   answer: (ask, ctx) =>
-    QUOTA.test(ask.q) ? quotaAnswer(ctx.program, ask.q, ask.context) : decline(ask, 'asks no number of students'),
+    QUOTA.test(ask.q) || (DIFFERENCE.test(ask.q) && citiesIn(ctx.program, ask.q).inProgram.length >= 2)
+      ? quotaAnswer(ctx.program, ask.q, ask.context)
+      : decline(ask, 'asks no number of students'),
 }

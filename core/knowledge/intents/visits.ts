@@ -20,7 +20,9 @@ const VISIT_TOPIC =
   /次数|(去|到|跑|来|进)(了)?[^，,。？?]{0,4}(大学|高校|学校|实验室)|到校|培养|活动|见面|参加|去了|跑了|少去|缺席|请假/
 /** Asks whether a count meets the rule, whether fewer will do, or whether missed visits can be made up. */
 const VISIT_JUDGE =
-  /够|算|达标|完成|合格|行不行|行吗|就行|行了|可以了|可以吗|可不可以|满足|达到|符合|及格|过关|要求|少去|少几次|缺几次|缺了|补(?!贴|助|习|课|偿)/
+  /够|算|达标|完成|合格|行不行|行吗|就行|行了|可以了|可以吗|可不可以|满足|达到|符合|及格|过关|要求|少去|少几次|缺几次|缺了|补(?!贴|助|习|课|偿)|还(要|得|差|需要?|剩)/
+/** Asks how many visits are still needed ("已经去了3次，还要去几次"). */
+const STILL_NEEDED = /还(要|得|差|需要?|剩)[^，,。？?]{0,4}(几|多少)次|还差(几|多少)/
 
 /** 五（三）1 against a count: at least 10 visits in the cycle, the count said to meet it or not. */
 function visitsAnswer(ctx: Context, q: string): QaAnswer | undefined {
@@ -35,7 +37,8 @@ function visitsAnswer(ctx: Context, q: string): QaAnswer | undefined {
   const required = ctx.program.training.requiredVisits
   const rule = `方案要求学生在一个培养周期内到高校参加培养不少于${required}次（${fact.section}）。`
   const parts = [rule]
-  if (n !== undefined)
+  if (n !== undefined && n < required && STILL_NEEDED.test(q)) parts.push(`已经${n}次，至少还要${required - n}次。`)
+  else if (n !== undefined)
     parts.push(
       n >= required
         ? `${n}次不少于${required}次，达到了这项次数要求。`
