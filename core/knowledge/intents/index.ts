@@ -7,6 +7,7 @@ import { contact } from './contact'
 import { deadline } from './deadline'
 import { duty } from './duty'
 import { eligibility } from './eligibility'
+import { elsewhere } from './elsewhere'
 import { field } from './field'
 import { format } from './format'
 import { gap } from './gap'
@@ -27,6 +28,7 @@ import { outsideCity } from './outside-city'
 import { partyEvaluation } from './party-evaluation'
 import { person } from './person'
 import { qualifier } from './qualifier'
+import { priorityRequired } from './priority-required'
 import { quota } from './quota'
 import { result } from './result'
 import { retrieve } from './retrieve'
@@ -51,6 +53,11 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: mentorTitle, why: '"副教授能当导师吗" asks 能…吗 like eligibility, but of a mentor' },
   { intent: eligibility, why: 'a described student with an ask to apply: the rules decide before any fact' },
   { intent: otherYear, why: "another year's program must not be answered with this year's dates, facts or quotas" },
+  { intent: elsewhere, why: "a same-named thing elsewhere must not be answered with this plan's dates or rules" },
+  {
+    intent: priorityRequired,
+    why: 'whether a priority condition is required is answered as such, before the condition lists',
+  },
   { intent: conditions, why: 'the conditions in general, once no particular student is described' },
   { intent: intro, why: '"英才计划是什么" before retrieval, which would pick one article' },
   { intent: outOfScope, why: 'a general task must not meet an incidental fact of the program further down' },
