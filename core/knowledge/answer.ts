@@ -4,7 +4,7 @@ import { eligibilityAnswer } from './intents/eligibility'
 import { offRuleLabels } from './open-topics'
 import { hedgedFacts } from './intents/retrieve'
 import { combine, contentLength, isWeak, messageAsks } from './message'
-import { normaliseText, toSimplified } from './normalise'
+import { expandAbbreviations, normaliseText, toSimplified } from './normalise'
 import { withoutPersonalDetails } from './personal'
 import type { Program } from './program'
 import type { QaAnswer } from './qa-answer'
@@ -36,7 +36,8 @@ export function answerQuestion(program: Program, question: string, now: Date, tr
   const ctx = contextOf(program)
   // Traditional characters (南寧市選多少個學生) are read as simplified from here on, profile included;
   // the asker's own phone or e-mail is context, never the question.
-  const text = withoutPersonalDetails(toSimplified(question))
+  // Short forms of the cohort's vocabulary (管办, 桂师) are read as the full names.
+  const text = expandAbbreviations(withoutPersonalDetails(toSimplified(question)), ctx.vocab.abbreviations)
   return withOfficeWhenSilent(ctx, answerMessage(ctx, text, now, trace))
 }
 

@@ -4,7 +4,7 @@ import { ASKING } from './wording'
 
 /** Where one ask ends and another begins: sentence ends, commas, and words that add an ask. */
 const CLAUSE_BREAK =
-  /(?<=[，,？?。！!；;])|(?=另外|顺便)|(?<=[，,])(?=(?:还有|以及)(?!没有|机会|希望|名额|多少|几天|多久|时间))/
+  /(?<=[，,？?。！!；;])|(?=另外|顺便)|(?<=[\u4e00-\u9fff])(?=[1-9][.、)）](?!\d)|[②③④⑤⑥])|(?<=[，,])(?=(?:还有|以及)(?!没有|机会|希望|名额|多少|几天|多久|时间))/
 
 /** One ask of a message, with the remarks just before it. */
 export interface MessageAsk {
@@ -12,14 +12,24 @@ export interface MessageAsk {
   text: string
 }
 
+/** An enumerated ask ("一是…；二是…", "1.…", "①…", "第二，…"): an ask even without a question word. */
+const ENUMERATED =
+  /^[:：]?(?:[一二三四五六]是|其[一二三四五]|第[一二三四五六][，,、:：]?|[1-9][.、)）]|[①②③④⑤⑥]|[(（][一二三四五六1-9][)）])/
+
 /** The asks of a message (normalised), each with the remarks that lead up to it. */
 export function messageAsks(q: string): MessageAsk[] {
   const asks: MessageAsk[] = []
   let pending = ''
   for (const raw of q.split(CLAUSE_BREAK)) {
-    const piece = raw.replace(/^(另外|顺便(问一?下|问问|说一?下)?|还有|以及)/, '')
+    const lead = raw.replace(/^(另外|顺便(问一?下|问问|说一?下)?|还有|以及)/, '')
+    // "想咨询三个问题：一是…": the announcement is a remark, the enumerated pieces are the asks.
+    const at = lead.search(/[:：](?=[一二三四五六]是|其[一二三四五]|第[一二三四五六]|[1-9][.、)）]|[①②③④⑤⑥])/)
+    if (at > 0) pending += lead.slice(0, at + 1)
+    const rest = at > 0 ? lead.slice(at + 1) : lead
+    const enumerated = ENUMERATED.test(rest)
+    const piece = rest.replace(ENUMERATED, '')
     if (!/[\u4e00-\u9fffa-z0-9]/.test(piece)) continue
-    if (ASKING.test(piece)) {
+    if (ASKING.test(piece) || enumerated) {
       asks.push({ ask: piece, text: pending + piece })
       pending = ''
     } else {

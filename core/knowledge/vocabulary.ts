@@ -60,6 +60,8 @@ export const vocabularySchema = z.object({
   noticePlatform: z.string().min(1),
   /** Words of the program the segmenter must keep whole. */
   words,
+  /** Short forms people write, read as the full name before anything else ("管办" → "管理办公室"). */
+  abbreviations: z.record(z.string().min(1), z.string().min(1)).default({}),
 })
 
 export type Vocabulary = z.infer<typeof vocabularySchema>

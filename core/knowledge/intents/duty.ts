@@ -11,8 +11,9 @@ import type { Intent } from './intent'
  */
 function dutyAnswer(ctx: Context, q: string): QaAnswer | undefined {
   const { dutyWords, followUpWords, parties } = ctx.vocab
-  if (!dutyWords.test(q) || OTHER_ROLE.test(q) || NAMED_STEP.test(q) || /^(我|学生|孩子|娃|家长)/.test(q))
-    return undefined
+  if (!dutyWords.test(q) || OTHER_ROLE.test(q) || /^(我|学生|孩子|娃|家长)/.test(q)) return undefined
+  // A named step ("市科协在遴选环节承担什么职责"): the party's facts that speak of that step.
+  const step = NAMED_STEP.exec(q)?.[0]
   const ids: string[] = []
   for (const party of parties) {
     if (!party.pattern.test(q)) continue
@@ -24,7 +25,11 @@ function dutyAnswer(ctx: Context, q: string): QaAnswer | undefined {
           assisting && /协助|配合谁|帮谁/.test(q)
           ? [assisting, ...party.facts.filter((id) => id !== assisting)]
           : party.facts
-    for (const id of own) if (!ids.includes(id)) ids.push(id)
+    for (const id of own) {
+      if (ids.includes(id)) continue
+      if (step && !ctx.factsById.get(id)?.answer.includes(step)) continue
+      ids.push(id)
+    }
   }
   return factsAnswer(ctx, ids)
 }

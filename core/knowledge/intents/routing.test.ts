@@ -137,3 +137,29 @@ describe('asks routed by what is asked (blind set 7 classes)', () => {
     expect(r.answer).not.toContain('杰出青年')
   })
 })
+
+describe('the formal voice: enumerated asks, abbreviations, a party in a named step', () => {
+  it('answers each enumerated ask, in order', () => {
+    const r = ask(
+      '您好，我是桂林市某中学教务处老师，想咨询三个问题：一是学校推荐材料的截止日期；二是报送给哪个单位；三是桂林市的名额。谢谢！',
+    )
+    const at = (s: string) => r.answer.indexOf(s)
+    expect(at('2023年10月24日')).toBeGreaterThanOrEqual(0)
+    expect(at('市级科协')).toBeGreaterThan(at('2023年10月24日'))
+    expect(at('桂林市选拔15名')).toBeGreaterThan(at('市级科协'))
+    const list = ask('1.报名截止时间 2.柳州名额 3.联系人').answer
+    expect(list).toContain('2023年10月24日')
+    expect(list).toContain('柳州市选拔15名')
+    expect(list).toContain('覃佩娟')
+  })
+  it('reads 管办 and 桂师 as the office and 广西师范大学', () => {
+    const r = ask('请问管办的联系电话是多少？另外，广大和桂师是否都是实施高校？')
+    expect(r.answer.startsWith('八桂青少年英才培养计划工作管理办公室的联系人是覃毅峰')).toBe(true)
+    expect(r.answer).toContain('广西师范大学')
+  })
+  it("gives a party's part in a named step, not the overview of the steps", () => {
+    const r = ask('请问市科协在遴选环节承担什么职责')
+    expect(r.answer).toContain('市级审核')
+    expect(r.answer).toContain('导师遴选：由各市科协')
+  })
+})
