@@ -1,7 +1,7 @@
 import { type Ask, type AskOptions, type Context, contextOf, makeAsk } from './context'
 import { INTENTS } from './intents'
 import { eligibilityAnswer } from './intents/eligibility'
-import { offRuleLabels } from './open-topics'
+import { offRuleLabels, openTopicIn } from './open-topics'
 import { hedgedFacts } from './intents/retrieve'
 import { combine, contentLength, isWeak, messageAsks } from './message'
 import { expandAbbreviations, normaliseText, toSimplified } from './normalise'
@@ -41,6 +41,19 @@ export function answerQuestion(program: Program, question: string, now: Date, tr
   return withOfficeWhenSilent(ctx, answerMessage(ctx, text, now, trace))
 }
 
+/** Whether an ask names something of the program itself: a core term, a step or an open topic. */
+function namesProgramThing(ctx: Context, ask: string): boolean {
+  return (
+    PROGRAM_NAMED.test(ask) ||
+    CORE_TERMS.test(ask) ||
+    ctx.vocab.steps.some((s) => s.pattern.test(ask)) ||
+    openTopicIn(ctx, ask) !== undefined
+  )
+}
+
+/** Which intent gave an answer, for reading a follow-up ask with the ask before it. */
+const answeredBy = new WeakMap<QaAnswer, string>()
+
 /** One ask through the intents in order, the first that answers wins. */
 function answerAsk(ctx: Context, ask: Ask, trace?: Tracer): QaAnswer {
   trace?.({ kind: 'ask', ask })
@@ -48,7 +61,9 @@ function answerAsk(ctx: Context, ask: Ask, trace?: Tracer): QaAnswer {
     ask.declined = undefined
     const answer = intent.answer(ask, ctx)
     trace?.({ kind: 'intent', intent: intent.name, ...(answer ? { answer } : {}), reason: ask.declined })
-    if (answer) return answer
+    if (!answer) continue
+    answeredBy.set(answer, intent.name)
+    return answer
   }
   // The last intent answers whenever retrieval found anything; with nothing at all, the gap.
   throw new Error(`no intent answered: ${ask.q}`)
@@ -108,6 +123,12 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
       for (const c of candidates.slice(1)) {
         if (!isWeak(a) || !c || c === own) continue
         a = answerOne(ctx, c, now, { context: q, eligibility: false }, trace)
+      }
+      // An ask with no word of the program of its own ("阳朔荔浦这些县的算不算") that retrieval
+      // places only loosely is a follow-up of the ask before it: read together, a structured intent may answer.
+      if (previous && answeredBy.get(a) === 'retrieval' && a.confidence < 0.8 && !namesProgramThing(ctx, ask)) {
+        const joined = answerOne(ctx, `${previous}，${ask}`, now, { context: q, eligibility: false }, trace)
+        if (answeredBy.get(joined) !== 'retrieval' && !isWeak(joined)) a = joined
       }
       // A hedged reply to a short ask of a longer message says its fact plainly: the message gives the context.
       const hedged = hedgedFacts.get(a)

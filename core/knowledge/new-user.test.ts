@@ -76,3 +76,14 @@ describe('a patent whose grant is not said', () => {
     expect(r.answer).not.toContain('不属于优先条件')
   })
 })
+
+describe('padding', () => {
+  it('gives a quota the plan states alone: the asked point, nothing appended', () => {
+    expect(ask('南宁市选多少个学生').answer).toBe('南宁市选拔30名学生。')
+  })
+  it('reads a follow-up ask with no word of the program with the ask before it, not as a stray fact', () => {
+    const r = ask('桂林的名额是不是只给市区，阳朔荔浦这些县的算不算')
+    expect(r.answer).toContain('下辖的县')
+    expect(r.answer).not.toContain('综合素质评价')
+  })
+})

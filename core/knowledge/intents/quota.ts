@@ -62,8 +62,10 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
     )
   }
   if (named.length === 0) parts.push(`本计划按城市分配名额：${all}，三市合计${total}名学生。`)
-  else if (named.length < program.cities.length) parts.push(`全部名额：${all}，合计${total}名。`)
-  parts.push('名额按城市分配，方案没有规定每所学校的推荐人数。')
+  // The asked city's number first; the others and the schools only when the question reaches them.
+  else if (named.length < program.cities.length && (SUM.test(q) || /全部|各市|其他|其它|别的|每个市/.test(q)))
+    parts.push(`全部名额：${all}，合计${total}名。`)
+  if (/学校|每校|中学|高中|本校/.test(q)) parts.push('名额按城市分配，方案没有规定每所学校的推荐人数。')
   return { answer: joinWithin(parts), intent: 'quota', sources, confidence: 0.92, facts }
 }
 

@@ -52,7 +52,7 @@ function retrievalAnswer(ctx: Context, q: string, scored: ScoredFact[], confiden
   const top = scored[0] as ScoredFact
   const chosen = [top]
   const second = scored[1]
-  const close = second && second.fact.section !== top.fact.section && second.score >= top.score * 0.9
+  const close = second && second.fact.section !== top.fact.section && second.score >= top.score * 0.97
   const detail = second && second.score >= top.score * DETAIL_SHARE && addsDetail(ctx.index, q, top.fact, second.fact)
   if (second && (close || detail)) chosen.push(second)
   const parts = chosen.map((s) => s.fact.answer)
