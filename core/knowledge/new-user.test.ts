@@ -87,3 +87,13 @@ describe('padding', () => {
     expect(r.answer).not.toContain('综合素质评价')
   })
 })
+
+describe('a detail the plan does not give is named', () => {
+  it.each([
+    ['中期汇报在哪个学校开', '关于具体地点'],
+    ['科学营哪天开营', '关于具体日期'],
+    ['成长日志要写多少字', '关于字数或篇幅要求'],
+  ])('%s → %s …', (q, head) => {
+    expect(ask(q).answer.startsWith(head)).toBe(true)
+  })
+})

@@ -5,6 +5,13 @@ import type { Intent } from './intent'
 
 /** Labels for the kinds of detail the plan may not give, named in the reply. */
 const GAP_LABELS: Partial<Record<string, string>> = {
+  date: '具体日期',
+  place: '具体地点',
+  duration: '具体时长',
+  money: '具体金额或费用',
+  words: '字数或篇幅要求',
+  limit: '具体的上限或下限',
+  criteria: '评分标准',
   proportion: '所占的比例或权重',
   url: '网址、下载渠道或公众号',
   when: '这项活动的具体时间',
