@@ -20,10 +20,10 @@ export const chatter: Intent = {
   description: 'instructions to the assistant, or a remark with nothing of the program: the redirect, recorded',
   answer: (ask, ctx) => {
     const q = ask.q
-    const program = PROGRAM_NAMED.test(q) || programEvidence(ctx.scope, q).length > 0
     // An instruction is the redirect unless it also names the program's own things (名额, 导师…).
     if (INSTRUCTION.test(q) && !PROGRAM_NAMED.test(q) && !CORE_TERMS.test(q)) return outOfScopeAnswer(0.4)
-    if (ASKING.test(q) || program) return decline(ask, 'a question, or words of the program')
+    if (ASKING.test(q)) return decline(ask, 'a question')
+    if (PROGRAM_NAMED.test(q) || programEvidence(ctx.scope, q).length > 0) return decline(ask, 'words of the program')
     // A bare topic ("户籍", "10月24日", "30名") is a terse question, not chatter.
     const topic = /\d/.test(q) || openTopicIn(ctx, q) || ctx.vocab.steps.some((s) => s.pattern.test(q))
     if (topic || (ask.scored[0]?.score ?? 0) >= 6) return decline(ask, 'names a topic of the plan')

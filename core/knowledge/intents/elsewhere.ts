@@ -40,7 +40,8 @@ export const elsewhere: Intent = {
   answer: (ask) => {
     const { q } = ask
     if (!ASKS_SPECIFICS.test(q)) return decline(ask, 'asks for no date, rule or number')
-    const province = locatePlaces(q).find(
+    // Another province's program: a place outside Guangxi named just before 英才/计划/项目.
+    const province = (/英才|计划|项目/.test(q) ? locatePlaces(q) : []).find(
       (p) => !p.place.inGuangxi && /英才|计划|项目/.test(q.slice(p.end, p.end + 12)),
     )
     let thing = province ? `${province.place.city}的${/英才计划/.test(q) ? '英才计划' : '项目'}` : undefined
