@@ -36,8 +36,8 @@ export function answerQuestion(program: Program, question: string, now: Date, tr
   const ctx = contextOf(program)
   // Traditional characters (南寧市選多少個學生) are read as simplified from here on, profile included;
   // the asker's own phone or e-mail is context, never the question.
-  // Short forms of the cohort's vocabulary (管办, 桂师) are read as the full names.
-  const text = expandAbbreviations(withoutPersonalDetails(toSimplified(question)), ctx.vocab.abbreviations)
+  // Short forms and misspellings of the cohort's words (管办, 桂师, 明额) are read as the words.
+  const text = expandAbbreviations(withoutPersonalDetails(toSimplified(question)), ctx.spellings)
   return withOfficeWhenSilent(ctx, answerMessage(ctx, text, now, trace))
 }
 

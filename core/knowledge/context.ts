@@ -18,6 +18,8 @@ export interface Context {
   vocab: CompiledVocabulary
   /** The topics the plan leaves open, with the conditions its rules do not set. */
   openTopics: OpenTopic[]
+  /** Short forms and misspellings of the vocabulary, each with the word it stands for. */
+  spellings: Record<string, string>
   /** Every word the program's data and the synonym table use, for telling a qualifier the plan never names. */
   vocabulary: string
 }
@@ -39,6 +41,7 @@ export function contextOf(program: Program): Context {
     program,
     vocab,
     openTopics: openTopicsOf({ vocab }),
+    spellings: { ...vocab.abbreviations, ...vocab.misspellings },
     index: factIndex(program),
     scope: buildScope(factIndex(program)),
     office: officeContact(program),

@@ -97,3 +97,14 @@ describe('a detail the plan does not give is named', () => {
     expect(ask(q).answer.startsWith(head)).toBe(true)
   })
 })
+
+describe('years said relative to today, and misspellings', () => {
+  it('reads 去年 and 明年 as other years, but keeps taking part again with this plan', () => {
+    expect(ask('去年那个英才计划的名单在哪看').answer).toContain('2022年度的方案还没有载入助手')
+    expect(ask('明年还能再报吗').answer).toContain('下一年度')
+  })
+  it("reads the vocabulary's misspellings as the words (明额, 抱名)", () => {
+    expect(ask('请问南宁的明额有几个').answer).toBe('南宁市选拔30名学生。')
+    expect(ask('八贵英才计划抱名截止是几号').answer).toContain('2023年10月24日')
+  })
+})

@@ -62,6 +62,8 @@ export const vocabularySchema = z.object({
   words,
   /** Short forms people write, read as the full name before anything else ("管办" → "管理办公室"). */
   abbreviations: z.record(z.string().min(1), z.string().min(1)).default({}),
+  /** Misspellings of the program's words that typing by sound and voice input produce ("明额" → "名额"). */
+  misspellings: z.record(z.string().min(1), z.string().min(1)).default({}),
 })
 
 export type Vocabulary = z.infer<typeof vocabularySchema>

@@ -6,7 +6,7 @@ import type { Intent } from './intent'
 
 /** Asks for a time, a schedule, a way in or a number: what this plan's dates and rules would answer. */
 const ASKS_SPECIFICS =
-  /什么时候|啥时候|何时|几号|哪天|几月|时间|日期|截止|报名|怎么报|条件|名额|多少人|几点|开门|开放|门票|闭馆|地点|在哪/
+  /什么时候|啥时候|何时|几号|哪天|几月|时间|日期|截止|报名|怎么报|条件|名额|多少人|几点|开门|开放|门票|闭馆|地点|在哪|分数线|多少分|录取线/
 /** An award or a priority asked about: the plan's own rules on awards answer it, whatever the contest. */
 const ABOUT_AWARDS = /获奖|奖项|[一二三]等奖|拿过|得过|获得|优先|符合|资格|算不算|算吗|能报|能参加/
 

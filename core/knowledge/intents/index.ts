@@ -52,8 +52,8 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: incentives, why: '"对孩子有什么好处" before eligibility, which 孩子 and 有用 would trigger' },
   { intent: mentorTitle, why: '"副教授能当导师吗" asks 能…吗 like eligibility, but of a mentor' },
   { intent: eligibility, why: 'a described student with an ask to apply: the rules decide before any fact' },
-  { intent: otherYear, why: "another year's program must not be answered with this year's dates, facts or quotas" },
   { intent: elsewhere, why: "a same-named thing elsewhere must not be answered with this plan's dates or rules" },
+  { intent: otherYear, why: "another year's program must not be answered with this year's dates, facts or quotas" },
   {
     intent: priorityRequired,
     why: 'whether a priority condition is required is answered as such, before the condition lists',

@@ -1,5 +1,5 @@
 import { decline } from '../context'
-import { chineseMonth } from '../../time'
+import { beijingDate, chineseMonth } from '../../time'
 import { officeContact } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import { PLAN_NAME } from '../reply'
@@ -7,6 +7,18 @@ import type { Intent } from './intent'
 
 /** A year named as a whole ("2024年的报名", "2025年还有吗"), not as part of a date ("2024年2月"). */
 const YEAR = /(20\d\d)年(?!\d{1,2}月|底|初|上半年|下半年)/g
+/** Taking part again, which the plan itself speaks of. */
+const AGAIN = /(再|接着|继续|又|还(能|可以|能不能))[^，,。？?]{0,3}(报|参加|申请)/
+/** A date, a deadline or a number asked: what only that year's plan would say. */
+const SPECIFICS = /什么时候|啥时候|几号|哪天|几月|截止|名额|多少|几个/
+
+/** Years said relative to today ("去年的名单", "明年的报名"), as offsets from the current year. */
+const RELATIVE: [RegExp, number][] = [
+  [/前年/, -2],
+  [/去年|上一届|上届|上一期/, -1],
+  [/明年|下一年|下一届|下届|下一期/, 1],
+  [/后年/, 2],
+]
 
 /**
  * Another year's program ("2024年的报名什么时候开始", "2025年还有英才计划吗"): the assistant holds
@@ -19,7 +31,12 @@ export const otherYear: Intent = {
   description: "another year's program asked about: says which year's plan is loaded and whom to ask",
   answer: (ask, ctx) => {
     const program = ctx.program
-    const years = [...ask.q.matchAll(YEAR)].map((m) => Number(m[1])).filter((y) => y !== program.cohort)
+    // "明年还能再报吗": whether one may take part again is this plan's own rule (a later year's dates are not asked).
+    if (AGAIN.test(ask.q) && !SPECIFICS.test(ask.q)) return decline(ask, 'asks whether one may take part again')
+    const thisYear = Number(beijingDate(ask.now).slice(0, 4))
+    const named = [...ask.q.matchAll(YEAR)].map((m) => Number(m[1]))
+    const relative = RELATIVE.filter(([pattern]) => pattern.test(ask.q)).map(([, offset]) => thisYear + offset)
+    const years = [...named, ...relative].filter((y) => y !== program.cohort)
     if (years.length === 0) return decline(ask, `names no year other than ${program.cohort}`)
     const steps = ctx.vocab.steps.filter((s) => s.pattern.test(ask.q)).map((s) => s.key)
     const stepYears = program.milestones.filter((m) => steps.includes(m.key)).map((m) => Number(m.due.slice(0, 4)))
