@@ -12,6 +12,10 @@ export interface MessageAsk {
   text: string
 }
 
+/** An ask made of a question word alone ("几号", "在哪", "什么时候呢"). */
+const BARE_ASK =
+  /^(几号|几点|哪天|哪一天|什么时候|啥时候|何时|在哪|在哪里|在哪儿|哪里|什么地方|多少|几个|几次|谁|找谁)[呢啊呀吗?？。!！]*$/
+
 /** An enumerated ask ("一是…；二是…", "1.…", "①…", "第二，…"): an ask even without a question word. */
 const ENUMERATED =
   /^[:：]?(?:[一二三四五六]是|其[一二三四五]|第[一二三四五六][，,、:：]?|[1-9][.、)）]|[①②③④⑤⑥]|[(（][一二三四五六1-9][)）])/
@@ -29,6 +33,13 @@ export function messageAsks(q: string): MessageAsk[] {
     const enumerated = ENUMERATED.test(rest)
     const piece = rest.replace(ENUMERATED, '')
     if (!/[\u4e00-\u9fffa-z0-9]/.test(piece)) continue
+    const previous = asks[asks.length - 1]
+    // "见面会在哪里开，几号": a bare question word asks more of the same subject, so it joins that ask.
+    if (previous && !pending && !enumerated && BARE_ASK.test(piece)) {
+      previous.ask += piece
+      previous.text += piece
+      continue
+    }
     if (ASKING.test(piece) || enumerated) {
       asks.push({ ask: piece, text: pending + piece })
       pending = ''

@@ -43,9 +43,12 @@ export function withOtherParts(ctx: Context, q: string, answer: QaAnswer): QaAns
  */
 export function withGap(ctx: Context, q: string, answer: QaAnswer): QaAnswer {
   const asked = askedType(q)
-  const missing =
-    (asked === 'date' && !/\d{1,2}月\d{1,2}日/.test(answer.answer) && '具体日期') ||
-    (ASK_PLACE_TOO.test(q) && !factGives('place', answer.answer) && '具体地点')
+  // Both the day and the place may be asked at once ("见面会是哪天在哪开"): each one missing is said.
+  const gaps = [
+    asked === 'date' && !/\d{1,2}月\d{1,2}日/.test(answer.answer) ? '具体日期' : '',
+    ASK_PLACE_TOO.test(q) && !factGives('place', answer.answer) ? '具体地点' : '',
+  ].filter(Boolean)
+  const missing = gaps.join('和')
   if (!missing || answer.answer.includes(ctx.office.phone)) return answer
   const text = joinWithin([
     answer.answer,

@@ -46,3 +46,20 @@ describe('narrow facts, next steps, where to begin and money the plan leaves ope
     }
   })
 })
+
+describe('an event asked about indirectly', () => {
+  it('gives the dated step after one outside the selection', () => {
+    expect(ask('中期汇报之后呢').answer).toContain('中期评价之后是年度评价（2024年9月底前）')
+    expect(ask('见面会以后是什么').answer).toContain('之后是确定研究方向和选题')
+  })
+  it('keeps what a step involves with that step', () => {
+    expect(ask('市科协收到申请表后审核的重点是啥').answer).toContain('完整性和规范性')
+  })
+  it('says both the day and the place of "that meeting" are not given, in one answer', () => {
+    for (const q of ['那个见面会在哪里开，几号', '见面会是哪天在哪开']) {
+      const r = ask(q)
+      expect(r.answer.startsWith('师生见面会安排在2023年11月'), q).toBe(true)
+      expect(r.answer).toContain('具体日期和具体地点')
+    }
+  })
+})
