@@ -16,11 +16,13 @@ function conditionsAnswer(program: Program, ctx: Context, q: string): QaAnswer |
   if (!CONDITION_WORD.test(q) || !CONDITION_WHO.test(q) || NOT_CONDITION.test(q)) return undefined
   const e = program.eligibility
   const cities = program.cities.map((c) => c.name).join('、')
+  // Who may apply and the two conditions from the rules; the qualities and the priority items in the facts' own words.
+  const qualities = ctx.factsById.get('qualities')?.answer.replace(/^除了成绩，还要求学生/, '') ?? ''
   const answer =
-    `报名对象是${cities}辖区内的${e.grades.allowed.join('、')}学生（${e.grades.section}）。遴选条件（四（二）2）：` +
-    `（1）品学兼优、热爱科学，对自然科学、基础学科有浓厚兴趣，有良好的学科基础知识和突出的科技特长；` +
-    `（2）相应学科成绩在本校年级前${e.rank.subjectTopPercent}%，或综合成绩排名前${e.rank.overallTopPercent}%；` +
-    `（3）初中或高中阶段在科技竞赛/活动或中学生五项学科竞赛中获自治区级及以上奖项，或获科技类发明专利、实用新型专利授权的，可优先推荐。`
+    `报名对象是${cities}辖区内的${e.grades.allowed.join('、')}学生（${e.grades.section}）。` +
+    `成绩上，相应学科在本校年级前${e.rank.subjectTopPercent}%，或综合成绩排名前${e.rank.overallTopPercent}%，满足其一即可（${e.rank.section}）` +
+    `${qualities ? `；还要${qualities.replace(/。$/, '')}（${e.qualities.section}）` : ''}。` +
+    `获奖或专利不是必需条件，而是可以优先推荐的条件（${e.priority.section}）：自治区级及以上的科技竞赛、活动或五项学科竞赛奖项，或已授权的发明、实用新型专利。`
   const ids = ['target', 'qualities', 'rank', 'priority']
   const facts = ids.map((id) => ctx.factsById.get(id)).filter((f): f is ProgramFact => f !== undefined)
   return {

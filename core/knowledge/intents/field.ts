@@ -14,7 +14,7 @@ function fieldAnswer(program: Program, ctx: Context, q: string): QaAnswer | unde
   const purpose = ctx.factsById.get('purpose')
   const subjects = program.subjects
   const lead =
-    `学生进大学后，是在自然科学基础学科领域的专家指导下参加科学研究、学术研讨和科研实践（${purpose?.section ?? '一'}）；` +
+    `带学生做研究的，是自然科学基础学科领域的专家（${purpose?.section ?? '一'}）；` +
     `学科范围是${subjects.names.join('、')}${subjects.open ? '等' : ''}（${subjects.section}）。`
   const reply = factsReply(ctx, ['subjects', 'mentor_qualification'], lead)
   if (!reply) return undefined

@@ -27,10 +27,11 @@ function mentorTitleAnswer(ctx: Context, q: string): QaAnswer | undefined {
   if (!listed && !other) return undefined
   const names = titles.map((t) => t.name)
   const kinds = `${names.slice(0, -1).join('、')}及${names[names.length - 1]}`
-  const appoint = '具体人选由参与高校推荐，管理办公室按导师条件审定后正式确定并颁发聘书。'
+  // Who picks the mentors, and what the team around them needs, in the facts' own words.
+  const appoint = ctx.factsById.get('mentor_appointment')?.answer ?? ''
   const answer = listed
     ? `可以，${listed.name}属于方案所列导师人选（${fact.section}）：导师以${kinds}等为主。${appoint}`
-    : `方案没有单独列出${other}：导师以${kinds}等为主（${fact.section}）。${appoint}另外，导师组建的培养团队成员原则上应具备博士学位或副高以上职称。`
+    : `方案没有单独列出${other}：导师以${kinds}等为主（${fact.section}）。${team?.answer ?? appoint}`
   const used = listed ? [fact] : [fact, team].filter((f): f is ProgramFact => f !== undefined)
   return {
     answer: clamp(answer),
