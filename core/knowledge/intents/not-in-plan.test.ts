@@ -64,3 +64,18 @@ describe('what the plan leaves open', () => {
     expect(ask('导师遴选有分数线吗').answer).toContain('没有规定')
   })
 })
+
+describe('counts and money the plan never gives', () => {
+  it.each(['一共有多少个导师', '有多少所中学参与', '往年有多少人报名'])('%s → open, not the quota', (q) => {
+    const r = ask(q)
+    expect(r.intent).toBe('not_in_document')
+    expect(r.answer).not.toContain('30名')
+    expect(r.answer).toContain('0771-2809218')
+  })
+  it('still counts the universities, which the plan names', () => {
+    expect(ask('有多少所高校参与').answer).toContain('三所')
+  })
+  it('reads 有钱拿 as a question about money the plan does not give', () => {
+    expect(ask('入选后每个月有钱拿吗').answer).toContain('关于交通、补贴或报销')
+  })
+})
