@@ -7,6 +7,8 @@ import type { Intent } from './intent'
 /** Asks for a time, a schedule, a way in or a number: what this plan's dates and rules would answer. */
 const ASKS_SPECIFICS =
   /什么时候|啥时候|何时|几号|哪天|几月|时间|日期|截止|报名|怎么报|条件|名额|多少人|几点|开门|开放|门票|闭馆|地点|在哪|分数线|多少分|录取线/
+/** A cheap first look: words that name something other than this program. */
+const NAMES_OTHER = /英才|计划|项目|大赛|竞赛|比赛|奥赛|奥林匹克|联赛|令营|高考|中考|学考|会考|水平考试|馆/
 /** An award or a priority asked about: the plan's own rules on awards answer it, whatever the contest. */
 const ABOUT_AWARDS = /获奖|奖项|[一二三]等奖|拿过|得过|获得|优先|符合|资格|算不算|算吗|能报|能参加/
 
@@ -39,7 +41,8 @@ export const elsewhere: Intent = {
   description: "a same-named thing elsewhere (another province's 英才计划, a contest, 高考, a venue's hours)",
   answer: (ask) => {
     const { q } = ask
-    if (!ASKS_SPECIFICS.test(q)) return decline(ask, 'asks for no date, rule or number')
+    if (!NAMES_OTHER.test(q) || !ASKS_SPECIFICS.test(q))
+      return decline(ask, 'asks for no date or rule of another thing')
     // Another province's program: a place outside Guangxi named just before 英才/计划/项目.
     const province = (/英才|计划|项目/.test(q) ? locatePlaces(q) : []).find(
       (p) => !p.place.inGuangxi && /英才|计划|项目/.test(q.slice(p.end, p.end + 12)),

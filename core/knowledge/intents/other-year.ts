@@ -31,11 +31,13 @@ export const otherYear: Intent = {
   description: "another year's program asked about: says which year's plan is loaded and whom to ask",
   answer: (ask, ctx) => {
     const program = ctx.program
+    if (!/年|届|期/.test(ask.q)) return decline(ask, 'names no year')
     // "明年还能再报吗": whether one may take part again is this plan's own rule (a later year's dates are not asked).
     if (AGAIN.test(ask.q) && !SPECIFICS.test(ask.q)) return decline(ask, 'asks whether one may take part again')
-    const thisYear = Number(beijingDate(ask.now).slice(0, 4))
     const named = [...ask.q.matchAll(YEAR)].map((m) => Number(m[1]))
-    const relative = RELATIVE.filter(([pattern]) => pattern.test(ask.q)).map(([, offset]) => thisYear + offset)
+    const offsets = RELATIVE.filter(([pattern]) => pattern.test(ask.q)).map(([, offset]) => offset)
+    const thisYear = offsets.length > 0 ? Number(beijingDate(ask.now).slice(0, 4)) : 0
+    const relative = offsets.map((offset) => thisYear + offset)
     const years = [...named, ...relative].filter((y) => y !== program.cohort)
     if (years.length === 0) return decline(ask, `names no year other than ${program.cohort}`)
     const steps = ctx.vocab.steps.filter((s) => s.pattern.test(ask.q)).map((s) => s.key)
