@@ -6,6 +6,7 @@
  * are names, not quantities.
  */
 
+import * as OpenCC from 'opencc-js'
 import { chineseNumberToInt } from '../chinese-numbers'
 
 export { chineseNumberToInt }
@@ -34,4 +35,39 @@ export function normaliseText(text: string): string {
     return v === undefined ? m : `${before}${v}`
   })
   return s
+}
+
+/** OpenCC's traditional → mainland simplified characters (identity on simplified text). */
+const simplify = OpenCC.Converter({ from: 't', to: 'cn' })
+
+/** A question in simplified characters: 南寧市選多少個學生 → 南宁市选多少个学生; simplified text is left as it is. */
+export function toSimplified(text: string): string {
+  return simplify(text)
+}
+
+/** Caches the pattern of each table of short forms. */
+const shortForms = new WeakMap<Record<string, string>, { pattern: RegExp; full: Map<string, string> } | null>()
+
+/**
+ * Short forms read as their full names (the cohort's vocabulary: "管办" → "管理办公室", "桂师" →
+ * "广西师范大学"), longest first, never inside the full name itself ("管理办" in "管理办公室").
+ */
+export function expandAbbreviations(text: string, table: Record<string, string>): string {
+  let compiled = shortForms.get(table)
+  if (compiled === undefined) {
+    const shorts = Object.keys(table).sort((a, b) => b.length - a.length)
+    const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    const alternatives = shorts.map((short) => {
+      const full = table[short] as string
+      return full.startsWith(short) ? `${literal(short)}(?!${literal(full.slice(short.length))})` : literal(short)
+    })
+    compiled =
+      shorts.length === 0
+        ? null
+        : { pattern: new RegExp(alternatives.join('|'), 'g'), full: new Map(Object.entries(table)) }
+    shortForms.set(table, compiled)
+  }
+  if (!compiled) return text
+  const { pattern, full } = compiled
+  return text.replace(pattern, (m) => full.get(m) ?? m)
 }

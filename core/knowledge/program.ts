@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { vocabularySchema } from './vocabulary'
 
 /**
  * The schema of a cohort's program file (core/knowledge/cohorts/<year>.json): every fact of one
@@ -116,6 +117,8 @@ export const programSchema = z.object({
     )
     .min(1),
   facts: z.array(factSchema).default([]),
+  /** How people name this plan's steps, parties, titles and open topics (cohorts/<year>.vocabulary.json). */
+  vocabulary: vocabularySchema,
 })
 
 export type Program = z.infer<typeof programSchema>
@@ -124,9 +127,15 @@ export type ProgramFact = z.infer<typeof factSchema>
 
 const COHORTS_DIR = join(__dirname, 'cohorts')
 
-/** Reads and validates one program file. Throws with the file name and the first problem when it does not fit. */
+/**
+ * Reads and validates one program file and its vocabulary beside it (`<year>.json` and
+ * `<year>.vocabulary.json`). Throws with the file name and the first problem when they do not fit.
+ */
 export function readProgramFile(file: string): Program {
   const raw = JSON.parse(readFileSync(file, 'utf8'))
+  const vocabularyFile = file.replace(/\.json$/, '.vocabulary.json')
+  if (raw.vocabulary === undefined && existsSync(vocabularyFile))
+    raw.vocabulary = JSON.parse(readFileSync(vocabularyFile, 'utf8'))
   const parsed = programSchema.safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]

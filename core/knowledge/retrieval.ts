@@ -1,6 +1,7 @@
 import { normaliseText } from './normalise'
 import type { Program, ProgramFact } from './program'
-import { type Token, tokenize } from './tokenize'
+import { SYNONYM_GROUPS, type SynonymTable, synonymTable } from './synonyms'
+import { type Token, teachWords, tokenize } from './tokenize'
 
 /**
  * BM25 retrieval over a program's facts. A fact's text is its keywords (weighted most: they are
@@ -60,6 +61,8 @@ export interface FactIndex {
   answerDf: Map<string, number>
   /** Facts whose article has sub-articles with facts of their own (六 over 六（一）): the overviews. */
   parents: number[]
+  /** The language's synonyms with the program's own (its vocabulary), to read facts and questions alike. */
+  synonyms: SynonymTable
 }
 
 /** A fact with its score for one question. */
@@ -84,13 +87,16 @@ function addTokens(tf: Map<string, number>, tokens: readonly Token[], fieldWeigh
 export function factIndex(program: Program): FactIndex {
   const cached = cache.get(program)
   if (cached) return cached
+  const synonyms = synonymTable([...SYNONYM_GROUPS, ...program.vocabulary.synonyms])
+  // The program's own words and synonyms stay whole when jieba cuts a text.
+  teachWords([...program.vocabulary.words, ...program.vocabulary.synonyms.flat()])
   const docs: IndexedFact[] = program.facts.map((fact) => {
     const tf = new Map<string, number>()
     let length = 0
     // Keywords are indexed one by one, so a synonym term counts once per keyword that carries it.
-    for (const k of fact.keywords) length += addTokens(tf, tokenize(retrievalText(k)), FIELD_WEIGHT.keywords)
-    length += addTokens(tf, tokenize(retrievalText(fact.title)), FIELD_WEIGHT.title)
-    length += addTokens(tf, tokenize(retrievalText(fact.answer)), FIELD_WEIGHT.answer)
+    for (const k of fact.keywords) length += addTokens(tf, tokenize(retrievalText(k), synonyms), FIELD_WEIGHT.keywords)
+    length += addTokens(tf, tokenize(retrievalText(fact.title), synonyms), FIELD_WEIGHT.title)
+    length += addTokens(tf, tokenize(retrievalText(fact.answer), synonyms), FIELD_WEIGHT.answer)
     return { fact, tf, length }
   })
   const df = new Map<string, number>()
@@ -123,7 +129,17 @@ export function factIndex(program: Program): FactIndex {
     .map((d, i) => ({ section: d.fact.section, i }))
     .filter(({ section }) => docs.some((o) => o.fact.section !== section && o.fact.section.startsWith(section)))
     .map(({ i }) => i)
-  const index = { docs, postings, phrases, idf, avgLength, answers, answerDf: new Map<string, number>(), parents }
+  const index = {
+    docs,
+    postings,
+    phrases,
+    idf,
+    avgLength,
+    answers,
+    answerDf: new Map<string, number>(),
+    parents,
+    synonyms,
+  }
   cache.set(program, index)
   return index
 }
@@ -153,7 +169,7 @@ export function searchFacts(index: FactIndex, question: string): ScoredFact[] {
     bonus.set(d, w)
   }
   const q = new Map<string, number>()
-  for (const t of tokenize(text)) q.set(t.term, Math.max(q.get(t.term) ?? 0, KIND_WEIGHT[t.kind]))
+  for (const t of tokenize(text, index.synonyms)) q.set(t.term, Math.max(q.get(t.term) ?? 0, KIND_WEIGHT[t.kind]))
   // Accumulated term by term in the question's order, as a per-fact loop over the question's terms would.
   const scores = index.docs.map((d) => bonus.get(d) ?? 0)
   for (const [term, qw] of q) {
@@ -199,7 +215,7 @@ function answerDf(index: FactIndex, word: string): number {
 function contentWords(index: FactIndex, text: string): string[] {
   const words = [
     ...new Set(
-      tokenize(text)
+      tokenize(text, index.synonyms)
         .filter((t) => t.kind === 'word' && [...t.term].length >= 2 && /[\u4e00-\u9fff]/.test(t.term))
         .map((t) => t.term),
     ),
@@ -266,7 +282,7 @@ export function addsDetail(index: FactIndex, question: string, top: ProgramFact,
 
 /** How much the question's own terms are known to the facts at all: the share of its word tokens the index has seen. */
 export function coverage(index: FactIndex, question: string): number {
-  const words = tokenize(question.replace(PROGRAM_NAME, '，')).filter((t) => t.kind !== 'bigram')
+  const words = tokenize(question.replace(PROGRAM_NAME, '，'), index.synonyms).filter((t) => t.kind !== 'bigram')
   if (words.length === 0) return 0
   return words.filter((t) => index.idf.has(t.term)).length / words.length
 }

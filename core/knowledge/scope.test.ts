@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { answerQuestion } from './answer'
+import { contextOf } from './context'
 import { normaliseText } from './normalise'
 import { builtInProgram, type Program } from './program'
 import { factIndex } from './retrieval'
@@ -14,7 +15,6 @@ import {
   unmatchedQualifier,
   withoutQuoted,
 } from './scope'
-import { SYNONYM_GROUPS } from './synonyms'
 
 const program = builtInProgram(2023) as Program
 const scope = buildScope(factIndex(program))
@@ -126,7 +126,7 @@ describe('answers resting on these checks', () => {
 })
 
 describe('unmatchedQualifier', () => {
-  const vocabulary = JSON.stringify(program) + SYNONYM_GROUPS.flat().join(' ')
+  const vocabulary = contextOf(program).vocabulary
   const of = (q: string) => unmatchedQualifier(vocabulary, normaliseText(q))
   it('finds the content word of a yes/no question that the program never uses', () => {
     expect(of('表现好的话有机会出国交流吗')).toBe('出国')

@@ -1,6 +1,7 @@
 import { findPlaces } from '../rules/regions'
 import type { FactIndex } from './retrieval'
 import { retrievalText } from './retrieval'
+import type { SynonymTable } from './synonyms'
 import { getJieba, tokenize } from './tokenize'
 
 /**
@@ -40,6 +41,8 @@ export interface Scope {
   informative: Set<string>
   /** The facts' keywords (3+ characters, not generic, naming no place) found verbatim in a question. */
   phrases: string[]
+  /** The program's synonym table, to read questions with. */
+  synonyms: SynonymTable
 }
 
 /** Built once per fact index: every indexed word (2+ characters) or synonym term not generic and not a place. */
@@ -56,13 +59,13 @@ export function buildScope(index: FactIndex): Scope {
   const phrases = [...index.phrases.keys()].filter(
     (p) => [...p].length >= 3 && !GENERIC_TERMS.has(p) && findPlaces(p).length === 0 && !/^[\da-z%.]+$/.test(p),
   )
-  return { informative, phrases }
+  return { informative, phrases, synonyms: index.synonyms }
 }
 
 /** The program-specific terms a question (normalised) shares with the facts. */
 export function programEvidence(scope: Scope, q: string): string[] {
   const found = new Set<string>()
-  for (const t of tokenize(retrievalText(q))) {
+  for (const t of tokenize(retrievalText(q), scope.synonyms)) {
     if (t.kind === 'bigram') continue
     if (scope.informative.has(t.term)) found.add(t.term)
   }

@@ -1,6 +1,6 @@
 import { Jieba } from '@node-rs/jieba'
 import { dict } from '@node-rs/jieba/dict'
-import { SYNONYM_GROUPS, synonymTerms } from './synonyms'
+import { LANGUAGE_SYNONYMS, SYNONYM_GROUPS, type SynonymTable, synonymTerms } from './synonyms'
 
 /**
  * Chinese tokenisation for retrieval: jieba's search-mode words (so 管理办公室 also yields
@@ -8,74 +8,26 @@ import { SYNONYM_GROUPS, synonymTerms } from './synonyms'
  * overlaps), and `≈canonical` terms from the synonym table (so 娃 meets 学生).
  */
 
-/** Domain words jieba's general dictionary would split, taught to it so they stay whole. */
-const DOMAIN_WORDS = [
-  '英才计划',
-  '八桂英才',
-  '管理办公室',
-  '双校共学',
-  '双师共导',
-  '兴趣导向',
-  '名师引领',
-  '品学兼优',
-  '学有余力',
-  '成长日志',
-  '英才库',
-  '综合素质评价',
-  '实用新型',
-  '发明专利',
-  '外观设计',
-  '申请表',
-  '见面会',
-  '师生见面会',
-  '中期评价',
-  '年度评价',
-  '中期汇报',
-  '导师遴选',
-  '资格审核',
-  '市级审核',
-  '自治区级',
-  '自治区科协',
-  '市科协',
-  '市级科协',
-  '教育厅',
-  '科技馆',
-  '青少年科技中心',
-  '培养周期',
-  '培养团队',
-  '指导教师',
-  '研究方向',
-  '云服务平台',
-  '工作日',
-  '啥时候',
-  '几号',
-  '多少钱',
-  '交钱',
-  '包住',
-  '高考加分',
-  '综评',
-  '副高',
-  '长江学者',
-  '杰青',
-  '科学营',
-  '培养档案',
-  '学科竞赛',
-  '科技竞赛',
-]
-
 let jieba: Jieba | undefined
 
-/** The one jieba instance, built on first use with the domain words (building takes ~0.2 s). */
+/** Words already in the segmenter's dictionary beyond its own. */
+const taught = new Set<string>()
+
+/** Adds words (2+ Chinese characters) to the segmenter so they stay whole: a program's words and synonyms. */
+export function teachWords(words: readonly string[]): void {
+  const j = getJieba()
+  const fresh = words.filter((w) => w.length >= 2 && /^[\u4e00-\u9fff]+$/.test(w) && !taught.has(w))
+  if (fresh.length === 0) return
+  for (const w of fresh) taught.add(w)
+  j.loadDict(Buffer.from([...new Set(fresh)].map((w) => `${w} 20000 n`).join('\n')))
+}
+
+/** The one jieba instance, built on first use with the synonyms' words (building takes ~0.2 s). */
 export function getJieba(): Jieba {
   if (jieba) return jieba
-  const j = Jieba.withDict(dict)
-  const extra = new Set([
-    ...DOMAIN_WORDS,
-    ...SYNONYM_GROUPS.flat().filter((w) => w.length >= 2 && /^[\u4e00-\u9fff]+$/.test(w)),
-  ])
-  j.loadDict(Buffer.from([...extra].map((w) => `${w} 20000 n`).join('\n')))
-  jieba = j
-  return j
+  jieba = Jieba.withDict(dict)
+  teachWords(SYNONYM_GROUPS.flat())
+  return jieba
 }
 
 /** Words too common in questions to tell facts apart. */
@@ -97,17 +49,20 @@ export interface Token {
 }
 
 /** The last text tokenised and its tokens: answering one question tokenises the same text more than once. */
-let last: { text: string; tokens: readonly Token[] } | undefined
+let last: { text: string; table: SynonymTable; tokens: readonly Token[] } | undefined
 
-/** The tokens of a text (already normalised), duplicates kept so that term frequency counts. */
-export function tokenize(text: string): readonly Token[] {
-  if (last?.text === text) return last.tokens
-  const tokens = tokenizeAfresh(text)
-  last = { text, tokens }
+/**
+ * The tokens of a text (already normalised), duplicates kept so that term frequency counts;
+ * synonyms from `table` (a program's, see retrieval's FactIndex; the language's by default).
+ */
+export function tokenize(text: string, table: SynonymTable = LANGUAGE_SYNONYMS): readonly Token[] {
+  if (last?.text === text && last.table === table) return last.tokens
+  const tokens = tokenizeAfresh(text, table)
+  last = { text, table, tokens }
   return tokens
 }
 
-function tokenizeAfresh(text: string): Token[] {
+function tokenizeAfresh(text: string, table: SynonymTable): Token[] {
   const out: Token[] = []
   for (const w of getJieba().cutForSearch(text, true)) {
     const word = w.trim().toLowerCase()
@@ -121,6 +76,6 @@ function tokenizeAfresh(text: string): Token[] {
       out.push({ term: `#${bigram}`, kind: 'bigram' })
     }
   }
-  for (const canonical of synonymTerms(text)) out.push({ term: `≈${canonical}`, kind: 'synonym' })
+  for (const canonical of synonymTerms(text, table)) out.push({ term: `≈${canonical}`, kind: 'synonym' })
   return out
 }

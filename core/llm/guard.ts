@@ -10,6 +10,7 @@
  */
 
 import { chineseNumberToInt } from '../chinese-numbers'
+import { locatePlaces } from '../rules/regions'
 
 /** A retrieved fact as the model saw it. */
 export interface GuardFact {
@@ -148,6 +149,42 @@ function dateCovered(date: DateMention, allowed: Quantities, years: Set<number>)
   })
 }
 
+/**
+ * The counts and percentages a text says of each place (by city): those after a place's name,
+ * up to the next place or the end of the sentence ("南宁市选拔30名，柳州市15名" → 南宁市 30, 柳州市 15).
+ */
+function quantitiesByPlace(text: string): Map<string, Set<number>> {
+  const normal = normaliseQuantities(text)
+  const places = locatePlaces(normal)
+  const out = new Map<string, Set<number>>()
+  places.forEach((p, i) => {
+    const next = places[i + 1]?.start ?? normal.length
+    const stop = normal.slice(p.end).search(/[。；;！!？?\n]/)
+    const end = Math.min(next, stop < 0 ? normal.length : p.end + stop)
+    const q = extractQuantities(normal.slice(p.end, end))
+    const set = out.get(p.place.city) ?? new Set<number>()
+    for (const n of [...q.numbers, ...q.percents]) set.add(n)
+    out.set(p.place.city, set)
+  })
+  return out
+}
+
+/**
+ * A count said of one place that the facts say only of another ("桂林市选拔30名" when 30 is
+ * 南宁's quota): the first such, or undefined. Numbers the facts tie to no place are not judged here.
+ */
+function misboundQuantity(answer: string, allowedText: string): string | undefined {
+  const allowed = quantitiesByPlace(allowedText)
+  for (const [city, numbers] of quantitiesByPlace(answer)) {
+    for (const n of numbers) {
+      if (allowed.get(city)?.has(n)) continue
+      const owner = [...allowed].find(([, set]) => set.has(n))?.[0]
+      if (owner) return `${n} is said of ${owner}, not of ${city}`
+    }
+  }
+  return undefined
+}
+
 /** Chinese enough for a person: has Han characters and Latin letters are only incidental. */
 function looksChinese(answer: string): boolean {
   const han = answer.match(/[\u4e00-\u9fff]/g)?.length ?? 0
@@ -173,7 +210,10 @@ export function guardAnswer(
   const stranger = output.sources.find((s) => !known.has(normaliseSection(s)))
   if (stranger !== undefined) return { ok: false, reason: `source not among the facts: ${stranger}` }
 
-  const allowedText = [...context.facts.flatMap((f) => [f.title, f.text]), context.fallbackAnswer].join('\n')
+  // Only the facts the answer cites (and the deterministic answer) may hold its numbers and dates.
+  const cited = new Set(output.sources.map(normaliseSection))
+  const citedFacts = context.facts.filter((f) => cited.size === 0 || cited.has(normaliseSection(f.section)))
+  const allowedText = [...citedFacts.flatMap((f) => [f.title, f.text]), context.fallbackAnswer].join('\n')
   const allowed = extractQuantities(allowedText)
   const said = extractQuantities(answer)
   const years = new Set([...allowed.dates.flatMap((d) => (d.y === undefined ? [] : [d.y])), ...allowed.numbers])
@@ -197,5 +237,7 @@ export function guardAnswer(
   for (const n of said.numbers) {
     if (!numbers.has(n)) return { ok: false, reason: `invented number ${n}` }
   }
+  const misbound = misboundQuantity(answer, allowedText)
+  if (misbound) return { ok: false, reason: `number bound to another place: ${misbound}` }
   return { ok: true }
 }

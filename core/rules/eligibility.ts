@@ -234,6 +234,16 @@ function priorityCheck(program: Program, input: EligibilityInput): EligibilityCh
       status: 'unknown',
       message: `未提到获奖或专利；优先条件是${rule}（${section}）`,
     }
+  // A patent of a listed type whose grant is not said: whether it counts is open, and asked.
+  const patents = program.eligibility.priority.patents
+  const open = (input.patents ?? []).find((p) => patents.types.includes(p.type) && p.granted === undefined)
+  if (open && patents.mustBeGranted)
+    return {
+      rule: 'priority',
+      section: patents.section,
+      status: 'unknown',
+      message: `提到${PATENT_NAMES[open.type]}，但没有说是否已获授权：已授权的才算优先条件（${patents.section}），请告诉我是否已授权`,
+    }
   return { rule: 'priority', section, status: 'fail', message: `所述奖项或专利不属于优先条件（${rule}，${section}）` }
 }
 

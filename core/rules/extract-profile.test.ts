@@ -80,7 +80,9 @@ describe('extractProfile: own phrasings', () => {
     ['小学拿过全国数学竞赛一等奖', {}],
     ['有个实用新型专利还在审', { patents: [{ type: 'utility_model', granted: false }] }],
     ['有一项已授权的发明专利', { patents: [{ type: 'invention', granted: true }] }],
-    ['有外观设计专利', { patents: [{ type: 'design', granted: true }] }],
+    ['有外观设计专利', { patents: [{ type: 'design' }] }],
+    ['有一项发明专利', { patents: [{ type: 'invention' }] }],
+    ['获得过一项实用新型专利', { patents: [{ type: 'utility_model', granted: true }] }],
     ['申请过一项发明专利', { patents: [{ type: 'invention', granted: false }] }],
     [
       '有一项发明专利和一项实用新型专利，都已授权',

@@ -11,8 +11,9 @@ import { chineseNumberToInt } from '../chinese-numbers'
  * stage) and not the student's city or current grade. Choices where people's words are loose:
  * - A rank with neither a subject nor 总分/综合 near it ('年级前10%') is the overall rank: that is
  *   what a school's plain 年级排名 ranks by.
- * - A patent the student says they have ('有一项发明专利') counts as granted; one said to be
- *   applied for, under review or not yet granted does not.
+ * - A patent said to be granted or obtained ('已授权', '获得了…专利') is granted; one said to be
+ *   applied for, under review or not yet granted is not; one the student merely has
+ *   ('有一项发明专利') leaves the grant unknown, so the check asks about it.
  * - An award with no level we can read is left out (priority cannot rest on it); so is one from
  *   primary school, which the plan's 初中、高中阶段 does not cover.
  * - A place in words about school (在南宁二中读书) wins over one in words about home (户口在玉林):
@@ -383,24 +384,28 @@ function readAwards(clauses: Clause[], currentGrade: string | undefined): Award[
 const PENDING =
   /在审|审查|审核中|受理|申请中|提交申请|已申请|申请了|申请过|正在申请|还没|尚未|未授权|没授权|没有授权|待授权|等待授权|实审|公开/
 const GRANTED = /授权|授予|证书|下证|批下来|批了/
-const HAVE = /有|拥有|获得|取得|拿到|持有/
+/** Obtaining a patent is its grant; merely having one (有, 拥有) says nothing of it. */
+const OBTAINED = /获得|取得|拿到|持有/
 const PATENT_TYPE = /(发明|实用新型|外观设计|外观)(专利)?/g
 
 function patentGranted(text: string): boolean | undefined {
   if (PENDING.test(text)) return false
   if (GRANTED.test(text)) return true
-  return HAVE.test(text) ? true : undefined
+  return OBTAINED.test(text) ? true : undefined
 }
 
 function readPatents(clauses: Clause[]): Patent[] {
   const patents: Patent[] = []
+  // "有一项发明专利和一项实用新型专利，都已授权": the grant may be said in a clause of its own.
+  const whole = clauses.map((c) => c.text).join('，')
+  const saidOfAll = PENDING.test(whole) ? false : GRANTED.test(whole) ? true : undefined
   for (const clause of clauses) {
     if (!PATENT.test(clause.text) || /没有|没(申请|拿)|无专利/.test(clause.text)) continue
     const clauseGranted = patentGranted(clause.text)
     for (const piece of clause.text.split(/和|以及|及|、|还有|另外/)) {
       for (const m of piece.matchAll(PATENT_TYPE)) {
         const type: Patent['type'] = m[1] === '发明' ? 'invention' : m[1] === '实用新型' ? 'utility_model' : 'design'
-        const granted = patentGranted(piece) ?? clauseGranted
+        const granted = patentGranted(piece) ?? clauseGranted ?? saidOfAll
         patents.push(granted === undefined ? { type } : { type, granted })
       }
     }

@@ -56,14 +56,14 @@ describe('guardAnswer accepts what the facts say, however written', () => {
     ['an ISO date', '截止时间是2023-10-24。'],
     ['a dotted month.day', '学校在10.24前提交。'],
     ['a date in Chinese numerals', '截止到二〇二三年十月二十四日。'],
-    ['a count in Chinese numerals', '培养期间到高校不少于十次。'],
-    ['a percentage in words', '学科成绩在年级前百分之十五即可。'],
-    ['a full-width phone with a long dash', '可致电０７７１—２８０９２１８咨询。'],
-    ['the end of a month', '中期汇报在2024年2月底前。'],
+    ['a count in Chinese numerals', '培养期间到高校不少于十次。', ['五（三）1']],
+    ['a percentage in words', '学科成绩在年级前百分之十五即可。', ['四（二）2（2）']],
+    ['a full-width phone with a long dash', '可致电０７７１—２８０９２１８咨询。', ['十一']],
+    ['the end of a month', '中期汇报在2024年2月底前。', ['六（一）']],
     ['an inline citation', '依据九（二）1，学校在10月24日前提交。'],
     ['words with numerals that count nothing', '高二年级的同学可以一起报名，第一步是学校推荐。'],
-  ])('%s', (_, answer) => {
-    expect(check(answer)).toEqual({ ok: true })
+  ] as [string, string, string[]?][])('%s', (_, answer, sources) => {
+    expect(check(answer, sources)).toEqual({ ok: true })
   })
 
   it('accepts a sum only when the deterministic answer states it', () => {
@@ -93,6 +93,21 @@ describe('guardAnswer drops what the facts do not say', () => {
     ['an invented mobile number', '请联系13800138000。', 'invented phone number 13800138000'],
   ])('%s', (_, answer, reason) => {
     expect(check(answer)).toEqual({ ok: false, reason })
+  })
+
+  it('takes numbers and dates only from the facts the answer cites', () => {
+    expect(check('中期汇报在2024年2月底前。', ['九（二）1'])).toEqual({
+      ok: false,
+      reason: 'invented date 2024年2月底',
+    })
+  })
+
+  it("drops a count said of one city that the facts say of another (南宁's quota for 桂林)", () => {
+    expect(check('桂林市选拔30名学生。', ['三（一）'])).toEqual({
+      ok: false,
+      reason: 'number bound to another place: 30 is said of 南宁市, not of 桂林市',
+    })
+    expect(check('桂林市选拔15名学生，南宁市30名。', ['三（一）'])).toEqual({ ok: true })
   })
 
   it('counts stated in words are numbers too: 三个城市 needs a 3 in the facts', () => {

@@ -1,0 +1,57 @@
+import { type Context, decline } from '../context'
+import type { Program } from '../program'
+import type { QaAnswer } from '../qa-answer'
+import { citiesIn, factOf, joinWithin, shortCity } from '../reply'
+import type { Intent } from './intent'
+
+/** Asks whom to hand an application to: answered with the process (through one's school), not a phone list. */
+const APPLY_WHO =
+  /(报名|申请|报|交|提交|申请表|报名表|推荐表|材料)[^，,。？?]{0,6}(找谁|找哪|哪个部门|哪个单位|交给谁|给谁|谁(来)?收|交到哪)|找(谁|哪个?(部门|单位))(报|交|提交|申请)|向谁(报|交|提交|申请)|谁(来)?(收|交)(申请表|报名表|材料)/
+
+/** Asks where to begin ("第一步该找谁", "想报名先找哪里"): the first step of taking part is applying. */
+const FIRST_STEP =
+  /(第一步|首先|最先|一开始|头一步)[^，,。？?]{0,4}(找|联系|问|去|做|干|办)(谁|哪|什么|啥)|(?<![首最])先(去|要|得|该|应该)?(找|联系|问|去)(谁|哪)|找(谁|哪里?|哪儿|哪个?(部门|单位|地方))[^，,。？?]{0,2}(报|申请)/
+/** Words that place a "先找谁" in applying. */
+const APPLY_CONTEXT = /报|申请|参加|参与|加入|入选/
+
+/** Whether a question asks whom to apply through or where to begin (not for a phone number). */
+function isApplyWho(q: string): boolean {
+  if (/咨询|电话|联系方式|号码/.test(q)) return false
+  if (APPLY_WHO.test(q)) return true
+  return FIRST_STEP.test(q) && (APPLY_CONTEXT.test(q) || /第一步|首先|最先|头一步/.test(q))
+}
+
+/** "找谁报名", "申请表交给谁": the way to apply (through one's school, 九（二）1) and the city contacts. */
+function applyProcessAnswer(program: Program, ctx: Context, q: string, context?: string): QaAnswer {
+  const id = /申请表|报名表|材料|交/.test(q) ? 'school_recommendation' : 'how_to_apply'
+  const fact = ctx.factsById.get(id) ?? ctx.factsById.get('how_to_apply')
+  const named = citiesIn(program, q).inProgram
+  const cities = named.length > 0 ? named : context ? citiesIn(program, context).inProgram : []
+  const contacts = program.contacts.filter((c) => c.city && (cities.length === 0 || cities.includes(c.city)))
+  const line = `有疑问可联系当地市科协（${contacts.map((c) => `${shortCity(c.city as string)}${c.person} ${c.phone}`).join('；')}），或管理办公室${ctx.office.person}（${ctx.office.phone}）。`
+  const parts = [fact?.answer ?? '', line]
+  return {
+    answer: joinWithin(parts),
+    intent: 'process',
+    sources: fact ? [{ section: fact.section, title: fact.title }] : [],
+    confidence: 0.88,
+    facts: [
+      ...(fact ? [factOf(fact)] : []),
+      ...contacts.map((c) => ({
+        section: c.section,
+        title: '联系人及联系电话',
+        text: `${c.organisation}：${c.person}，${c.phone}`,
+      })),
+    ],
+  }
+}
+
+/** Whom to apply through, where to begin. */
+export const applyProcess: Intent = {
+  name: 'apply_process',
+  description: "whom to apply through or where to begin: through one's school, with the city contacts",
+  answer: (ask, ctx) =>
+    isApplyWho(ask.q)
+      ? applyProcessAnswer(ctx.program, ctx, ask.q, ask.context)
+      : decline(ask, 'asks neither whom to apply through nor where to begin'),
+}

@@ -1,0 +1,81 @@
+import { type Context, decline } from '../context'
+import type { Program } from '../program'
+import { type AnswerFact, type QaAnswer } from '../qa-answer'
+import { citiesIn, joinWithin, shortCity } from '../reply'
+import { NOT_CONTACT, OTHER_ROLE } from '../wording'
+import type { Intent } from './intent'
+
+const CONTACT =
+  /电话|联系方式|号码|联系人|找谁|打给谁|问谁|咨询|怎么联系|联系谁|联系哪|热线|手机号|座机|负责人是谁|负责.{0,6}(老师|人)(是谁|叫|姓|名字)|负责的老师|找哪|问哪|哪位老师|老师.{0,3}(叫啥|叫什么|名字|姓什么)/
+
+/** "桂林这边对接的老师是谁": a person to reach, when no other role (导师, 指导教师) is named. */
+const CONTACT_PERSON = /对接的?(老师|人|单位)|(老师|负责人|对接人)是(谁|哪位)|找哪位|对接人/
+
+/** Whether a question asks for a person, phone or way to reach someone. */
+function isContactAsk(q: string): boolean {
+  if (/跟踪|往届|对接机制|沟通机制/.test(q)) return false
+  const rest = q.replace(NOT_CONTACT, '')
+  return CONTACT.test(rest) || (CONTACT_PERSON.test(rest) && !OTHER_ROLE.test(rest))
+}
+
+function contactAnswer(program: Program, ctx: Context, q: string): QaAnswer {
+  const { inProgram, outside } = citiesIn(program, q)
+  const officeOnly = /管理办公室|办公室|自治区|全区|省里|总负责/.test(q) && inProgram.length === 0
+  const parts: string[] = []
+  const facts: AnswerFact[] = []
+  const sources = [{ section: ctx.office.section, title: '联系人及联系电话' }]
+  for (const city of inProgram) {
+    const c = program.contacts.find((x) => x.city === city)
+    if (!c) continue
+    parts.push(`${c.organisation}的联系人是${c.person}，电话${c.phone}。`)
+    facts.push({ section: c.section, title: '联系人及联系电话', text: `${c.organisation}：${c.person}，${c.phone}` })
+  }
+  for (const city of outside) {
+    parts.push(`${city}不在本计划的实施城市之内（只有${program.cities.map((c) => c.name).join('、')}）。`)
+  }
+  const office = `管理办公室：${ctx.office.person}，电话${ctx.office.phone}。`
+  facts.push({
+    section: ctx.office.section,
+    title: '联系人及联系电话',
+    text: `管理办公室：${ctx.office.person}，${ctx.office.phone}`,
+  })
+  if (inProgram.length > 0) {
+    parts.push(`全区性的问题也可以找${office}`)
+  } else if (officeOnly) {
+    parts.unshift(`八桂青少年英才培养计划工作管理办公室的联系人是${ctx.office.person}，电话${ctx.office.phone}。`)
+    // People asking for the office often ask what or where it is: the plan says who runs it (二).
+    const office = program.bodies.office
+    parts.push(
+      `管理办公室由${office.formedBy.join('、')}共同成立，日常工作由${office.runBy}负责（${office.section}）。`,
+    )
+  } else {
+    parts.push(`总的咨询请找${office}各市联系人：`)
+    const cityLines = program.contacts
+      .filter((c) => c.city)
+      .map((c) => `${shortCity(c.city as string)}${c.person} ${c.phone}`)
+    parts.push(`${cityLines.join('；')}。`)
+    for (const c of program.contacts.filter((x) => x.city)) {
+      facts.push({ section: c.section, title: '联系人及联系电话', text: `${c.organisation}：${c.person}，${c.phone}` })
+    }
+  }
+  return { answer: joinWithin(parts), intent: 'contact', sources, confidence: 0.92, facts }
+}
+
+/** contactAnswer for a clause that names no city, reading the cities from the rest of the message. */
+function contactIn(program: Program, ctx: Context, q: string, context?: string): QaAnswer {
+  const own = citiesIn(program, q)
+  if (own.inProgram.length + own.outside.length > 0 || !context || /办公室|自治区|全区/.test(q))
+    return contactAnswer(program, ctx, q)
+  const cities = citiesIn(program, context).inProgram.map(shortCity).join('')
+  return contactAnswer(program, ctx, `${cities}${q}`)
+}
+
+/** A person, phone or way to reach someone. */
+export const contact: Intent = {
+  name: 'contact',
+  description: 'a person, phone or way to reach someone: the city contacts and the office',
+  answer: (ask, ctx) =>
+    isContactAsk(ask.q)
+      ? contactIn(ctx.program, ctx, ask.q, ask.context)
+      : decline(ask, 'asks for no person, phone or way to reach someone'),
+}

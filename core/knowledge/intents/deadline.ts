@@ -1,0 +1,162 @@
+import { decline } from '../context'
+import { beijingDate, chineseMonth } from '../../time'
+import { officeContact, type Program, type ProgramMilestone } from '../program'
+import type { AnswerFact, QaAnswer } from '../qa-answer'
+import { bestFactInSection, factOf, joinWithin, laterPlanNote, milestoneWhen, PLAN_NAME } from '../reply'
+import { withGap, withOtherParts } from '../reply-extras'
+import type { ScoredFact } from '../retrieval'
+import { ASK_WHEN } from '../wording'
+import type { Intent } from './intent'
+
+const WHEN =
+  /现在.{0,4}(还|能)|还来得及|来不来得及|错过|截止了|过了吗|结束了吗|开始了吗|什么时候|啥时候|啥时|几号|哪天|哪1天|哪一天|何时|几月|日期|截止|最晚|最迟|之前|以前|期限|deadline|多久|多长时间|时间|几时|(开始|结束)(了|吗|呢|时间|日期|$)|哪个月/
+
+function deadlineAnswer(
+  program: Program,
+  key: string,
+  q: string,
+  scored: ScoredFact[],
+  now: Date,
+): QaAnswer | undefined {
+  const parts: string[] = []
+  let section: string
+  let title: string
+  const milestone = program.milestones.find((m) => m.key === key)
+  const undated = program.undatedSteps.find((s) => s.key === key)
+  if (key === 'training') {
+    const t = program.training
+    section = t.section
+    title = '培养周期'
+    const over = t.end < beijingDate(now).slice(0, 7)
+    parts.push(
+      `培养周期为一年，从${chineseMonth(t.start)}到${chineseMonth(t.end)}${over ? '（这一期已经结束）' : ''}。`,
+    )
+  } else if (milestone) {
+    section = milestone.section
+    title = milestone.title
+    parts.push(`${milestoneWhen(milestone, now)}。`)
+    if (key === 'school_submission' && /开始|启动|开放/.test(q)) {
+      parts.push('方案没有写学生开始报名的日期，报名由各中学组织，请留意本校通知。')
+    }
+    const past = milestone.due < beijingDate(now)
+    if (/明年|下一年|下一期|下一届|下次|以后的|往后/.test(q)) {
+      parts.push(
+        `以上是${program.cohort}年这一期的安排；下一年度的日期方案没有规定，请留意通知或咨询管理办公室（电话${officeContact(program).phone}）。`,
+      )
+    } else if (
+      /以后|之后|过了|晚了|逾期|补交|延期|错过|来得及|还能/.test(q) &&
+      (past || /补交|逾期|延期|晚了/.test(q))
+    ) {
+      parts.push(
+        `方案没有规定逾期能否补交，请尽快联系本校或当地市科协，也可咨询管理办公室（电话${officeContact(program).phone}）。`,
+      )
+    }
+  } else if (undated) {
+    section = undated.section
+    title = undated.title
+    parts.push(
+      `${PLAN_NAME}的方案没有给这一步规定具体日期，如需了解请咨询管理办公室${officeContact(program).person}（电话${officeContact(program).phone}）。`,
+    )
+  } else {
+    return undefined
+  }
+  // Once the period is over, which year's plan this is comes right after the date asked.
+  const later = parts.some((p) => p.includes('下一年度')) ? '' : laterPlanNote(program, now)
+  if (later) parts.splice(1, 0, later)
+  const fact = bestFactInSection(scored, program, section)
+  if (fact && key !== 'training') parts.push(fact.answer)
+  if (key === 'training') {
+    const reapply = program.facts.find((f) => f.id === 'reapply')
+    if (reapply && /结束|以后|之后|再/.test(q)) parts.push(reapply.answer)
+  }
+  const facts: AnswerFact[] = [{ section, title, text: parts[0] as string }]
+  if (fact) facts.push(factOf(fact))
+  return {
+    answer: joinWithin(parts),
+    intent: 'deadline',
+    sources: [{ section, title: fact?.title ?? title }],
+    confidence: 0.9,
+    facts,
+  }
+}
+
+/** The milestone whose day the question names (10月24号 → the school submission), if any. */
+function milestoneByDate(program: Program, q: string): ProgramMilestone | undefined {
+  const m = /(\d{1,2})月(\d{1,2})(日|号)?/.exec(q)
+  if (!m) return undefined
+  const md = `${String(m[1]).padStart(2, '0')}-${String(m[2]).padStart(2, '0')}`
+  return program.milestones.find((x) => !x.month && x.due.slice(5) === md)
+}
+
+/** Words that join two questions in one ("分别", "各是", "以及"). */
+const MULTI = /分别|各是|各自|各(在|为|要)|以及|还有|和|跟|与|、/
+
+/** "中期评价和年度评价的截止时间分别是": each named step's date. */
+function multiDeadlineAnswer(program: Program, keys: string[], now: Date): QaAnswer | undefined {
+  const lines: string[] = []
+  const sources: { section: string; title: string }[] = []
+  const facts: AnswerFact[] = []
+  const steps = keys
+    .map((key) => program.milestones.find((m) => m.key === key))
+    .filter((m): m is ProgramMilestone => m !== undefined)
+    .sort((a, b) => a.due.localeCompare(b.due))
+  for (const m of steps) {
+    lines.push(`${milestoneWhen(m, now)}。`)
+    sources.push({ section: m.section, title: m.title })
+    facts.push({ section: m.section, title: m.title, text: `${m.title}，${m.due}` })
+  }
+  const undated = keys.filter((k) => program.undatedSteps.some((s) => s.key === k))
+  for (const key of undated) {
+    const step = program.undatedSteps.find((s) => s.key === key)
+    if (!step) continue
+    lines.push(`${step.title.split(/[：（(]/)[0]}：方案没有规定具体日期。`)
+    sources.push({ section: step.section, title: step.title })
+  }
+  if (lines.length < 2) return undefined
+  return { answer: joinWithin(lines), intent: 'deadline', sources, confidence: 0.88, facts }
+}
+
+/** A receiving office named as the destination ("交到柳州市科协"): not the one acting. */
+const DESTINATION = /(到|给|至|向|往)(当地的?)?([\u4e00-\u9fff]{2,3}?市)?(级)?(科协|管理办公室|自治区)/g
+/** The city association (or "市里") named as the one handing something on. */
+const CITY_ACTOR =
+  /(市科协|市级科协|市里|市级|各市|市一级|[\u4e00-\u9fff]{2,3}?市?科协)[^，,。？?]{0,14}(报|交|提交|送|上报|审核|审完)/
+/** The school named as the one handing the application on. */
+const SCHOOL_ACTOR = /(学校|中学|校方|本校|班主任)[^，,。？?]{0,14}(报|交|提交|送|上报|推荐)/
+
+/**
+ * The selection step whose actor the question names as the one acting ("柳州市科协几号之前要把
+ * 申请表报上去" is the city's step even though 申请表 is mentioned): the city first, then the school.
+ */
+function actorStep(q: string): string | undefined {
+  const acting = q.replace(DESTINATION, '，')
+  if (CITY_ACTOR.test(acting)) return 'city_review'
+  if (SCHOOL_ACTOR.test(acting)) return 'school_submission'
+  return undefined
+}
+
+/** The date of a named step. */
+export const deadline: Intent = {
+  name: 'deadline',
+  description: 'when a named step is due, relative to today (several steps: each one)',
+  answer: (ask, ctx) => {
+    const { q, now } = ask
+    const program = ctx.program
+    const byDate = milestoneByDate(program, q)
+    // "结业以后还会跟我们保持联系吗": whether the program keeps in touch, not when a step ends.
+    const keepsInTouch = /保持联系|还.{0,4}(联系|跟踪|追踪)/.test(q) && !ASK_WHEN.test(q)
+    if (!(WHEN.test(q) || byDate)) return decline(ask, 'asks no time and names no day of a step')
+    if (keepsInTouch) return decline(ask, 'asks whether the program keeps in touch, not when')
+    const keys = [...new Set(ctx.vocab.steps.filter((s) => s.pattern.test(q)).map((s) => s.key))]
+    // For a two-part question, 截止 names no step of its own ("…的截止时间分别是").
+    const bare = q.replace(/截止(时间|日期)?/g, '')
+    const partKeys = [...new Set(ctx.vocab.steps.filter((s) => s.pattern.test(bare)).map((s) => s.key))]
+    if (!byDate && partKeys.length >= 2 && MULTI.test(q)) {
+      const multi = multiDeadlineAnswer(program, partKeys, now)
+      if (multi) return multi
+    }
+    const key = byDate?.key ?? actorStep(bare) ?? keys[0]
+    const answer = key && deadlineAnswer(program, key, q, ask.scored, now)
+    return answer ? withGap(ctx, q, withOtherParts(ctx, q, answer)) : undefined
+  },
+}

@@ -1,0 +1,45 @@
+import { type Context, decline } from '../context'
+import type { QaAnswer } from '../qa-answer'
+import { factsAnswer } from '../reply'
+import { MONTH_REF, NAMED_STEP, OTHER_ROLE } from '../wording'
+import type { Intent } from './intent'
+
+/**
+ * The duty facts of the parties a question names (the parties, their duty words and their facts
+ * are the cohort's vocabulary); undefined when it asks no duty, or asks about a named step, whose
+ * own fact says what each party does there.
+ */
+function dutyAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  const { dutyWords, followUpWords, parties } = ctx.vocab
+  if (!dutyWords.test(q) || OTHER_ROLE.test(q) || /^(我|学生|孩子|娃|家长)/.test(q)) return undefined
+  // A named step ("市科协在遴选环节承担什么职责"): the party's facts that speak of that step.
+  const step = NAMED_STEP.exec(q)?.[0]
+  const ids: string[] = []
+  for (const party of parties) {
+    if (!party.pattern.test(q)) continue
+    const assisting = party.assisting
+    const own =
+      party.followUp && followUpWords.test(q)
+        ? party.followUp
+        : // Whom a party assists (协助管理办公室) is said in its own fact, so that fact leads.
+          assisting && /协助|配合谁|帮谁/.test(q)
+          ? [assisting, ...party.facts.filter((id) => id !== assisting)]
+          : party.facts
+    for (const id of own) {
+      if (ids.includes(id)) continue
+      if (step && !ctx.factsById.get(id)?.answer.includes(step)) continue
+      ids.push(id)
+    }
+  }
+  return factsAnswer(ctx, ids)
+}
+
+/** What a party must do. */
+export const duty: Intent = {
+  name: 'duty',
+  description: 'what a party (organisers, office, universities, schools, city 科协) must do',
+  answer: (ask, ctx) =>
+    MONTH_REF.test(ask.q)
+      ? decline(ask, 'names a month: what happens then is a step, not a duty')
+      : (dutyAnswer(ctx, ask.q) ?? decline(ask, 'asks no duty of a party the vocabulary names')),
+}

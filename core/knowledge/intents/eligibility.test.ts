@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { ask } from '../../../test/helpers/qa'
+import { MAX_ANSWER_CHARS } from '../answer'
+
+describe('eligibility', () => {
+  it('checks a described student and returns the verdict', () => {
+    const r = ask('我家孩子在南宁读高一，数学年级前10%，能报吗')
+    expect(r.intent).toBe('eligibility')
+    expect(r.eligibility).toEqual({ verdict: 'eligible', priority: false })
+  })
+  it('refuses a grade outside 高一、高二', () => {
+    expect(ask('柳州高三，综合年级前5%，能报吗').eligibility?.verdict).toBe('ineligible')
+  })
+  it('answers a general question about who may apply as a fact, not a check', () => {
+    const r = ask('要读高几才能报名')
+    expect(r.eligibility).toBeUndefined()
+    expect(r.answer).toContain('高一')
+    expect(r.sources[0]?.section).toBe('四（二）1')
+  })
+  it('answers a bare priority question by the rule', () => {
+    const r = ask('市级比赛一等奖可以优先推荐吗')
+    expect(r.eligibility).toBeUndefined()
+    expect(r.answer).toContain('自治区级')
+  })
+})
+
+describe('conditions the plan does not set, asked with a profile', () => {
+  it.each([
+    ['我在南宁读高二，但不是本地户口，能报吗', '户籍'],
+    ['桂林私立高中高一，综合前15%，能参加吗', '民办'],
+    ['柳州国际部高二，物理前5%，可以报名吗', '国际部'],
+    ['在南宁借读的高一学生，数学前10%，能报吗', '借读'],
+  ])('%s: the verdict, what 四（二）1 says, the gap and the office', (q, label) => {
+    const r = ask(q)
+    expect(r.intent).toBe('eligibility')
+    expect(r.answer).toContain(label)
+    expect(r.answer).toContain('辖区内的全体高一、高二学生')
+    expect(r.answer).toContain('0771-2809218')
+    expect([...r.answer].length).toBeLessThanOrEqual(MAX_ANSWER_CHARS)
+  })
+  it('adds no note when no such condition is raised', () => {
+    expect(ask('南宁高二，数学前10%，能报吗').answer).not.toContain('没有提到')
+  })
+  it('answers the condition asked on its own with the gap and the target students', () => {
+    const r = ask('外地户口能报名吗')
+    expect(r.intent).toBe('not_in_document')
+    expect(r.answer).toContain('户籍')
+    expect(r.answer).toContain('辖区内')
+  })
+  it('does not repeat the gap for an ask the verdict already covers', () => {
+    const r = ask('孩子在桂林读高二，化学前10%，能报吗，有没有年龄限制')
+    expect(r.answer).toContain('年龄')
+    expect(r.answer.match(/辖区内/g)?.length).toBe(1)
+  })
+})
+
+describe('a profile in any words is an eligibility question', () => {
+  it.each([
+    ['横州高一，数学年级前9%', 'eligible'],
+    ['也想让娃试一试，娃在柳州读高二，综合前15%', 'eligible'],
+    ['我家在玉林，孩子高一成绩年级前5，也想试试', 'ineligible'],
+    ['孩子在广东读高一，数学年级前3%', 'ineligible'],
+    ['我班上的李华，桂林中学高二，物理年级前8%，可以推荐吗', 'eligible'],
+    ['能推荐他报名吗？他是柳州高一的，化学年级前12%', 'eligible'],
+  ])('%s → %s, as the API says', (q, verdict) => {
+    const r = ask(q)
+    expect(r.intent).toBe('eligibility')
+    expect(r.eligibility?.verdict).toBe(verdict)
+  })
+  it('leaves a question about how many a school may recommend to the quota', () => {
+    expect(ask('学校可以推荐几个人').intent).toBe('quota')
+  })
+})

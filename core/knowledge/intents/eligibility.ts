@@ -1,0 +1,124 @@
+import { checkEligibility } from '../../rules/eligibility'
+import { explainEligibility } from '../../rules/explain-eligibility'
+import { extractProfile } from '../../rules/extract-profile'
+import { type Context, decline } from '../context'
+import { offRuleLabels } from '../open-topics'
+import { officeContact } from '../program'
+import { MAX_ANSWER_CHARS, type QaAnswer } from '../qa-answer'
+import { clamp } from '../reply'
+import { APPLY_ASK, ASKING, CLEAR_APPLY_ASK, PRIORITY_ASK, SOMEONE } from '../wording'
+import type { Intent } from './intent'
+
+const HARD_SIGNALS = ['city', 'grade', 'subjectRankPercent', 'overallRankPercent'] as const
+
+/** The names of the hard conditions, for the short form of a verdict. */
+const CONDITION_NAMES: Record<string, string> = { city: '城市', grade: '年级', rank: '成绩排名' }
+
+/**
+ * The verdict in one or two sentences, for a message that also asks other things: the verdict,
+ * the conditions met by name, and what fails or is still missing with its rule.
+ */
+function briefEligibility(result: ReturnType<typeof checkEligibility>, priorityAsked: boolean): string {
+  const hard = result.checks.filter((c) => c.rule !== 'priority')
+  const met = hard.filter((c) => c.status === 'pass').map((c) => CONDITION_NAMES[c.rule] ?? c.rule)
+  // When a condition fails, that is the answer; what is still unknown would not change it.
+  const failing = hard.filter((c) => c.status === 'fail')
+  const open = (failing.length > 0 ? failing : hard.filter((c) => c.status !== 'pass')).map((c) =>
+    c.message.replace(/[。；;]$/, ''),
+  )
+  const verdict = {
+    eligible: '能否报名：按方案的报名条件可以报名',
+    ineligible: '能否报名：暂不符合报名条件',
+    unknown: '能否报名：还不能确定',
+  }[result.verdict]
+  const metLine = met.length > 0 && result.verdict !== 'eligible' ? `（${met.join('、')}符合）` : ''
+  const openLine = open.length > 0 ? `：${open.join('；')}` : ''
+  const check = result.checks.find((c) => c.rule === 'priority')
+  const priority = result.priority
+    ? '；另外符合优先推荐条件'
+    : priorityAsked && check
+      ? `；优先推荐：${check.message.replace(/[。；;]$/, '')}`
+      : ''
+  return `${verdict}${metLine}${openLine}${priority}。`
+}
+
+/** The eligibility answer in full, and in short for a message with other asks. */
+export interface EligibilityReply {
+  answer: QaAnswer
+  brief: string
+}
+
+export function eligibilityAnswer(ctx: Context, question: string, q: string): EligibilityReply | undefined {
+  const program = ctx.program
+  const askPriority = PRIORITY_ASK.test(q)
+  // A profile sent as a bare statement ("横州高一，数学年级前9%") asks the same as "能报吗".
+  const statement = !ASKING.test(q) && /\d|[高初][一二三]/.test(q)
+  const askApply = APPLY_ASK.test(q) || statement
+  if (!askApply && !askPriority) return undefined
+  const { profile } = extractProfile(question)
+  const hard = HARD_SIGNALS.filter((k) => profile[k] !== undefined).length
+  if (statement && !APPLY_ASK.test(q) && !askPriority && hard < 2) return undefined
+  const extra = (profile.awards?.length ?? 0) + (profile.patents?.length ?? 0) > 0 ? 1 : 0
+  // A bare priority question ("市级奖算优先吗") is about the rule, not about one student.
+  if (askApply ? hard + extra < 1 : hard < 2) return undefined
+  // 有机会/够不够/行不行 alone may ask about anything ("有没有机会去北京参加科学营", "南宁选30个人够不够"):
+  // with nothing but a place known and no student named, it is not a question about applying.
+  const onlyPlace = profile.city !== undefined && hard + extra === 1
+  if (onlyPlace && !askPriority && !CLEAR_APPLY_ASK.test(q) && !SOMEONE.test(q)) return undefined
+  const result = checkEligibility(program, profile)
+  const explanation = explainEligibility(program, result)
+  const sections = [...new Set(result.checks.map((c) => c.section))]
+  const note = offRuleNote(ctx, question)
+  const answer: QaAnswer = {
+    answer: withNote(explanation, note, askPriority),
+    intent: 'eligibility',
+    sources: sections.map((section) => ({
+      section,
+      title: program.facts.find((f) => f.section === section)?.title ?? '遴选条件',
+    })),
+    eligibility: { verdict: result.verdict, priority: result.priority },
+    confidence: 0.9,
+    facts: result.checks.map((c) => ({ section: c.section, title: c.rule, text: c.message })),
+  }
+  return { answer, brief: `${briefEligibility(result, PRIORITY_ASK.test(question))}${note}` }
+}
+
+/**
+ * One sentence for an eligibility question that raises a condition the plan does not set: what
+ * 四（二）1 does say (the three cities' 辖区, every 高一 and 高二 student, recommended by the school
+ * they attend, 九（二）1), that the condition is not mentioned, and whom to ask.
+ */
+function offRuleNote(ctx: Context, q: string): string {
+  const program = ctx.program
+  const labels = offRuleLabels(ctx, q)
+  if (labels.length === 0) return ''
+  const office = officeContact(program)
+  const section = program.cities[0]?.section ?? '四（二）1'
+  const cities = program.cities.map((c) => c.name).join('、')
+  return `方案的遴选对象是${cities}辖区内的全体${program.eligibility.grades.allowed.join('、')}学生（${section}），由就读的中学推荐，没有提到${labels.join('、')}方面的要求；如需确认，请咨询管理办公室${office.person}（电话${office.phone}）。`
+}
+
+/**
+ * An eligibility explanation with the note on an unset condition, within 400 characters: lines
+ * the asker did not ask for (priority, the general reminder) go first, then the rest is cut.
+ */
+function withNote(explanation: string, note: string, priorityAsked: boolean): string {
+  if (!note) return clamp(explanation)
+  const room = MAX_ANSWER_CHARS - [...note].length - 1
+  let lines = explanation.split('\n')
+  const fits = () => [...lines.join('\n')].length <= room
+  if (!fits() && !priorityAsked) lines = lines.filter((l) => !l.startsWith('优先推荐'))
+  if (!fits()) lines = lines.filter((l) => !l.startsWith('此外须'))
+  return `${clamp(lines.join('\n'), room)}\n${note}`
+}
+
+/** A student's profile with an ask to apply: the rules' verdict. */
+export const eligibility: Intent = {
+  name: 'eligibility',
+  description: 'whether a described student may apply or gets priority: the verdict of the rules',
+  answer: (ask, ctx) => {
+    if (!ask.eligibility) return decline(ask, 'the message asks something else and only mentions applying')
+    const reply = eligibilityAnswer(ctx, ask.context ?? ask.question, ask.q)
+    return reply?.answer ?? decline(ask, 'no ask to apply with a described student')
+  },
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { ask } from '../../../test/helpers/qa'
+
+describe('a same-named thing elsewhere', () => {
+  it.each([
+    ['广东省的英才计划什么时候报名', '广东的英才计划'],
+    ['全国青少年科技创新大赛什么时候报名', '全国青少年科技创新大赛'],
+    ['参加全国中学生物理竞赛在哪报名', '全国中学生物理竞赛'],
+    ['高考什么时候', '高考'],
+    ['广西科技馆几点开门', '广西科技馆'],
+  ])("%s → out of scope, naming %s, with none of this plan's dates", (q, thing) => {
+    const r = ask(q)
+    expect(r.intent).toBe('out_of_scope')
+    expect(r.answer).toContain(`“${thing}”`)
+    expect(r.answer).not.toMatch(/2023年10月24日|10月24日/)
+  })
+  it("leaves awards in a contest to the plan's priority rules", () => {
+    expect(ask('省里的物理竞赛获奖算优先吗').answer).toContain('自治区级及以上')
+  })
+})
+
+describe('what the plan leaves open, and whether a priority condition is required', () => {
+  it.each(['优先条件是必须的吗', '没有竞赛获奖能报吗', '一定要有专利吗'])('%s → not required, and what is', (q) => {
+    const r = ask(q)
+    expect(r.answer.startsWith('不是必须的')).toBe(true)
+    expect(r.answer).toContain('前15%')
+  })
+  it('says future changes to the plan are open, with the office', () => {
+    const r = ask('明年的方案会不会变')
+    expect(r.intent).toBe('not_in_document')
+    expect(r.answer).toContain('0771-2809218')
+  })
+  it('still answers that a student may apply again next year (五（一）)', () => {
+    expect(ask('明年还能再报吗').answer).toContain('下一年度')
+  })
+})

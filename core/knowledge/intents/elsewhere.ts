@@ -1,0 +1,71 @@
+import { locatePlaces } from '../../rules/regions'
+import { decline } from '../context'
+import type { QaAnswer } from '../qa-answer'
+import { PLAN_NAME } from '../reply'
+import type { Intent } from './intent'
+
+/** Asks for a time, a schedule, a way in or a number: what this plan's dates and rules would answer. */
+const ASKS_SPECIFICS =
+  /什么时候|啥时候|何时|几号|哪天|几月|时间|日期|截止|报名|怎么报|条件|名额|多少人|几点|开门|开放|门票|闭馆|地点|在哪|分数线|多少分|录取线/
+/** A cheap first look: words that name something other than this program. */
+const NAMES_OTHER = /英才|计划|项目|大赛|竞赛|比赛|奥赛|奥林匹克|联赛|令营|高考|中考|学考|会考|水平考试|馆/
+/** An award or a priority asked about: the plan's own rules on awards answer it, whatever the contest. */
+const ABOUT_AWARDS = /获奖|奖项|[一二三]等奖|拿过|得过|获得|优先|符合|资格|算不算|算吗|能报|能参加/
+
+/** Same-named or neighbouring things that are not this program, each with how it is said back. */
+const ELSEWHERE: { pattern: RegExp; name: (m: RegExpExecArray) => string }[] = [
+  // The national 英才计划 of 中国科协 and other national programs of the same name.
+  { pattern: /(全国|国家|中国科协|科协的)(青少年)?(科学)?(的)?英才计划/, name: () => '中国科协的全国“英才计划”' },
+  // Contests and camps run by others (the plan only names awards in them).
+  {
+    pattern:
+      /[\u4e00-\u9fff]{0,8}(科技创新大赛|创新大赛|科创大赛|学科竞赛|奥赛|奥林匹克|联赛|竞赛|比赛|夏令营|冬令营)(?!获奖|的奖|奖|拿奖|得奖)/,
+    name: (m) => m[0],
+  },
+  // National exams.
+  { pattern: /高考|中考|学考|会考|学业水平考试/, name: (m) => m[0] },
+  // A venue's own opening hours.
+  {
+    pattern: /[\u4e00-\u9fff]{0,6}(科技馆|博物馆|展览馆|图书馆)(?=[^，,。？?]{0,6}(几点|开门|开放时间|门票|闭馆|预约))/,
+    name: (m) => m[0],
+  },
+]
+
+/**
+ * A same-named thing elsewhere (another province's 英才计划, the national one, a contest, 高考, a
+ * museum's hours) asked for its dates or rules: out of scope, and never answered with this
+ * plan's dates.
+ */
+export const elsewhere: Intent = {
+  name: 'elsewhere',
+  description: "a same-named thing elsewhere (another province's 英才计划, a contest, 高考, a venue's hours)",
+  answer: (ask) => {
+    const { q } = ask
+    if (!NAMES_OTHER.test(q) || !ASKS_SPECIFICS.test(q))
+      return decline(ask, 'asks for no date or rule of another thing')
+    // Another province's program: a place outside Guangxi named just before 英才/计划/项目.
+    const province = (/英才|计划|项目/.test(q) ? locatePlaces(q) : []).find(
+      (p) => !p.place.inGuangxi && /英才|计划|项目/.test(q.slice(p.end, p.end + 12)),
+    )
+    let thing = province ? `${province.place.city}的${/英才计划/.test(q) ? '英才计划' : '项目'}` : undefined
+    if (!thing && !/八桂|本计划|这个计划/.test(q) && !ABOUT_AWARDS.test(q)) {
+      for (const e of ELSEWHERE) {
+        const m = e.pattern.exec(q)
+        if (m) {
+          // The thing's own name, without the words that lead up to it ("参加全国…大赛" → "全国…大赛").
+          thing = e.name(m).replace(/^.*(的|过|了|在|加|报)/, '')
+          break
+        }
+      }
+    }
+    if (!thing) return decline(ask, 'names nothing outside this program')
+    const answer: QaAnswer = {
+      answer: `您问的“${thing}”不是${PLAN_NAME}的内容，我这里只有${PLAN_NAME}的实施方案，不能用它的日期或规定来回答；${thing}的安排请以其主办方发布的通知为准。关于${PLAN_NAME}本身（谁能报名、名额、截止日期、选拔流程等），欢迎问我。`,
+      intent: 'out_of_scope',
+      sources: [],
+      confidence: 0.8,
+      facts: [],
+    }
+    return answer
+  },
+}

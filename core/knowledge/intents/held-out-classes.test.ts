@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { ask } from '../../../test/helpers/qa'
+
+describe('held-out miss classes', () => {
+  it('answers a purpose question with article 一, and a basis question with the preamble', () => {
+    const r = ask('搞这个计划到底是为了啥')
+    expect(r.sources[0]?.section).toBe('一')
+    expect(r.answer).not.toContain('二十大')
+    expect(ask('这个方案是根据哪个文件制定的').answer).toContain('37号')
+  })
+  it('never answers a per-visit length or a meeting frequency with the one-year cycle', () => {
+    for (const q of ['每次去大学培养大概多长时间', '导师多久跟孩子见一次面']) {
+      const r = ask(q)
+      expect(r.intent, q).toBe('not_in_document')
+      expect(r.answer, q).not.toContain('一年')
+      expect(r.answer, q).toContain('0771-2809218')
+    }
+    expect(ask('导师多久跟孩子见一次面').answer).toContain('10次')
+  })
+  it.each(['没被选上可以申诉吗', '入选后会被分到哪所大学', '培养期间孩子转学了怎么办', '缺席了一次培养活动会怎样'])(
+    'says the plan describes no procedure for %s',
+    (q) => expect(ask(q).intent).toBe('not_in_document'),
+  )
+  it('takes the step of the actor named as submitting', () => {
+    expect(ask('柳州市科协几号之前要把申请表报上去').answer).toContain('2023年10月27日')
+    expect(ask('申请表交到市科协截止几号').answer).toContain('2023年10月24日')
+  })
+  it('checks a named title against the mentor list, without a general yes', () => {
+    expect(ask('我是省级教学名师，有资格当导师吗').answer.startsWith('可以，省级教学名师属于方案所列导师人选')).toBe(
+      true,
+    )
+    const lecturer = ask('我是大学讲师，可以当导师吗').answer
+    expect(lecturer.startsWith('可以')).toBe(false)
+    expect(lecturer).toContain('审定')
+    expect(ask('外观设计专利算吗').answer.startsWith('可以')).toBe(false)
+  })
+  it('says a priority achievement from 初中 counts', () => {
+    const r = ask('初中时候拿到的专利授权现在还能算吗')
+    expect(r.answer).toContain('初中')
+    expect(r.answer).toContain('授权')
+  })
+})

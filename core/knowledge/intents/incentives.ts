@@ -1,0 +1,29 @@
+import { type Context, decline } from '../context'
+import { isSilentTopic } from '../open-topics'
+import type { QaAnswer } from '../qa-answer'
+import { factsReply } from '../reply'
+import type { Intent } from './intent'
+
+/** A party that may get the incentives of 十（三）. */
+const INCENTIVE_PARTY = /老师|教师|导师|教授|高校|大学|中学|学校|学生|孩子|参加的|参与的|单位|我们|娃/
+/** Asks for incentives, benefits or whether the work counts (激励, 好处, 有什么用, 算不算工作量…). */
+const INCENTIVE_ASK =
+  /激励|好处|奖励|有什么用|有啥用|有用吗|有没有用|用处|益处|工作量|评职称|职称评聘|职称.{0,4}(优先|有用|加分|有帮助)|绩效|综合素质评价|综评|回报|优待|甜头/
+
+/** 十（三）: what students, schools and teachers get from taking part. */
+function incentivesAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  if (!INCENTIVE_ASK.test(q) || !INCENTIVE_PARTY.test(q)) return undefined
+  const ids = ['incentives']
+  if (/奖励|表彰|评优/.test(q)) ids.push('commendation')
+  return factsReply(ctx, ids)
+}
+
+/** What taking part brings to students, schools and teachers. */
+export const incentives: Intent = {
+  name: 'incentives',
+  description: 'what taking part brings students, schools and teachers (十（三）)',
+  answer: (ask, ctx) =>
+    isSilentTopic(ctx, ask.q)
+      ? decline(ask, 'raises a topic the plan leaves open')
+      : (incentivesAnswer(ctx, ask.q) ?? decline(ask, 'asks no benefit of taking part')),
+}

@@ -1,0 +1,87 @@
+import { activities } from './activities'
+import { applyProcess } from './apply-process'
+import { atUniversity } from './at-university'
+import { chatter } from './chatter'
+import { conditions } from './conditions'
+import { contact } from './contact'
+import { deadline } from './deadline'
+import { duty } from './duty'
+import { eligibility } from './eligibility'
+import { elsewhere } from './elsewhere'
+import { field } from './field'
+import { format } from './format'
+import { gap } from './gap'
+import { greeting } from './greeting'
+import { incentives } from './incentives'
+import type { Intent } from './intent'
+import { interval } from './interval'
+import { intro } from './intro'
+import { mentorTitle } from './mentor-title'
+import { month } from './month'
+import { nextStep } from './next-step'
+import { otherYear } from './other-year'
+import { notInDomain } from './not-in-domain'
+import { notInPlan } from './not-in-plan'
+import { noticeEndIntent } from './notice-end'
+import { outOfScope } from './out-of-scope'
+import { outsideCity } from './outside-city'
+import { partyEvaluation } from './party-evaluation'
+import { person } from './person'
+import { qualifier } from './qualifier'
+import { priorityRequired } from './priority-required'
+import { quota } from './quota'
+import { result } from './result'
+import { retrieve } from './retrieve'
+import { schedule } from './schedule'
+import { subject } from './subject'
+import { university } from './university'
+import { visits } from './visits'
+
+export type { Intent } from './intent'
+
+/**
+ * The intents in the order they are tried; the first that answers wins. Each line says why it
+ * stands where it does: mostly, a narrow reading goes before a broad one that shares its words.
+ */
+export const INTENTS: readonly { intent: Intent; why: string }[] = [
+  { intent: greeting, why: 'a bare greeting carries no question; nothing else should read it' },
+  { intent: chatter, why: 'instructions or chatter must meet no fact; nothing after it may read them' },
+  { intent: field, why: '"导师是哪方面的专家" names mentors and subjects: before the mentor and subject readings' },
+  { intent: visits, why: 'a count of visits ("去了8次够吗") would otherwise read as eligibility (够吗)' },
+  { intent: partyEvaluation, why: '"导师也要被评价吗" before the incentives and eligibility words it shares' },
+  { intent: incentives, why: '"对孩子有什么好处" before eligibility, which 孩子 and 有用 would trigger' },
+  { intent: mentorTitle, why: '"副教授能当导师吗" asks 能…吗 like eligibility, but of a mentor' },
+  { intent: eligibility, why: 'a described student with an ask to apply: the rules decide before any fact' },
+  { intent: elsewhere, why: "a same-named thing elsewhere must not be answered with this plan's dates or rules" },
+  { intent: otherYear, why: "another year's program must not be answered with this year's dates, facts or quotas" },
+  {
+    intent: priorityRequired,
+    why: 'whether a priority condition is required is answered as such, before the condition lists',
+  },
+  { intent: conditions, why: 'the conditions in general, once no particular student is described' },
+  { intent: intro, why: '"英才计划是什么" before retrieval, which would pick one article' },
+  { intent: outOfScope, why: 'a general task must not meet an incidental fact of the program further down' },
+  { intent: person, why: 'a contact named by person is unambiguous' },
+  { intent: format, why: "the form of a document is a gap, before the document's own facts and dates" },
+  { intent: notInPlan, why: 'a topic the plan leaves open beats every fact sharing a word with it' },
+  { intent: applyProcess, why: '"找谁报名" is the way to apply, not the contact list' },
+  { intent: contact, why: 'a person or phone asked for' },
+  { intent: result, why: 'how the outcome is learnt, before the step dates (公示, 名单)' },
+  { intent: quota, why: 'numbers of students, before dates that share 选/名 words' },
+  { intent: interval, why: 'the time between two steps is arithmetic over their dates, not either date alone' },
+  { intent: noticeEndIntent, why: 'the end of a notice from a given start is counted, not looked up' },
+  { intent: month, why: 'a month with no step named: what happens then, before the step readings' },
+  { intent: atUniversity, why: 'what is done at the university, before duties of 大学 as a party' },
+  { intent: activities, why: 'what a selected student takes part in, before duties and steps' },
+  { intent: duty, why: 'what a party must do, before the step readings its words resemble' },
+  { intent: nextStep, why: '"审核通过后下一步" asks the steps after one, not the calendar' },
+  { intent: schedule, why: "the calendar from today, before a single step's date" },
+  { intent: deadline, why: 'the date of a named step' },
+  { intent: university, why: 'a university the plan does not list, once no date or step was asked' },
+  { intent: subject, why: 'a subject the list does not name' },
+  { intent: outsideCity, why: 'only cities outside the program named: no fact applies there' },
+  { intent: notInDomain, why: 'nothing of the program in the words: unsure rather than a stray fact' },
+  { intent: qualifier, why: 'a qualifier the plan never names: the broader fact with the gap' },
+  { intent: gap, why: 'the best fact lacks the detail asked: the gap, said with the fact' },
+  { intent: retrieve, why: 'everything else: the best facts by BM25, hedged when unsure' },
+]

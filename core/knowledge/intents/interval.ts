@@ -1,0 +1,51 @@
+import { chineseDate, chineseMonth, daysBetween } from '../../time'
+import { decline } from '../context'
+import type { ProgramMilestone } from '../program'
+import type { QaAnswer } from '../qa-answer'
+import type { Intent } from './intent'
+
+/** Asks how far apart two things are ("相差几天", "中间隔了几个月", "之间有多久"). */
+const APART = /相差|相隔|间隔|隔了?|差了?|中间|之间|距离|离/
+const HOW_MUCH = /(几|多少)(个)?(天|日|周|星期|个月|月)|多久|多长时间/
+
+/** How a step's date is said: a day, or a month when the plan gives only the month. */
+function when(m: ProgramMilestone): string {
+  if (!m.month) return `${chineseDate(m.due)}前`
+  return /底前/.test(`${m.title}${m.note ?? ''}`) ? `${chineseMonth(m.month)}底前` : chineseMonth(m.month)
+}
+
+/**
+ * The time between two dated steps of the plan ("学校推荐截止到市级审核截止相差几天", "中期评价到年度
+ * 评价隔了几个月"): in days when both have a day, in months when either has only its month.
+ */
+export const interval: Intent = {
+  name: 'interval',
+  description: 'how far apart two dated steps are: days between two days, months between two months',
+  answer: (ask, ctx) => {
+    const { q } = ask
+    if (!APART.test(q) || !HOW_MUCH.test(q)) return decline(ask, 'asks for no time between two things')
+    const bare = q.replace(/截止(时间|日期)?/g, '')
+    const keys = [...new Set(ctx.vocab.steps.filter((s) => s.pattern.test(bare)).map((s) => s.key))]
+    const steps = keys
+      .map((key) => ctx.program.milestones.find((m) => m.key === key))
+      .filter((m): m is ProgramMilestone => m !== undefined)
+      .sort((a, b) => a.due.localeCompare(b.due))
+    const [first, last] = [steps[0], steps[steps.length - 1]]
+    if (steps.length < 2 || !first || !last) return decline(ask, 'names fewer than two dated steps')
+    const byMonth = first.month !== undefined || last.month !== undefined
+    const gap = byMonth
+      ? (Number(last.due.slice(0, 4)) - Number(first.due.slice(0, 4))) * 12 +
+        Number(last.due.slice(5, 7)) -
+        Number(first.due.slice(5, 7))
+      : daysBetween(first.due, last.due)
+    const name = (m: ProgramMilestone) => m.title.split(/[：（(]/)[0]
+    const answer: QaAnswer = {
+      answer: `${name(first)}在${when(first)}，${name(last)}在${when(last)}，相差${gap}${byMonth ? '个月' : '天'}${byMonth ? '（方案只写到月份）' : ''}。`,
+      intent: 'deadline',
+      sources: [first, last].map((m) => ({ section: m.section, title: m.title })),
+      confidence: 0.85,
+      facts: [first, last].map((m) => ({ section: m.section, title: m.title, text: `${m.title}，${m.due}` })),
+    }
+    return answer
+  },
+}

@@ -1,0 +1,50 @@
+import { type Context, decline } from '../context'
+import type { ProgramFact } from '../program'
+import type { QaAnswer } from '../qa-answer'
+import { clamp, factOf } from '../reply'
+import type { Intent } from './intent'
+
+/** Titles people ask about that the list does not name. */
+const OTHER_TITLES =
+  /(市级|县级|校级)?的?教学名师|副教授|教授|副研究员|研究员|讲师|助教|博士后|博士|硕士|博导|硕导|工程师|中学(老师|教师)|高中(老师|教师)|大学老师|老师|教师/
+/** Asks whether someone may be a mentor of the program. */
+const MENTOR_ROLE_ASK =
+  /(当|做|担任|成为|聘为|作为|应聘|申请|报)[^，,。？?]{0,10}导师|导师[^，,。？?]{0,4}(资格|条件|要求)|(够|有)(没有)?资格[^，,。？?]{0,6}导师|(能|可以|算)(不能|不可以)?(当|做)?导师/
+
+/**
+ * Whether a named title is among the mentor kinds the plan lists (四（一）): a yes for a listed
+ * kind, and for any other title what the list holds and who decides. A structured check over the
+ * list, so a bare yes is never given to a question it does not settle.
+ */
+function mentorTitleAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  if (!MENTOR_ROLE_ASK.test(q)) return undefined
+  const fact = ctx.factsById.get('mentor_qualification')
+  const team = ctx.factsById.get('mentor_team')
+  if (!fact) return undefined
+  const titles = ctx.vocab.mentorTitles
+  const listed = titles.find((t) => t.pattern.test(q))
+  const other = listed ? undefined : q.match(OTHER_TITLES)?.[0]
+  if (!listed && !other) return undefined
+  const names = titles.map((t) => t.name)
+  const kinds = `${names.slice(0, -1).join('、')}及${names[names.length - 1]}`
+  // Who picks the mentors, and what the team around them needs, in the facts' own words.
+  const appoint = ctx.factsById.get('mentor_appointment')?.answer ?? ''
+  const answer = listed
+    ? `可以，${listed.name}属于方案所列导师人选（${fact.section}）：导师以${kinds}等为主。${appoint}`
+    : `方案没有单独列出${other}：导师以${kinds}等为主（${fact.section}）。${team?.answer ?? appoint}`
+  const used = listed ? [fact] : [fact, team].filter((f): f is ProgramFact => f !== undefined)
+  return {
+    answer: clamp(answer),
+    intent: 'fact',
+    sources: used.map((f) => ({ section: f.section, title: f.title })),
+    confidence: listed ? 0.85 : 0.7,
+    facts: used.map(factOf),
+  }
+}
+
+/** Whether a named title may be a mentor. */
+export const mentorTitle: Intent = {
+  name: 'mentor_title',
+  description: 'whether a named title (院士, 副教授 …) is among the mentor kinds the plan lists',
+  answer: (ask, ctx) => mentorTitleAnswer(ctx, ask.q) ?? decline(ask, 'asks not whether a title may be a mentor'),
+}

@@ -1,0 +1,71 @@
+import { beijingDate, chineseDate, chineseMonth } from '../../time'
+import { type Context, decline } from '../context'
+import type { Program } from '../program'
+import type { AnswerFact, QaAnswer } from '../qa-answer'
+import { bestFactInSection, factOf, joinWithin, milestoneWhen, officeLine } from '../reply'
+import type { ScoredFact } from '../retrieval'
+import { MONTH_REF } from '../wording'
+import type { Intent } from './intent'
+
+/** Asks what happens or must be done then. */
+const WHAT_THEN =
+  /干嘛|干什么|干啥|做什么|做啥|做哪些|要做|有什么|有啥|有哪些|安排|完成|交什么|要交|什么事|哪些事|活动|哪个环节|哪一步|忙什么|忙啥|进行什么/
+
+/** The dated steps of the month a question names (the day's own step when it names one), with their dates. */
+function monthAnswer(program: Program, ctx: Context, q: string, scored: ScoredFact[], now: Date): QaAnswer | undefined {
+  const m = MONTH_REF.exec(q)
+  if (!m || !WHAT_THEN.test(q)) return undefined
+  const month = Number(m[3])
+  if (month < 1 || month > 12) return undefined
+  const thisYear = Number(beijingDate(now).slice(0, 4))
+  const year = m[1] ? Number(m[1]) : m[2] === '今年' ? thisYear : m[2] ? thisYear + 1 : undefined
+  const inMonth = program.milestones
+    .filter((x) => Number(x.due.slice(5, 7)) === month && (year === undefined || Number(x.due.slice(0, 4)) === year))
+    .sort((a, b) => a.due.localeCompare(b.due))
+  const day = m[4] ? Number(m[4]) : undefined
+  const onDay = day === undefined ? [] : inMonth.filter((x) => !x.month && Number(x.due.slice(8, 10)) === day)
+  const steps = onDay.length > 0 ? onDay : inMonth
+  const when = `${year ? `${year}年` : ''}${month}月`
+  if (steps.length === 0) {
+    const all = [...program.milestones].sort((a, b) => a.due.localeCompare(b.due))
+    const list = all.map(
+      (x) => `${x.month ? chineseMonth(x.month) : `${chineseDate(x.due)}前`}：${x.title.split(/[：（(]/)[0]}`,
+    )
+    return {
+      answer: joinWithin([
+        `方案没有给${when}安排有明确日期的环节。本期的时间节点是：`,
+        `${list.join('；')}。`,
+        officeLine(ctx),
+      ]),
+      intent: 'schedule',
+      sources: all.map((x) => ({ section: x.section, title: x.title })),
+      confidence: 0.7,
+      facts: all.map((x) => ({ section: x.section, title: x.title, text: `${x.title}，${x.due}` })),
+    }
+  }
+  const parts = steps.map((x) => `${milestoneWhen(x, now)}。`)
+  const facts: AnswerFact[] = steps.map((x) => ({ section: x.section, title: x.title, text: `${x.title}，${x.due}` }))
+  const sources = steps.map((x) => ({ section: x.section, title: x.title }))
+  for (const x of steps) {
+    if (x.key === 'training_end') continue
+    const fact = bestFactInSection(scored, program, x.section)
+    if (!fact || parts.includes(fact.answer)) continue
+    parts.push(fact.answer)
+    facts.push(factOf(fact))
+  }
+  return { answer: joinWithin(parts), intent: 'deadline', sources, confidence: 0.85, facts }
+}
+
+/** What happens in a named month (when no step is named). */
+export const month: Intent = {
+  name: 'month',
+  description: 'what happens or is due in a named month, when no step is named',
+  answer: (ask, ctx) => {
+    const stepNamed = ctx.vocab.steps.some((s) => s.pattern.test(ask.q.replace(/截止(时间|日期)?/g, '')))
+    if (stepNamed) return decline(ask, "names a step: its date is the deadline intent's")
+    return (
+      monthAnswer(ctx.program, ctx, ask.q, ask.scored, ask.now) ??
+      decline(ask, 'names no month with a what-happens word')
+    )
+  },
+}

@@ -1,0 +1,98 @@
+import { type Context, decline } from '../context'
+import { chineseDate, chineseMonth } from '../../time'
+import type { ProgramFact, ProgramMilestone } from '../program'
+import { MAX_ANSWER_CHARS, type QaAnswer } from '../qa-answer'
+import { factOf, joinWithin } from '../reply'
+import { ASK_WHEN } from '../wording'
+import type { Intent } from './intent'
+
+/** Asks what comes after a step, or whether a step already settles it ("通过后是不是就算入选了", "然后呢"). */
+const NEXT_ASK =
+  /(之后|以后|后|完了|完|过了|通过了?|结束了?)[^，,。？?]{0,10}(是不是|是否|就|下一步|接下来|然后|还要|还有|还得|会怎样|会怎么样|怎么办|干什么|做什么|干嘛|呢)|(之后|以后|完了|过了|结束后)(是什么|是啥|是哪一?步|是哪个环节|还有什么|还有啥)|下一步|接下来|然后(呢|是|还)|再往后|后面(还有|是|呢)|就(算|等于|是|能|可以)?(入选|录取|选上|定下来|确定)/
+/** Asks plainly for the step after a dated one ("中期汇报之后呢", "见面会以后是什么"), not what it involves. */
+const LATER_ASK =
+  /(之后|以后|完了|结束了?|过了)(呢|是什么|是啥|是哪一?步|是哪个环节|还有什么|还有啥|还有哪些)|下一步|接下来是|然后呢|再往后|后面(还有|是)/
+/** Asks whether the step already settles the outcome. */
+const SETTLED_ASK = /是不是|是否|就(算|等于|是|能|可以|定)|算不算|等于/
+
+/**
+ * "管理办公室审核通过后是不是就算入选了", "导师遴选完了然后呢": the step named and the steps of
+ * 九（二） that follow it (a step before 导师遴选 does not yet settle who is selected).
+ */
+function nextStepAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  if (!NEXT_ASK.test(q) || ASK_WHEN.test(q) || /多久|多长时间|几天/.test(q)) return undefined
+  const { chain: steps, decidedBy, followedBy } = ctx.vocab.selection
+  const decided = steps.findIndex((s) => s.fact === decidedBy)
+  let at = -1
+  steps.forEach((step, i) => {
+    if (step.pattern.test(q)) at = i
+  })
+  // "审核通过以后…" with no level named: the end of the review, just before the deciding step.
+  if (at < 0 && /审核(通过|过了|完|结束)/.test(q) && decided > 0) at = decided - 1
+  if (at < 0) return LATER_ASK.test(q) ? laterStepAnswer(ctx, q) : undefined
+  const chain = steps.map((step) => ctx.factsById.get(step.fact))
+  const following = chain.slice(at + 1).filter((f): f is ProgramFact => f !== undefined)
+  const current = chain[at]
+  const after = ctx.factsById.get(followedBy.fact)
+  if (at === steps.length - 1 && after) following.push(after)
+  const names = steps.slice(at + 1).map((s) => s.name)
+  const decider = steps[decided]?.name
+  const last = steps[steps.length - 1]?.name
+  const head =
+    at < decided
+      ? `${SETTLED_ASK.test(q) ? '还不算入选。' : ''}${steps[at]?.name}之后还要经过${names.join('、')}，由${decider}确定入选学生，${last}后才公布名单：`
+      : at === decided
+        ? `${decider}确定入选学生，之后还要${last}：`
+        : `${last}结束后公布入选学生名单，接着是${followedBy.name}：`
+  const body = following.map((f) => f.answer)
+  const withCurrent = current ? [current.answer, ...body] : body
+  const fits = [...[head, ...withCurrent].join('')].length <= MAX_ANSWER_CHARS
+  const parts = [head, ...(fits ? withCurrent : body)]
+  const answer = joinWithin(parts)
+  const used = [...(fits && current ? [current] : []), ...following].filter((f) => answer.includes(f.answer))
+  return {
+    answer,
+    intent: 'process',
+    sources: used.map((f) => ({ section: f.section, title: f.title })),
+    confidence: 0.85,
+    facts: used.map(factOf),
+  }
+}
+
+/**
+ * What follows a dated step outside the selection ("中期汇报之后呢"): the next dated step of the
+ * plan, with its date and fact.
+ */
+function laterStepAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  const { program } = ctx
+  const key = ctx.vocab.steps.find((s) => s.pattern.test(q))?.key
+  const sorted = [...program.milestones].sort((a, b) => a.due.localeCompare(b.due))
+  const at = sorted.findIndex((m) => m.key === key)
+  const next = at >= 0 ? sorted.slice(at + 1).find((m) => m.due > (sorted[at] as ProgramMilestone).due) : undefined
+  if (!next) return undefined
+  const name = (m: ProgramMilestone) => m.title.split(/[：（(]/)[0]
+  const when = next.month
+    ? /底前/.test(`${next.title}${next.note ?? ''}`)
+      ? `${chineseMonth(next.month)}底前`
+      : chineseMonth(next.month)
+    : `${chineseDate(next.due)}前`
+  const fact = program.facts.find((f) => f.section === next.section)
+  const answer = joinWithin([
+    `${name(sorted[at] as ProgramMilestone)}之后是${name(next)}（${when}）。`,
+    fact?.answer ?? '',
+  ])
+  return {
+    answer,
+    intent: 'process',
+    sources: [{ section: next.section, title: fact?.title ?? next.title }],
+    confidence: 0.8,
+    facts: fact ? [factOf(fact)] : [{ section: next.section, title: next.title, text: `${next.title}，${next.due}` }],
+  }
+}
+
+/** What follows a selection step. */
+export const nextStep: Intent = {
+  name: 'next_step',
+  description: 'what follows a selection step, or whether it already settles the outcome',
+  answer: (ask, ctx) => nextStepAnswer(ctx, ask.q) ?? decline(ask, 'asks not what follows a selection step'),
+}

@@ -1,0 +1,31 @@
+import { decline } from '../context'
+import { openTopicIn } from '../open-topics'
+import { officeContact } from '../program'
+import { citiesIn, joinWithin, notInDocumentAnswer } from '../reply'
+import type { Intent } from './intent'
+import { QUOTA, quotaAnswer } from './quota'
+
+/** A topic the plan leaves open: says so, with the office's number and what the plan does say. */
+export const notInPlan: Intent = {
+  name: 'not_in_plan',
+  description:
+    'a topic the plan leaves open (fees, lodging, certificates…): says so, with the office and the related fact',
+  answer: (ask, ctx) => {
+    const { q, scored } = ask
+    const program = ctx.program
+    const missing = openTopicIn(ctx, q)
+    if (!missing) return decline(ask, 'raises no topic the vocabulary lists as left open')
+    const named = missing.related ? ctx.factsById.get(missing.related) : undefined
+    // A money question (alone) gets no fact that merely shares a word with it.
+    const guess = !missing.alone && scored[0] && scored[0].score >= 8 ? scored[0] : undefined
+    const related = named ? { fact: named, score: 99 } : guess
+    const silent = notInDocumentAnswer(ctx, missing.label, related, 0.8)
+    // "竞争激烈吗？南宁大概选多少个": the quota the plan does give comes first, then what it does not say.
+    if (!/名额|推荐多少|带多少/.test(missing.label) && QUOTA.test(q) && citiesIn(program, q).inProgram.length > 0) {
+      const quota = quotaAnswer(program, q, ask.context)
+      const note = `关于${missing.label}，方案没有规定，如需了解请咨询管理办公室${officeContact(program).person}（${officeContact(program).phone}）。`
+      return { ...quota, answer: joinWithin([quota.answer, note]), facts: [...quota.facts, ...silent.facts] }
+    }
+    return silent
+  },
+}

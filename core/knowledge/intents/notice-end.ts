@@ -1,0 +1,48 @@
+import { addWorkingDays, isWorkingDay, noticeEnd } from '../../rules/working-days'
+import { chineseDate } from '../../time'
+import { decline } from '../context'
+import type { QaAnswer } from '../qa-answer'
+import type { Intent } from './intent'
+
+/** A day named in the question ("10月30号", "2023年11月1日"). */
+const DAY = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})(?:日|号)/
+/** Asks when a span of working days ends. */
+const ENDS =
+  /(哪天|哪一天|几号|什么时候|何时|啥时候)[^，,。？?]{0,4}(结束|截止|到期|完|满)|(结束|截止|到期|满)[^，,。？?]{0,4}(哪天|哪一天|几号|什么时候|是)/
+
+/**
+ * The end of an N-working-day notice from a given start ("要是10月30号开始公示，哪天结束"): the
+ * plan's own length of the notice (an undated step with `workingDays`), counted on China's
+ * working-day calendar with its holidays and 调休.
+ */
+export const noticeEndIntent: Intent = {
+  name: 'notice_end',
+  description: 'when an N-working-day notice that starts on a given day ends (the working-day calendar)',
+  answer: (ask, ctx) => {
+    const { q } = ask
+    const m = DAY.exec(q)
+    if (!m || !ENDS.test(q)) return decline(ask, 'names no start day with an ask for the end')
+    const step = ctx.program.undatedSteps.find(
+      (s) => s.workingDays !== undefined && ctx.vocab.steps.some((v) => v.key === s.key && v.pattern.test(q)),
+    )
+    const given = /(\d+)个工作日/.exec(q)
+    const days = step?.workingDays ?? (given ? Number(given[1]) : undefined)
+    if (days === undefined) return decline(ask, 'names no span of working days')
+    const year = m[1] ? Number(m[1]) : Number(ctx.program.training.start.slice(0, 4))
+    const start = `${year}-${String(m[2]).padStart(2, '0')}-${String(m[3]).padStart(2, '0')}`
+    if (Number.isNaN(new Date(`${start}T00:00:00+08:00`).getTime())) return decline(ask, 'the day named is no day')
+    const end = noticeEnd(start, days)
+    const moved = isWorkingDay(start)
+      ? ''
+      : `（${chineseDate(start)}不是工作日，从${chineseDate(addWorkingDays(start, 1))}算起）`
+    const what = step ? step.title.split(/[：（(]/)[0] : '这段时间'
+    const answer: QaAnswer = {
+      answer: `${what}为${days}个工作日：从${chineseDate(start)}开始${moved}，到${chineseDate(end)}结束（按国家法定节假日和调休安排计算工作日）。${step ? '方案没有写公示的具体开始日期。' : ''}`,
+      intent: 'deadline',
+      sources: step ? [{ section: step.section, title: step.title }] : [],
+      confidence: 0.8,
+      facts: step ? [{ section: step.section, title: step.title, text: `${step.title}，${days}个工作日` }] : [],
+    }
+    return answer
+  },
+}

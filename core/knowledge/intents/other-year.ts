@@ -1,0 +1,62 @@
+import { decline } from '../context'
+import { beijingDate, chineseMonth } from '../../time'
+import { officeContact } from '../program'
+import type { QaAnswer } from '../qa-answer'
+import { PLAN_NAME } from '../reply'
+import type { Intent } from './intent'
+
+/** A year named as a whole ("2024年的报名", "2025年还有吗"), not as part of a date ("2024年2月"). */
+const YEAR = /(20\d\d)年(?!\d{1,2}月|底|初|上半年|下半年)/g
+/** Taking part again, which the plan itself speaks of. */
+const AGAIN = /(再|接着|继续|又|还(能|可以|能不能))[^，,。？?]{0,3}(报|参加|申请)/
+/** A date, a deadline or a number asked: what only that year's plan would say. */
+const SPECIFICS = /什么时候|啥时候|几号|哪天|几月|截止|名额|多少|几个/
+
+/** Years said relative to today ("去年的名单", "明年的报名"), as offsets from the current year. */
+const RELATIVE: [RegExp, number][] = [
+  [/前年/, -2],
+  [/去年|上一届|上届|上一期/, -1],
+  [/明年|下一年|下一届|下届|下一期/, 1],
+  [/后年/, 2],
+]
+
+/**
+ * Another year's program ("2024年的报名什么时候开始", "2025年还有英才计划吗"): the assistant holds
+ * one year's plan; it says which, that the other year's plan is not in the assistant, and whom to
+ * ask, rather than answering with this year's dates. A year in which this cohort's own steps fall
+ * ("2024年的中期评价") is this cohort's.
+ */
+export const otherYear: Intent = {
+  name: 'other_year',
+  description: "another year's program asked about: says which year's plan is loaded and whom to ask",
+  answer: (ask, ctx) => {
+    const program = ctx.program
+    if (!/年|届|期/.test(ask.q)) return decline(ask, 'names no year')
+    // "明年还能再报吗": whether one may take part again is this plan's own rule (a later year's dates are not asked).
+    if (AGAIN.test(ask.q) && !SPECIFICS.test(ask.q)) return decline(ask, 'asks whether one may take part again')
+    const named = [...ask.q.matchAll(YEAR)].map((m) => Number(m[1]))
+    const offsets = RELATIVE.filter(([pattern]) => pattern.test(ask.q)).map(([, offset]) => offset)
+    const thisYear = offsets.length > 0 ? Number(beijingDate(ask.now).slice(0, 4)) : 0
+    const relative = offsets.map((offset) => thisYear + offset)
+    const years = [...named, ...relative].filter((y) => y !== program.cohort)
+    if (years.length === 0) return decline(ask, `names no year other than ${program.cohort}`)
+    const steps = ctx.vocab.steps.filter((s) => s.pattern.test(ask.q)).map((s) => s.key)
+    const stepYears = program.milestones.filter((m) => steps.includes(m.key)).map((m) => Number(m.due.slice(0, 4)))
+    const spanYears = [Number(program.training.start.slice(0, 4)), Number(program.training.end.slice(0, 4))]
+    const own = (y: number) => (steps.length > 0 ? stepYears.includes(y) : spanYears.includes(y))
+    const other = years.find((y) => !own(y))
+    if (other === undefined) return decline(ask, "the year named is one of this cohort's own")
+    const office = officeContact(program)
+    const t = program.training
+    const answer: QaAnswer = {
+      answer: `我这里载入的是${PLAN_NAME}${program.cohort}年的实施方案（培养周期${chineseMonth(t.start)}至${chineseMonth(t.end)}）；${other}年度的方案还没有载入助手，我不能用${program.cohort}年的日期和名额替它回答。${other}年度的安排请留意官方通知，或咨询管理办公室${office.person}（电话${office.phone}）。`,
+      intent: 'not_in_document',
+      sources: [{ section: office.section, title: '联系人及联系电话' }],
+      confidence: 0.6,
+      facts: [
+        { section: office.section, title: '联系人及联系电话', text: `管理办公室${office.person}，电话${office.phone}` },
+      ],
+    }
+    return answer
+  },
+}

@@ -1,0 +1,31 @@
+import { openTopicIn } from '../open-topics'
+import { notInDocumentAnswer, outOfScopeAnswer, unsureAnswer } from '../reply'
+import { GENERIC_TASK, PERSONAL_ADVICE, PROGRAM_NAMED, programEvidence, TRANSLATE, withoutQuoted } from '../scope'
+import { CORE_TERMS } from '../wording'
+import type { Intent } from './intent'
+
+/** Questions about something other than the program. */
+const OUT_OF_SCOPE =
+  /天气|下雨|怎么学好|学习方法|提高成绩|提分|补课|辅导班|下雪|气温|温度|刮风|台风|解题|方程|这道题|这题|作业|x²|x\^|求解|算一下|笑话|讲个故事|聊聊|聊天|陪我|无聊|唱歌|高考志愿|填志愿|志愿填报|报志愿|游戏|电影|电视剧|吃什么|股票|彩票|翻译|星座|恋爱|减肥|旅游|推荐.{0,3}(书|电影|歌)/
+
+/**
+ * A general task (translate, write, weather, 志愿, other programs) is out of scope unless the
+ * question also carries words only this program uses; when it touches a point the plan is silent
+ * on, or shares words with the facts, the reply says both. Personal or family advice, and
+ * translation (judged without the words to translate), are never about the program.
+ */
+export const outOfScope: Intent = {
+  name: 'out_of_scope',
+  description: 'a general task or personal advice with no word only this program uses: the redirect',
+  answer: (ask, ctx) => {
+    const q = ask.q
+    const named = PROGRAM_NAMED.test(q)
+    const request = TRANSLATE.test(q) ? withoutQuoted(q) : q
+    if ((PERSONAL_ADVICE.test(q) || TRANSLATE.test(q)) && !PROGRAM_NAMED.test(request) && !CORE_TERMS.test(request))
+      return outOfScopeAnswer()
+    if (!(OUT_OF_SCOPE.test(q) || GENERIC_TASK.test(q)) || named || CORE_TERMS.test(q)) return undefined
+    const silent = openTopicIn(ctx, q)
+    if (silent) return notInDocumentAnswer(ctx, silent.label, undefined, 0.5)
+    return programEvidence(ctx.scope, q).length > 0 ? unsureAnswer(ctx, 0.4) : outOfScopeAnswer()
+  },
+}

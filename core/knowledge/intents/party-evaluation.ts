@@ -1,0 +1,27 @@
+import { type Context, decline } from '../context'
+import { isSilentTopic } from '../open-topics'
+import type { QaAnswer } from '../qa-answer'
+import { factsReply } from '../reply'
+import type { Intent } from './intent'
+
+/** A party other than the students that may itself be evaluated (九（五）). */
+const EVALUATED_PARTY = /导师|老师|教师|学校|中学|高校|大学|单位/
+const PARTY_EVALUATED = new RegExp(
+  `(${EVALUATED_PARTY.source})[^，,。？?学生孩子]{0,6}(被|也要|也会|会不会|要不要|需不需要|需要|有没有|是否|会)[^，,。？?学生孩子]{0,3}(综合)?(评价|考核|考评|评估|评比|评)|对[^，,。？?]{0,4}(${EVALUATED_PARTY.source})[^，,。？?学生孩子]{0,8}(评价|考核|考评|评估|评比)`,
+)
+
+/** 九（五）: units, mentors and teachers are evaluated too, with the students, and commended. */
+function partyEvaluationAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  if (!PARTY_EVALUATED.test(q) || /怎么评价学生|评价学生|考核学生|学生的?(评价|考核)/.test(q)) return undefined
+  return factsReply(ctx, ['commendation'])
+}
+
+/** Whether mentors, teachers or units are evaluated too. */
+export const partyEvaluation: Intent = {
+  name: 'party_evaluation',
+  description: 'whether mentors, teachers, schools or units are themselves evaluated (九（五）)',
+  answer: (ask, ctx) =>
+    isSilentTopic(ctx, ask.q)
+      ? decline(ask, 'raises a topic the plan leaves open')
+      : (partyEvaluationAnswer(ctx, ask.q) ?? decline(ask, 'asks no evaluation of a party other than students')),
+}

@@ -1,0 +1,45 @@
+import { decline } from '../context'
+import type { QaAnswer } from '../qa-answer'
+import type { Intent } from './intent'
+
+/** The things a priority condition is made of. */
+const PRIORITY_TOPIC = /优先|获奖|奖项|竞赛|比赛|专利|奖/
+/** Asks whether they are required. */
+const REQUIRED = /必须|一定要|必需|硬性|非得|必要条件|都要有|都得有|是前提|门槛/
+/** "没有竞赛获奖能报吗": applying without them. */
+const WITHOUT =
+  /(没有|没|没拿过|没获过|没得过|无)[^，,。？?]{0,6}(奖|获奖|竞赛|比赛|专利)[^，,。？?]{0,8}(能|可以|能不能|可不可以|可否)[^，,。？?]{0,2}(报|参加|申请)/
+
+/**
+ * Whether a priority condition (awards, patents) is required to apply: it is not — it is a
+ * ground for priority — and what is required, from the cohort's rules.
+ */
+export const priorityRequired: Intent = {
+  name: 'priority_required',
+  description: 'whether awards or patents are required to apply: no, they give priority; what is required',
+  answer: (ask, ctx) => {
+    const { q } = ask
+    const asked = (REQUIRED.test(q) && PRIORITY_TOPIC.test(q)) || WITHOUT.test(q)
+    if (!asked) return decline(ask, 'asks not whether awards or patents are required')
+    const { program } = ctx
+    const e = program.eligibility
+    const cities = program.cities.map((c) => c.name).join('、')
+    const answer: QaAnswer = {
+      answer:
+        `不是必须的。获奖或专利是可以优先推荐的条件（${e.priority.section}），没有也可以报名。` +
+        `报名要满足的是：${cities}辖区内的${e.grades.allowed.join('、')}学生（${e.grades.section}）；` +
+        `相应学科成绩在本校年级前${e.rank.subjectTopPercent}%，或综合成绩排名前${e.rank.overallTopPercent}%（${e.rank.section}）；` +
+        `并且品学兼优、热爱科学（${e.qualities.section}）。`,
+      intent: 'fact',
+      sources: [e.priority.section, e.grades.section, e.rank.section].map((section) => ({
+        section,
+        title: program.facts.find((f) => f.section === section)?.title ?? '遴选条件',
+      })),
+      confidence: 0.85,
+      facts: program.facts
+        .filter((f) => ['priority', 'target', 'rank'].includes(f.id))
+        .map((f) => ({ section: f.section, title: f.title, text: f.answer })),
+    }
+    return answer
+  },
+}

@@ -1,0 +1,80 @@
+import { decline } from '../context'
+import { findPlaces } from '../../rules/regions'
+import type { Program } from '../program'
+import type { AnswerFact, QaAnswer } from '../qa-answer'
+import { citiesIn, joinWithin } from '../reply'
+import type { Intent } from './intent'
+
+export const QUOTA =
+  /名额|人数|[\u4e00-\u9fff]{2,3}?(市)?多还是[\u4e00-\u9fff]{2,3}?(市)?多|(多少|几)(个|名|位)?(人|学生|孩子|娃|学员|同学)|选(拔)?(多少|几)|招(收)?(多少|几)|录(取)?(多少|几)|(多少|几)名(?!师)|(选|招|录|收|给)了?\d+(个|名|人|位)|\d+(个|名|人)(名额)?吧/
+
+/** A question comparing two cities' quotas. */
+const DIFFERENCE = /比.{0,8}(多|少)|相差|差(几|多少)|差距|多(几|多少)|少(几|多少)/
+const SUM = /一共|总共|合计|加起来|加在一起|总数|共(选|有|招|多少|几)|合起来|总名额/
+
+/** Asks whether a city's quota covers its counties, county-level cities or outer districts. */
+const COVERS_ASK = /包含|包括|含不含|含|算不算|算在|在内|只给|只限|仅限|只有市区|覆盖/
+const COUNTY_WORDS = /县|县级市|下辖|郊区|市区|城区|区的/
+
+export function quotaAnswer(program: Program, q: string, context?: string): QaAnswer {
+  const own = citiesIn(program, q)
+  const { inProgram, outside } =
+    own.inProgram.length + own.outside.length === 0 && context ? citiesIn(program, context) : own
+  const section = program.cities[0]?.section ?? '四（二）1'
+  const total = program.cities.reduce((s, c) => s + c.quota, 0)
+  const all = program.cities.map((c) => `${c.name}${c.quota}名`).join('、')
+  const sources = [{ section, title: '遴选对象与名额' }]
+  const facts: AnswerFact[] = [{ section, title: '各市名额', text: `${all}，合计${total}名` }]
+  const parts: string[] = []
+  const named = inProgram
+    .map((name) => program.cities.find((c) => c.name === name))
+    .filter((c): c is Program['cities'][number] => c !== undefined)
+  const [first, second] = named
+  if (first && second && named.length === 2 && DIFFERENCE.test(q)) {
+    const gap = Math.abs(first.quota - second.quota)
+    const verdict =
+      gap === 0 ? `两市名额一样多` : `${first.name}比${second.name}${first.quota > second.quota ? '多' : '少'}${gap}名`
+    parts.push(`${first.name}${first.quota}名，${second.name}${second.quota}名，${verdict}。`)
+  } else if (named.length >= 2 && SUM.test(q)) {
+    const sum = named.reduce((s, c) => s + c.quota, 0)
+    parts.push(
+      `${named.map((c) => c.name).join('和')}一共${sum}名（${named.map((c) => `${c.name}${c.quota}名`).join('、')}）。`,
+    )
+  } else if (named.length >= 1) {
+    // "柳州是20个吧": a number the question proposes for one city, when it is wrong, is corrected first.
+    // Only a number offered as the quota ("选20个", "20个吧"), not one of the asker's own words ("一位高一学生的家长").
+    const proposed =
+      named.length === 1
+        ? /(?:选|招|录|是|有|给)了?(\d+)(?:个|名|人|位)|(\d+)(?:个|名|人|位)(?:名额)?(?:吧|吗|对吗|对吧|是吗)/.exec(
+            q.replace(/\d+%/g, ''),
+          )
+        : null
+    const guess = proposed ? (proposed[1] ?? proposed[2]) : undefined
+    const wrong = guess && first && Number(guess) !== first.quota ? `不是${guess}名，` : ''
+    parts.push(`${wrong}${named.map((c) => `${c.name}选拔${c.quota}名学生`).join('，')}。`)
+  }
+  for (const city of outside) parts.push(`${city}不在本计划的实施范围内，没有名额。`)
+  const counties = findPlaces(q).some((p) => p.division !== undefined) || COUNTY_WORDS.test(q)
+  if (named.length > 0 && counties && COVERS_ASK.test(q)) {
+    // 四（二）1 gives each city's quota for every 高一/高二 student of its 辖区: counties included.
+    parts.push(
+      `包括：名额面向${named.map((c) => c.name).join('、')}辖区内的全体${program.eligibility.grades.allowed.join('、')}学生，下辖的县、县级市和各城区的学校都在范围内（${section}）。`,
+    )
+  }
+  if (named.length === 0) parts.push(`本计划按城市分配名额：${all}，三市合计${total}名学生。`)
+  // The asked city's number first; the others and the schools only when the question reaches them.
+  else if (named.length < program.cities.length && (SUM.test(q) || /全部|各市|其他|其它|别的|每个市/.test(q)))
+    parts.push(`全部名额：${all}，合计${total}名。`)
+  if (/学校|每校|中学|高中|本校/.test(q)) parts.push('名额按城市分配，方案没有规定每所学校的推荐人数。')
+  return { answer: joinWithin(parts), intent: 'quota', sources, confidence: 0.92, facts }
+}
+
+/** How many students a city (or all) selects, sums and differences. */
+export const quota: Intent = {
+  name: 'quota',
+  description: 'how many students a city or all select, their sum or difference',
+  answer: (ask, ctx) =>
+    QUOTA.test(ask.q) || (DIFFERENCE.test(ask.q) && citiesIn(ctx.program, ask.q).inProgram.length >= 2)
+      ? quotaAnswer(ctx.program, ask.q, ask.context)
+      : decline(ask, 'asks no number of students'),
+}

@@ -1,0 +1,38 @@
+import { decline } from '../context'
+import { beijingDate, chineseDate, chineseMonth } from '../../time'
+import type { Program } from '../program'
+import type { QaAnswer } from '../qa-answer'
+import { joinWithin, laterPlanNote } from '../reply'
+import type { Intent } from './intent'
+
+const SCHEDULE =
+  /下一步|接下来|最近.{0,4}(安排|节点|要做|有什么)|现在.{0,4}(阶段|该做|到哪)|时间节点|时间安排|进度安排|日程|时间表|有哪些(日期|截止)|关键日期/
+
+function scheduleAnswer(program: Program, now: Date): QaAnswer {
+  const today = beijingDate(now)
+  const sorted = [...program.milestones].sort((a, b) => a.due.localeCompare(b.due))
+  const upcoming = sorted.filter((m) => m.due >= today)
+  const list = (upcoming.length > 0 ? upcoming : sorted).slice(0, 5)
+  const lines = list.map((m) => {
+    const name = m.title.split(/[：（(]/)[0]
+    const when =
+      m.month && !/底前/.test(`${m.title}${m.note ?? ''}`) ? chineseMonth(m.month) : `${chineseDate(m.due)}前`
+    return `${when}：${name}`
+  })
+  const head = upcoming.length > 0 ? '接下来的时间节点：' : '本期的时间节点都已过去，回顾如下：'
+  return {
+    answer: joinWithin([head, `${lines.join('；')}。`, upcoming.length > 0 ? '' : laterPlanNote(program, now)]),
+    intent: 'schedule',
+    sources: list.map((m) => ({ section: m.section, title: m.title })),
+    confidence: 0.85,
+    facts: list.map((m) => ({ section: m.section, title: m.title, text: `${m.title}，${m.due}` })),
+  }
+}
+
+/** The coming dates of the plan. */
+export const schedule: Intent = {
+  name: 'schedule',
+  description: 'the next steps and dates from today on',
+  answer: (ask, ctx) =>
+    SCHEDULE.test(ask.q) ? scheduleAnswer(ctx.program, ask.now) : decline(ask, 'asks for no calendar or next steps'),
+}

@@ -1,0 +1,33 @@
+import { type Context, decline } from '../context'
+import type { Program } from '../program'
+import type { QaAnswer } from '../qa-answer'
+import type { Intent } from './intent'
+
+/** Subjects people ask about that the plan's list does not name. */
+const OTHER_SUBJECTS =
+  /地理|历史|政治|天文|地质|医学|工程|经济|艺术|体育|音乐|美术|哲学|心理|环境|农业|语文|英语|外语|文科/
+
+/** "地理可以作为研究学科吗": the list, that it does not name this one, and that it ends with 等. */
+function subjectMembershipAnswer(ctx: Context, program: Program, q: string): QaAnswer | undefined {
+  if (!/学科|科目|方向|专业|领域/.test(q)) return undefined
+  const asked = [...new Set(q.match(new RegExp(OTHER_SUBJECTS.source, 'g')) ?? [])]
+  if (asked.length === 0) return undefined
+  const names = program.subjects.names.join('、')
+  const section = program.subjects.section
+  const open = program.subjects.open ? '（方案写的是“等”，并不限于这几门）' : ''
+  return {
+    answer: `方案列出的学科是${names}${program.subjects.open ? '等' : ''}${open}，没有明确列出${asked.join('、')}；${asked.join('、')}方向能否参加，方案未作规定。如需确认，请咨询管理办公室${ctx.office.person}，电话${ctx.office.phone}。`,
+    intent: 'fact',
+    sources: [{ section, title: '学科范围' }],
+    confidence: 0.8,
+    facts: [{ section, title: '学科范围', text: names }],
+  }
+}
+
+/** A subject the plan's list does not name. */
+export const subject: Intent = {
+  name: 'subject',
+  description: 'whether a subject the list does not name (地理, 天文…) may be studied',
+  answer: (ask, ctx) =>
+    subjectMembershipAnswer(ctx, ctx.program, ask.q) ?? decline(ask, 'names no subject outside the list'),
+}

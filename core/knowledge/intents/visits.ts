@@ -1,0 +1,64 @@
+import { chineseNumberToInt } from '../../chinese-numbers'
+import { type Context, decline } from '../context'
+import type { QaAnswer } from '../qa-answer'
+import { clamp, factOf } from '../reply'
+import type { Intent } from './intent'
+
+/** The number of visits a question gives (digits or Chinese numerals up to 99), read before 次. */
+function visitCount(q: string): number | undefined {
+  const m = q.match(/(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*次/)
+  if (!m) return undefined
+  const raw = m[1] as string
+  if (/^\d+$/.test(raw)) return Number(raw)
+  // Several digits without 十 (二三次) are a range, not a number.
+  if (!raw.includes('十') && raw.length > 1) return undefined
+  return chineseNumberToInt(raw)
+}
+
+/** Whether a question is about going to the university a number of times. */
+const VISIT_TOPIC =
+  /次数|(去|到|跑|来|进)(了)?[^，,。？?]{0,4}(大学|高校|学校|实验室)|到校|培养|活动|见面|参加|去了|跑了|少去|缺席|请假/
+/** Asks whether a count meets the rule, whether fewer will do, or whether missed visits can be made up. */
+const VISIT_JUDGE =
+  /够|算|达标|完成|合格|行不行|行吗|就行|行了|可以了|可以吗|可不可以|满足|达到|符合|及格|过关|要求|少去|少几次|缺几次|缺了|补(?!贴|助|习|课|偿)|还(要|得|差|需要?|剩)/
+/** Asks how many visits are still needed ("已经去了3次，还要去几次"). */
+const STILL_NEEDED = /还(要|得|差|需要?|剩)[^，,。？?]{0,4}(几|多少)次|还差(几|多少)/
+
+/** 五（三）1 against a count: at least 10 visits in the cycle, the count said to meet it or not. */
+function visitsAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  const fact = ctx.factsById.get('visits')
+  if (!fact) return undefined
+  const n = visitCount(q)
+  const fewer = /少去|少几次|少(来|到|跑)|缺(了|席)?几次|不去几次|没去够|次数不够|不够次数/.test(q)
+  if (!VISIT_TOPIC.test(q) || !VISIT_JUDGE.test(q)) return undefined
+  const makeUp = /补(?!贴|助|习|课|偿)/.test(q)
+  if (n === undefined && !fewer && !makeUp) return undefined
+  if (n !== undefined && !/次/.test(q)) return undefined
+  const required = ctx.program.training.requiredVisits
+  const rule = `方案要求学生在一个培养周期内到高校参加培养不少于${required}次（${fact.section}）。`
+  const parts = [rule]
+  if (n !== undefined && n < required && STILL_NEEDED.test(q)) parts.push(`已经${n}次，至少还要${required - n}次。`)
+  else if (n !== undefined)
+    parts.push(
+      n >= required
+        ? `${n}次不少于${required}次，达到了这项次数要求。`
+        : `${n}次少于${required}次，不够，没有达到这项要求。`,
+    )
+  else if (fewer) parts.push(`少于${required}次就达不到这项要求。`)
+  if (makeUp) parts.push('次数不够能否补上，方案没有规定。')
+  parts.push('每次活动后还要登录平台提交《成长日志》。')
+  return {
+    answer: clamp(parts.join('')),
+    intent: fact.intent ?? 'process',
+    sources: [{ section: fact.section, title: fact.title }],
+    confidence: 0.85,
+    facts: [factOf(fact)],
+  }
+}
+
+/** A number of visits to the university judged against the plan's minimum. */
+export const visits: Intent = {
+  name: 'visits',
+  description: 'a number of campus visits (or fewer, or making up) judged against the required minimum',
+  answer: (ask, ctx) => visitsAnswer(ctx, ask.q) ?? decline(ask, 'judges no number of visits'),
+}

@@ -1,0 +1,112 @@
+import { clamp } from './reply'
+import { MAX_ANSWER_CHARS, type QaAnswer } from './qa-answer'
+import { ASKING } from './wording'
+
+/** Where one ask ends and another begins: sentence ends, commas, and words that add an ask. */
+const CLAUSE_BREAK =
+  /(?<=[，,？?。！!；;])|(?=另外|顺便)|(?<=[\u4e00-\u9fff])(?=[1-9][.、)）](?!\d)|[②③④⑤⑥])|(?<=[，,])(?=(?:还有|以及)(?!没有|机会|希望|名额|多少|几天|多久|时间))/
+
+/** One ask of a message, with the remarks just before it. */
+export interface MessageAsk {
+  ask: string
+  text: string
+}
+
+/** An ask made of a question word alone ("几号", "在哪", "什么时候呢"). */
+const BARE_ASK =
+  /^(几号|几点|哪天|哪一天|什么时候|啥时候|何时|在哪|在哪里|在哪儿|哪里|什么地方|多少|几个|几次|谁|找谁)[呢啊呀吗?？。!！]*$/
+
+/** An enumerated ask ("一是…；二是…", "1.…", "①…", "第二，…"): an ask even without a question word. */
+const ENUMERATED =
+  /^[:：]?(?:[一二三四五六]是|其[一二三四五]|第[一二三四五六][，,、:：]?|[1-9][.、)）]|[①②③④⑤⑥]|[(（][一二三四五六1-9][)）])/
+
+/** The asks of a message (normalised), each with the remarks that lead up to it. */
+export function messageAsks(q: string): MessageAsk[] {
+  const asks: MessageAsk[] = []
+  let pending = ''
+  for (const raw of q.split(CLAUSE_BREAK)) {
+    const lead = raw.replace(/^(另外|顺便(问一?下|问问|说一?下)?|还有|以及)/, '')
+    // "想咨询三个问题：一是…": the announcement is a remark, the enumerated pieces are the asks.
+    const at = lead.search(/[:：](?=[一二三四五六]是|其[一二三四五]|第[一二三四五六]|[1-9][.、)）]|[①②③④⑤⑥])/)
+    if (at > 0) pending += lead.slice(0, at + 1)
+    const rest = at > 0 ? lead.slice(at + 1) : lead
+    const enumerated = ENUMERATED.test(rest)
+    const piece = rest.replace(ENUMERATED, '')
+    if (!/[\u4e00-\u9fffa-z0-9]/.test(piece)) continue
+    const previous = asks[asks.length - 1]
+    // "见面会在哪里开，几号": a bare question word asks more of the same subject, so it joins that ask.
+    if (previous && !pending && !enumerated && BARE_ASK.test(piece)) {
+      previous.ask += piece
+      previous.text += piece
+      continue
+    }
+    if (ASKING.test(piece) || enumerated) {
+      asks.push({ ask: piece, text: pending + piece })
+      pending = ''
+    } else {
+      pending += piece
+    }
+  }
+  const last = asks[asks.length - 1]
+  if (last && pending) last.text += pending
+  return asks
+}
+
+/** Characters that carry meaning, for telling a bare "能报吗" from a question of its own. */
+export const contentLength = (text: string) => text.replace(/[^\u4e00-\u9fffa-z0-9%]/g, '').length
+
+/** An answer that says nothing useful on its own: not about the program, or not sure of itself. */
+export function isWeak(a: QaAnswer): boolean {
+  return a.intent === 'out_of_scope' || a.intent === 'greeting' || a.confidence < 0.3
+}
+
+/** The character pairs of a text's Chinese and digits, to tell how much of it was said already. */
+function pairs(text: string): Set<string> {
+  const t = text.replace(/[^\u4e00-\u9fff0-9]/g, '')
+  const out = new Set<string>()
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2))
+  return out
+}
+
+/** The sentences of a part that add something to what the earlier parts said (most of their pairs new). */
+function newSentences(text: string, said: string): string {
+  const known = pairs(said)
+  const sentences = text.match(/[^。！？]+[。！？]?/g) ?? [text]
+  return sentences
+    .filter((sentence) => {
+      const own = [...pairs(sentence)]
+      return own.length === 0 || own.filter((p) => known.has(p)).length / own.length < 0.8
+    })
+    .join('')
+}
+
+/** Several answers as one, each shortened at a sentence end until all fit in 400 characters. */
+export function combine(parts: { answer: QaAnswer; text: string }[]): QaAnswer {
+  const texts: string[] = []
+  for (const p of parts) {
+    const full = /[。！？]$/.test(p.text) ? p.text : `${p.text}。`
+    texts.push(newSentences(full, texts.join('')))
+  }
+  let total = texts.reduce((n, t) => n + [...t].length, 0)
+  for (let guard = 0; total > MAX_ANSWER_CHARS && guard < 20; guard++) {
+    let longest = 0
+    texts.forEach((t, i) => {
+      if ([...t].length > [...(texts[longest] as string)].length) longest = i
+    })
+    const t = texts[longest] as string
+    const target = Math.max(40, [...t].length - (total - MAX_ANSWER_CHARS))
+    texts[longest] = clamp(t, target)
+    total = texts.reduce((n, x) => n + [...x].length, 0)
+  }
+  const first = parts[0]?.answer as QaAnswer
+  const eligibility = parts.find((p) => p.answer.eligibility)?.answer.eligibility
+  const sources = parts.flatMap((p) => p.answer.sources)
+  return {
+    answer: clamp(texts.join('')),
+    intent: first.intent,
+    sources: sources.filter((s, i) => sources.findIndex((o) => o.section === s.section && o.title === s.title) === i),
+    ...(eligibility ? { eligibility } : {}),
+    confidence: Math.min(...parts.map((p) => p.answer.confidence)),
+    facts: parts.flatMap((p) => p.answer.facts),
+  }
+}

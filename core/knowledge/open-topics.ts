@@ -1,0 +1,43 @@
+import type { Context } from './context'
+
+/** A topic the plan leaves open: `label` names it in the reply, `related` the fact the plan does give on it. */
+export interface OpenTopic {
+  pattern: RegExp
+  label: string
+  related?: string
+  /** A money question: no fact that merely shares a word with it is said beside the gap. */
+  alone?: boolean
+}
+
+/** The fact that says whom the plan selects: said next to a condition its rules do not set. */
+const TARGET_FACT = 'target'
+
+/**
+ * The open topics of the program's vocabulary, then the conditions its rules do not set (户口,
+ * 民办, 年龄 …) asked without a profile, each said next to the plan's 遴选对象.
+ */
+export function openTopicsOf(ctx: Pick<Context, 'vocab'>): OpenTopic[] {
+  return [
+    ...ctx.vocab.openTopics,
+    ...ctx.vocab.offRuleConditions.map((c) => ({
+      pattern: c.pattern,
+      label: `${c.label}方面的要求`,
+      related: TARGET_FACT,
+    })),
+  ]
+}
+
+/** The first open topic a question raises, if any. */
+export function openTopicIn(ctx: Context, q: string): OpenTopic | undefined {
+  return ctx.openTopics.find((t) => t.pattern.test(q))
+}
+
+/** Whether a question raises a topic the plan leaves open (some intents then stand aside). */
+export function isSilentTopic(ctx: Context, q: string): boolean {
+  return openTopicIn(ctx, q) !== undefined
+}
+
+/** The conditions outside the rules that a question raises, by label. */
+export function offRuleLabels(ctx: Context, q: string): string[] {
+  return ctx.vocab.offRuleConditions.filter((c) => c.pattern.test(q)).map((c) => c.label)
+}

@@ -1,0 +1,86 @@
+import type { Context } from './context'
+import { joinWithin, PLAN_NAME } from './reply'
+import { MAX_ANSWER_CHARS, type QaAnswer } from './qa-answer'
+import { retrievalConfidence } from './context'
+import { searchFacts } from './retrieval'
+import { askedType, factGives } from './scope'
+import { clamp, factOf } from './reply'
+
+/** The parts of a question with more than one ask, split where people join them. */
+export function questionParts(q: string): string[] {
+  return q
+    .split(/[，,、；;？?。！!]|以及|还有|另外|同时/)
+    .map((p) => p.trim())
+    .filter((p) => [...p].length >= 4)
+}
+
+/**
+ * Adds, for every other part of a two-part question, that part's own best fact when retrieval
+ * is sure of it and the answer does not already say it.
+ */
+export function withOtherParts(ctx: Context, q: string, answer: QaAnswer): QaAnswer {
+  const parts = questionParts(q)
+  if (parts.length < 2) return answer
+  let text = answer.answer
+  const sources = [...answer.sources]
+  const facts = [...answer.facts]
+  for (const part of parts) {
+    const scored = searchFacts(ctx.index, part)
+    const top = scored[0]
+    if (!top || top.score < 8 || retrievalConfidence(scored) < 0.45) continue
+    if (text.includes(top.fact.answer) || sources.some((s) => s.section === top.fact.section)) continue
+    if ([...text].length + [...top.fact.answer].length > MAX_ANSWER_CHARS) continue
+    text += top.fact.answer
+    sources.push({ section: top.fact.section, title: top.fact.title })
+    facts.push(factOf(top.fact))
+  }
+  return text === answer.answer ? answer : { ...answer, answer: text, sources, facts }
+}
+
+/**
+ * A dated answer to a question that also asks for a day or a place the plan does not give
+ * ("见面会具体几号开", "中期汇报什么时候在哪开"): says so, with the office's number.
+ */
+export function withGap(ctx: Context, q: string, answer: QaAnswer): QaAnswer {
+  const asked = askedType(q)
+  // Both the day and the place may be asked at once ("见面会是哪天在哪开"): each one missing is said.
+  const gaps = [
+    asked === 'date' && !/\d{1,2}月\d{1,2}日/.test(answer.answer) ? '具体日期' : '',
+    ASK_PLACE_TOO.test(q) && !factGives('place', answer.answer) ? '具体地点' : '',
+  ].filter(Boolean)
+  const missing = gaps.join('和')
+  if (!missing || answer.answer.includes(ctx.office.phone)) return answer
+  const text = joinWithin([
+    answer.answer,
+    `${missing}${PLAN_NAME}的方案没有规定，请留意通知或咨询管理办公室${ctx.office.person}（电话${ctx.office.phone}）。`,
+  ])
+  return { ...answer, answer: text }
+}
+
+/** A question that asks where, besides anything else. */
+const ASK_PLACE_TOO = /在哪|哪里|哪儿|什么地方|地点|哪个学校/
+
+/** Says the plan leaves something open: such an answer must also say whom to ask. */
+const SILENT =
+  /没有规定|未规定|未作规定|没有写|未写|没有明确|未明确|没有提及|未提及|没有给|没有说明|未说明|没有具体|没有找到/
+
+/**
+ * Adds the office's contact to an answer that says the plan does not settle a point (class of
+ * rule, not of question): the reader must know whom to ask. Keeps the answer within 400 characters.
+ */
+export function withOfficeWhenSilent(ctx: Context, answer: QaAnswer): QaAnswer {
+  if (!SILENT.test(answer.answer) || answer.answer.includes(ctx.office.phone)) return answer
+  const tail = `如需确认，请咨询管理办公室${ctx.office.person}（电话${ctx.office.phone}）。`
+  const head = clamp(answer.answer, MAX_ANSWER_CHARS - [...tail].length)
+  const facts = answer.facts.some((f) => f.text.includes(ctx.office.phone))
+    ? answer.facts
+    : [
+        ...answer.facts,
+        {
+          section: ctx.office.section,
+          title: '联系人及联系电话',
+          text: `管理办公室${ctx.office.person}，电话${ctx.office.phone}`,
+        },
+      ]
+  return { ...answer, answer: `${head}${tail}`, facts }
+}

@@ -1,0 +1,42 @@
+/** Question words shared by several intents: how people ask, not what the plan says. */
+
+/** Words that say the question asks whether someone may apply or gets priority. */
+/** A wish to apply, or a teacher's way of asking ("也想让娃试一试", "可以推荐吗", "能推荐他报名吗"). */
+export const WISH_TO_APPLY =
+  /试(一)?试|想(让[^，,。？?]{0,4})?(报|参加|申请|参与)|(可以|能|能不能|可不可以|可否)(给(他|她|孩子|学生|该生))?推荐(?!(几|多少|哪))|推荐(他|她|该生|这个学生|这名学生|这位同学)/
+export const APPLY_ASK = new RegExp(
+  `${/(能|可以|能否|可否)(不能|不可以)?(来|去|过来|也|再|直接|提前|先|早点)?(报|参加|申请|参与)|可不可以(来|去)?(报|参加|申请)|报得上|进得去|被选上|能否入选|可以试试吗|冲一下|达标吗|符合|够(不够)?条件|够格|有(没有)?资格|能入选|能选上|报得了|行不行|行吗|够吗|够不够|够了吗|能去吗|能不能去|有戏|有(没有)?希望|有(没有)?机会|能不能上|能上吗|可以冲|能冲吗|能不能冲/.source}|${WISH_TO_APPLY.source}`,
+)
+export const PRIORITY_ASK = /优先/
+/** Asking about applying in so many words (报/参加/申请/资格/条件), unlike 有机会/够不够/行不行 which may ask about anything. */
+export const CLEAR_APPLY_ASK =
+  /报|参加(?!科学营|夏令营|活动|见面会|培训|学术|交流|论坛|比赛|竞赛)|申请|参与|资格|条件|入选|选上|够格|符合|达标/
+/** A student, the asker or their child named in the question. */
+export const SOMEONE = /我|孩子|娃|学生|儿子|女儿|闺女|小孩|本人/
+
+/**
+ * 联系 said of keeping in touch, reaching a mentor or a liaison mechanism ("结业后还保持联系吗",
+ * "怎么联系导师", "建立联系机制"): not a request for the contact list, so taken out before CONTACT.
+ */
+export const NOT_CONTACT =
+  /保持联系|(和|与|跟)(导师|学生|孩子|我们|往届|学校|中学|高校|大学)[^，,。？?]{0,6}联系|建立[^，,。？?]{0,6}联系|联系(导师|学生|孩子|往届)|日常联系|联系对接|(对接|沟通|联系)机制/g
+
+/** A role other than the contact people: 导师, 指导教师 … (what they do is not the contact list). */
+export const OTHER_ROLE = /导师|指导(教师|老师)|班主任|中学老师|大学老师|教授/
+
+/** A month (with its year when given) named in a question: "明年2月底", "12月份", "2024年9月", "10月27日". */
+export const MONTH_REF = /(?:(\d{4})年|(明年|今年|下一年))?(\d{1,2})月(?:(\d{1,2})(?:日|号))?/
+
+/** Asks for a time at all ("学术会议几月份开"): an undated activity's fact does not answer it. */
+export const ASK_WHEN = /什么时候|啥时候|何时|几月|哪个月|几号|哪天|哪一天|具体时间|时间是|日期/
+
+/** Program words strong enough to keep a general-task question ("帮我写…成长日志") in scope. */
+export const CORE_TERMS =
+  /遴选|导师|名额|成长日志|申请表|报名表|见面会|中期|年度评价|公示|科协|管理办公室|入选|候选人|指导教师|指导老师|学员|英才库|双校|双师|科学营|研究方向|综合素质评价|培养/
+
+/** A named step or activity: what a party does *there* is that step's fact, not the party's general duties. */
+export const NAMED_STEP = /中期|年度评价|年度考核|见面会|公示|遴选|资格审核|市级审核|汇报|研究方向|选题|申请表/
+
+/** Words that make a clause a question (not a remark such as "学校说可以报" or "我记得是20"). */
+export const ASKING =
+  /[?？]|吗|么|呢|吧|啥|怎|如何|哪|几|多少|是否|有没有|是不是|会不会|要不要|能不能|可不可以|行不行|对不对|够不够|分别|多久|多长|谁|(.)不\1/
