@@ -51,6 +51,8 @@ export function dataSourceOptions(url: string, server: MysqlServer = 'mysql'): D
       // de-duplication row) stops waiting for the disk.
       prepareDatabase: (db: { pragma(source: string): unknown }) => {
         db.pragma('synchronous = NORMAL')
+        // 64 MB of page cache instead of SQLite's 2 MB: the outbox's and the activities' indexes stay in memory.
+        db.pragma('cache_size = -65536')
       },
       entities,
       migrations,

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm'
+import type { DataSource, QueryRunner } from 'typeorm'
 import { datetimeParameter } from '../data-source'
 import { addressesOf } from '../people/addresses'
 import { beijingDate } from '../time'
@@ -88,30 +88,37 @@ export async function queueMessages(ds: DataSource, messages: QueuedMessage[], n
   const head = `${verb} INTO ${q('outbox_message')} (${OUTBOX_COLUMNS.map(q).join(', ')}) VALUES `
   const row = `(${OUTBOX_COLUMNS.map(() => '?').join(', ')})`
   const created = datetimeParameter(ds, now)
-  const runner = ds.createQueryRunner()
   let added = 0
-  try {
-    for (let i = 0; i < messages.length; i += 500) {
-      const batch = messages.slice(i, i + 500)
-      const parameters = batch.flatMap((m) => [
-        m.channel,
-        m.recipient,
-        JSON.stringify({ text: m.text, job: m.job }),
-        'pending',
-        0,
-        datetimeParameter(ds, m.sendAt),
-        m.key,
-        null,
-        null,
-        null,
-        created,
-        null,
-      ])
-      const result = await runner.query(head + batch.map(() => row).join(', '), parameters, true)
-      added += Number(result.affected ?? 0)
-    }
-  } finally {
-    await runner.release()
+  // One transaction per thousand messages: each index page is written once, not once a row.
+  for (let start = 0; start < messages.length; start += 1000) {
+    const slice = messages.slice(start, start + 1000)
+    added += await ds.transaction(async (m) => {
+      let inserted = 0
+      for (let i = 0; i < slice.length; i += 500) {
+        const batch = slice.slice(i, i + 500)
+        const parameters = batch.flatMap((msg) => [
+          msg.channel,
+          msg.recipient,
+          JSON.stringify({ text: msg.text, job: msg.job }),
+          'pending',
+          0,
+          datetimeParameter(ds, msg.sendAt),
+          msg.key,
+          null,
+          null,
+          null,
+          created,
+          null,
+        ])
+        const result = await (m.queryRunner as QueryRunner).query(
+          head + batch.map(() => row).join(', '),
+          parameters,
+          true,
+        )
+        inserted += Number(result.affected ?? 0)
+      }
+      return inserted
+    })
   }
   return added
 }
