@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm'
 import type { Clock } from '../clock'
 import { NotFoundError } from '../errors'
 import type { Llm } from '../llm'
-import { type Logger, maskPhones } from '../logger'
+import type { Logger } from '../logger'
+import { maskText } from '../privacy/mask'
 import { QuestionReview } from '../../entities/question-review.entity'
 import { AnswerCache } from './answer-cache'
 import { loadPlanArticles, quoteFor } from './plan-articles'
@@ -85,7 +86,7 @@ export async function askQuestion(deps: QaDeps, input: { question: string; cohor
       .getRepository(QuestionReview)
       .insert({
         cohortYear: program.cohort,
-        question: maskPhones(question).slice(0, 500),
+        question: maskText(question).slice(0, 500),
         intent: found.intent,
         confidence: found.confidence,
         answer: answer.slice(0, 1000),

@@ -1,6 +1,6 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { Writable } from 'node:stream'
 import type { DataSource } from 'typeorm'
 import { type Clock, fixedClock } from '../../core/clock'
@@ -10,10 +10,33 @@ import type { Llm } from '../../core/llm'
 import { createLogger } from '../../core/logger'
 import { createApp } from '../../server/app'
 import { listen, type RunningServer } from '../../server/http'
+import { type DbKind, mysqlTestDataSource } from './db'
 
 /** A temporary SQLite database URL in its own folder. */
 export function tempSqliteUrl(name = 'test'): string {
   return `sqlite:${join(mkdtempSync(join(tmpdir(), 'assistant-test-')), `${name}.sqlite`)}`
+}
+
+/** A fresh, empty database of the given kind for a server under test; `drop()` deletes it. */
+export async function freshDatabaseUrl(kind: DbKind): Promise<{ url: string; drop(): Promise<void> }> {
+  if (kind === 'sqlite') {
+    const url = tempSqliteUrl()
+    return { url, drop: async () => rmSync(dirname(url.slice('sqlite:'.length)), { recursive: true, force: true }) }
+  }
+  const db = await mysqlTestDataSource({ migrate: false })
+  await db.dataSource.destroy()
+  return { url: db.url, drop: () => db.close() }
+}
+
+/** Waits until `check` holds (polling every 20 ms), for what the service does off the request path. */
+export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 5000): Promise<T> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const value = await check()
+    if (value) return value
+    if (Date.now() > until) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 20))
+  }
 }
 
 /** The app served on a free loopback port, on a fresh migrated database with the built-in programs loaded. */
