@@ -49,3 +49,49 @@ export async function isDatabaseReady(ds: DataSource): Promise<boolean> {
     return false
   }
 }
+
+/** Error codes by which the drivers say the database is out of reach, overloaded, gone or broken, rather than that a query was wrong. */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'ER_LOCK_WAIT_TIMEOUT',
+  'ER_LOCK_DEADLOCK',
+  'ER_OPTION_PREVENTS_STATEMENT',
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_CANTOPEN',
+  'SQLITE_CORRUPT',
+  'SQLITE_NOTADB',
+  'SQLITE_FULL',
+  'SQLITE_READONLY',
+])
+
+/**
+ * True when an error means the database is unavailable (down, unreachable, locked, its file gone
+ * or broken) rather than that the request was wrong: the server answers those 503 with
+ * Retry-After, and the service recovers by itself when the database is back.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const code = String((e as { code?: unknown }).code ?? '')
+    if (UNAVAILABLE_CODES.has(code) || /^SQLITE_(IOERR|READONLY|CORRUPT|CANTOPEN)/.test(code)) return true
+    const name = (e as { name?: unknown }).name
+    if (name === 'ConnectionIsNotSetError' || name === 'CannotExecuteNotConnectedError') return true
+    if (
+      /Pool is closed|Connection lost|connect ETIMEDOUT|Can't add new command when connection is in closed state/i.test(
+        String((e as { message?: unknown }).message),
+      )
+    )
+      return true
+    e = (e as { driverError?: unknown; cause?: unknown }).driverError ?? (e as { cause?: unknown }).cause
+  }
+  return false
+}

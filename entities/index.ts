@@ -13,6 +13,7 @@ import { Evaluation } from './evaluation.entity'
 import { Group } from './group.entity'
 import { GrowthLog } from './growth-log.entity'
 import { Guardianship } from './guardianship.entity'
+import { HealthProbe } from './health-probe.entity'
 import { IdentityBinding } from './identity-binding.entity'
 import { InviteCode } from './invite-code.entity'
 import { Mentor } from './mentor.entity'
@@ -23,6 +24,7 @@ import { PersonRole } from './person-role.entity'
 import { PlanArticle } from './plan-article.entity'
 import { ProcessedMessage } from './processed-message.entity'
 import { QuestionReview } from './question-review.entity'
+import { RateLimitWindow } from './rate-limit-window.entity'
 import { ResearchTopic } from './research-topic.entity'
 import { School } from './school.entity'
 import { Student } from './student.entity'
@@ -44,6 +46,7 @@ export * from './evaluation.entity'
 export * from './group.entity'
 export * from './growth-log.entity'
 export * from './guardianship.entity'
+export * from './health-probe.entity'
 export * from './identity-binding.entity'
 export * from './invite-code.entity'
 export * from './mentor.entity'
@@ -54,6 +57,7 @@ export * from './person-role.entity'
 export * from './plan-article.entity'
 export * from './processed-message.entity'
 export * from './question-review.entity'
+export * from './rate-limit-window.entity'
 export * from './research-topic.entity'
 export * from './school.entity'
 export * from './student.entity'
@@ -98,4 +102,6 @@ export const entities = [
   Contact,
   QuestionReview,
   PlanArticle,
+  HealthProbe,
+  RateLimitWindow,
 ]

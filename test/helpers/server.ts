@@ -50,7 +50,14 @@ export interface TestServer {
 
 /** Starts the real app over real HTTP on 127.0.0.1 for a test. */
 export async function startTestServer(
-  options: { clock?: Clock; qaRateLimitPerMinute?: number; trustProxy?: boolean; llm?: Llm; url?: string } = {},
+  options: {
+    clock?: Clock
+    qaRateLimitPerMinute?: number
+    trustProxy?: number
+    corsOrigins?: string[]
+    llm?: Llm
+    url?: string
+  } = {},
 ): Promise<TestServer> {
   const dataSource = await openDatabase(options.url ?? tempSqliteUrl())
   await ensureBuiltInPrograms(dataSource)
@@ -68,8 +75,8 @@ export async function startTestServer(
     logger,
     config: {
       qaRateLimitPerMinute: options.qaRateLimitPerMinute ?? 10_000,
-      trustProxy: options.trustProxy ?? false,
-      rateLimitLoopback: true,
+      trustProxy: options.trustProxy ?? 0,
+      corsOrigins: options.corsOrigins,
     },
     llm: options.llm,
   })
