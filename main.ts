@@ -8,22 +8,27 @@ import { openDatabase } from './core/db'
 import { jobs } from './core/jobs'
 import { startScheduler } from './core/jobs/scheduler'
 import { answerQuestion } from './core/knowledge/answer'
+import { ReviewRecorder } from './core/knowledge/question-reviews'
 import { parsePlanText } from './core/knowledge/plan-text'
 import { savePlanArticles } from './core/knowledge/plan-articles'
 import { builtInProgram } from './core/knowledge/program'
 import { createLlm } from './core/llm'
 import { createLogger } from './core/logger'
+import { type Closer, stopOnSignals } from './core/shutdown'
 import { createApp } from './server/app'
 import { listen } from './server/http'
 
-/** Wires config → database → core → HTTP server and scheduler, and stops them in order on SIGTERM/SIGINT. */
+/** Wires config → database → core → HTTP server and scheduler, and stops them in order on SIGTERM/SIGINT (closers). */
 async function main() {
   const config = loadConfig()
   const logger = createLogger(config.logLevel)
   const clock = createClock(config.pinnedNow)
-  const dataSource = await openDatabase(config.databaseUrl)
-  const loaded = await ensureBuiltInPrograms(dataSource)
-  if (config.seedDemo) await seedDemo(dataSource, clock)
+  let loaded: number[] = []
+  // Migrations, the program and the demo people under one lock: simultaneous starts do it once.
+  const dataSource = await openDatabase(config.databaseUrl, async (ds) => {
+    loaded = await ensureBuiltInPrograms(ds)
+    if (config.seedDemo) await seedDemo(ds, clock)
+  })
   if (config.planTextFile) {
     const cohort = builtInProgram()?.cohort
     if (cohort) {
@@ -35,7 +40,8 @@ async function main() {
   const program = builtInProgram()
   if (program) answerQuestion(program, '名额', clock.now())
   const llm = config.llm ? createLlm(config.llm) : undefined
-  const app = createApp({ dataSource, clock, logger, config, llm })
+  const reviews = new ReviewRecorder(dataSource, logger)
+  const app = createApp({ dataSource, clock, logger, config, llm, reviews })
   const http = await listen(app, config.port, config.host)
   const scheduler = startScheduler(jobs, {}, logger)
   logger.info(
@@ -43,18 +49,15 @@ async function main() {
     `八桂英才助手 listening on http://127.0.0.1:${http.port}`,
   )
 
-  let stopping = false
-  const stop = async (signal: string) => {
-    if (stopping) return
-    stopping = true
-    logger.info({ signal }, 'shutting down')
-    scheduler.stop()
-    await http.close()
-    await dataSource.destroy()
-    process.exit(0)
-  }
-  process.once('SIGTERM', () => void stop('SIGTERM'))
-  process.once('SIGINT', () => void stop('SIGINT'))
+  // Stopped in this order: what takes work in first (HTTP finishes its requests in flight), then
+  // what works in the background, the database last. Channels add their stop before the database.
+  const closers: Closer[] = [
+    { name: 'http', close: () => http.close(3_000, 300) },
+    { name: 'scheduler', close: () => scheduler.stop() },
+    { name: 'question reviews', close: () => reviews.close() },
+    { name: 'database', close: () => dataSource.destroy() },
+  ]
+  stopOnSignals(closers, logger)
 }
 
 main().catch((err: unknown) => {

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm'
 import type { Clock } from '../core/clock'
 import type { Config } from '../core/config'
 import { AnswerCache } from '../core/knowledge/answer-cache'
+import type { ReviewRecorder } from '../core/knowledge/question-reviews'
 import type { Llm } from '../core/llm'
 import type { Logger } from '../core/logger'
 import { jsonBody } from './middlewares/body'
@@ -33,6 +34,8 @@ export interface AppDeps {
     }
   llm?: Llm
   answers?: AnswerCache
+  /** Where low-confidence questions are queued for the office (one per service, flushed at shutdown). */
+  reviews?: ReviewRecorder
   /** Where rate limits are counted; by default the database, so that every instance shares them. */
   rateLimits?: RateLimitStore
 }
@@ -65,7 +68,7 @@ export function createApp(deps: AppDeps): Koa {
   })
 
   const router = new Router()
-  healthRoutes(router, deps.dataSource)
+  healthRoutes(router, deps.dataSource, deps.logger)
   milestoneRoutes(router, deps.dataSource)
   qaRoutes(router, qaDeps)
   eligibilityRoutes(router)

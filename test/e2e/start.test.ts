@@ -1,22 +1,12 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { createServer } from 'node:net'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { mysqlTestDataSource } from '../helpers/db'
 import { tempSqliteUrl } from '../helpers/server'
+import { freePort, stopService, waitHealthy } from './service'
 
 const root = `${__dirname}/../..`
 const tsx = `${root}/node_modules/.bin/tsx`
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 let child: ChildProcess | undefined
 afterEach(() => {
@@ -32,30 +22,16 @@ async function startService(databaseUrl: string) {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const base = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`${base}/healthz`).then(
-      (r) => r.status === 200,
-      () => false,
-    )
-    if (ok) return { base, process: child }
-    if (child.exitCode !== null) break
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error('the service did not become healthy')
-}
-
-function stopService(p: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    p.once('exit', (code) => resolve(code))
-    p.kill('SIGTERM')
-  })
+  await waitHealthy(base, child)
+  return { base, process: child }
 }
 
 function rowCounts(path: string) {
   const db = new Database(path, { readonly: true })
   const tables = db
     .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations'",
+      // health_probe and rate_limit_window are the running instances' own bookkeeping, not data.
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('migrations', 'health_probe', 'rate_limit_window')",
     )
     .all() as { name: string }[]
   const counts = Object.fromEntries(
