@@ -101,6 +101,27 @@ describe('npm start (main.ts)', () => {
     expect(r.stdout).toBe('')
   }, 30_000)
 
+  it.each([
+    [{ WECOM_CORP_ID: 'ww1', WECOM_AGENT_ID: '1000002' }, 'WECOM_SECRET is required: WeCom is configured without it'],
+    [
+      { NODE_ENV: 'production', SEED_DEMO: '1' },
+      'SEED_DEMO=1 is refused with NODE_ENV=production: demo people never exist in production',
+    ],
+  ])(
+    'refuses to start with %j, in one line',
+    (env, line) => {
+      const r = spawnSync(tsx, ['main.ts'], {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: tempSqliteUrl('refused'), ...env },
+        encoding: 'utf8',
+        timeout: 30_000,
+      })
+      expect(r.status).toBe(1)
+      expect(r.stderr.trim()).toBe(line)
+    },
+    30_000,
+  )
+
   it('says in one line when the database cannot be reached', () => {
     const r = spawnSync(tsx, ['main.ts'], {
       cwd: root,

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { Agent, request } from 'node:http'
+import Database from 'better-sqlite3'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { tempSqliteUrl } from '../helpers/server'
 import { freePort, waitHealthy } from './service'
@@ -105,15 +106,21 @@ describe('a stop signal under load stops the whole service gracefully', () => {
       expect(build.status, build.stderr).toBe(0)
     }, 130_000)
 
-    it('no request lost, exit 0 within 5 s', async () => {
+    it('no request lost, exit 0 within 5 s, and no demo people in production', async () => {
+      const url = tempSqliteUrl('stop-prod')
       const { code, seconds, load } = await stopUnderLoad('node', ['dist/main.js'], {
         NODE_ENV: 'production',
-        DATABASE_URL: tempSqliteUrl('stop-prod'),
+        DATABASE_URL: url,
       })
       expect(code).toBe(0)
       expect(seconds).toBeLessThan(5)
       expect(load.lost).toEqual([])
       expect(load.answered).toBeGreaterThan(20)
+      const db = new Database(url.slice('sqlite:'.length), { readonly: true })
+      const people = db.prepare('SELECT COUNT(*) AS n FROM person').get() as { n: number }
+      const cohorts = db.prepare('SELECT COUNT(*) AS n FROM cohort').get() as { n: number }
+      db.close()
+      expect([people.n, cohorts.n]).toEqual([0, 1])
     }, 60_000)
   })
 })
