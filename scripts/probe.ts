@@ -29,7 +29,7 @@ export interface ProbeReport {
 }
 
 /** A small deterministic generator (mulberry32), so a failing request can be reproduced from its seed. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed
   return () => {
     a = (a + 0x6d2b79f5) | 0
