@@ -9,7 +9,14 @@ const root = `${__dirname}/../..`
 
 let child: ChildProcess | undefined
 afterEach(() => {
-  if (child?.exitCode === null) child.kill('SIGKILL')
+  // The whole group: should the signal not have reached the service, npm's children must not outlive the test.
+  if (child?.pid) {
+    try {
+      process.kill(-child.pid, 'SIGKILL')
+    } catch {
+      // Already gone.
+    }
+  }
   child = undefined
 })
 
@@ -75,6 +82,7 @@ async function stopUnderLoad(command: string, args: string[], env: Record<string
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn', QA_RATE_LIMIT_PER_MIN: '1000000' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   })
   const proc = child
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)))
