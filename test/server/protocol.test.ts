@@ -67,6 +67,28 @@ it('logs a client that hangs up mid-body at info, without an error or a stack', 
   expect(closed.level).toBe(30)
 })
 
+it.each([
+  ['a broken request line', 'GET /x HTTX/1.1\r\nHost: x\r\n\r\n', 400],
+  [
+    'conflicting framing',
+    'POST /api/v1/qa HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}',
+    400,
+  ],
+  ['oversized headers', `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'x'.repeat(20_000)}\r\n\r\n`, 431],
+])('answers %s, which never reaches the app, in the error shape', async (_what, raw, status) => {
+  const answer = await new Promise<string>((resolve) => {
+    let text = ''
+    const socket = connect(port, '127.0.0.1', () => socket.write(raw))
+    socket.on('data', (c) => {
+      text += c
+    })
+    socket.on('close', () => resolve(text))
+  })
+  expect(answer).toMatch(new RegExp(`^HTTP/1.1 ${status} `))
+  const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))
+  expect(body).toEqual({ error: { code: 'bad_request', message: expect.stringMatching(/请求/) } })
+})
+
 describe('security headers', () => {
   it.each([
     ['GET', '/healthz'],
