@@ -19,7 +19,7 @@ export async function openDatabase(url: string, prepare?: (ds: DataSource) => Pr
   const ds = await createDetectedDataSource(url)
   await ds.initialize()
   try {
-    checkSqliteFile(ds)
+    sqliteFileOf(ds)
     await withStartupLock(ds, async () => {
       await migrateDatabase(ds)
       await prepare?.(ds)
@@ -128,14 +128,25 @@ async function step<T>(failed: ProbeFailure, run: () => Promise<T> | T): Promise
  * lost; so the file must still be there, be the one opened, and hold at least its header.
  */
 function checkSqliteFile(ds: DataSource): void {
+  const opened = sqliteFileOf(ds)
+  if (!opened) return
+  const stat = statSync(opened.path, { throwIfNoEntry: false })
+  if (!stat) throw new ProbeFailed('file', `${opened.path} is gone`)
+  if (opened.inode !== stat.ino) throw new ProbeFailed('file', `${opened.path} was replaced`)
+  if (stat.size < 512) throw new ProbeFailed('file', `${opened.path} was truncated (${stat.size} bytes)`)
+}
+
+/** The file a SQLite data source opened and its inode, remembered the first time it is asked (at open); undefined for other databases. */
+function sqliteFileOf(ds: DataSource): { path: string; inode: number } | undefined {
   const database = String(ds.options.database ?? '')
-  if (ds.options.type !== 'better-sqlite3' || database === ':memory:' || database === '') return
+  if (ds.options.type !== 'better-sqlite3' || database === ':memory:' || database === '') return undefined
+  const known = sqliteFiles.get(ds)
+  if (known) return known
   const stat = statSync(database, { throwIfNoEntry: false })
   if (!stat) throw new ProbeFailed('file', `${database} is gone`)
-  const known = sqliteFiles.get(ds)
-  if (!known) sqliteFiles.set(ds, { path: database, inode: stat.ino })
-  else if (known.inode !== stat.ino) throw new ProbeFailed('file', `${database} was replaced`)
-  if (stat.size < 512) throw new ProbeFailed('file', `${database} was truncated (${stat.size} bytes)`)
+  const opened = { path: database, inode: stat.ino }
+  sqliteFiles.set(ds, opened)
+  return opened
 }
 
 /**
@@ -144,7 +155,18 @@ function checkSqliteFile(ds: DataSource): void {
  * health_probe is written with a fresh token and read back). Never throws; gives up after
  * `timeoutMs`.
  */
-export async function probeDatabase(ds: DataSource, timeoutMs = 2_000): Promise<ProbeResult> {
+export function probeDatabase(ds: DataSource, timeoutMs = 2_000): Promise<ProbeResult> {
+  // Health checks that come in together share one probe: they would otherwise overwrite each other's token.
+  const running = probesInFlight.get(ds)
+  if (running) return running
+  const probe = runProbe(ds, timeoutMs).finally(() => probesInFlight.delete(ds))
+  probesInFlight.set(ds, probe)
+  return probe
+}
+
+const probesInFlight = new WeakMap<DataSource, Promise<ProbeResult>>()
+
+async function runProbe(ds: DataSource, timeoutMs: number): Promise<ProbeResult> {
   let timer: NodeJS.Timeout | undefined
   const check = async (): Promise<ProbeResult> => {
     if (!ds.isInitialized) throw new ProbeFailed('connection', 'the database is not connected')

@@ -1,8 +1,16 @@
 import { rmSync, truncateSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startTcpProxy } from '../fakes/tcp-proxy'
-import { mysqlTestDataSource } from '../helpers/db'
-import { eventually, getJson, postJson, startTestServer, type TestServer, tempSqliteUrl } from '../helpers/server'
+import { mysqlTestDataSource, testDbKinds } from '../helpers/db'
+import {
+  eventually,
+  freshDatabaseUrl,
+  getJson,
+  postJson,
+  startTestServer,
+  type TestServer,
+  tempSqliteUrl,
+} from '../helpers/server'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -89,4 +97,20 @@ describe.skipIf(!process.env.TEST_MYSQL_URL)('a MariaDB outage', () => {
       await db.close()
     }
   }, 60_000)
+})
+
+describe('GET /healthz asked many times at once', () => {
+  it.each(testDbKinds())('stays 200 on %s (the probes share one write)', async (kind) => {
+    const db = await freshDatabaseUrl(kind)
+    try {
+      server = await startTestServer({ url: db.url })
+      const base = server.base
+      const statuses = await Promise.all(Array.from({ length: 40 }, () => health(base).then((h) => h.status)))
+      expect(statuses).toEqual(Array(40).fill(200))
+    } finally {
+      await server?.close()
+      server = undefined
+      await db.drop()
+    }
+  })
 })
