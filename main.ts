@@ -15,6 +15,9 @@ import { builtInProgram } from './core/knowledge/program'
 import { createLlm } from './core/llm'
 import { createLogger } from './core/logger'
 import { type Closer, stopOnSignals } from './core/shutdown'
+import { startChannels } from './bot/channels'
+import { createEngine } from './bot/engine'
+import { AnswerCache } from './core/knowledge/answer-cache'
 import { createApp } from './server/app'
 import { listen } from './server/http'
 
@@ -40,19 +43,34 @@ async function main() {
   const program = builtInProgram()
   if (program) answerQuestion(program, '名额', clock.now())
   const llm = config.llm ? createLlm(config.llm) : undefined
+  const answers = new AnswerCache()
   const reviews = new ReviewRecorder(dataSource, logger)
-  const app = createApp({ dataSource, clock, logger, config, llm, reviews })
+  const app = createApp({ dataSource, clock, logger, config, llm, answers, reviews })
   const http = await listen(app, config.port, config.host)
   const scheduler = startScheduler(jobs, {}, logger)
+  const engine = createEngine(
+    { dataSource, clock, logger, llm, answers, reviews },
+    { perMinute: config.botRatePerMinute },
+  )
+  const channels = await startChannels({ engine, logger, dataSource, clock }, config)
   logger.info(
-    { port: http.port, database: config.database.kind, programs: loaded, demo: config.seedDemo, llm: Boolean(llm) },
+    {
+      port: http.port,
+      database: config.database.kind,
+      programs: loaded,
+      demo: config.seedDemo,
+      llm: Boolean(llm),
+      channels: channels.names,
+    },
     `八桂英才助手 listening on http://127.0.0.1:${http.port}`,
   )
 
-  // Stopped in this order: what takes work in first (HTTP finishes its requests in flight), then
-  // what works in the background, the database last. Channels add their stop before the database.
+  // Stopped in this order: what takes work in first (HTTP finishes its requests in flight, the
+  // channels their messages), then what works in the background, the database last. A new
+  // component that must be stopped gets its line here.
   const closers: Closer[] = [
     { name: 'http', close: () => http.close(3_000, 300) },
+    { name: 'channels', close: () => channels.stop() },
     { name: 'scheduler', close: () => scheduler.stop() },
     { name: 'question reviews', close: () => reviews.close() },
     { name: 'database', close: () => dataSource.destroy() },

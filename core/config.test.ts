@@ -51,6 +51,7 @@ describe('loadConfig', () => {
     ],
     [{ WECOM_ENCODING_AES_KEY: 'short' }, 'WECOM_ENCODING_AES_KEY must be the 43 letters and digits WeCom shows'],
     [{ WX_APPID: 'wx1' }, 'WX_SECRET is required: the mini-program is configured without it'],
+    [{ WECOM_BOT_ID: 'bot1' }, 'WECOM_BOT_SECRET is required: the WeCom bot is configured without it'],
     [{ WECHATY_PUPPET: 'wechaty-puppet-service' }, 'WECHATY_PUPPET_SERVICE_TOKEN is required'],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError)

@@ -105,6 +105,20 @@ const envSchema = z.object({
     'WECOM_ENCODING_AES_KEY must be the 43 letters and digits WeCom shows',
   ),
   WECOM_API_BASE: httpUrl('WECOM_API_BASE'),
+  WECOM_BOT_ID: optionalText,
+  WECOM_BOT_SECRET: optionalText,
+  WECOM_BOT_WS_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || /^wss?:\/\/[^\s/]+/.test(v), 'WECOM_BOT_WS_URL must be a ws:// or wss:// URL')
+    .optional(),
+  BOT_RATE_LIMIT_PER_MIN: z
+    .string()
+    .trim()
+    .default('20')
+    .refine((v) => /^\d+$/.test(v) && Number(v) > 0, 'BOT_RATE_LIMIT_PER_MIN must be a positive whole number')
+    .transform(Number),
   WX_APPID: optionalText,
   WX_SECRET: optionalText,
   WX_API_BASE: httpUrl('WX_API_BASE'),
@@ -136,6 +150,10 @@ export interface Config {
   /** Whether `POST /api/v1/auth/dev-login` may exist: only with demo people and never in production. */
   devLogin: boolean
   wechaty: { puppet?: string; token?: string }
+  /** The WeCom intelligent bot's long connection; present only when both id and secret are set. */
+  wecomBot?: { botId: string; secret: string; wsUrl?: string }
+  /** Messages per person and minute on the WeChat and WeCom channels before the bot asks them to slow down. */
+  botRatePerMinute: number
   wecom: {
     corpId?: string
     agentId?: string
@@ -194,6 +212,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exemptLoopback: e.NODE_ENV === 'development' || e.NODE_ENV === 'test',
     devLogin: seedDemo && !production,
     wechaty: { puppet: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN },
+    wecomBot:
+      e.WECOM_BOT_ID && e.WECOM_BOT_SECRET
+        ? { botId: e.WECOM_BOT_ID, secret: e.WECOM_BOT_SECRET, wsUrl: e.WECOM_BOT_WS_URL }
+        : undefined,
+    botRatePerMinute: e.BOT_RATE_LIMIT_PER_MIN,
     wecom: {
       corpId: e.WECOM_CORP_ID,
       agentId: e.WECOM_AGENT_ID,
@@ -218,12 +241,20 @@ function missingChannelSecret(e: z.infer<typeof envSchema>): string | undefined 
     [Boolean(e.WECOM_SECRET || e.WECOM_AGENT_ID || e.WECOM_TOKEN), 'WECOM_CORP_ID', e.WECOM_CORP_ID],
     [Boolean(e.WECOM_TOKEN), 'WECOM_ENCODING_AES_KEY', e.WECOM_ENCODING_AES_KEY],
     [Boolean(e.WECOM_ENCODING_AES_KEY), 'WECOM_TOKEN', e.WECOM_TOKEN],
+    [Boolean(e.WECOM_BOT_ID), 'WECOM_BOT_SECRET', e.WECOM_BOT_SECRET],
+    [Boolean(e.WECOM_BOT_SECRET), 'WECOM_BOT_ID', e.WECOM_BOT_ID],
     [Boolean(e.WX_APPID), 'WX_SECRET', e.WX_SECRET],
     [Boolean(e.WX_SECRET), 'WX_APPID', e.WX_APPID],
     [e.WECHATY_PUPPET === 'wechaty-puppet-service', 'WECHATY_PUPPET_SERVICE_TOKEN', e.WECHATY_PUPPET_SERVICE_TOKEN],
   ]
   const gap = needs.find(([configured, , value]) => configured && !value)
   if (!gap) return undefined
-  const channel = gap[1].startsWith('WX_') ? 'the mini-program' : gap[1].startsWith('WECHATY') ? 'wechaty' : 'WeCom'
+  const channel = gap[1].startsWith('WX_')
+    ? 'the mini-program'
+    : gap[1].startsWith('WECHATY')
+      ? 'wechaty'
+      : gap[1].startsWith('WECOM_BOT')
+        ? 'the WeCom bot'
+        : 'WeCom'
   return `${gap[1]} is required: ${channel} is configured without it`
 }

@@ -48,6 +48,12 @@ export function dataSourceOptions(url: string, server: MysqlServer = 'mysql'): D
       enableWAL: database !== ':memory:',
       // Several instances (or a script beside the service) may write at once: wait for the lock rather than fail.
       timeout: 10_000,
+      // In WAL mode NORMAL syncs at checkpoints, not at every commit: a crash of the process loses
+      // nothing, a power cut at most the last moments; every small write (a dialogue step, a
+      // de-duplication row) stops waiting for the disk.
+      prepareDatabase: (db: { pragma(source: string): unknown }) => {
+        db.pragma('synchronous = NORMAL')
+      },
       entities,
       migrations,
       synchronize: false,
@@ -75,7 +81,27 @@ export function dataSourceOptions(url: string, server: MysqlServer = 'mysql'): D
 
 /** A DataSource (not yet initialised) for a DATABASE_URL; `server` as in dataSourceOptions. */
 export function createDataSource(url: string, server?: MysqlServer): DataSource {
-  return new DataSource(dataSourceOptions(url, server))
+  const ds = new DataSource(dataSourceOptions(url, server))
+  if (url.startsWith('sqlite:')) serialiseTransactions(ds)
+  return ds
+}
+
+/**
+ * Makes transactions on an embedded SQLite database run one after another. better-sqlite3 is one
+ * connection: two transactions begun from different requests or chats at once would nest
+ * ("cannot start a transaction within a transaction") and commit each other's work. Waiting
+ * costs little, since every statement runs on the one thread anyway. MySQL has a pool and
+ * needs none of this.
+ */
+function serialiseTransactions(ds: DataSource): void {
+  const manager = ds.manager
+  const begin = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>
+  let tail: Promise<unknown> = Promise.resolve()
+  manager.transaction = ((...args: unknown[]) => {
+    const run = tail.then(() => begin(...args))
+    tail = run.catch(() => undefined)
+    return run
+  }) as typeof manager.transaction
 }
 
 /** A DataSource for a DATABASE_URL that knows, for a mysql:// URL, whether MySQL or MariaDB answers it. */

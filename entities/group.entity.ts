@@ -1,6 +1,8 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
 import { City } from './city.entity'
 import { Cohort } from './cohort.entity'
+import { ROLES, type Role } from './person-role.entity'
+import { Subject } from './subject.entity'
 
 /** How a group is reached: a WeChat room (wechaty), a WeCom group chat, or a WeCom group robot webhook. */
 export const GROUP_KINDS = ['room', 'wecom_chat', 'webhook'] as const
@@ -41,4 +43,20 @@ export class Group {
   @ManyToOne(() => City, { onDelete: 'SET NULL', nullable: true })
   @JoinColumn({ name: 'cityId' })
   city?: City | null
+
+  /** Whom the group is for (家长群 → parent), as staff label it (`本群设置 南宁 家长`); null: everyone. */
+  @Column('simple-enum', { enum: ROLES, nullable: true })
+  audience: Role | null
+
+  /** The subject the group is for, as staff label it; null: every subject. */
+  @Column('int', { nullable: true })
+  subjectId: number | null
+
+  @ManyToOne(() => Subject, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'subjectId' })
+  subject?: Subject | null
+
+  /** When the bot last saw a message in the group; null for groups known only by configuration (webhooks). */
+  @Column('datetime', { nullable: true })
+  seenAt: Date | null
 }

@@ -3,6 +3,7 @@ import { Announcement } from './announcement.entity'
 import { Application } from './application.entity'
 import { ApplicationReview } from './application-review.entity'
 import { AuditLog } from './audit-log.entity'
+import { ChannelLease } from './channel-lease.entity'
 import { City } from './city.entity'
 import { Cohort } from './cohort.entity'
 import { CohortCity } from './cohort-city.entity'
@@ -12,6 +13,7 @@ import { District } from './district.entity'
 import { Evaluation } from './evaluation.entity'
 import { Group } from './group.entity'
 import { GrowthLog } from './growth-log.entity'
+import { HandoffTicket } from './handoff-ticket.entity'
 import { Guardianship } from './guardianship.entity'
 import { HealthProbe } from './health-probe.entity'
 import { IdentityBinding } from './identity-binding.entity'
@@ -36,6 +38,7 @@ export * from './announcement.entity'
 export * from './application.entity'
 export * from './application-review.entity'
 export * from './audit-log.entity'
+export * from './channel-lease.entity'
 export * from './city.entity'
 export * from './cohort.entity'
 export * from './cohort-city.entity'
@@ -45,6 +48,7 @@ export * from './district.entity'
 export * from './evaluation.entity'
 export * from './group.entity'
 export * from './growth-log.entity'
+export * from './handoff-ticket.entity'
 export * from './guardianship.entity'
 export * from './health-probe.entity'
 export * from './identity-binding.entity'
@@ -102,6 +106,8 @@ export const entities = [
   Contact,
   QuestionReview,
   PlanArticle,
+  HandoffTicket,
+  ChannelLease,
   HealthProbe,
   RateLimitWindow,
 ]

@@ -8,6 +8,7 @@ import { type ChildProcess, fork } from 'node:child_process'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { answerQuestion } from '../core/knowledge/answer'
+import { botPipeline } from './bench-bot'
 import { builtInProgram } from '../core/knowledge/program'
 
 /** Questions of every kind the assistant answers, in the project's own words. */
@@ -152,6 +153,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   'qa.inprocess': qaInProcess,
   'http.qa': httpQa,
   'http.qa.unique': httpQaUnique,
+  'bot.pipeline': () => botPipeline(print, QUESTIONS),
 }
 
 async function main() {

@@ -3,6 +3,7 @@ import { Activity } from '../../entities/activity.entity'
 import { City } from '../../entities/city.entity'
 import { Cohort } from '../../entities/cohort.entity'
 import { District } from '../../entities/district.entity'
+import { Group } from '../../entities/group.entity'
 import { GrowthLog } from '../../entities/growth-log.entity'
 import { Guardianship } from '../../entities/guardianship.entity'
 import { IdentityBinding } from '../../entities/identity-binding.entity'
@@ -100,11 +101,36 @@ const DEMO_STUDENTS: DemoStudent[] = [
 
 const DEMO_STAFF = { handle: 'demo-staff', name: '陆文静' }
 
+/** Groups the bot has seen and staff have labelled (本群设置), so broadcasts have somewhere to go. */
+const DEMO_GROUPS: Array<{ kind: Group['kind']; externalId: string; name: string; city: string; audience: Role }> = [
+  {
+    kind: 'room',
+    externalId: 'demo-nanning-parents@chatroom',
+    name: '南宁英才计划家长群',
+    city: '南宁市',
+    audience: 'parent',
+  },
+  {
+    kind: 'room',
+    externalId: 'demo-nanning-students@chatroom',
+    name: '南宁英才计划学生群',
+    city: '南宁市',
+    audience: 'student',
+  },
+  {
+    kind: 'wecom_chat',
+    externalId: 'demo-liuzhou-students',
+    name: '柳州英才计划学生群',
+    city: '柳州市',
+    audience: 'student',
+  },
+]
+
 /**
  * Seeds the demo people of CONTRACT §5 into the 2023 cohort (loading the built-in 2023
  * program first if needed): two students with their schools, guiding teachers, mentors,
- * parents, a few campus visits and growth logs, and a management office staff member, each
- * bound on the `terminal` channel to their handle. Idempotent: when demo-student is already
+ * parents, a few campus visits and growth logs, a management office staff member, each
+ * bound on the `terminal` channel to their handle, and three labelled groups (南宁, 柳州). Idempotent: when demo-student is already
  * bound, nothing is written (`seeded: false`). One transaction. Throws when the 2023 program
  * is neither in the database nor built in.
  */
@@ -148,6 +174,19 @@ async function writeDemo(m: EntityManager, now: Date): Promise<void> {
   }
 
   await person(DEMO_STAFF.handle, DEMO_STAFF.name, 'office')
+  for (const g of DEMO_GROUPS) {
+    const city = await m.findOneByOrFail(City, { name: g.city })
+    await m.insert(Group, {
+      kind: g.kind,
+      externalId: g.externalId,
+      name: g.name,
+      cohortId: cohort.id,
+      cityId: city.id,
+      audience: g.audience,
+      subjectId: null,
+      seenAt: now,
+    })
+  }
 
   for (const demo of DEMO_STUDENTS) {
     const city = await m.findOneByOrFail(City, { name: demo.city })
@@ -186,6 +225,8 @@ async function writeDemo(m: EntityManager, now: Date): Promise<void> {
     await m.insert(Guardianship, { parentId: parent.id, studentId: student.id, relation: demo.parent.relation })
 
     for (const [i, visit] of demo.visits.entries()) {
+      // Written on the evening of the visit, as a student would, so the demo's history reads true.
+      const writtenAt = new Date(`${visit.on}T20:00:00+08:00`)
       const activity = await m.save(
         m.create(Activity, {
           studentId: student.id,
@@ -194,7 +235,7 @@ async function writeDemo(m: EntityManager, now: Date): Promise<void> {
           happenedOn: visit.on,
           place: visit.place,
           title: visit.title,
-          createdAt: now,
+          createdAt: writtenAt,
         }),
       )
       if (!visit.log) continue
@@ -207,7 +248,7 @@ async function writeDemo(m: EntityManager, now: Date): Promise<void> {
         takeaway: visit.log.takeaway,
         source: 'terminal',
         clientKey: `seed:${demo.handle}:${i + 1}`,
-        createdAt: now,
+        createdAt: writtenAt,
       })
     }
   }

@@ -100,7 +100,7 @@ describe('maskText', () => {
   it('hides WeChat ids and QQ numbers where they are introduced', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom('微信', '微信号：', '加我微信 ', 'vx:', 'VX ', '微信号是', 'QQ ', 'qq号：'),
+        fc.constantFrom('微信', '微信号：', '加我微信 ', 'vx:', '加我VX ', 'wechat: ', '微信号是', 'QQ ', 'qq号：'),
         fc.stringMatching(/^[a-z][a-z0-9_-]{5,15}$/),
         fc.stringMatching(/^[1-9]\d{5,10}$/),
         (cue, wechat, qq) => {
@@ -121,6 +121,8 @@ describe('maskText', () => {
       '我是桂林的家长',
       '2023年10月24日前提交',
       '/api/v1/auth/wx-login',
+      'wechat channel off: WECHATY_PUPPET is not set',
+      'wecom bot lease taken, connecting',
     ])
       expect(maskText(text)).toBe(text)
   })

@@ -23,11 +23,16 @@ const ID_CARD = new RegExp(
   'g',
 )
 const EMAIL = /([\w.+-])[\w.+-]*[@\uFF20]([\w-]+(?:\.[\w-]+)+)/g
-/** WeChat ids (6–20 characters, starting with a letter) after the words people introduce them with, and wxid_… anywhere. */
+/**
+ * WeChat ids (6–20 characters, starting with a letter) after the words people introduce them
+ * with. The Chinese words (微信, 微信号 …) may be followed by a space alone; the Latin ones (wx, vx,
+ * wechat, weixin) need a colon, 是 or 为, or Chinese right before them (加我vx abc123), so that log
+ * text such as `wechat channel off` or `WECHATY_PUPPET` is not taken for an id.
+ */
 const WECHAT =
-  /((?<![A-Za-z])(?:微信号?|weixin|wechat|vx|wx|v信|薇信)\s*(?:号|id)?\s*(?:是|为|[:：])?\s*)([A-Za-z][-\w]{5,19})/gi
+  /((?:微信号?|薇信|[vV]信)\s*(?:号|id|ID)?\s*(?:是|为|[:：])?\s*|(?<![A-Za-z])(?:weixin|wechat|vx|wx)(?![A-Za-z_])\s*(?:号|id)?\s*(?:是|为|[:：])\s*|(?<=[\u4e00-\u9fff])(?:weixin|wechat|vx|wx)(?![A-Za-z_])\s+)([A-Za-z][-\w]{5,19})/gi
 const WXID = /\bwxid_[A-Za-z0-9]{4,}\b/g
-const QQ = /((?:qq|QQ|扣扣)\s*(?:号)?\s*(?:是|为|[:：])?\s*)([1-9]\d{4,11})(?!\d)/g
+const QQ = /((?<![A-Za-z])(?:qq|QQ|扣扣)\s*(?:号)?\s*(?:是|为|[:：])?\s*)([1-9]\d{4,11})(?!\d)/g
 
 /** The most common Chinese surnames (single and compound): a name after a cue must start with one. */
 const SURNAMES =

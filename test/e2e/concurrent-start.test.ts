@@ -6,9 +6,9 @@ import { ensureBuiltInPrograms } from '../../core/cohorts/load-program'
 import { seedDemo } from '../../core/cohorts/seed-demo'
 import { createDetectedDataSource } from '../../core/data-source'
 import { openDatabase } from '../../core/db'
-import { freshDatabaseUrl, tempSqliteUrl } from '../helpers/server'
+import { freePort, freshDatabaseUrl, tempSqliteUrl } from '../helpers/server'
 import { type DbKind, testDbKinds } from '../helpers/db'
-import { freePort, stopService, waitHealthy } from './service'
+import { stopService, waitHealthy } from './service'
 
 const root = `${__dirname}/../..`
 const STARTS = 10

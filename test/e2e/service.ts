@@ -1,16 +1,4 @@
 import type { ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
-
-/** A port nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 /** Waits until `base`/healthz answers 200; throws when the process exits first or after `timeoutMs`. */
 export async function waitHealthy(base: string, proc: ChildProcess, timeoutMs = 60_000): Promise<void> {

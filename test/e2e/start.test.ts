@@ -2,8 +2,8 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { mysqlTestDataSource } from '../helpers/db'
-import { tempSqliteUrl } from '../helpers/server'
-import { freePort, stopService, waitHealthy } from './service'
+import { freePort, tempSqliteUrl } from '../helpers/server'
+import { stopService, waitHealthy } from './service'
 
 const root = `${__dirname}/../..`
 const tsx = `${root}/node_modules/.bin/tsx`

@@ -2,8 +2,8 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { Agent, request } from 'node:http'
 import Database from 'better-sqlite3'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { tempSqliteUrl } from '../helpers/server'
-import { freePort, waitHealthy } from './service'
+import { freePort, tempSqliteUrl } from '../helpers/server'
+import { waitHealthy } from './service'
 
 const root = `${__dirname}/../..`
 

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { Writable } from 'node:stream'
@@ -11,6 +12,17 @@ import { createLogger } from '../../core/logger'
 import { createApp } from '../../server/app'
 import { listen, type RunningServer } from '../../server/http'
 import { type DbKind, mysqlTestDataSource } from './db'
+
+/** A loopback port nobody listens on right now, for a child process to serve on. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer()
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number }
+      s.close(() => resolve(port))
+    })
+  })
+}
 
 /** A temporary SQLite database URL in its own folder. */
 export function tempSqliteUrl(name = 'test'): string {

@@ -1,0 +1,133 @@
+import type { DataSource } from 'typeorm'
+import { Activity } from '../../entities/activity.entity'
+import { GrowthLog, type LogSource } from '../../entities/growth-log.entity'
+import type { Actor } from '../actor'
+import type { Clock } from '../clock'
+import { ConflictError, NotFoundError, ValidationError } from '../errors'
+import type { Program } from '../knowledge/program'
+import { requireAccess } from '../policies'
+import { type StudentRef, studentOfPerson } from '../people/students'
+import { beijingDate, chineseDate, lastDayOfMonth } from '../time'
+
+/** A growth log as a student gives it: the activity's Beijing day, place, what was done, what was learnt. */
+export interface GrowthLogInput {
+  happenedOn: string
+  place: string
+  content: string
+  takeaway: string
+  source: LogSource
+  /** The submission's idempotency key (a channel message id, a dialogue id): the same key saves once. */
+  clientKey: string
+}
+
+/** Limits of each field, shared by every channel's parser. */
+export const GROWTH_LOG_LIMITS = { place: 200, content: 2000, takeaway: 2000, minText: 4 } as const
+
+/**
+ * Why a day cannot be a growth log's day: after today, or outside the cohort's training
+ * period (五（一）). Undefined when it can be. The text is for a person.
+ */
+export function refuseLogDay(program: Program, day: string, now: Date): string | undefined {
+  const today = beijingDate(now)
+  if (day > today) return `${chineseDate(day)}还没到，成长日志记录的是已经参加过的活动。`
+  const first = `${program.training.start}-01`
+  const last = lastDayOfMonth(program.training.end)
+  if (day < first || day > last) {
+    return `${chineseDate(day)}不在本期培养周期内（${chineseDate(first)}至${chineseDate(last)}）。`
+  }
+  return undefined
+}
+
+/** An earlier save of the same submission, if it was this student's. */
+function sameStudent(log: GrowthLog, student: StudentRef) {
+  if (log.studentId !== student.studentId) throw new ConflictError('clientKey: used by another student')
+  return { log, created: false, student }
+}
+
+/**
+ * Saves a growth log for the acting student and ties it to that day's campus activity: the
+ * day's activity still lacking a log, else one at the same place, else a new campus visit
+ * (so a visit the office has not entered yet counts once its log arrives), in one transaction.
+ * The same clientKey twice (or at once) saves once and returns the first log.
+ * @throws ForbiddenError for anyone but a student; NotFoundError when the person has no active
+ * student record; ValidationError for a day or text that can't be a log's.
+ */
+export async function createGrowthLog(
+  deps: { dataSource: DataSource; clock: Clock },
+  program: Program,
+  actor: Actor,
+  input: GrowthLogInput,
+): Promise<{ log: GrowthLog; created: boolean; student: StudentRef }> {
+  requireAccess(actor, 'log.write')
+  const student = actor.personId ? await studentOfPerson(deps.dataSource, actor.personId) : undefined
+  if (!student || student.status !== 'active' || student.cohortYear !== program.cohort) {
+    throw new NotFoundError('没有找到你在本期培养计划中的学生记录')
+  }
+  const now = deps.clock.now()
+  const refusal = refuseLogDay(program, input.happenedOn, now)
+  if (refusal) throw new ValidationError(refusal)
+  for (const field of ['place', 'content', 'takeaway'] as const) {
+    if ([...input[field].trim()].length > GROWTH_LOG_LIMITS[field]) throw new ValidationError(`${field}: too long`)
+  }
+
+  const earlier = await deps.dataSource.getRepository(GrowthLog).findOneBy({ clientKey: input.clientKey })
+  if (earlier) return sameStudent(earlier, student)
+  const place = input.place.trim()
+  try {
+    // Few statements inside the transaction: on SQLite transactions queue one behind another.
+    const log = await deps.dataSource.transaction(async (m) => {
+      const sameDay = await m
+        .getRepository(Activity)
+        .createQueryBuilder('a')
+        .leftJoin(GrowthLog, 'l', 'l.activityId = a.id')
+        .select(['a.id AS id', 'a.place AS place'])
+        .addSelect('COUNT(l.id)', 'logs')
+        .where({
+          studentId: student.studentId,
+          cohortId: student.cohortId,
+          kind: 'campus_visit',
+          happenedOn: input.happenedOn,
+        })
+        .groupBy('a.id')
+        .addGroupBy('a.place')
+        .orderBy('a.id', 'ASC')
+        .getRawMany<{ id: number; place: string; logs: number | string }>()
+      const match = sameDay.find((a) => Number(a.logs) === 0) ?? sameDay.find((a) => a.place === place)
+      const activityId =
+        match !== undefined
+          ? Number(match.id)
+          : Number(
+              (
+                await m.insert(Activity, {
+                  studentId: student.studentId,
+                  cohortId: student.cohortId,
+                  kind: 'campus_visit',
+                  happenedOn: input.happenedOn,
+                  place,
+                  title: null,
+                  createdAt: now,
+                })
+              ).identifiers[0]?.id,
+            )
+      return m.save(
+        m.create(GrowthLog, {
+          studentId: student.studentId,
+          activityId,
+          happenedOn: input.happenedOn,
+          place,
+          content: input.content.trim(),
+          takeaway: input.takeaway.trim(),
+          source: input.source,
+          clientKey: input.clientKey,
+          createdAt: now,
+        }),
+      )
+    })
+    return { log, created: true, student }
+  } catch (error) {
+    // The same submission arrived twice at once: the other one saved it (unique clientKey).
+    const saved = await deps.dataSource.getRepository(GrowthLog).findOneBy({ clientKey: input.clientKey })
+    if (saved) return sameStudent(saved, student)
+    throw error
+  }
+}

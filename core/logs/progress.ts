@@ -1,0 +1,70 @@
+import { type DataSource, In } from 'typeorm'
+import { Activity } from '../../entities/activity.entity'
+import { GrowthLog } from '../../entities/growth-log.entity'
+import type { MilestoneStatus } from '../rules/deadlines'
+import { nextMilestones } from '../rules/deadlines'
+import type { Program } from '../knowledge/program'
+import type { StudentRef } from '../people/students'
+
+/** A campus activity that has no growth log yet. */
+export interface ActivityWithoutLog {
+  activityId: number
+  happenedOn: string
+  place: string
+}
+
+/** Where a student stands against 五（三）1: campus activities and their growth logs, against the required number. */
+export interface Progress {
+  student: StudentRef
+  activities: number
+  logs: number
+  required: number
+  withoutLog: ActivityWithoutLog[]
+}
+
+/**
+ * The progress of several students at once, in three set-based queries whatever their number:
+ * campus visits of their cohort, growth logs tied to those visits, and the visits still lacking
+ * a log. `required` is the program's number of visits (10 in 2023).
+ */
+export async function progressOf(ds: DataSource, program: Program, students: StudentRef[]): Promise<Progress[]> {
+  if (students.length === 0) return []
+  const ids = students.map((s) => s.studentId)
+  const visits = await ds
+    .getRepository(Activity)
+    .createQueryBuilder('a')
+    .leftJoin(GrowthLog, 'l', 'l.activityId = a.id')
+    .select(['a.id AS id', 'a.studentId AS studentId', 'a.happenedOn AS happenedOn', 'a.place AS place'])
+    .addSelect('COUNT(l.id)', 'logs')
+    .where({ studentId: In(ids), kind: 'campus_visit' })
+    .andWhere('a.cohortId IN (:...cohorts)', { cohorts: [...new Set(students.map((s) => s.cohortId))] })
+    .groupBy('a.id')
+    .addGroupBy('a.studentId')
+    .addGroupBy('a.happenedOn')
+    .addGroupBy('a.place')
+    .orderBy('a.happenedOn', 'ASC')
+    .getRawMany<{ id: number; studentId: number; happenedOn: string; place: string; logs: number | string }>()
+  return students.map((student) => {
+    const own = visits.filter((v) => Number(v.studentId) === student.studentId)
+    const logged = own.filter((v) => Number(v.logs) > 0)
+    return {
+      student,
+      activities: own.length,
+      logs: logged.length,
+      required: program.training.requiredVisits,
+      withoutLog: own
+        .filter((v) => Number(v.logs) === 0)
+        .map((v) => ({ activityId: Number(v.id), happenedOn: v.happenedOn, place: v.place })),
+    }
+  })
+}
+
+/** The progress of one student. */
+export async function progressOfStudent(ds: DataSource, program: Program, student: StudentRef): Promise<Progress> {
+  return (await progressOf(ds, program, [student]))[0] as Progress
+}
+
+/** The next milestones meant for students (and so their families), soonest first. */
+export function studentMilestones(program: Program, now: Date, count = 3): MilestoneStatus[] {
+  return nextMilestones(program, now, 'student').slice(0, count)
+}

@@ -1,0 +1,66 @@
+import type { DataSource } from 'typeorm'
+import { Cohort } from '../../entities/cohort.entity'
+import { Guardianship } from '../../entities/guardianship.entity'
+import { Mentor } from '../../entities/mentor.entity'
+import { Person } from '../../entities/person.entity'
+import { Student, type StudentStatus } from '../../entities/student.entity'
+
+/** A student as the conversations speak of them: who, which cohort, and where they stand. */
+export interface StudentRef {
+  studentId: number
+  personId: number
+  name: string
+  cohortYear: number
+  cohortId: number
+  status: StudentStatus
+}
+
+function studentQuery(ds: DataSource) {
+  return ds
+    .getRepository(Student)
+    .createQueryBuilder('s')
+    .innerJoin(Person, 'p', 'p.id = s.personId')
+    .innerJoin(Cohort, 'c', 'c.id = s.cohortId')
+    .select(['s.id AS studentId', 's.personId AS personId', 'p.displayName AS name'])
+    .addSelect(['c.year AS cohortYear', 'c.id AS cohortId', 's.status AS status'])
+    .orderBy('c.year', 'DESC')
+    .addOrderBy('s.id', 'ASC')
+}
+
+async function rows(q: ReturnType<typeof studentQuery>): Promise<StudentRef[]> {
+  const raw = await q.getRawMany<Record<string, unknown>>()
+  return raw.map((r) => ({
+    studentId: Number(r.studentId),
+    personId: Number(r.personId),
+    name: String(r.name),
+    cohortYear: Number(r.cohortYear),
+    cohortId: Number(r.cohortId),
+    status: r.status as StudentStatus,
+  }))
+}
+
+/** The student record of a person (their newest cohort), if they are a student. */
+export async function studentOfPerson(ds: DataSource, personId: number): Promise<StudentRef | undefined> {
+  return (await rows(studentQuery(ds).where('s.personId = :personId', { personId })))[0]
+}
+
+/** The children of a parent, through their guardianships only. */
+export function childrenOf(ds: DataSource, parentId: number): Promise<StudentRef[]> {
+  return rows(
+    studentQuery(ds).innerJoin(Guardianship, 'g', 'g.studentId = s.id').where('g.parentId = :parentId', { parentId }),
+  )
+}
+
+/** The students of a school (for its guiding teachers). */
+export function studentsOfSchool(ds: DataSource, schoolId: number): Promise<StudentRef[]> {
+  return rows(studentQuery(ds).where('s.schoolId = :schoolId', { schoolId }))
+}
+
+/** The students a mentor (a person) guides. */
+export function studentsOfMentor(ds: DataSource, mentorPersonId: number): Promise<StudentRef[]> {
+  return rows(
+    studentQuery(ds)
+      .innerJoin(Mentor, 'm', 'm.id = s.mentorId')
+      .where('m.personId = :mentorPersonId', { mentorPersonId }),
+  )
+}
