@@ -1,10 +1,8 @@
 import 'reflect-metadata'
 import { readFileSync } from 'node:fs'
+import { openLoadedDatabase } from './core/cohorts/open-loaded-database'
 import { createClock } from './core/clock'
-import { ensureBuiltInPrograms } from './core/cohorts/load-program'
-import { seedDemo } from './core/cohorts/seed-demo'
 import { ConfigError, loadConfig } from './core/config'
-import { openDatabase } from './core/db'
 import { jobs } from './core/jobs'
 import { startScheduler } from './core/jobs/scheduler'
 import { answerQuestion } from './core/knowledge/answer'
@@ -26,12 +24,8 @@ async function main() {
   const config = loadConfig()
   const logger = createLogger(config.logLevel)
   const clock = createClock(config.pinnedNow)
-  let loaded: number[] = []
   // Migrations, the program and the demo people under one lock: simultaneous starts do it once.
-  const dataSource = await openDatabase(config.databaseUrl, async (ds) => {
-    loaded = await ensureBuiltInPrograms(ds)
-    if (config.seedDemo) await seedDemo(ds, clock)
-  })
+  const { dataSource, loaded } = await openLoadedDatabase(config, clock)
   if (config.planTextFile) {
     const cohort = builtInProgram()?.cohort
     if (cohort) {
@@ -47,7 +41,7 @@ async function main() {
   const reviews = new ReviewRecorder(dataSource, logger)
   const app = createApp({ dataSource, clock, logger, config, llm, answers, reviews })
   const http = await listen(app, config.port, config.host)
-  const scheduler = startScheduler(jobs, {}, logger)
+  const scheduler = startScheduler(jobs, { dataSource, clock, logger }, logger)
   const engine = createEngine(
     { dataSource, clock, logger, llm, answers, reviews },
     { perMinute: config.botRatePerMinute },

@@ -87,7 +87,7 @@ export function createEngine(deps: BotDeps, options: EngineOptions = {}): Engine
   const store = options.store ?? databaseStateStore(deps.dataSource)
   const recent = new Map<string, number[]>()
 
-  /** True when the sender is over the limit; the first time, they are told once. */
+  /** Whether the sender is within the limit (ok), just over it (warn: told once to slow down), or still over it (mute). */
   function overLimit(msg: Inbound, now: number): 'ok' | 'warn' | 'mute' {
     if (!options.perMinute) return 'ok'
     const key = `${msg.channel}:${msg.senderId}`
@@ -99,15 +99,18 @@ export function createEngine(deps: BotDeps, options: EngineOptions = {}): Engine
     return times.length === options.perMinute + 1 ? 'warn' : 'mute'
   }
 
+  /** Whether the message is new; a redelivered one (its id already recorded) is not. Throws when the database does. */
   async function firstSeen(msg: Inbound, at: Date): Promise<boolean> {
     if (!msg.messageId) return true
+    const row = { channel: msg.channel, messageId: msg.messageId.slice(0, 191) }
+    const repo = deps.dataSource.getRepository(ProcessedMessage)
     try {
-      await deps.dataSource
-        .getRepository(ProcessedMessage)
-        .insert({ channel: msg.channel, messageId: msg.messageId.slice(0, 191), processedAt: at })
+      await repo.insert({ ...row, processedAt: at })
       return true
-    } catch {
-      return false
+    } catch (error) {
+      // Only the unique key refusing it means "seen before"; any other failure is not a duplicate to drop silently.
+      if (await repo.existsBy(row)) return false
+      throw error
     }
   }
 
@@ -171,7 +174,12 @@ export function createEngine(deps: BotDeps, options: EngineOptions = {}): Engine
       } catch (error) {
         const known = errorReply(error)
         if (known) return [{ text: known }]
-        deps.logger.error({ err: error, channel: msg.channel }, 'bot message failed')
+        // The error's name and first line only: a database error carries the statement's parameters, which hold what people wrote.
+        const failure =
+          error instanceof Error
+            ? { kind: error.name, message: maskText(error.message.split('\n')[0] ?? '').slice(0, 200) }
+            : { kind: typeof error }
+        deps.logger.error({ failure, channel: msg.channel }, 'bot message failed')
         return [{ text: SAY.failed }]
       }
     },

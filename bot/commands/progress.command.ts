@@ -4,9 +4,8 @@ import { mentorWeek, weekStart } from '../../core/logs/mentor-week'
 import { progressOf, progressOfStudent } from '../../core/logs/progress'
 import { childrenOf, type StudentRef, studentOfPerson, studentsOfSchool } from '../../core/people/students'
 import { can } from '../../core/policies'
-import { chineseDate } from '../../core/time'
 import { commandText } from '../command-text'
-import { progressLine, progressText } from '../progress-text'
+import { progressLine, progressText, weekDigestText } from '../../core/logs/progress-text'
 import { type Turn, type TurnContext, say } from '../types'
 import type { Command } from './command'
 
@@ -20,9 +19,6 @@ const SAY = {
   school: (n: number) => `本校在培养计划中的学生共 ${n} 人：`,
   mentorList: (n: number) => `你指导的学生共 ${n} 人：`,
   allChildren: (n: number) => `你的 ${n} 个孩子的进度：`,
-  weekTitle: (since: string, n: number) => `本周（${since}起）你指导的 ${n} 名学生：`,
-  weekNoLog: '本周还没有新的成长日志',
-  weekLogs: (n: number, items: string) => `本周成长日志 ${n} 篇：${items}`,
 }
 
 /** A student's progress as a turn, for the student ('你') or their parent (the child's name). */
@@ -167,13 +163,6 @@ export const weeklyDigestCommand: Command = {
   async run(ctx) {
     const week = await mentorWeek(ctx.deps.dataSource, ctx.program, ctx.actor, ctx.now)
     if (week.length === 0) return say(SAY.noStudents)
-    const lines = [SAY.weekTitle(chineseDate(weekStart(ctx.now)), week.length)]
-    for (const w of week) {
-      const logs = w.logs.length
-        ? SAY.weekLogs(w.logs.length, w.logs.map((l) => `${l.happenedOn.slice(5)} ${l.place}：${l.excerpt}`).join('；'))
-        : SAY.weekNoLog
-      lines.push(`${progressLine(w.progress)}\n  ${logs}`)
-    }
-    return say(lines.join('\n'))
+    return say(weekDigestText(week, '本周', weekStart(ctx.now)))
   },
 }

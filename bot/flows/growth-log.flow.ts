@@ -3,7 +3,7 @@ import { GROWTH_LOG_LIMITS, createGrowthLog, refuseLogDay } from '../../core/log
 import { progressOfStudent } from '../../core/logs/progress'
 import { chineseDate } from '../../core/time'
 import { formFlow, type Slot } from '../form'
-import { figures } from '../progress-text'
+import { figures } from '../../core/logs/progress-text'
 
 // What the growth-log dialogue says, as a script. Each question names what it asks for
 // (日期 / 哪天, 地点 / 哪里, 内容 / 做了什么, 收获 / 体会) so a person knows what to answer.

@@ -1,8 +1,7 @@
-import { type DataSource, In } from 'typeorm'
+import type { DataSource } from 'typeorm'
 import { Announcement } from '../../entities/announcement.entity'
 import { Group } from '../../entities/group.entity'
 import { Guardianship } from '../../entities/guardianship.entity'
-import { IdentityBinding } from '../../entities/identity-binding.entity'
 import { Mentor } from '../../entities/mentor.entity'
 import { OutboxMessage } from '../../entities/outbox-message.entity'
 import type { Role } from '../../entities/person-role.entity'
@@ -13,6 +12,7 @@ import type { Clock } from '../clock'
 import { ValidationError } from '../errors'
 import type { Audience } from '../groups/audience'
 import { describeAudience } from '../groups/audience'
+import { addressesOf } from '../people/addresses'
 import { requireAccess } from '../policies'
 
 /** The longest announcement text, so that it fits every channel's message after splitting. */
@@ -30,9 +30,6 @@ const GROUP_CHANNELS: Record<Group['kind'], string> = {
   wecom_chat: 'wecom_chat',
   webhook: 'wecom_webhook',
 }
-
-/** Which of a person's accounts a message goes to first: WeCom, then WeChat, mini-program, terminal. */
-const CHANNEL_PREFERENCE = ['wecom', 'wechat', 'miniprogram', 'terminal']
 
 /**
  * The groups and people an audience of a cohort reaches. Groups: those labelled for the cohort
@@ -81,24 +78,6 @@ export async function reachOf(ds: DataSource, cohortId: number, audience: Audien
     for (const r of rows) if (r.personId != null) people.add(Number(r.personId))
   }
   return { groups, people: [...people].sort((a, b) => a - b) }
-}
-
-/** The channel address of each person: their preferred bound account, or none. */
-async function addressesOf(
-  ds: DataSource,
-  people: number[],
-): Promise<Map<number, { channel: string; recipient: string }>> {
-  const found = new Map<number, { channel: string; recipient: string }>()
-  for (let i = 0; i < people.length; i += 500) {
-    const bindings = await ds.getRepository(IdentityBinding).findBy({ personId: In(people.slice(i, i + 500)) })
-    for (const b of bindings) {
-      const current = found.get(b.personId)
-      if (!current || CHANNEL_PREFERENCE.indexOf(b.channel) < CHANNEL_PREFERENCE.indexOf(current.channel)) {
-        found.set(b.personId, { channel: b.channel, recipient: b.externalId })
-      }
-    }
-  }
-  return found
 }
 
 /**

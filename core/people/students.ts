@@ -27,16 +27,19 @@ function studentQuery(ds: DataSource) {
     .addOrderBy('s.id', 'ASC')
 }
 
-async function rows(q: ReturnType<typeof studentQuery>): Promise<StudentRef[]> {
-  const raw = await q.getRawMany<Record<string, unknown>>()
-  return raw.map((r) => ({
+function toRef(r: Record<string, unknown>): StudentRef {
+  return {
     studentId: Number(r.studentId),
     personId: Number(r.personId),
     name: String(r.name),
     cohortYear: Number(r.cohortYear),
     cohortId: Number(r.cohortId),
     status: r.status as StudentStatus,
-  }))
+  }
+}
+
+async function rows(q: ReturnType<typeof studentQuery>): Promise<StudentRef[]> {
+  return (await q.getRawMany<Record<string, unknown>>()).map(toRef)
 }
 
 /** The student record of a person (their newest cohort), if they are a student. */
@@ -63,4 +66,17 @@ export function studentsOfMentor(ds: DataSource, mentorPersonId: number): Promis
       .innerJoin(Mentor, 'm', 'm.id = s.mentorId')
       .where('m.personId = :mentorPersonId', { mentorPersonId }),
   )
+}
+
+/** The students of a cohort who have a mentor, each with the mentor's person id. */
+export async function studentsWithMentors(
+  ds: DataSource,
+  cohortYear: number,
+): Promise<Array<StudentRef & { mentorPersonId: number }>> {
+  const q = studentQuery(ds)
+    .innerJoin(Mentor, 'm', 'm.id = s.mentorId')
+    .addSelect('m.personId', 'mentorPersonId')
+    .where('c.year = :cohortYear', { cohortYear })
+  const raw = await q.getRawMany<Record<string, unknown>>()
+  return raw.map((r) => ({ ...toRef(r), mentorPersonId: Number(r.mentorPersonId) }))
 }

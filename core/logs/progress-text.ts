@@ -1,7 +1,8 @@
-import type { Progress } from '../core/logs/progress'
-import { studentMilestones } from '../core/logs/progress'
-import type { Program } from '../core/knowledge/program'
-import { chineseDate } from '../core/time'
+import type { StudentWeek } from './mentor-week'
+import type { Progress } from './progress'
+import { studentMilestones } from './progress'
+import type { Program } from '../knowledge/program'
+import { chineseDate } from '../time'
 
 /** The two figures of 五（三）1 as every role sees them: 校园活动 N/10 次 · 成长日志 M/10 篇. */
 export function figures(p: Progress): string {
@@ -41,4 +42,19 @@ export function progressText(program: Program, p: Progress, now: Date, who: stri
 export function progressLine(p: Progress): string {
   const missing = p.withoutLog.length ? `，${p.withoutLog.length} 次活动缺日志` : ''
   return `· ${p.student.name}：${figures(p)}${missing}`
+}
+
+/**
+ * A mentor's week (本周摘要, and the Monday digest of the week before): per student, the week's
+ * logs with an excerpt and where they stand. `which` names the week (本周, 上周), `monday` its first day.
+ */
+export function weekDigestText(week: StudentWeek[], which: string, monday: string): string {
+  const lines = [`${which}（${chineseDate(monday)}起）你指导的 ${week.length} 名学生：`]
+  for (const w of week) {
+    const logs = w.logs.length
+      ? `${which}成长日志 ${w.logs.length} 篇：${w.logs.map((l) => `${l.happenedOn.slice(5)} ${l.place}：${l.excerpt}`).join('；')}`
+      : `${which}没有新的成长日志`
+    lines.push(`${progressLine(w.progress)}\n  ${logs}`)
+  }
+  return lines.join('\n')
 }

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { messageJobs } from '../../core/jobs'
+import { deadlineRemindersJob } from '../../core/jobs/deadline-reminders.job'
+import { planJob } from '../../core/jobs/message-job'
+import { addressMessages, type QueuedMessage, queueMessages, sendTimeFor } from '../../core/jobs/messages'
+import { missingLogJob } from '../../core/jobs/missing-log.job'
+import { Activity } from '../../entities/activity.entity'
+import { IdentityBinding } from '../../entities/identity-binding.entity'
+import { OutboxMessage } from '../../entities/outbox-message.entity'
+import { Student } from '../../entities/student.entity'
+import { testDbKinds } from '../helpers/db'
+import { type BotHarness, botHarness } from '../bot/harness'
+
+/** Plans, addresses and queues every message job at `at`, as the scheduler does; returns what was planned. */
+async function runAll(h: BotHarness, at: string): Promise<QueuedMessage[]> {
+  const instant = new Date(at)
+  h.clock.set(instant)
+  const all: QueuedMessage[] = []
+  for (const job of messageJobs) {
+    const messages = await addressMessages(h.dataSource, await planJob(job, h, instant), instant)
+    await queueMessages(h.dataSource, messages, instant)
+    all.push(...messages)
+  }
+  return all
+}
+
+const personIdOf = async (h: BotHarness, handle: string) =>
+  (await h.dataSource.getRepository(IdentityBinding).findOneByOrFail({ channel: 'terminal', externalId: handle }))
+    .personId
+
+describe('quiet hours', () => {
+  it('defers messages to students and parents between 22:00 and 07:00 Beijing time to 07:00, and no one else', () => {
+    const late = new Date('2024-02-22T23:30:00+08:00')
+    expect(sendTimeFor('student', late).toISOString()).toBe(new Date('2024-02-23T07:00:00+08:00').toISOString())
+    expect(sendTimeFor('parent', new Date('2024-02-22T06:59:00+08:00')).toISOString()).toBe(
+      new Date('2024-02-22T07:00:00+08:00').toISOString(),
+    )
+    expect(sendTimeFor('mentor', late)).toEqual(late)
+    const day = new Date('2024-02-22T21:59:00+08:00')
+    expect(sendTimeFor('student', day)).toEqual(day)
+  })
+})
+
+describe.each(testDbKinds())('scheduled messages on %s', (kind) => {
+  let h: BotHarness
+  beforeAll(async () => {
+    h = await botHarness(kind)
+  })
+  afterAll(async () => {
+    await h.close()
+  })
+
+  it("reminds each of a step's audience 7 days before, once, however often the job runs", async () => {
+    const at = new Date('2024-02-22T09:00:00+08:00')
+    const planned = await planJob(deadlineRemindersJob, h, at)
+    const midterm = planned.filter((p) => p.subject === 'midterm_evaluation:d7')
+    expect(new Set(midterm.map((p) => p.role))).toEqual(new Set(['student', 'parent', 'teacher', 'mentor', 'staff']))
+    expect(midterm).toHaveLength(9)
+    const first = await runAll(h, '2024-02-22T09:00:00+08:00')
+    const rows = await h.dataSource.getRepository(OutboxMessage).count()
+    await runAll(h, '2024-02-22T15:00:00+08:00')
+    expect(await h.dataSource.getRepository(OutboxMessage).count()).toBe(rows)
+    expect(first.find((m) => m.to === 'demo-parent')?.text).toContain('中期评价')
+  })
+
+  it('nudges a student a day after a visit without a log, and the parent and teacher three days after, each once', async () => {
+    const student = await h.dataSource
+      .getRepository(Student)
+      .findOneByOrFail({ personId: await personIdOf(h, 'demo-student') })
+    await h.dataSource.getRepository(Activity).insert({
+      studentId: student.id,
+      cohortId: student.cohortId,
+      kind: 'campus_visit',
+      happenedOn: '2024-04-08',
+      place: '广西大学生命科学学院',
+      title: null,
+      createdAt: new Date('2024-04-08T12:00:00+08:00'),
+    })
+    const sameDay = await planJob(missingLogJob, h, new Date('2024-04-08T19:00:00+08:00'))
+    expect(sameDay.filter((p) => p.text.includes('生命科学学院'))).toHaveLength(0)
+    const nextDay = (await runAll(h, '2024-04-09T19:00:00+08:00')).filter((m) => m.text.includes('生命科学学院'))
+    expect(nextDay.map((m) => `${m.to}/${m.role}`)).toEqual(['demo-student/student'])
+    const later = (await runAll(h, '2024-04-11T19:00:00+08:00')).filter((m) => m.text.includes('生命科学学院'))
+    expect(later.map((m) => `${m.to}/${m.role}`).sort()).toEqual([
+      'demo-parent/parent',
+      'demo-student/student',
+      'demo-teacher/teacher',
+    ])
+    const rows = await h.dataSource
+      .getRepository(OutboxMessage)
+      .createQueryBuilder('o')
+      .where('o.idempotencyKey LIKE :k', { k: 'missing-log:%' })
+      .andWhere('o.payload LIKE :p', { p: '%生命科学学院%' })
+      .getMany()
+    expect(rows).toHaveLength(3)
+  })
+
+  it('lists a person no channel reaches as unreached, and sends nothing to exited students or about them', async () => {
+    await h.dataSource.getRepository(IdentityBinding).delete({ channel: 'terminal', externalId: 'demo-parent-2' })
+    const reminders = await runAll(h, '2024-09-23T09:00:00+08:00')
+    const unreached = reminders.filter((m) => m.channel === 'unreached')
+    expect(unreached.length).toBeGreaterThan(0)
+    expect(unreached.every((m) => m.to.startsWith('person:') && m.recipient === m.to)).toBe(true)
+    await h.dataSource.query(
+      "UPDATE student SET status = 'exited' WHERE personId = (SELECT personId FROM identity_binding WHERE externalId = 'demo-student')",
+    )
+    const after = await runAll(h, '2024-09-29T09:00:00+08:00')
+    expect(after.some((m) => m.to === 'demo-student' || m.to === 'demo-parent')).toBe(false)
+    expect(after.some((m) => m.to === 'demo-student-2')).toBe(true)
+    await h.dataSource.query(
+      "UPDATE student SET status = 'active' WHERE personId = (SELECT personId FROM identity_binding WHERE externalId = 'demo-student')",
+    )
+  })
+})
+
+describe.each(testDbKinds())('a whole cohort year of reminders on %s', (kind) => {
+  let h: BotHarness
+  beforeAll(async () => {
+    h = await botHarness(kind)
+  })
+  afterAll(async () => {
+    await h.close()
+  })
+
+  it('sends each due reminder exactly once, nothing in quiet hours, nothing to exited students', async () => {
+    // 覃子豪 leaves after the mid-term: nothing may reach him or be about him from March on.
+    const exited = await h.dataSource
+      .getRepository(Student)
+      .findOneByOrFail({ personId: await personIdOf(h, 'demo-student-2') })
+    const sent: QueuedMessage[] = []
+    for (
+      let t = new Date('2023-10-01T09:00:00+08:00').getTime();
+      t < new Date('2024-10-01T00:00:00+08:00').getTime();
+      t += 86_400_000
+    ) {
+      if (t === new Date('2024-03-01T09:00:00+08:00').getTime()) {
+        await h.dataSource.getRepository(Student).update({ id: exited.id }, { status: 'exited' })
+      }
+      for (const at of [t, t + 10 * 3_600_000, t + 14 * 3_600_000])
+        sent.push(...(await runAll(h, new Date(at).toISOString())))
+    }
+    const rows = await h.dataSource.getRepository(OutboxMessage).find()
+    const keys = rows.map((r) => r.idempotencyKey)
+    expect(new Set(keys).size).toBe(keys.length)
+
+    // Keys read job:milestone:dN:person:day. demo-student is in the audience of six dated steps, and hears of each 4 times.
+    const studentId = String(await personIdOf(h, 'demo-student'))
+    const own = keys
+      .map((k) => k.split(':'))
+      .filter(([job, , , person]) => job === 'deadline-reminders' && person === studentId)
+    const perStep = new Map<string, string[]>()
+    for (const [, step, offset] of own)
+      perStep.set(step as string, [...(perStep.get(step as string) ?? []), offset as string])
+    expect([...perStep.keys()].sort()).toEqual([
+      'annual_evaluation',
+      'meet_and_greet',
+      'midterm_evaluation',
+      'research_direction',
+      'school_submission',
+      'training_end',
+    ])
+    for (const offsets of perStep.values()) expect(offsets.sort()).toEqual(['d0', 'd1', 'd3', 'd7'])
+
+    for (const r of rows) {
+      const role = sent.find((m) => m.key === r.idempotencyKey)?.role
+      if (role !== 'student' && role !== 'parent') continue
+      const hour = new Date(r.nextAttemptAt.getTime() + 8 * 3_600_000).getUTCHours()
+      expect(hour >= 7 && hour < 22).toBe(true)
+    }
+    const exitedPerson = await personIdOf(h, 'demo-student-2')
+    const late = sent.filter((m) => m.personId === exitedPerson && m.day >= '2024-03-01')
+    expect(late).toEqual([])
+  }, 600_000)
+})
