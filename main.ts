@@ -1,32 +1,32 @@
 import 'reflect-metadata'
 import { readFileSync } from 'node:fs'
+import { openLoadedDatabase } from './core/cohorts/open-loaded-database'
 import { createClock } from './core/clock'
-import { ensureBuiltInPrograms } from './core/cohorts/load-program'
-import { seedDemo } from './core/cohorts/seed-demo'
 import { ConfigError, loadConfig } from './core/config'
-import { openDatabase } from './core/db'
 import { jobs } from './core/jobs'
 import { startScheduler } from './core/jobs/scheduler'
 import { answerQuestion } from './core/knowledge/answer'
+import { ReviewRecorder } from './core/knowledge/question-reviews'
 import { parsePlanText } from './core/knowledge/plan-text'
 import { savePlanArticles } from './core/knowledge/plan-articles'
 import { builtInProgram } from './core/knowledge/program'
 import { createLlm } from './core/llm'
 import { createLogger } from './core/logger'
+import { type Closer, stopOnSignals } from './core/shutdown'
 import { startChannels } from './bot/channels'
+import { startDelivery } from './core/delivery/start-delivery'
 import { createEngine } from './bot/engine'
 import { AnswerCache } from './core/knowledge/answer-cache'
 import { createApp } from './server/app'
 import { listen } from './server/http'
 
-/** Wires config → database → core → HTTP server and scheduler, and stops them in order on SIGTERM/SIGINT. */
+/** Wires config → database → core → HTTP server and scheduler, and stops them in order on SIGTERM/SIGINT (closers). */
 async function main() {
   const config = loadConfig()
   const logger = createLogger(config.logLevel)
   const clock = createClock(config.pinnedNow)
-  const dataSource = await openDatabase(config.databaseUrl)
-  const loaded = await ensureBuiltInPrograms(dataSource)
-  if (config.seedDemo) await seedDemo(dataSource, clock)
+  // Migrations, the program and the demo people under one lock: simultaneous starts do it once.
+  const { dataSource, loaded } = await openLoadedDatabase(config, clock)
   if (config.planTextFile) {
     const cohort = builtInProgram()?.cohort
     if (cohort) {
@@ -39,11 +39,16 @@ async function main() {
   if (program) answerQuestion(program, '名额', clock.now())
   const llm = config.llm ? createLlm(config.llm) : undefined
   const answers = new AnswerCache()
-  const app = createApp({ dataSource, clock, logger, config, llm, answers })
+  const reviews = new ReviewRecorder(dataSource, logger)
+  const app = createApp({ dataSource, clock, logger, config, llm, answers, reviews })
   const http = await listen(app, config.port, config.host)
   const scheduler = startScheduler(jobs, { dataSource, clock, logger }, logger)
-  const engine = createEngine({ dataSource, clock, logger, llm, answers }, { perMinute: config.botRatePerMinute })
+  const engine = createEngine(
+    { dataSource, clock, logger, llm, answers, reviews },
+    { perMinute: config.botRatePerMinute },
+  )
   const channels = await startChannels({ engine, logger, dataSource, clock }, config)
+  const delivery = startDelivery({ dataSource, clock, logger }, config, channels)
   logger.info(
     {
       port: http.port,
@@ -56,19 +61,18 @@ async function main() {
     `八桂英才助手 listening on http://127.0.0.1:${http.port}`,
   )
 
-  let stopping = false
-  const stop = async (signal: string) => {
-    if (stopping) return
-    stopping = true
-    logger.info({ signal }, 'shutting down')
-    scheduler.stop()
-    await channels.stop()
-    await http.close()
-    await dataSource.destroy()
-    process.exit(0)
-  }
-  process.once('SIGTERM', () => void stop('SIGTERM'))
-  process.once('SIGINT', () => void stop('SIGINT'))
+  // Stopped in this order: what takes work in first (HTTP finishes its requests in flight, the
+  // dispatcher its sends, the channels their messages), then what works in the background, the database last. A new
+  // component that must be stopped gets its line here.
+  const closers: Closer[] = [
+    { name: 'http', close: () => http.close(3_000, 300) },
+    { name: 'outbox dispatcher', close: () => delivery.stop() },
+    { name: 'channels', close: () => channels.stop() },
+    { name: 'scheduler', close: () => scheduler.stop() },
+    { name: 'question reviews', close: () => reviews.close() },
+    { name: 'database', close: () => dataSource.destroy() },
+  ]
+  stopOnSignals(closers, logger)
 }
 
 main().catch((err: unknown) => {

@@ -2,7 +2,7 @@ import { type Actor, resolveActor } from '../core/actor'
 import { AppError } from '../core/errors'
 import { noteGroupSeen } from '../core/groups/groups'
 import { builtInProgram } from '../core/knowledge/program'
-import { maskPhones } from '../core/logger'
+import { maskText } from '../core/privacy/mask'
 import { ProcessedMessage } from '../entities/processed-message.entity'
 import { commandText } from './command-text'
 import { abilities, helpText, routeOf } from './commands'
@@ -154,7 +154,7 @@ export function createEngine(deps: BotDeps, options: EngineOptions = {}): Engine
         if (msg.kind === 'other') return [{ text: SAY.notText }]
         const text = msg.text.replace(/\u2005/g, ' ').trim()
         if (!text) return [{ text: SAY.empty }]
-        deps.logger.debug({ channel: msg.channel, text: maskPhones(text) }, 'bot message')
+        deps.logger.debug({ channel: msg.channel, text: maskText(text) }, 'bot message')
 
         const actor: Actor = await resolveActor(deps.dataSource, msg.channel, msg.senderId)
         const program = builtInProgram()
@@ -177,7 +177,7 @@ export function createEngine(deps: BotDeps, options: EngineOptions = {}): Engine
         // The error's name and first line only: a database error carries the statement's parameters, which hold what people wrote.
         const failure =
           error instanceof Error
-            ? { kind: error.name, message: maskPhones(error.message.split('\n')[0] ?? '').slice(0, 200) }
+            ? { kind: error.name, message: maskText(error.message.split('\n')[0] ?? '').slice(0, 200) }
             : { kind: typeof error }
         deps.logger.error({ failure, channel: msg.channel }, 'bot message failed')
         return [{ text: SAY.failed }]

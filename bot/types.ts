@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm'
 import type { Actor } from '../core/actor'
 import type { Clock } from '../core/clock'
 import type { AnswerCache } from '../core/knowledge/answer-cache'
+import type { ReviewRecorder } from '../core/knowledge/question-reviews'
 import type { Program } from '../core/knowledge/program'
 import type { Llm } from '../core/llm'
 import type { Logger } from '../core/logger'
@@ -47,6 +48,8 @@ export interface BotDeps {
   llm?: Llm
   /** Today's answers, shared with the HTTP API. */
   answers?: AnswerCache
+  /** Where low-confidence questions are queued for the office, shared with the HTTP API (flushed at shutdown). */
+  reviews?: ReviewRecorder
 }
 
 /** Everything a command or a flow step knows about the message it handles. */

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import { AuditLog } from '../entities/audit-log.entity'
 import type { Actor } from './actor'
-import { maskPersonalData } from './logger'
+import { maskPersonalData } from './privacy/mask'
 
 /**
  * Records a staff action (or another change worth tracing) in the audit log, inside the

@@ -39,8 +39,56 @@ describe('loadConfig', () => {
     ],
     [{ OPENAI_BASE_URL: 'localhost:8080' }, 'OPENAI_BASE_URL must be an http(s):// URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent'],
+    [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY must be the number of reverse proxies in front of the service (0 to 9)'],
+    [{ CORS_ORIGINS: 'https://a.example/path' }, 'CORS_ORIGINS must be a comma-separated list of origins'],
+    [{ NODE_ENV: 'production', SEED_DEMO: '1' }, 'SEED_DEMO=1 is refused with NODE_ENV=production'],
+    [{ WECOM_CORP_ID: 'ww1', WECOM_AGENT_ID: '1000002' }, 'WECOM_SECRET is required: WeCom is configured without it'],
+    [{ WECOM_CORP_ID: 'ww1', WECOM_SECRET: 's' }, 'WECOM_AGENT_ID is required'],
+    [{ WECOM_SECRET: 's' }, 'WECOM_CORP_ID is required'],
+    [
+      { WECOM_CORP_ID: 'ww1', WECOM_SECRET: 's', WECOM_AGENT_ID: '1', WECOM_TOKEN: 't' },
+      'WECOM_ENCODING_AES_KEY is required',
+    ],
+    [{ WECOM_ENCODING_AES_KEY: 'short' }, 'WECOM_ENCODING_AES_KEY must be the 43 letters and digits WeCom shows'],
+    [{ WX_APPID: 'wx1' }, 'WX_SECRET is required: the mini-program is configured without it'],
+    [{ WECOM_BOT_ID: 'bot1' }, 'WECOM_BOT_SECRET is required: the WeCom bot is configured without it'],
+    [{ WECHATY_PUPPET: 'wechaty-puppet-service' }, 'WECHATY_PUPPET_SERVICE_TOKEN is required'],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError)
     expect(() => loadConfig(env)).toThrow(message)
+  })
+
+  it('reads the number of trusted proxies (1 meaning one hop, true kept as one) and the CORS origins', () => {
+    expect(loadConfig({}).trustProxy).toBe(0)
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1)
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1)
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2)
+    expect(loadConfig({}).corsOrigins).toEqual([])
+    expect(loadConfig({ CORS_ORIGINS: 'https://console.example.org, http://localhost:5173' }).corsOrigins).toEqual([
+      'https://console.example.org',
+      'http://localhost:5173',
+    ])
+  })
+
+  it('in production: no demo people, no dev-login, no loopback exemption from rate limits', () => {
+    const dev = loadConfig({})
+    expect([dev.production, dev.seedDemo, dev.devLogin, dev.exemptLoopback]).toEqual([false, true, true, true])
+    const prod = loadConfig({ NODE_ENV: 'production' })
+    expect([prod.production, prod.seedDemo, prod.devLogin, prod.exemptLoopback]).toEqual([true, false, false, false])
+    expect(loadConfig({ NODE_ENV: 'staging' }).exemptLoopback).toBe(false)
+  })
+
+  it('accepts a channel with all its secrets', () => {
+    const c = loadConfig({
+      WECOM_CORP_ID: 'ww1',
+      WECOM_SECRET: 's',
+      WECOM_AGENT_ID: '1000002',
+      WECOM_TOKEN: 't',
+      WECOM_ENCODING_AES_KEY: 'a'.repeat(43),
+      WX_APPID: 'wx1',
+      WX_SECRET: 'x',
+    })
+    expect(c.wecom.corpId).toBe('ww1')
+    expect(c.wx.appId).toBe('wx1')
   })
 })

@@ -78,14 +78,32 @@ const envSchema = z.object({
     .default('120')
     .refine((v) => /^\d+$/.test(v) && Number(v) > 0, 'QA_RATE_LIMIT_PER_MIN must be a positive whole number')
     .transform(Number),
-  TRUST_PROXY: flag,
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('0')
+    .transform((v) => (v === 'true' ? '1' : v === 'false' || v === '' ? '0' : v))
+    .refine((v) => /^\d$/.test(v), 'TRUST_PROXY must be the number of reverse proxies in front of the service (0 to 9)')
+    .transform(Number),
+  CORS_ORIGINS: z
+    .string()
+    .trim()
+    .default('')
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .refine(
+      (list) => list.every((o) => /^https?:\/\/[^\s/]+$/.test(o)),
+      'CORS_ORIGINS must be a comma-separated list of origins such as https://console.example.org (no path)',
+    ),
   WECHATY_PUPPET: optionalText,
   WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
   WECOM_CORP_ID: optionalText,
   WECOM_AGENT_ID: optionalText,
   WECOM_SECRET: optionalText,
   WECOM_TOKEN: optionalText,
-  WECOM_ENCODING_AES_KEY: optionalText,
+  WECOM_ENCODING_AES_KEY: optionalText.refine(
+    (v) => v === undefined || /^[A-Za-z0-9]{43}$/.test(v),
+    'WECOM_ENCODING_AES_KEY must be the 43 letters and digits WeCom shows',
+  ),
   WECOM_API_BASE: httpUrl('WECOM_API_BASE'),
   WECOM_BOT_ID: optionalText,
   WECOM_BOT_SECRET: optionalText,
@@ -104,6 +122,7 @@ const envSchema = z.object({
   WX_APPID: optionalText,
   WX_SECRET: optionalText,
   WX_API_BASE: httpUrl('WX_API_BASE'),
+  WX_SUBSCRIBE_TEMPLATE_ID: optionalText,
 })
 
 /** The service's configuration, read once from the environment at start. */
@@ -120,8 +139,17 @@ export interface Config {
   planTextFile?: string
   llm?: { apiKey: string; baseUrl?: string; model: string; timeoutMs: number }
   qaRateLimitPerMinute: number
-  /** Whether to read the client's address from X-Forwarded-For (behind a reverse proxy). */
-  trustProxy: boolean
+  /**
+   * How many reverse proxies stand in front of the service (TRUST_PROXY): the client is the
+   * address that many hops from the right of X-Forwarded-For; 0 reads no header at all.
+   */
+  trustProxy: number
+  /** Browser origins (the console, a web view of the mini-program) allowed to call the API across origins. */
+  corsOrigins: string[]
+  /** Whether loopback callers go unlimited: only in development and tests (NODE_ENV unset, `development` or `test`). */
+  exemptLoopback: boolean
+  /** Whether `POST /api/v1/auth/dev-login` may exist: only with demo people and never in production. */
+  devLogin: boolean
   wechaty: { puppet?: string; token?: string }
   /** The WeCom intelligent bot's long connection; present only when both id and secret are set. */
   wecomBot?: { botId: string; secret: string; wsUrl?: string }
@@ -135,7 +163,7 @@ export interface Config {
     encodingAesKey?: string
     apiBase: string
   }
-  wx: { appId?: string; secret?: string; apiBase: string }
+  wx: { appId?: string; secret?: string; apiBase: string; subscribeTemplateId?: string }
 }
 
 /**
@@ -151,17 +179,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(message.startsWith(variable) ? message : `${variable} ${message}`)
   }
   const e = parsed.data
+  const production = e.NODE_ENV === 'production'
+  if (production && e.SEED_DEMO)
+    throw new ConfigError('SEED_DEMO=1 is refused with NODE_ENV=production: demo people never exist in production')
+  const missing = missingChannelSecret(e)
+  if (missing) throw new ConfigError(missing)
   const database = e.DATABASE_URL.startsWith('sqlite:')
     ? { kind: 'sqlite' as const, path: e.DATABASE_URL.slice('sqlite:'.length) }
     : { kind: 'mysql' as const, url: e.DATABASE_URL }
+  const seedDemo = !production && (e.SEED_DEMO ?? database.kind === 'sqlite')
   return {
     database,
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
     host: e.HOST,
-    production: e.NODE_ENV === 'production',
+    production,
     logLevel: e.LOG_LEVEL,
-    seedDemo: e.SEED_DEMO ?? database.kind === 'sqlite',
+    seedDemo,
     pinnedNow: e.ASSISTANT_NOW ? new Date(e.ASSISTANT_NOW) : undefined,
     planTextFile: e.PLAN_TEXT_FILE,
     llm:
@@ -174,7 +208,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
     qaRateLimitPerMinute: e.QA_RATE_LIMIT_PER_MIN,
-    trustProxy: e.TRUST_PROXY ?? false,
+    trustProxy: e.TRUST_PROXY,
+    corsOrigins: e.CORS_ORIGINS,
+    exemptLoopback: e.NODE_ENV === 'development' || e.NODE_ENV === 'test',
+    devLogin: seedDemo && !production,
     wechaty: { puppet: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN },
     wecomBot:
       e.WECOM_BOT_ID && e.WECOM_BOT_SECRET
@@ -189,6 +226,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       encodingAesKey: e.WECOM_ENCODING_AES_KEY,
       apiBase: e.WECOM_API_BASE ?? 'https://qyapi.weixin.qq.com',
     },
-    wx: { appId: e.WX_APPID, secret: e.WX_SECRET, apiBase: e.WX_API_BASE ?? 'https://api.weixin.qq.com' },
+    wx: {
+      appId: e.WX_APPID,
+      secret: e.WX_SECRET,
+      apiBase: e.WX_API_BASE ?? 'https://api.weixin.qq.com',
+      subscribeTemplateId: e.WX_SUBSCRIBE_TEMPLATE_ID,
+    },
   }
+}
+
+/**
+ * A channel is configured as soon as one of its identifying variables is set; it then needs its
+ * secrets, or it would start half-working (a bot that receives and cannot answer). Returns the
+ * one-line complaint for the first missing secret, or undefined.
+ */
+function missingChannelSecret(e: z.infer<typeof envSchema>): string | undefined {
+  const needs: Array<[boolean, string, string | undefined]> = [
+    [Boolean(e.WECOM_CORP_ID), 'WECOM_SECRET', e.WECOM_SECRET],
+    [Boolean(e.WECOM_CORP_ID), 'WECOM_AGENT_ID', e.WECOM_AGENT_ID],
+    [Boolean(e.WECOM_SECRET || e.WECOM_AGENT_ID || e.WECOM_TOKEN), 'WECOM_CORP_ID', e.WECOM_CORP_ID],
+    [Boolean(e.WECOM_TOKEN), 'WECOM_ENCODING_AES_KEY', e.WECOM_ENCODING_AES_KEY],
+    [Boolean(e.WECOM_ENCODING_AES_KEY), 'WECOM_TOKEN', e.WECOM_TOKEN],
+    [Boolean(e.WECOM_BOT_ID), 'WECOM_BOT_SECRET', e.WECOM_BOT_SECRET],
+    [Boolean(e.WECOM_BOT_SECRET), 'WECOM_BOT_ID', e.WECOM_BOT_ID],
+    [Boolean(e.WX_APPID), 'WX_SECRET', e.WX_SECRET],
+    [Boolean(e.WX_SECRET), 'WX_APPID', e.WX_APPID],
+    [e.WECHATY_PUPPET === 'wechaty-puppet-service', 'WECHATY_PUPPET_SERVICE_TOKEN', e.WECHATY_PUPPET_SERVICE_TOKEN],
+  ]
+  const gap = needs.find(([configured, , value]) => configured && !value)
+  if (!gap) return undefined
+  const channel = gap[1].startsWith('WX_')
+    ? 'the mini-program'
+    : gap[1].startsWith('WECHATY')
+      ? 'wechaty'
+      : gap[1].startsWith('WECOM_BOT')
+        ? 'the WeCom bot'
+        : 'WeCom'
+  return `${gap[1]} is required: ${channel} is configured without it`
 }

@@ -46,6 +46,8 @@ export function dataSourceOptions(url: string, server: MysqlServer = 'mysql'): D
       database,
       // WAL lets readers work while the dispatcher writes; foreign keys are switched on by the driver itself.
       enableWAL: database !== ':memory:',
+      // Several instances (or a script beside the service) may write at once: wait for the lock rather than fail.
+      timeout: 10_000,
       // In WAL mode NORMAL syncs at checkpoints, not at every commit: a crash of the process loses
       // nothing, a power cut at most the last moments; every small write (a dialogue step, a
       // de-duplication row) stops waiting for the disk.
@@ -68,6 +70,8 @@ export function dataSourceOptions(url: string, server: MysqlServer = 'mysql'): D
       charset: 'utf8mb4',
       // Instants are written and read as UTC whatever the server's or host's zone.
       timezone: 'Z',
+      // A database that does not answer is reported (503, /healthz) within seconds, not after a long TCP wait.
+      connectTimeout: 5_000,
       entities,
       migrations,
       synchronize: false,

@@ -55,3 +55,20 @@ export class RateLimitedError extends AppError {
     super('rate_limited', `请求过于频繁，请 ${retryAfterSeconds} 秒后再试`, 429)
   }
 }
+
+/** Something the service depends on (the database) does not answer for now (503); the caller may retry after `retryAfterSeconds`. */
+export class ServiceUnavailableError extends AppError {
+  constructor(
+    message = '服务暂时不可用，请稍后再试',
+    readonly retryAfterSeconds = 5,
+  ) {
+    super('unavailable', message, 503)
+  }
+}
+
+/** The client went away before its request was read (a closed connection, not a failure of ours). */
+export class ClientClosedError extends AppError {
+  constructor() {
+    super('client_closed', '客户端已断开连接', 499)
+  }
+}

@@ -16,6 +16,7 @@ import { Group } from './group.entity'
 import { GrowthLog } from './growth-log.entity'
 import { HandoffTicket } from './handoff-ticket.entity'
 import { Guardianship } from './guardianship.entity'
+import { HealthProbe } from './health-probe.entity'
 import { IdentityBinding } from './identity-binding.entity'
 import { InviteCode } from './invite-code.entity'
 import { Mentor } from './mentor.entity'
@@ -27,6 +28,7 @@ import { PersonRole } from './person-role.entity'
 import { PlanArticle } from './plan-article.entity'
 import { ProcessedMessage } from './processed-message.entity'
 import { QuestionReview } from './question-review.entity'
+import { RateLimitWindow } from './rate-limit-window.entity'
 import { ResearchTopic } from './research-topic.entity'
 import { School } from './school.entity'
 import { Student } from './student.entity'
@@ -52,6 +54,7 @@ export * from './group.entity'
 export * from './growth-log.entity'
 export * from './handoff-ticket.entity'
 export * from './guardianship.entity'
+export * from './health-probe.entity'
 export * from './identity-binding.entity'
 export * from './invite-code.entity'
 export * from './mentor.entity'
@@ -63,6 +66,7 @@ export * from './person-role.entity'
 export * from './plan-article.entity'
 export * from './processed-message.entity'
 export * from './question-review.entity'
+export * from './rate-limit-window.entity'
 export * from './research-topic.entity'
 export * from './school.entity'
 export * from './student.entity'
@@ -113,4 +117,6 @@ export const entities = [
   OutboxAttempt,
   ApiToken,
   SubscribeConsent,
+  HealthProbe,
+  RateLimitWindow,
 ]

@@ -26,7 +26,7 @@ async function serve() {
     dataSource,
     clock: fixedClock('2023-10-20T10:00:00+08:00'),
     logger: quiet,
-    config: { qaRateLimitPerMinute: 120, trustProxy: false },
+    config: { qaRateLimitPerMinute: 120, trustProxy: 0, exemptLoopback: true },
   })
   // The baseline is the least a JSON route does: read the request's JSON (the same way the app's
   // jsonBody does), answer JSON. Nothing else.

@@ -65,21 +65,34 @@ async function qaInProcess() {
   })
 }
 
-async function load(url: string, bodies: string[], seconds: number) {
+/** Loads `url` with POSTs: the given bodies in turn, or a fresh body from `nextBody` for every request. */
+async function load(url: string, bodies: string[] | (() => string), seconds: number, connections = 10) {
+  const requests =
+    typeof bodies === 'function'
+      ? [{ method: 'POST' as const, setupRequest: (req: object) => ({ ...req, body: bodies() }) }]
+      : bodies.map((body) => ({ method: 'POST' as const, body }))
   const result = await autocannon({
     url,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    requests: bodies.map((body) => ({ method: 'POST', body })),
-    connections: 10,
+    requests,
+    connections,
     duration: seconds,
   })
-  return { rps: result.requests.average, non2xx: result.non2xx, errors: result.errors }
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  }
 }
 
 /** Starts scripts/bench-server.ts in its own process and waits for its ports. */
 function startBenchServers(): Promise<{ child: ChildProcess; qaPort: number; baselinePort: number }> {
-  const child = fork(join(__dirname, 'bench-server.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' })
+  const child = fork(join(__dirname, 'bench-server.ts'), [], {
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])],
+    stdio: 'inherit',
+  })
   return new Promise((resolve, reject) => {
     child.once('message', (m) => resolve({ child, ...(m as { qaPort: number; baselinePort: number }) }))
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)))
@@ -108,9 +121,40 @@ async function httpQa() {
   })
 }
 
+/**
+ * Every request a question never asked before (a known question with a unique tail), so the
+ * day's answer cache never answers it: the uncached path, at 50 connections, against the bare
+ * Koa route loaded the same way.
+ */
+async function httpQaUnique() {
+  const { child, qaPort, baselinePort } = await startBenchServers()
+  let n = 0
+  const unique = () => JSON.stringify({ question: `${QUESTIONS[n % QUESTIONS.length]}${(n++).toString(36)}` })
+  const seconds = Number(process.env.BENCH_SECONDS ?? 5)
+  const connections = 50
+  const baselineUrl = `http://127.0.0.1:${baselinePort}/`
+  const qaUrl = `http://127.0.0.1:${qaPort}/api/v1/qa`
+  await load(baselineUrl, unique, 1, connections)
+  await load(qaUrl, unique, 1, connections)
+  const base = await load(baselineUrl, unique, seconds, connections)
+  const qa = await load(qaUrl, unique, seconds, connections)
+  child.disconnect()
+  print('http.qa.unique', {
+    rps: Math.round(qa.rps),
+    baseline_rps: Math.round(base.rps),
+    ratio: round(qa.rps / base.rps, 2),
+    p99_ms: qa.p99,
+    baseline_p99_ms: base.p99,
+    non2xx: qa.non2xx + qa.errors,
+    connections,
+    seconds,
+  })
+}
+
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   'qa.inprocess': qaInProcess,
   'http.qa': httpQa,
+  'http.qa.unique': httpQaUnique,
   'bot.pipeline': () => botPipeline(print, QUESTIONS),
   'reminders.generate': () => remindersGenerate(print),
   'outbox.dispatch': () => outboxDispatch(print),

@@ -10,11 +10,9 @@ import pino from 'pino'
 import { createEngine } from '../bot/engine'
 import { terminalChannel } from '../bot/channels/terminal'
 import { databaseStateStore } from '../bot/state-store'
+import { openLoadedDatabase } from '../core/cohorts/open-loaded-database'
 import { createClock } from '../core/clock'
-import { ensureBuiltInPrograms } from '../core/cohorts/load-program'
-import { seedDemo } from '../core/cohorts/seed-demo'
 import { ConfigError, loadConfig } from '../core/config'
-import { openDatabase } from '../core/db'
 import { AnswerCache } from '../core/knowledge/answer-cache'
 import { llmFromConfig } from '../core/llm'
 import { createLogger } from '../core/logger'
@@ -30,9 +28,7 @@ async function main() {
   const config = loadConfig()
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2))
   const clock = createClock(config.pinnedNow)
-  const dataSource = await openDatabase(config.databaseUrl)
-  await ensureBuiltInPrograms(dataSource)
-  if (config.seedDemo) await seedDemo(dataSource, clock)
+  const { dataSource } = await openLoadedDatabase(config, clock)
   const store = databaseStateStore(dataSource)
   const engine = createEngine(
     { dataSource, clock, logger, llm: llmFromConfig(config), answers: new AnswerCache() },

@@ -7,11 +7,9 @@
  */
 import 'reflect-metadata'
 import pino from 'pino'
+import { openLoadedDatabase } from '../core/cohorts/open-loaded-database'
 import { fixedClock } from '../core/clock'
-import { ensureBuiltInPrograms } from '../core/cohorts/load-program'
-import { seedDemo } from '../core/cohorts/seed-demo'
 import { ConfigError, loadConfig } from '../core/config'
-import { openDatabase } from '../core/db'
 import { messageJobs } from '../core/jobs'
 import { eachAddressed } from '../core/jobs/message-job'
 import { queueMessages } from '../core/jobs/messages'
@@ -33,10 +31,8 @@ async function main() {
   const config = loadConfig()
   const logger = createLogger('warn', pino.destination(2))
   const clock = fixedClock(at)
-  const dataSource = await openDatabase(config.databaseUrl)
+  const { dataSource } = await openLoadedDatabase(config, clock)
   try {
-    await ensureBuiltInPrograms(dataSource)
-    if (config.seedDemo) await seedDemo(dataSource, clock)
     let total = 0
     let added = 0
     for (const job of messageJobs) {

@@ -1,14 +1,17 @@
+import cors from '@koa/cors'
 import Router from '@koa/router'
 import Koa from 'koa'
+import helmet from 'koa-helmet'
 import type { DataSource } from 'typeorm'
 import type { Clock } from '../core/clock'
 import type { Config } from '../core/config'
 import { AnswerCache } from '../core/knowledge/answer-cache'
+import type { ReviewRecorder } from '../core/knowledge/question-reviews'
 import type { Llm } from '../core/llm'
 import type { Logger } from '../core/logger'
 import { jsonBody } from './middlewares/body'
 import { errors } from './middlewares/errors'
-import { isLoopback, rateLimit } from './middlewares/rate-limit'
+import { databaseRateLimitStore, isLoopback, type RateLimitStore, rateLimit } from './middlewares/rate-limit'
 import { requestLog } from './middlewares/request-log'
 import { eligibilityRoutes } from './routes/eligibility/eligibility'
 import { healthRoutes } from './routes/health/health'
@@ -20,28 +23,42 @@ export interface AppDeps {
   dataSource: DataSource
   clock: Clock
   logger: Logger
-  config: Pick<Config, 'qaRateLimitPerMinute' | 'trustProxy'> & {
-    /** Count loopback clients too (tests); by default they are the service's own components and not limited. */
-    rateLimitLoopback?: boolean
-  }
+  config: Pick<Config, 'qaRateLimitPerMinute' | 'trustProxy'> &
+    Partial<Pick<Config, 'corsOrigins'>> & {
+      /**
+       * Leave loopback callers unlimited: only in development and tests, where the chat, scripts
+       * and checks run on the same host. Never in production, where a reverse proxy on the same
+       * host would make every client loopback.
+       */
+      exemptLoopback?: boolean
+    }
   llm?: Llm
   answers?: AnswerCache
+  /** Where low-confidence questions are queued for the office (one per service, flushed at shutdown). */
+  reviews?: ReviewRecorder
+  /** Where rate limits are counted; by default the database, so that every instance shares them. */
+  rateLimits?: RateLimitStore
 }
 
-/** Builds the Koa app: error shape, request log, JSON bodies, rate limits on the public question routes, and the routes. */
+/** Builds the Koa app: error shape, request log, security headers, CORS, JSON bodies, rate limits on the public question routes, and the routes. */
 export function createApp(deps: AppDeps): Koa {
-  const app = new Koa({ proxy: deps.config.trustProxy })
+  const hops = deps.config.trustProxy
+  const app = new Koa({ proxy: hops > 0, maxIpsCount: hops })
   const qaDeps = { ...deps, answers: deps.answers ?? new AnswerCache() }
   app.silent = true
   app.use(errors(deps.logger))
   app.use(requestLog(deps.logger))
+  app.use(securityHeaders())
+  app.use(corsFor(deps.config.corsOrigins ?? []))
   app.use(jsonBody())
 
-  // Behind a reverse proxy (TRUST_PROXY=1) ctx.ip is the forwarded client, so loopback stays exempt only for local callers.
   const limited = rateLimit({
     limit: deps.config.qaRateLimitPerMinute,
     clock: deps.clock,
-    exempt: deps.config.rateLimitLoopback ? undefined : isLoopback,
+    store: deps.rateLimits ?? databaseRateLimitStore(deps.dataSource, { logger: deps.logger }),
+    scope: 'qa',
+    trustProxy: hops,
+    exempt: deps.config.exemptLoopback ? isLoopback : undefined,
   })
   app.use(async (ctx, next) => {
     if (ctx.method === 'POST' && (ctx.path === '/api/v1/qa' || ctx.path === '/api/v1/eligibility')) {
@@ -51,11 +68,45 @@ export function createApp(deps: AppDeps): Koa {
   })
 
   const router = new Router()
-  healthRoutes(router, deps.dataSource)
+  healthRoutes(router, deps.dataSource, deps.logger)
   milestoneRoutes(router, deps.dataSource)
   qaRoutes(router, qaDeps)
   eligibilityRoutes(router)
   app.use(router.routes())
   app.use(router.allowedMethods())
   return app
+}
+
+/**
+ * Security headers on every reply (helmet): nosniff, no referrer, a CSP that lets an HTML reply
+ * load nothing and be framed by no one, and `Cache-Control: no-store`, because replies may carry
+ * a minor's personal data and no cache between the service and the person may keep them.
+ */
+function securityHeaders(): Koa.Middleware {
+  const headers = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+  })
+  return async (ctx, next) => {
+    ctx.set('Cache-Control', 'no-store')
+    return headers(ctx, next)
+  }
+}
+
+/** CORS for the configured origins only (CORS_ORIGINS: the console, a web view); any other origin gets no CORS headers. */
+function corsFor(origins: readonly string[]): Koa.Middleware {
+  const allowed = new Set(origins)
+  return cors({
+    origin: (ctx) => {
+      const origin = ctx.get('Origin')
+      return allowed.has(origin) ? origin : ''
+    },
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowHeaders: ['Content-Type', 'Authorization'],
+    exposeHeaders: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining'],
+    maxAge: 600,
+  })
 }

@@ -3,12 +3,16 @@ import type { Clock } from '../../core/clock'
 import type { Config } from '../../core/config'
 import type { Logger } from '../../core/logger'
 import type { Engine } from '../engine'
-import { startWecomBot } from './wecom-bot'
-import { startWechaty } from './wechaty'
+import { type WecomBot, startWecomBot } from './wecom-bot'
+import { type WechatyChannel, startWechaty } from './wechaty'
 
 /** The chat channels the service runs; stop() ends each of them. */
 export interface RunningChannels {
   names: string[]
+  /** The WeCom bot's connection, when configured: the outbox pushes through it (only on the instance holding it). */
+  wecomBot?: WecomBot
+  /** The logged-in WeChat account, when configured: the outbox sends through it. */
+  wechat?: WechatyChannel
   stop(): Promise<void>
 }
 
@@ -23,11 +27,13 @@ export async function startChannels(
 ): Promise<RunningChannels> {
   const { logger } = deps
   const stops: Array<{ name: string; stop(): Promise<void> }> = []
+  const running: Pick<RunningChannels, 'wecomBot' | 'wechat'> = {}
 
   if (config.wechaty.puppet) {
     try {
       const wechat = await startWechaty(deps, { puppet: config.wechaty.puppet, token: config.wechaty.token })
       stops.push({ name: 'wechat', stop: () => wechat.stop() })
+      running.wechat = wechat
     } catch (err) {
       logger.error(
         { err: { message: err instanceof Error ? err.message : String(err) } },
@@ -42,6 +48,7 @@ export async function startChannels(
     try {
       const wecom = startWecomBot(deps, config.wecomBot)
       stops.push({ name: 'wecom-bot', stop: () => wecom.stop() })
+      running.wecomBot = wecom
     } catch (err) {
       logger.error(
         { err: { message: err instanceof Error ? err.message : String(err) } },
@@ -53,6 +60,7 @@ export async function startChannels(
   }
 
   return {
+    ...running,
     names: stops.map((s) => s.name),
     async stop() {
       for (const s of stops.reverse()) {

@@ -2,9 +2,9 @@ import type { DataSource } from 'typeorm'
 import type { Clock } from '../clock'
 import { NotFoundError } from '../errors'
 import type { Llm } from '../llm'
-import { type Logger, maskPhones } from '../logger'
-import { QuestionReview } from '../../entities/question-review.entity'
+import type { Logger } from '../logger'
 import { AnswerCache } from './answer-cache'
+import { ReviewRecorder } from './question-reviews'
 import { loadPlanArticles, quoteFor } from './plan-articles'
 import { builtInProgram } from './program'
 
@@ -24,21 +24,67 @@ export interface QaDeps {
   llm?: Llm
   /** Today's answers; a fresh cache per service (tests pass none and get their own). */
   answers?: AnswerCache
+  /** Where low-confidence questions go for the office; one per service (a default one per data source otherwise). */
+  reviews?: ReviewRecorder
 }
 
 /** Below this confidence an answer is kept for the office to review. */
 export const REVIEW_BELOW = 0.5
 
 const ARTICLE_CACHE_MS = 30_000
-const articleCache = new Map<number, { at: number; articles: Map<string, { title: string; body: string }> }>()
+/** How long a question waits for the plan text the first time (afterwards it is refreshed in the background). */
+const ARTICLE_WAIT_MS = 500
+type Articles = Map<string, { title: string; body: string }>
+interface CachedArticles {
+  at: number
+  articles: Articles
+  refreshing?: Promise<Articles>
+}
+const articleCache = new Map<number, CachedArticles>()
+const defaultReviews = new WeakMap<DataSource, ReviewRecorder>()
 
-async function articlesOf(deps: QaDeps, cohort: number) {
+/**
+ * The plan's text for quotes. Answering must not need the database: a cached text is served at
+ * once and refreshed in the background when old; with none cached, the question waits at most
+ * ARTICLE_WAIT_MS and is answered without quotes if the database does not give it by then.
+ */
+async function articlesOf(deps: QaDeps, cohort: number): Promise<Articles> {
   const now = deps.clock.now().getTime()
   const cached = articleCache.get(cohort)
   if (cached && now - cached.at < ARTICLE_CACHE_MS) return cached.articles
-  const articles = await loadPlanArticles(deps.dataSource, cohort)
-  articleCache.set(cohort, { at: now, articles })
-  return articles
+  if (cached?.refreshing) return cached.articles
+  const entry: CachedArticles = cached ?? { at: 0, articles: new Map() }
+  articleCache.set(cohort, entry)
+  const refreshing = loadPlanArticles(deps.dataSource, cohort).then(
+    (articles) => {
+      entry.at = deps.clock.now().getTime()
+      entry.articles = articles
+      return articles
+    },
+    (err: unknown) => {
+      deps.logger.warn({ err }, 'plan text not reloaded: the database does not answer')
+      return entry.articles
+    },
+  )
+  entry.refreshing = refreshing.finally(() => {
+    entry.refreshing = undefined
+  })
+  if (cached) return cached.articles
+  let timer: NodeJS.Timeout | undefined
+  const giveUp = new Promise<Articles>((resolve) => {
+    timer = setTimeout(() => resolve(entry.articles), ARTICLE_WAIT_MS)
+  })
+  return Promise.race([refreshing, giveUp]).finally(() => clearTimeout(timer))
+}
+
+function reviewsOf(deps: QaDeps): ReviewRecorder {
+  if (deps.reviews) return deps.reviews
+  let reviews = defaultReviews.get(deps.dataSource)
+  if (!reviews) {
+    reviews = new ReviewRecorder(deps.dataSource, deps.logger)
+    defaultReviews.set(deps.dataSource, reviews)
+  }
+  return reviews
 }
 
 /** Forgets the cached plan text, e.g. after a new text was imported in this process. */
@@ -81,17 +127,14 @@ export async function askQuestion(deps: QaDeps, input: { question: string; cohor
 
   // Recorded once per question and day: the office reviews questions, not how often each came in.
   if (fresh && found.confidence < REVIEW_BELOW) {
-    await deps.dataSource
-      .getRepository(QuestionReview)
-      .insert({
-        cohortYear: program.cohort,
-        question: maskPhones(question).slice(0, 500),
-        intent: found.intent,
-        confidence: found.confidence,
-        answer: answer.slice(0, 1000),
-        createdAt: deps.clock.now(),
-      })
-      .catch((err: unknown) => deps.logger.warn({ err }, 'could not record a question for review'))
+    reviewsOf(deps).record({
+      cohortYear: program.cohort,
+      question,
+      intent: found.intent,
+      confidence: found.confidence,
+      answer,
+      createdAt: deps.clock.now(),
+    })
   }
 
   const response: QaResponse = { answer, intent: found.intent, sources }

@@ -1,5 +1,6 @@
 import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai'
 import type { Config } from '../config'
+import { maskText } from '../privacy/mask'
 import { qaRephraseOutputSchema } from '../../prompts/qa-rephrase.schema'
 import { guardAnswer, MAX_ANSWER_CHARS, normaliseSection } from './guard'
 import { renderChatPrompt } from './render-prompt'
@@ -58,17 +59,14 @@ export interface Llm {
 
 const DEFAULT_PROGRAM_NAME = '八桂青少年英才培养计划'
 const PROMPT = 'qa-rephrase'
-const REDACTED = '[已隐去]'
 
 /**
- * A person may type their own mobile or ID number into a question; it has no bearing on the
- * plan, so it is removed before the question leaves the service.
+ * A person may type their own or their child's mobile, ID number, e-mail, WeChat id or name into
+ * a question; none of it has any bearing on the plan, so it is masked (core/privacy/mask.ts)
+ * before the question leaves the service.
  */
 export function redactQuestion(question: string): string {
-  return question
-    .replace(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g, REDACTED)
-    .replace(/(?<!\d)1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g, REDACTED)
-    .replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, REDACTED)
+  return maskText(question)
 }
 
 class Fallback extends Error {}

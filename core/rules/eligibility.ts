@@ -1,4 +1,6 @@
 import { z } from 'zod'
+// Its schema is read by people in the API and the bot: zod's messages in Chinese (core/validation.ts).
+import '../validation'
 import type { Program } from '../knowledge/program'
 import { type Place, placeFromField } from './regions'
 

@@ -1,6 +1,7 @@
 import type { MigrationInterface } from 'typeorm'
 import { Initial1795672190241 } from './1795672190241-Initial'
 import { BotConversation1796171809207 } from './1796171809207-BotConversation'
+import { HealthProbeAndRateLimit1796172197547 } from './1796172197547-HealthProbeAndRateLimit'
 import { Delivery1796174340358 } from './1796174340358-Delivery'
 import { GrowthLogActivityIndex1796175062533 } from './1796175062533-GrowthLogActivityIndex'
 
@@ -8,6 +9,7 @@ import { GrowthLogActivityIndex1796175062533 } from './1796175062533-GrowthLogAc
 export const migrations: Array<new () => MigrationInterface> = [
   Initial1795672190241,
   BotConversation1796171809207,
+  HealthProbeAndRateLimit1796172197547,
   Delivery1796174340358,
   GrowthLogActivityIndex1796175062533,
 ]

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import type { Middleware } from 'koa'
-import { AppError } from '../../core/errors'
+import { AppError, ClientClosedError } from '../../core/errors'
 
 const DEFAULT_LIMIT = 16 * 1024
 
@@ -28,9 +28,13 @@ export function jsonBody(limitBytes = DEFAULT_LIMIT): Middleware {
   }
 }
 
-/** Reads a request stream as UTF-8, refusing more than `limit` bytes (whatever Content-Length said). */
+/**
+ * Reads a request stream as UTF-8, refusing more than `limit` bytes (whatever Content-Length
+ * said). A client that hangs up before the end rejects with ClientClosedError.
+ */
 function readText(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (req.readableEnded) return resolve('')
     const chunks: Buffer[] = []
     let size = 0
     const onData = (chunk: Buffer) => {
@@ -47,6 +51,9 @@ function readText(req: IncomingMessage, limit: number): Promise<string> {
     req.once('end', () =>
       resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8')),
     )
-    req.once('error', reject)
+    req.once('error', (err) => reject(req.destroyed ? new ClientClosedError() : err))
+    req.once('close', () => {
+      if (!req.complete) reject(new ClientClosedError())
+    })
   })
 }

@@ -1,5 +1,6 @@
-import type { Middleware } from 'koa'
-import { AppError, RateLimitedError } from '../../core/errors'
+import type { Context, Middleware } from 'koa'
+import { AppError, ClientClosedError, RateLimitedError, ServiceUnavailableError } from '../../core/errors'
+import { isDatabaseUnavailable } from '../../core/db'
 import type { Logger } from '../../core/logger'
 
 /** The error shape every API caller sees (CONTRACT §2): `{"error": {"code", "message"}}`. */
@@ -7,31 +8,48 @@ export function errorBody(code: string, message: string) {
   return { error: { code, message } }
 }
 
+/** Whether the request's connection is gone: the client closed it mid-request. */
+function clientGone(ctx: Context, err: unknown): boolean {
+  if (err instanceof ClientClosedError) return true
+  const code = (err as { code?: unknown }).code
+  return (code === 'ECONNRESET' || (err as Error).message === 'aborted') && (ctx.req.destroyed || ctx.req.aborted)
+}
+
+/** Statuses set without a body (no route, a method no route has) get the contract's shape too. */
+function describeStatus(ctx: Context): void {
+  if (ctx.body !== undefined && ctx.body !== null) return
+  let status = ctx.status
+  // An unknown method (PROPFIND, TRACE): 405 where the path exists (Allow names its methods), else 404.
+  if (status === 501) status = ctx.response.get('Allow') ? 405 : 404
+  if (status === 404) ctx.body = errorBody('not_found', `没有这个接口：${ctx.method} ${ctx.path}`)
+  else if (status === 405)
+    ctx.body = errorBody('method_not_allowed', `${ctx.path} 不支持 ${ctx.method}，可用：${ctx.response.get('Allow')}`)
+  if (ctx.body !== undefined) ctx.status = status
+}
+
 /**
  * Turns whatever a route throws into the contract's error shape: AppErrors keep their status and
- * code; anything else is logged and answered 500 without its message or stack.
+ * code; a database out of reach is 503 with Retry-After; a client that hung up is logged at info;
+ * anything else is logged and answered 500 without its message or stack.
  */
 export function errors(logger: Logger): Middleware {
   return async (ctx, next) => {
     try {
       await next()
-      // Statuses set without a body (no route, a method the route lacks) get the contract's shape too.
-      if (ctx.body === undefined || ctx.body === null) {
-        const status = ctx.status
-        if (status === 404) ctx.body = errorBody('not_found', `没有这个接口：${ctx.method} ${ctx.path}`)
-        else if (status === 405)
-          ctx.body = errorBody(
-            'method_not_allowed',
-            `${ctx.path} 不支持 ${ctx.method}，可用：${ctx.response.get('Allow')}`,
-          )
-        else if (status === 501) ctx.body = errorBody('not_implemented', `不支持的请求方法：${ctx.method}`)
-        if (ctx.body !== undefined) ctx.status = status
-      }
+      describeStatus(ctx)
     } catch (err) {
-      if (err instanceof AppError) {
-        ctx.status = err.status
-        ctx.body = errorBody(err.code, err.message)
-        if (err instanceof RateLimitedError) ctx.set('Retry-After', String(err.retryAfterSeconds))
+      if (clientGone(ctx, err)) {
+        logger.info({ method: ctx.method, path: ctx.path }, 'client closed the connection before the request was read')
+        ctx.status = 499
+        return
+      }
+      const known = isDatabaseUnavailable(err) && !(err instanceof AppError) ? new ServiceUnavailableError() : err
+      if (known instanceof AppError) {
+        ctx.status = known.status
+        ctx.body = errorBody(known.code, known.message)
+        if (known instanceof RateLimitedError || known instanceof ServiceUnavailableError)
+          ctx.set('Retry-After', String(known.retryAfterSeconds))
+        if (known instanceof ServiceUnavailableError) logger.warn({ err, path: ctx.path }, 'database unavailable')
         return
       }
       const status = (err as { status?: number; expose?: boolean }).status

@@ -1,6 +1,8 @@
-import type { Middleware } from 'koa'
+import type { Context, Middleware } from 'koa'
+import type { DataSource } from 'typeorm'
 import type { Clock } from '../../core/clock'
 import { RateLimitedError } from '../../core/errors'
+import type { Logger } from '../../core/logger'
 
 /** Loopback addresses: the service's own components on the same host (chat, scripts, checks). */
 export function isLoopback(ip: string): boolean {
@@ -8,36 +10,140 @@ export function isLoopback(ip: string): boolean {
 }
 
 /**
- * A per-client fixed-window limiter kept in memory: at most `limit` requests per client in each
- * window. Enough for one instance; the windows are swept as they expire so memory stays bounded.
- * Clients for which `exempt(ip)` holds are not counted.
+ * The client's address behind exactly `hops` reverse proxies. Each proxy appends the address it
+ * was called from to X-Forwarded-For, so the client is `hops` places from the right of the chain
+ * `X-Forwarded-For + socket address`; everything further left was written by the client itself
+ * and is not believed. With 0 hops the header is ignored.
+ */
+export function clientAddress(ctx: Pick<Context, 'get' | 'socket'>, hops: number): string {
+  const socket = ctx.socket.remoteAddress ?? ''
+  if (hops <= 0) return socket
+  const forwarded = ctx
+    .get('x-forwarded-for')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean)
+  const chain = [...forwarded, socket]
+  return chain[Math.max(0, chain.length - 1 - hops)] ?? socket
+}
+
+/** Counts hits per bucket and window; `hit` returns the count including this one. */
+export interface RateLimitStore {
+  hit(bucket: string, windowStart: number): Promise<number>
+}
+
+/** Counts kept in this process only, swept as windows expire: enough for one instance, and the fallback of the shared store. */
+export function memoryRateLimitStore(): RateLimitStore {
+  const windows = new Map<string, { start: number; count: number }>()
+  let lastSweep = 0
+  return {
+    async hit(bucket, windowStart) {
+      if (windowStart !== lastSweep) {
+        for (const [key, w] of windows) if (w.start < windowStart) windows.delete(key)
+        lastSweep = windowStart
+      }
+      let w = windows.get(bucket)
+      if (!w || w.start !== windowStart) {
+        w = { start: windowStart, count: 0 }
+        windows.set(bucket, w)
+      }
+      return ++w.count
+    },
+  }
+}
+
+const SQLITE_HIT =
+  'INSERT INTO "rate_limit_window" ("bucket", "windowStart", "hits") VALUES (?, ?, 1) ' +
+  'ON CONFLICT ("bucket", "windowStart") DO UPDATE SET "hits" = "hits" + 1 RETURNING "hits"'
+// LAST_INSERT_ID(expr) hands the new count back in the same round trip, whichever branch ran.
+const MYSQL_HIT =
+  'INSERT INTO `rate_limit_window` (`bucket`, `windowStart`, `hits`) VALUES (?, ?, LAST_INSERT_ID(1)) ' +
+  'ON DUPLICATE KEY UPDATE `hits` = LAST_INSERT_ID(`hits` + 1)'
+
+/**
+ * Counts shared by every instance through the database (table rate_limit_window): one atomic
+ * upsert per request. Answering must not depend on the database, so a failing or slow database
+ * (over `timeoutMs`) makes the store count in memory for `pauseMs` before it tries again.
+ */
+export function databaseRateLimitStore(
+  ds: DataSource,
+  options: { logger?: Logger; timeoutMs?: number; pauseMs?: number } = {},
+): RateLimitStore {
+  const fallback = memoryRateLimitStore()
+  const timeoutMs = options.timeoutMs ?? 250
+  const pauseMs = options.pauseMs ?? 5_000
+  const sqlite = ds.options.type === 'better-sqlite3'
+  let pausedUntil = 0
+  let lastSweep = 0
+
+  async function upsert(bucket: string, windowStart: number): Promise<number> {
+    if (sqlite) {
+      const rows: Array<{ hits: number }> = await ds.query(SQLITE_HIT, [bucket, windowStart])
+      return Number(rows[0]?.hits)
+    }
+    const result: { insertId?: number } = await ds.query(MYSQL_HIT, [bucket, windowStart])
+    return Number(result.insertId)
+  }
+
+  return {
+    async hit(bucket, windowStart) {
+      if (Date.now() < pausedUntil) return fallback.hit(bucket, windowStart)
+      if (windowStart !== lastSweep) {
+        lastSweep = windowStart
+        ds.query(
+          sqlite
+            ? 'DELETE FROM "rate_limit_window" WHERE "windowStart" < ?'
+            : 'DELETE FROM `rate_limit_window` WHERE `windowStart` < ?',
+          [windowStart],
+        ).catch(() => undefined)
+      }
+      let timer: NodeJS.Timeout | undefined
+      try {
+        const count = await Promise.race([
+          upsert(bucket, windowStart),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)
+          }),
+        ])
+        if (!Number.isFinite(count) || count < 1) throw new Error('the database returned no count')
+        return count
+      } catch (err) {
+        pausedUntil = Date.now() + pauseMs
+        options.logger?.warn({ err }, 'rate limits counted in memory for now: the database does not answer')
+        return fallback.hit(bucket, windowStart)
+      } finally {
+        clearTimeout(timer)
+      }
+    },
+  }
+}
+
+/**
+ * A per-client fixed-window limiter: at most `limit` requests per client in each window, counted
+ * in `store` (shared between instances when it is the database store). The client is the address
+ * `trustProxy` hops back (clientAddress). Clients for which `exempt(ip)` holds are not counted.
  */
 export function rateLimit(options: {
   limit: number
   windowMs?: number
   clock: Clock
+  store?: RateLimitStore
+  scope?: string
+  trustProxy?: number
   exempt?: (ip: string) => boolean
 }): Middleware {
   const windowMs = options.windowMs ?? 60_000
-  const windows = new Map<string, { start: number; count: number }>()
-  let lastSweep = 0
+  const store = options.store ?? memoryRateLimitStore()
+  const scope = options.scope ?? 'api'
   return async (ctx, next) => {
-    if (options.exempt?.(ctx.ip)) return next()
+    const ip = clientAddress(ctx, options.trustProxy ?? 0)
+    if (options.exempt?.(ip)) return next()
     const now = options.clock.now().getTime()
-    if (now - lastSweep > windowMs) {
-      for (const [key, w] of windows) if (now - w.start >= windowMs) windows.delete(key)
-      lastSweep = now
-    }
-    const key = ctx.ip || 'unknown'
-    let w = windows.get(key)
-    if (!w || now - w.start >= windowMs) {
-      w = { start: now, count: 0 }
-      windows.set(key, w)
-    }
-    w.count++
+    const start = Math.floor(now / windowMs) * windowMs
+    const count = await store.hit(`${scope}|${ip || 'unknown'}`.slice(0, 191), Math.floor(start / 1000))
     ctx.set('RateLimit-Limit', String(options.limit))
-    ctx.set('RateLimit-Remaining', String(Math.max(0, options.limit - w.count)))
-    if (w.count > options.limit) throw new RateLimitedError(Math.max(1, Math.ceil((w.start + windowMs - now) / 1000)))
+    ctx.set('RateLimit-Remaining', String(Math.max(0, options.limit - count)))
+    if (count > options.limit) throw new RateLimitedError(Math.max(1, Math.ceil((start + windowMs - now) / 1000)))
     await next()
   }
 }

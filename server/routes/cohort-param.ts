@@ -1,8 +1,6 @@
 import { z } from 'zod'
 
+const YEAR = '须为年份，例如 2023'
+
 /** A cohort year as a query or body field: a whole number from 2000 to 2100, given as number or digits. */
-export const cohortYear = z.coerce
-  .number({ message: 'must be a year such as 2023' })
-  .int('must be a year such as 2023')
-  .min(2000, 'must be a year such as 2023')
-  .max(2100, 'must be a year such as 2023')
+export const cohortYear = z.coerce.number({ message: YEAR }).int(YEAR).min(2000, YEAR).max(2100, YEAR)

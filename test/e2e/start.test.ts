@@ -3,6 +3,7 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { mysqlTestDataSource } from '../helpers/db'
 import { freePort, tempSqliteUrl } from '../helpers/server'
+import { stopService, waitHealthy } from './service'
 
 const root = `${__dirname}/../..`
 const tsx = `${root}/node_modules/.bin/tsx`
@@ -21,30 +22,16 @@ async function startService(databaseUrl: string) {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const base = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`${base}/healthz`).then(
-      (r) => r.status === 200,
-      () => false,
-    )
-    if (ok) return { base, process: child }
-    if (child.exitCode !== null) break
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error('the service did not become healthy')
-}
-
-function stopService(p: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    p.once('exit', (code) => resolve(code))
-    p.kill('SIGTERM')
-  })
+  await waitHealthy(base, child)
+  return { base, process: child }
 }
 
 function rowCounts(path: string) {
   const db = new Database(path, { readonly: true })
   const tables = db
     .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'migrations'",
+      // health_probe and rate_limit_window are the running instances' own bookkeeping, not data.
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('migrations', 'health_probe', 'rate_limit_window')",
     )
     .all() as { name: string }[]
   const counts = Object.fromEntries(
@@ -113,6 +100,27 @@ describe('npm start (main.ts)', () => {
     expect(r.stderr.trim()).toBe('DATABASE_URL must be sqlite:<path> or mysql://user:pass@host:port/db')
     expect(r.stdout).toBe('')
   }, 30_000)
+
+  it.each([
+    [{ WECOM_CORP_ID: 'ww1', WECOM_AGENT_ID: '1000002' }, 'WECOM_SECRET is required: WeCom is configured without it'],
+    [
+      { NODE_ENV: 'production', SEED_DEMO: '1' },
+      'SEED_DEMO=1 is refused with NODE_ENV=production: demo people never exist in production',
+    ],
+  ])(
+    'refuses to start with %j, in one line',
+    (env, line) => {
+      const r = spawnSync(tsx, ['main.ts'], {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: tempSqliteUrl('refused'), ...env },
+        encoding: 'utf8',
+        timeout: 30_000,
+      })
+      expect(r.status).toBe(1)
+      expect(r.stderr.trim()).toBe(line)
+    },
+    30_000,
+  )
 
   it('says in one line when the database cannot be reached', () => {
     const r = spawnSync(tsx, ['main.ts'], {

@@ -1,7 +1,7 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { Writable } from 'node:stream'
 import type { DataSource } from 'typeorm'
 import { type Clock, fixedClock } from '../../core/clock'
@@ -11,6 +11,7 @@ import type { Llm } from '../../core/llm'
 import { createLogger } from '../../core/logger'
 import { createApp } from '../../server/app'
 import { listen, type RunningServer } from '../../server/http'
+import { type DbKind, mysqlTestDataSource } from './db'
 
 /** A loopback port nobody listens on right now, for a child process to serve on. */
 export function freePort(): Promise<number> {
@@ -28,6 +29,28 @@ export function tempSqliteUrl(name = 'test'): string {
   return `sqlite:${join(mkdtempSync(join(tmpdir(), 'assistant-test-')), `${name}.sqlite`)}`
 }
 
+/** A fresh, empty database of the given kind for a server under test; `drop()` deletes it. */
+export async function freshDatabaseUrl(kind: DbKind): Promise<{ url: string; drop(): Promise<void> }> {
+  if (kind === 'sqlite') {
+    const url = tempSqliteUrl()
+    return { url, drop: async () => rmSync(dirname(url.slice('sqlite:'.length)), { recursive: true, force: true }) }
+  }
+  const db = await mysqlTestDataSource({ migrate: false })
+  await db.dataSource.destroy()
+  return { url: db.url, drop: () => db.close() }
+}
+
+/** Waits until `check` holds (polling every 20 ms), for what the service does off the request path. */
+export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 5000): Promise<T> {
+  const until = Date.now() + timeoutMs
+  for (;;) {
+    const value = await check()
+    if (value) return value
+    if (Date.now() > until) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
 /** The app served on a free loopback port, on a fresh migrated database with the built-in programs loaded. */
 export interface TestServer {
   base: string
@@ -39,7 +62,14 @@ export interface TestServer {
 
 /** Starts the real app over real HTTP on 127.0.0.1 for a test. */
 export async function startTestServer(
-  options: { clock?: Clock; qaRateLimitPerMinute?: number; trustProxy?: boolean; llm?: Llm; url?: string } = {},
+  options: {
+    clock?: Clock
+    qaRateLimitPerMinute?: number
+    trustProxy?: number
+    corsOrigins?: string[]
+    llm?: Llm
+    url?: string
+  } = {},
 ): Promise<TestServer> {
   const dataSource = await openDatabase(options.url ?? tempSqliteUrl())
   await ensureBuiltInPrograms(dataSource)
@@ -57,8 +87,8 @@ export async function startTestServer(
     logger,
     config: {
       qaRateLimitPerMinute: options.qaRateLimitPerMinute ?? 10_000,
-      trustProxy: options.trustProxy ?? false,
-      rateLimitLoopback: true,
+      trustProxy: options.trustProxy ?? 0,
+      corsOrigins: options.corsOrigins,
     },
     llm: options.llm,
   })

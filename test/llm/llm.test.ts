@@ -69,7 +69,7 @@ describe('createLlm().rephrase against a local OpenAI-compatible server', () => 
     expect(request!.rawBody).not.toContain('13912345678')
     expect(request!.rawBody).not.toContain('王小明')
     expect(request!.rawBody).not.toContain('13800001111')
-    expect(user).toContain('[已隐去]')
+    expect(user).toContain('139****5678')
   })
 
   it.each([

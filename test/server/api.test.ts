@@ -83,12 +83,12 @@ describe('POST /api/v1/qa', () => {
   })
 
   it.each([
-    [{}, 'question: required'],
-    [{ question: '' }, 'question: must not be empty'],
-    [{ question: '   ' }, 'question: must not be empty'],
-    [{ question: 42 }, 'question: must be text'],
-    [{ question: '问'.repeat(501) }, 'question: must be at most 500 characters'],
-    [{ question: '名额', cohort: 'next' }, 'cohort: must be a year such as 2023'],
+    [{}, 'question: 必填'],
+    [{ question: '' }, 'question: 不能为空'],
+    [{ question: '   ' }, 'question: 不能为空'],
+    [{ question: 42 }, 'question: 须为文字'],
+    [{ question: '问'.repeat(501) }, 'question: 最多 500 个字'],
+    [{ question: '名额', cohort: 'next' }, 'cohort: 须为年份，例如 2023'],
   ])('refuses %j with 400 validation', async (body, message) => {
     const r = await postJson(server.base, '/api/v1/qa', body)
     expect(r.status).toBe(400)
@@ -145,11 +145,16 @@ describe('POST /api/v1/eligibility', () => {
     [{ subjectRankPercent: -3 }, /^subjectRankPercent: /],
     [{ awards: [{ category: 'chess', level: 'national', stage: 'senior' }] }, /^awards\.0\.category: /],
     [{ patents: [{ type: 'invention', granted: 'yes' }] }, /^patents\.0\.granted: /],
+    [{ city: '' }, /^city: /],
+    [{ grade: 'x'.repeat(30) }, /^grade: /],
   ])('refuses %j with 400', async (body, message) => {
     const r = await postJson(server.base, '/api/v1/eligibility', body)
     expect(r.status).toBe(400)
     expect(r.body.error.code).toBe('validation')
     expect(r.body.error.message).toMatch(message)
+    // zod's own messages in Chinese (its zh-CN locale), never its English defaults.
+    expect(r.body.error.message).toMatch(/[\u4e00-\u9fff]/)
+    expect(r.body.error.message).not.toMatch(/Invalid|expected|received/i)
   })
 })
 

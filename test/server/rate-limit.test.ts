@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { postJson, startTestServer, type TestServer } from '../helpers/server'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testDbKinds } from '../helpers/db'
+import { freshDatabaseUrl, postJson, startTestServer, type TestServer } from '../helpers/server'
 
 let server: TestServer
 beforeAll(async () => {
@@ -9,7 +10,7 @@ afterAll(async () => {
   await server.close()
 })
 
-it('limits each client to its quota per minute, with 429 and Retry-After', async () => {
+it('limits each client to its quota per minute, with 429 and Retry-After, loopback included', async () => {
   const statuses: number[] = []
   for (let i = 0; i < 4; i++) statuses.push((await postJson(server.base, '/api/v1/qa', { question: '名额' })).status)
   expect(statuses).toEqual([200, 200, 200, 429])
@@ -19,14 +20,63 @@ it('limits each client to its quota per minute, with 429 and Retry-After', async
   expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
 })
 
-it('counts each forwarded client on its own behind a trusted proxy', async () => {
-  const proxied = await startTestServer({ qaRateLimitPerMinute: 2, trustProxy: true })
-  try {
-    const ask = (ip: string) =>
-      postJson(proxied.base, '/api/v1/qa', { question: '名额' }, { 'x-forwarded-for': ip }).then((r) => r.status)
-    expect([await ask('203.0.113.5'), await ask('203.0.113.5'), await ask('203.0.113.5')]).toEqual([200, 200, 429])
-    expect(await ask('198.51.100.7')).toBe(200)
-  } finally {
-    await proxied.close()
-  }
+describe('behind reverse proxies', () => {
+  const ask = (s: TestServer, forwardedFor: string) =>
+    postJson(s.base, '/api/v1/qa', { question: '名额' }, { 'x-forwarded-for': forwardedFor }).then((r) => r.status)
+
+  it('with TRUST_PROXY=1 believes only the address the proxy added, not what the client wrote before it', async () => {
+    const proxied = await startTestServer({ qaRateLimitPerMinute: 2, trustProxy: 1 })
+    try {
+      // The proxy appends the address it saw; whatever the client put to the left is its own invention.
+      expect([
+        await ask(proxied, '10.0.0.1, 203.0.113.5'),
+        await ask(proxied, '10.0.0.2, 203.0.113.5'),
+        await ask(proxied, '10.0.0.3, 203.0.113.5'),
+      ]).toEqual([200, 200, 429])
+      expect(await ask(proxied, '203.0.113.5, 198.51.100.7')).toBe(200)
+    } finally {
+      await proxied.close()
+    }
+  })
+
+  it('with TRUST_PROXY=2 takes the address two hops from the right', async () => {
+    const proxied = await startTestServer({ qaRateLimitPerMinute: 1, trustProxy: 2 })
+    try {
+      expect(await ask(proxied, '1.1.1.1, 203.0.113.9, 10.0.0.2')).toBe(200)
+      expect(await ask(proxied, '2.2.2.2, 203.0.113.9, 10.0.0.3')).toBe(429)
+      expect(await ask(proxied, '2.2.2.2, 203.0.113.10, 10.0.0.3')).toBe(200)
+    } finally {
+      await proxied.close()
+    }
+  })
+
+  it('with TRUST_PROXY=0 ignores X-Forwarded-For altogether', async () => {
+    const direct = await startTestServer({ qaRateLimitPerMinute: 1 })
+    try {
+      expect(await ask(direct, '203.0.113.1')).toBe(200)
+      expect(await ask(direct, '203.0.113.2')).toBe(429)
+    } finally {
+      await direct.close()
+    }
+  })
+})
+
+describe.each(testDbKinds())('limits shared between instances through the database (%s)', (kind) => {
+  it('counts a client across two instances on one database', async () => {
+    const db = await freshDatabaseUrl(kind)
+    const a = await startTestServer({ url: db.url, qaRateLimitPerMinute: 3, trustProxy: 1 })
+    const b = await startTestServer({ url: db.url, qaRateLimitPerMinute: 3, trustProxy: 1 })
+    try {
+      const ask = (s: TestServer) =>
+        postJson(s.base, '/api/v1/qa', { question: '名额' }, { 'x-forwarded-for': '203.0.113.77' }).then(
+          (r) => r.status,
+        )
+      expect([await ask(a), await ask(b), await ask(a), await ask(b)]).toEqual([200, 200, 200, 429])
+      expect(await ask(a)).toBe(429)
+    } finally {
+      await a.close()
+      await b.close()
+      await db.drop()
+    }
+  })
 })

@@ -5,12 +5,12 @@ import { cohortYear } from '../cohort-param'
 export const qaBody = z.object(
   {
     question: z
-      .string({ message: 'must be text' })
+      .string({ message: '须为文字' })
       .trim()
-      .min(1, 'must not be empty')
-      .refine((q) => [...q].length <= 500, 'must be at most 500 characters'),
+      .min(1, '不能为空')
+      .refine((q) => [...q].length <= 500, '最多 500 个字'),
     cohort: cohortYear.optional(),
   },
-  { message: 'body must be a JSON object' },
+  { message: '请求体须为 JSON 对象' },
 )
 export type QaBody = z.infer<typeof qaBody>
