@@ -154,7 +154,8 @@ export function createEngine(deps: BotDeps, options: EngineOptions = {}): Engine
         if (msg.kind === 'other') return [{ text: SAY.notText }]
         const text = msg.text.replace(/\u2005/g, ' ').trim()
         if (!text) return [{ text: SAY.empty }]
-        deps.logger.debug({ channel: msg.channel, text: maskText(text) }, 'bot message')
+        if (deps.logger.isLevelEnabled('debug'))
+          deps.logger.debug({ channel: msg.channel, text: maskText(text) }, 'bot message')
 
         const actor: Actor = await resolveActor(deps.dataSource, msg.channel, msg.senderId)
         const program = builtInProgram()
