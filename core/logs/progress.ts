@@ -44,8 +44,9 @@ async function progressOfFew(ds: DataSource, program: Program, students: Student
     .leftJoin(GrowthLog, 'l', 'l.activityId = a.id')
     .select(['a.id AS id', 'a.studentId AS studentId', 'a.happenedOn AS happenedOn', 'a.place AS place'])
     .addSelect('COUNT(l.id)', 'logs')
+    // By student only: a student record belongs to one cohort, and a filter on the cohort would let the
+    // database scan the cohort's activities (its index) instead of these students'.
     .where({ studentId: In(ids), kind: 'campus_visit' })
-    .andWhere('a.cohortId IN (:...cohorts)', { cohorts: [...new Set(students.map((s) => s.cohortId))] })
     .groupBy('a.id')
     .addGroupBy('a.studentId')
     .addGroupBy('a.happenedOn')

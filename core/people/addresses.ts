@@ -15,8 +15,15 @@ export interface Address {
 export async function addressesOf(ds: DataSource, people: number[]): Promise<Map<number, Address>> {
   const found = new Map<number, Address>()
   for (let i = 0; i < people.length; i += 500) {
-    const bindings = await ds.getRepository(IdentityBinding).findBy({ personId: In(people.slice(i, i + 500)) })
-    for (const b of bindings) {
+    // Raw rows, not entities: this runs for every message a job plans.
+    const bindings = await ds
+      .getRepository(IdentityBinding)
+      .createQueryBuilder('b')
+      .select(['b.personId AS personId', 'b.channel AS channel', 'b.externalId AS externalId'])
+      .where({ personId: In(people.slice(i, i + 500)) })
+      .getRawMany<{ personId: number; channel: string; externalId: string }>()
+    for (const raw of bindings) {
+      const b = { ...raw, personId: Number(raw.personId) }
       const current = found.get(b.personId)
       const handle = b.channel === 'terminal' ? b.externalId : current?.handle
       if (!current || CHANNEL_PREFERENCE.indexOf(b.channel) < CHANNEL_PREFERENCE.indexOf(current.channel)) {
