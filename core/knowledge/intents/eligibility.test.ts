@@ -89,3 +89,11 @@ describe('a place named as what the student’s county used to belong to', () =>
     expect(ask('我们武宣县的，过去属于柳州地区，娃高一，数学前10%，可以报吗').eligibility?.verdict).toBe('ineligible')
   })
 })
+
+describe('a verdict still open on a missing rank says the bound that rank must meet', () => {
+  it('names the overall bound when the subject rank misses its own', () => {
+    const r = ask('桂林七星区高二，化学年级前22%，总排名还不知道，能报吗')
+    expect(r.eligibility?.verdict).toBe('unknown')
+    expect(r.answer).toContain('20%')
+  })
+})
