@@ -79,3 +79,11 @@ describe('facts say only what the plan says', () => {
     expect(text('priority_olympiad')).not.toMatch(/通常指/)
   })
 })
+
+describe('facts keep the plan’s own terms for what people quote back', () => {
+  it.each<[string, string]>([
+    ['导师一般是哪些人', '相关专业领域专家'],
+    ['研究方向由谁来定', '共同确定'],
+    ['要吸引哪些单位和人参与', '专家学者'],
+  ])('%s → %s', (q, term) => expect(ask(q).answer).toContain(term))
+})

@@ -46,6 +46,11 @@ export const vocabularySchema = z.object({
   ),
   /** The kinds of mentor the plan lists. */
   mentorTitles: z.array(z.object({ name: z.string().min(1), pattern })).min(1),
+  /**
+   * Particular points of an article that people ask about by name (示范带动, 开放实验室, 聘书 …):
+   * the facts that hold the point answer, before a party's general duties or the conditions.
+   */
+  aspects: z.array(z.object({ facts: z.array(factId).min(1), pattern })).default([]),
   /** Conditions people ask about that the plan's rules do not set; the label is said in the reply. */
   offRuleConditions: z.array(z.object({ label: z.string().min(1), pattern })),
   /** Topics the plan leaves open: the label is said, `related` names the fact the plan does give. */

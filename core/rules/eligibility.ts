@@ -166,13 +166,19 @@ function rankCheck(program: Program, input: EligibilityInput): { check: Eligibil
   }
   if (subjectOk === false) {
     return {
-      check: check('unknown', `学科前${subject}%未达到前${subjectTopPercent}%，还要看综合排名（${section}）`),
+      check: check(
+        'unknown',
+        `学科前${subject}%未达到前${subjectTopPercent}%，还要看综合排名是否在前${overallTopPercent}%以内（${section}）`,
+      ),
       missing: ['overallRankPercent'],
     }
   }
   if (overallOk === false) {
     return {
-      check: check('unknown', `综合前${overall}%未达到前${overallTopPercent}%，还要看学科排名（${section}）`),
+      check: check(
+        'unknown',
+        `综合前${overall}%未达到前${overallTopPercent}%，还要看相应学科排名是否在前${subjectTopPercent}%以内（${section}）`,
+      ),
       missing: ['subjectRankPercent'],
     }
   }

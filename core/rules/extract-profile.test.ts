@@ -211,6 +211,16 @@ describe('extractProfile: the place of study beats the place of the household', 
   })
 })
 
+describe('extractProfile: a place named as what another formerly belonged to is history', () => {
+  it.each<[string, string]>([
+    ['家在鹿寨县，原来归柳州地区管，孩子高二', '鹿寨县'],
+    ['我们武宣县的，过去属于柳州地区，娃读高一', '武宣县'],
+    ['合山市以前是柳州地区的，孩子在合山读高二', '合山市'],
+  ])('%s → %s', (text, city) => {
+    expect(extractProfile(text).profile.city).toBe(city)
+  })
+})
+
 describe('extractProfile: places outside Guangxi that share a Guangxi name', () => {
   it.each<[string, string]>([
     ['广东梅州兴宁市的高一学生，能报吗', '广东梅州兴宁市'],

@@ -32,6 +32,10 @@ const STUDY_CUE =
 const HOME_CUE = /户口|户籍|老家|出生|住在|家住|家在|祖籍|籍贯|搬|我们是|我家是|是.{1,8}人/
 // Where a clause turns from one place to another ('户口在玉林，但孩子在南宁读书').
 const TURN = /但是|但|不过|可是|而是|现在|目前|如今/
+// A place named as what another used to belong to ('象州县，以前属于柳州地区', '原属柳州'): history, not where
+// the student is; the division named with it says the city it is in today.
+const FORMERLY =
+  /(以前|之前|原来|原先|过去|早先|早年|曾经|当年|原本)(也)?(是|属于?|归|隶属于?|归属于?|划归|叫)$|原属于?$|旧属$/
 
 /**
  * The place the student studies in, which is what the plan's 辖区内 asks about: places in words
@@ -40,7 +44,9 @@ const TURN = /但是|但|不过|可是|而是|现在|目前|如今/
  * ('我们是玉林的，孩子读高一' → 玉林). Within one kind, pickPlace decides.
  */
 function studentPlace(text: string): Place | undefined {
-  const located = locatePlaces(text)
+  const all = locatePlaces(text)
+  const located =
+    all.length > 1 ? all.filter((p) => !FORMERLY.test(text.slice(Math.max(0, p.start - 6), p.start))) : all
   if (!located.length) return undefined
   const tiers: LocatedPlace[][] = [[], [], []]
   let from = 0

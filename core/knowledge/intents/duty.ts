@@ -11,7 +11,8 @@ import type { Intent } from './intent'
  */
 function dutyAnswer(ctx: Context, q: string): QaAnswer | undefined {
   const { dutyWords, followUpWords, parties } = ctx.vocab
-  if (!dutyWords.test(q) || OTHER_ROLE.test(q) || /^(我|学生|孩子|娃|家长)/.test(q)) return undefined
+  if (!dutyWords.test(q) || OTHER_ROLE.test(q) || /^(我(?!们(中学|学校|高中|高校|大学)|校)|学生|孩子|娃|家长)/.test(q))
+    return undefined
   // A named step ("市科协在遴选环节承担什么职责"): the party's facts that speak of that step.
   const step = NAMED_STEP.exec(q)?.[0]
   const ids: string[] = []

@@ -71,3 +71,29 @@ describe('a profile in any words is an eligibility question', () => {
     expect(ask('学校可以推荐几个人').intent).toBe('quota')
   })
 })
+
+describe('other modal words for asking to apply', () => {
+  it.each<[string, string]>([
+    ['桂林高二，物理年级前8%，现在报还来得及不', 'eligible'],
+    ['南宁高三了，综合前1%，赶得上报吗', 'ineligible'],
+    ['本校（柳州市柳南区）高一学生韦某化学位列年级前6%，能否推荐其参加？', 'eligible'],
+  ])('%s → %s', (q, verdict) => {
+    const r = ask(q)
+    expect(r.intent).toBe('eligibility')
+    expect(r.eligibility?.verdict).toBe(verdict)
+  })
+})
+
+describe('a place named as what the student’s county used to belong to', () => {
+  it('reads the county as its city of today', () => {
+    expect(ask('我们武宣县的，过去属于柳州地区，娃高一，数学前10%，可以报吗').eligibility?.verdict).toBe('ineligible')
+  })
+})
+
+describe('a verdict still open on a missing rank says the bound that rank must meet', () => {
+  it('names the overall bound when the subject rank misses its own', () => {
+    const r = ask('桂林七星区高二，化学年级前22%，总排名还不知道，能报吗')
+    expect(r.eligibility?.verdict).toBe('unknown')
+    expect(r.answer).toContain('20%')
+  })
+})

@@ -39,4 +39,11 @@ describe('held-out miss classes', () => {
     expect(r.answer).toContain('初中')
     expect(r.answer).toContain('授权')
   })
+  it('reads 卡线上/压线上 as exactly on the bound, not as taking part online', () => {
+    for (const q of ['化学正好年级前15%，压线上了，算吗', '综合前20% 踩线上 行不行']) {
+      const r = ask(q)
+      expect(r.answer, q).not.toContain('线上参加')
+      expect(r.answer, q).toMatch(/也算|符合/)
+    }
+  })
 })

@@ -1,5 +1,6 @@
 import { activities } from './activities'
 import { applyProcess } from './apply-process'
+import { aspect } from './aspect'
 import { atUniversity } from './at-university'
 import { chatter } from './chatter'
 import { conditions } from './conditions'
@@ -57,6 +58,10 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   {
     intent: priorityRequired,
     why: 'whether a priority condition is required is answered as such, before the condition lists',
+  },
+  {
+    intent: aspect,
+    why: 'a point of an article asked by name ("开放实验室有何要求"), before the conditions and duties sharing 要求/负责',
   },
   { intent: conditions, why: 'the conditions in general, once no particular student is described' },
   { intent: intro, why: '"英才计划是什么" before retrieval, which would pick one article' },

@@ -79,3 +79,17 @@ describe('counts and money the plan never gives', () => {
     expect(ask('入选后每个月有钱拿吗').answer).toContain('关于交通、补贴或报销')
   })
 })
+
+describe('details the plan leaves open, asked in a staff member’s words', () => {
+  it.each([
+    '有学生被退出以后，他的名额会不会补给别人',
+    '广西大学和桂师各自负责哪几个学科',
+    '总结表彰设几等奖，标准是什么',
+    '指导老师的工作量怎么算，能折合几节课',
+    '导师的聘任期限是几年',
+  ])('%s → says the plan does not specify it', (q) => {
+    const r = ask(q)
+    expect(r.intent).toBe('not_in_document')
+    expect(r.answer).toContain('0771-2809218')
+  })
+})

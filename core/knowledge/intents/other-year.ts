@@ -7,8 +7,11 @@ import type { Intent } from './intent'
 
 /** A year named as a whole ("2024年的报名", "2025年还有吗"), not as part of a date ("2024年2月"). */
 const YEAR = /(20\d\d)年(?!\d{1,2}月|底|初|上半年|下半年)/g
-/** Taking part again, which the plan itself speaks of. */
-const AGAIN = /(再|接着|继续|又|还(能|可以|能不能))[^，,。？?]{0,3}(报|参加|申请)/
+/** Taking part again, which the plan itself speaks of ("结束后能否报名参加下一年度的培养"). */
+const AGAIN =
+  /(再|接着|继续|又|还(能|可以|能不能))[^，,。？?]{0,3}(报|参加|申请)|(报名|参加|报)[^，,。？?]{0,3}下一(年度|年|期|届)的?培养/
+/** A relative year that dates what the student did ("去年物理竞赛拿了一等奖"), not a year of the program. */
+const DATES_A_DEED = /^[^，,。？?]{0,8}(拿|获|得了|得过|比赛|竞赛|奖|专利|考了|考过|参加了|参加过)/
 /** A date, a deadline or a number asked: what only that year's plan would say. */
 const SPECIFICS = /什么时候|啥时候|几号|哪天|几月|截止|名额|多少|几个/
 
@@ -35,7 +38,10 @@ export const otherYear: Intent = {
     // "明年还能再报吗": whether one may take part again is this plan's own rule (a later year's dates are not asked).
     if (AGAIN.test(ask.q) && !SPECIFICS.test(ask.q)) return decline(ask, 'asks whether one may take part again')
     const named = [...ask.q.matchAll(YEAR)].map((m) => Number(m[1]))
-    const offsets = RELATIVE.filter(([pattern]) => pattern.test(ask.q)).map(([, offset]) => offset)
+    const offsets = RELATIVE.filter(([pattern]) => {
+      const m = pattern.exec(ask.q)
+      return m !== null && !DATES_A_DEED.test(ask.q.slice(m.index + m[0].length))
+    }).map(([, offset]) => offset)
     const thisYear = offsets.length > 0 ? Number(beijingDate(ask.now).slice(0, 4)) : 0
     const relative = offsets.map((offset) => thisYear + offset)
     const years = [...named, ...relative].filter((y) => y !== program.cohort)

@@ -2,15 +2,19 @@ import { describe, expect, it } from 'vitest'
 import { ask, numbersIn } from '../../../test/helpers/qa'
 
 describe('out of scope and greetings', () => {
-  it.each(['明天会下雨吗', '这道题怎么解：x²-1=0', '讲个笑话', '高考志愿怎么填'])(
-    '%s → a polite redirect naming the program',
-    (q) => {
-      const r = ask(q)
-      expect(r.intent).toBe('out_of_scope')
-      expect(r.answer).toContain('八桂青少年英才培养计划')
-      expect(numbersIn(r.answer)).toEqual([])
-    },
-  )
+  it.each([
+    '明天会下雨吗',
+    '这道题怎么解：x²-1=0',
+    '讲个笑话',
+    '高考志愿怎么填',
+    '这道化学题帮忙算下摩尔质量',
+    '有一道数学题不会做',
+  ])('%s → a polite redirect naming the program', (q) => {
+    const r = ask(q)
+    expect(r.intent).toBe('out_of_scope')
+    expect(r.answer).toContain('八桂青少年英才培养计划')
+    expect(numbersIn(r.answer)).toEqual([])
+  })
   it('greets back with what it can answer', () => {
     const r = ask('你好')
     expect(r.intent).toBe('greeting')

@@ -6,7 +6,10 @@ import type { Intent } from './intent'
 
 /** Questions about something other than the program. */
 const OUT_OF_SCOPE =
-  /天气|下雨|怎么学好|学习方法|提高成绩|提分|补课|辅导班|下雪|气温|温度|刮风|台风|解题|方程|这道题|这题|作业|x²|x\^|求解|算一下|笑话|讲个故事|聊聊|聊天|陪我|无聊|唱歌|高考志愿|填志愿|志愿填报|报志愿|游戏|电影|电视剧|吃什么|股票|彩票|翻译|星座|恋爱|减肥|旅游|推荐.{0,3}(书|电影|歌)/
+  /天气|下雨|怎么学好|学习方法|提高成绩|提分|补课|辅导班|下雪|气温|温度|刮风|台风|解题|方程|这道题|这题|(这|一|几)道[^，,。？?]{0,4}题|(物理|数学|化学|生物|计算机)(题|作业)|作业|x²|x\^|求解|算一下|笑话|讲个故事|聊聊|聊天|陪我|无聊|唱歌|高考志愿|填志愿|志愿填报|报志愿|游戏|电影|电视剧|吃什么|股票|彩票|翻译|星座|恋爱|减肥|旅游|推荐.{0,3}(书|电影|歌)/
+
+/** A problem to solve ("这道物理题", "一道数学作业题"): homework, whatever subject of the plan it names. */
+const HOMEWORK = /解题|这道题|这题|(这|一|几)道[^，,。？?]{0,4}题|(物理|数学|化学|生物|计算机)(题|作业)|求解|方程/
 
 /**
  * A general task (translate, write, weather, 志愿, other programs) is out of scope unless the
@@ -24,6 +27,7 @@ export const outOfScope: Intent = {
     if ((PERSONAL_ADVICE.test(q) || TRANSLATE.test(q)) && !PROGRAM_NAMED.test(request) && !CORE_TERMS.test(request))
       return outOfScopeAnswer()
     if (!(OUT_OF_SCOPE.test(q) || GENERIC_TASK.test(q)) || named || CORE_TERMS.test(q)) return undefined
+    if (HOMEWORK.test(q)) return outOfScopeAnswer()
     const silent = openTopicIn(ctx, q)
     if (silent) return notInDocumentAnswer(ctx, silent.label, undefined, 0.5)
     return programEvidence(ctx.scope, q).length > 0 ? unsureAnswer(ctx, 0.4) : outOfScopeAnswer()
