@@ -1,5 +1,6 @@
 import { MAX_ANNOUNCEMENT_CHARS, reachOf } from '../../core/announcements/broadcast'
 import { describeAudience, readAudience } from '../../core/groups/audience'
+import { broadcastStatus } from '../../core/announcements/broadcast-status'
 import { labelGroup } from '../../core/groups/groups'
 import { broadcastFlow } from '../flows/broadcast.flow'
 import { cohortIdOf, groupKindOf } from '../context'
@@ -64,5 +65,32 @@ export const labelGroupCommand: Command = {
       words,
     })
     return say(SAY.labelled(describeAudience(audience)))
+  },
+}
+
+const STATUS_WORDS: Record<string, string> = { sent: '已送达', pending: '待发送', failed: '发送失败' }
+
+/** 广播状态: the office sees how far the latest broadcasts have come, group by group. */
+export const broadcastStatusCommand: Command = {
+  name: 'broadcast_status',
+  description:
+    "office staff see the latest broadcasts' deliveries: each group sent, pending or failed, and the people's counts",
+  usage: '广播状态 — 最近几条广播在各群和各人的送达情况',
+  needsBinding: true,
+  action: 'broadcast.send',
+  match: (text) => /^(?:广播|通知|群发)(?:状态|进度|情况|送达情况|发送情况)$/.test(text),
+  async run(ctx) {
+    const list = await broadcastStatus(ctx.deps.dataSource, ctx.actor, await cohortIdOf(ctx))
+    if (list.length === 0) return say('还没有发过广播。')
+    const blocks = list.map(({ announcement: a, groups, people }) => {
+      const lines = [`公告 #${a.id}「${a.title}」`]
+      for (const g of groups)
+        lines.push(`· ${g.name}：${STATUS_WORDS[g.status] ?? g.status}${g.error ? `（${g.error.slice(0, 40)}）` : ''}`)
+      lines.push(
+        `· 个人：已送达 ${people.sent}，待发送 ${people.pending}，发送失败 ${people.failed}${people.unreached ? `，未触达 ${people.unreached}` : ''}`,
+      )
+      return lines.join('\n')
+    })
+    return say(blocks.join('\n\n'))
   },
 }

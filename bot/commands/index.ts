@@ -1,7 +1,7 @@
 import type { Actor } from '../../core/actor'
 import { say } from '../types'
 import { bindCommand } from './bind.command'
-import { broadcastCommand, labelGroupCommand } from './broadcast.command'
+import { broadcastCommand, broadcastStatusCommand, labelGroupCommand } from './broadcast.command'
 import { type Command, mayUse } from './command'
 import { eligibilityCommand } from './eligibility.command'
 import { growthLogCommand } from './growth-log.command'
@@ -49,10 +49,10 @@ const helpCommand: Command = {
  * 2. bind — a code is never a question;
  * 3–4. growth log, my progress — the student's everyday commands;
  * 5–7. child / students progress, weekly digest — the other roles' views;
- * 8–9. broadcast, group label — staff commands, before hand-off so 广播 is never a ticket;
- * 10–12. hand-off, open tickets, answer — 转人工 from anyone, the office's side after it;
- * 13. eligibility — 能报名吗 about someone not yet described: asked back before any general answer;
- * 14. question — anything else is a question about the program (it matches every text: last).
+ * 8–10. broadcast status, broadcast, group label — staff commands, before hand-off so 广播 is never a ticket;
+ * 11–13. hand-off, open tickets, answer — 转人工 from anyone, the office's side after it;
+ * 14. eligibility — 能报名吗 about someone not yet described: asked back before any general answer;
+ * 15. question — anything else is a question about the program (it matches every text: last).
  */
 export const COMMANDS: readonly Command[] = [
   helpCommand,
@@ -62,6 +62,7 @@ export const COMMANDS: readonly Command[] = [
   childProgressCommand,
   studentsProgressCommand,
   weeklyDigestCommand,
+  broadcastStatusCommand,
   broadcastCommand,
   labelGroupCommand,
   handoffCommand,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Guardianship } from '../../entities/guardianship.entity'
 import { IdentityBinding } from '../../entities/identity-binding.entity'
+import { OutboxMessage } from '../../entities/outbox-message.entity'
 import { Student } from '../../entities/student.entity'
 import { testDbKinds } from '../helpers/db'
 import { type BotHarness, botHarness, figures } from './harness'
@@ -58,5 +59,21 @@ describe.each(testDbKinds())('who sees what in the chat, on %s', (kind) => {
     await h.say('demo-staff', '取消')
     expect(await h.say('demo-staff', '广播 南宁家长 测试')).toMatch(/1\s*个群、2\s*人/)
     await h.say('demo-staff', '取消')
+  })
+
+  it('shows the office how far its broadcasts have come, group by group, and nobody else', async () => {
+    expect(await h.say('demo-staff', '广播状态')).toContain('还没有发过广播')
+    await h.say('demo-staff', '广播 南宁 周六上午参观广西大学实验室')
+    await h.say('demo-staff', '确认')
+    const outbox = h.dataSource.getRepository(OutboxMessage)
+    const rows = await outbox.createQueryBuilder('o').where("o.idempotencyKey LIKE 'announcement:%:group:%'").getMany()
+    await outbox.update({ id: rows[0]?.id as number }, { status: 'sent' })
+    await outbox.update({ id: rows[1]?.id as number }, { status: 'dead', lastError: '93000 invalid webhook key' })
+    const status = await h.say('demo-staff', '广播状态')
+    expect(status).toContain('周六上午参观')
+    expect(status).toContain('已送达')
+    expect(status).toContain('发送失败（93000')
+    expect(status).toMatch(/个人：已送达 0，待发送 \d+/)
+    expect(await h.say('demo-parent', '广播状态')).toMatch(/没有权限/)
   })
 })
