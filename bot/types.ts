@@ -1,11 +1,6 @@
-import type { DataSource } from 'typeorm'
 import type { Actor } from '../core/actor'
-import type { Clock } from '../core/clock'
-import type { AnswerCache } from '../core/knowledge/answer-cache'
-import type { ReviewRecorder } from '../core/knowledge/question-reviews'
+import type { QaDeps } from '../core/knowledge/ask-question'
 import type { Program } from '../core/knowledge/program'
-import type { Llm } from '../core/llm'
-import type { Logger } from '../core/logger'
 
 /** The channels a person talks to the bot through; each is also an IdentityBinding channel. */
 export type BotChannel = 'terminal' | 'wechat' | 'wecom'
@@ -40,17 +35,8 @@ export interface Dialogue {
   data: Record<string, unknown>
 }
 
-/** What the engine needs from the running service. */
-export interface BotDeps {
-  dataSource: DataSource
-  clock: Clock
-  logger: Logger
-  llm?: Llm
-  /** Today's answers, shared with the HTTP API. */
-  answers?: AnswerCache
-  /** Where low-confidence questions are queued for the office, shared with the HTTP API (flushed at shutdown). */
-  reviews?: ReviewRecorder
-}
+/** What the engine needs from the running service: what answering a question needs (the same answer cache and review queue as the HTTP API). */
+export type BotDeps = QaDeps
 
 /** Everything a command or a flow step knows about the message it handles. */
 export interface TurnContext {

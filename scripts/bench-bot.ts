@@ -7,11 +7,7 @@
  * a saved log per dialogue), others ask for their progress. Each message carries a message id,
  * as the real channels' do, so de-duplication is measured too. One line per database.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
-import { createConnection } from 'mysql2/promise'
+import { type Print, onEachDatabase } from './bench-databases'
 import pino from 'pino'
 import type { DataSource } from 'typeorm'
 import { createEngine } from '../bot/engine'
@@ -138,27 +134,6 @@ async function run(url: string, questions: readonly string[]) {
 }
 
 /** bot.pipeline on SQLite, and on MySQL/MariaDB when TEST_MYSQL_URL is set; the guests ask `questions`, the same kinds qa.inprocess times. */
-export async function botPipeline(
-  print: (name: string, figures: Record<string, string | number>) => void,
-  questions: readonly string[],
-) {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-bot-'))
-  try {
-    print('bot.pipeline', { db: 'sqlite', ...(await run(`sqlite:${join(dir, 'bench.sqlite')}`, questions)) })
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-  const server = process.env.TEST_MYSQL_URL
-  if (!server) return
-  const name = `bench_${randomBytes(4).toString('hex')}`
-  const admin = await createConnection({ uri: server })
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
-  try {
-    const url = new URL(server)
-    url.pathname = `/${name}`
-    print('bot.pipeline', { db: 'mysql', ...(await run(url.toString(), questions)) })
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS \`${name}\``)
-    await admin.end()
-  }
+export function botPipeline(print: Print, questions: readonly string[]): Promise<void> {
+  return onEachDatabase('bot.pipeline', print, (url) => run(url, questions))
 }

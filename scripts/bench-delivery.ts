@@ -4,11 +4,7 @@
  * so the figure is the dispatcher's and the database's own cost. Messages go to many recipients
  * (each recipient's messages go in order), default concurrency. One line per database.
  */
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createConnection } from 'mysql2/promise'
+import { type Print, onEachDatabase } from './bench-databases'
 import pino from 'pino'
 import { characters } from '../bot/split'
 import { createClock } from '../core/clock'
@@ -16,8 +12,6 @@ import { openDatabase } from '../core/db'
 import { startDispatcher } from '../core/delivery/dispatcher'
 import type { Sender } from '../core/delivery/sender'
 import { OutboxMessage } from '../entities/outbox-message.entity'
-
-type Print = (name: string, figures: Record<string, string | number>) => void
 
 const MESSAGES = Number(process.env.BENCH_OUTBOX_MESSAGES ?? 5_000)
 
@@ -73,24 +67,6 @@ async function dispatchAll(url: string): Promise<Record<string, number>> {
 }
 
 /** outbox.dispatch on SQLite, and on MySQL/MariaDB when TEST_MYSQL_URL is set. */
-export async function outboxDispatch(print: Print): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-outbox-'))
-  try {
-    print('outbox.dispatch', { db: 'sqlite', ...(await dispatchAll(`sqlite:${join(dir, 'bench.sqlite')}`)) })
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-  const server = process.env.TEST_MYSQL_URL
-  if (!server) return
-  const database = `bench_outbox_${randomBytes(4).toString('hex')}`
-  const admin = await createConnection({ uri: server })
-  await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
-  try {
-    const url = new URL(server)
-    url.pathname = `/${database}`
-    print('outbox.dispatch', { db: 'mysql', ...(await dispatchAll(url.toString())) })
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS \`${database}\``)
-    await admin.end()
-  }
+export function outboxDispatch(print: Print): Promise<void> {
+  return onEachDatabase('outbox.dispatch', print, dispatchAll)
 }

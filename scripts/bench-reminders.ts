@@ -7,12 +7,8 @@
  * jobs then run in a child process of their own, so `peak_rss_mb` is theirs alone. One line per
  * database. BENCH_STUDENTS sets another size.
  */
+import { type Print, onEachDatabase } from './bench-databases'
 import { fork } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createConnection } from 'mysql2/promise'
 import type { DataSource } from 'typeorm'
 import { fixedClock } from '../core/clock'
 import { ensureBuiltInPrograms } from '../core/cohorts/load-program'
@@ -235,34 +231,14 @@ async function measure(url: string, students: number) {
 }
 
 /** reminders.generate on SQLite, and on MySQL/MariaDB when TEST_MYSQL_URL is set. */
-export async function remindersGenerate(print: (name: string, figures: Record<string, string | number>) => void) {
+export function remindersGenerate(print: Print): Promise<void> {
   const students = Number(process.env.BENCH_STUDENTS ?? 100_000)
   const records = students * (VISITS_PER_STUDENT + LOGS_PER_STUDENT)
-  const dir = mkdtempSync(join(tmpdir(), 'bench-reminders-'))
-  try {
-    const figures = await measure(`sqlite:${join(dir, 'bench.sqlite')}`, students)
-    print('reminders.generate', { db: 'sqlite', students, activities_and_logs: records, ...figures })
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-  const server = process.env.TEST_MYSQL_URL
-  if (!server) return
-  const name = `bench_${randomBytes(4).toString('hex')}`
-  const admin = await createConnection({ uri: server })
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
-  try {
-    const url = new URL(server)
-    url.pathname = `/${name}`
-    print('reminders.generate', {
-      db: 'mysql',
-      students,
-      activities_and_logs: records,
-      ...(await measure(url.toString(), students)),
-    })
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS \`${name}\``)
-    await admin.end()
-  }
+  return onEachDatabase('reminders.generate', print, async (url) => ({
+    students,
+    activities_and_logs: records,
+    ...(await measure(url, students)),
+  }))
 }
 
 if (process.argv[2] === '--run-jobs') {
