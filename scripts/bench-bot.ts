@@ -19,6 +19,7 @@ import { ensureBuiltInPrograms } from '../core/cohorts/load-program'
 import { seedDemo } from '../core/cohorts/seed-demo'
 import { openDatabase } from '../core/db'
 import { AnswerCache } from '../core/knowledge/answer-cache'
+import { ReviewRecorder } from '../core/knowledge/question-reviews'
 import { createLogger } from '../core/logger'
 import { IdentityBinding } from '../entities/identity-binding.entity'
 import { Person } from '../entities/person.entity'
@@ -64,6 +65,7 @@ function percentile(sorted: number[], p: number): number {
 /** Runs the pipeline on one database URL; returns the figures. */
 async function run(url: string, questions: readonly string[]) {
   const ds = await openDatabase(url)
+  const reviews = new ReviewRecorder(ds, createLogger('warn', pino.destination(2)))
   try {
     const clock = fixedClock('2024-03-15T10:00:00+08:00')
     await ensureBuiltInPrograms(ds)
@@ -71,7 +73,8 @@ async function run(url: string, questions: readonly string[]) {
     const students = await addStudents(ds, 80, clock.now())
     const logger = createLogger('warn', pino.destination(2))
     const store = databaseStateStore(ds)
-    const engine = createEngine({ dataSource: ds, clock, logger, answers: new AnswerCache() }, { store })
+    // The service's own parts: the day's answers and the queue of questions kept for the office.
+    const engine = createEngine({ dataSource: ds, clock, logger, answers: new AnswerCache(), reviews }, { store })
 
     const scripts: Script[] = []
     for (let i = 0; i < 400; i++) {
@@ -129,6 +132,7 @@ async function run(url: string, questions: readonly string[]) {
       people: scripts.length,
     }
   } finally {
+    await reviews.close()
     await ds.destroy()
   }
 }
