@@ -109,19 +109,20 @@ export async function createGrowthLog(
                 })
               ).identifiers[0]?.id,
             )
-      return m.save(
-        m.create(GrowthLog, {
-          studentId: student.studentId,
-          activityId,
-          happenedOn: input.happenedOn,
-          place,
-          content: input.content.trim(),
-          takeaway: input.takeaway.trim(),
-          source: input.source,
-          clientKey: input.clientKey,
-          createdAt: now,
-        }),
-      )
+      const log = m.create(GrowthLog, {
+        studentId: student.studentId,
+        activityId,
+        happenedOn: input.happenedOn,
+        place,
+        content: input.content.trim(),
+        takeaway: input.takeaway.trim(),
+        source: input.source,
+        clientKey: input.clientKey,
+        createdAt: now,
+      })
+      // insert, not save: one statement, no reload, while other chats wait for this transaction.
+      log.id = Number((await m.insert(GrowthLog, log)).identifiers[0]?.id)
+      return log
     })
     return { log, created: true, student }
   } catch (error) {
