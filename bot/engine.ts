@@ -3,7 +3,7 @@ import { AppError } from '../core/errors'
 import { noteGroupSeen } from '../core/groups/groups'
 import { builtInProgram } from '../core/knowledge/program'
 import { maskText } from '../core/privacy/mask'
-import { ProcessedMessage } from '../entities/processed-message.entity'
+import { datetimeParameter, execute } from '../core/data-source'
 import { commandText } from './command-text'
 import { abilities, helpText, routeOf } from './commands'
 import type { Command } from './commands/command'
@@ -99,17 +99,20 @@ export function createEngine(deps: BotDeps, options: EngineOptions = {}): Engine
     return times.length === options.perMinute + 1 ? 'warn' : 'mute'
   }
 
+  const q = (name: string) => deps.dataSource.driver.escape(name)
+  const recordSeen = `INSERT INTO ${q('processed_message')} (${['channel', 'messageId', 'processedAt'].map(q).join(', ')}) VALUES (?, ?, ?)`
+  const wasSeen = `SELECT 1 AS seen FROM ${q('processed_message')} WHERE ${q('channel')} = ? AND ${q('messageId')} = ?`
+
   /** Whether the message is new; a redelivered one (its id already recorded) is not. Throws when the database does. */
   async function firstSeen(msg: Inbound, at: Date): Promise<boolean> {
     if (!msg.messageId) return true
-    const row = { channel: msg.channel, messageId: msg.messageId.slice(0, 191) }
-    const repo = deps.dataSource.getRepository(ProcessedMessage)
+    const id = msg.messageId.slice(0, 191)
     try {
-      await repo.insert({ ...row, processedAt: at })
+      await execute(deps.dataSource, recordSeen, [msg.channel, id, datetimeParameter(deps.dataSource, at)])
       return true
     } catch (error) {
       // Only the unique key refusing it means "seen before"; any other failure is not a duplicate to drop silently.
-      if (await repo.existsBy(row)) return false
+      if (((await deps.dataSource.query(wasSeen, [msg.channel, id])) as unknown[]).length > 0) return false
       throw error
     }
   }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm'
-import { ConversationState } from '../entities/conversation-state.entity'
+import { datetimeParameter, datetimeValue, execute } from '../core/data-source'
 import type { Dialogue } from './types'
 
 /** A stored dialogue and when it last moved. */
@@ -18,34 +18,41 @@ export interface StateStore {
   save(channel: string, chatKey: string, dialogue: Dialogue | undefined, at: Date): Promise<void>
 }
 
-/** A StateStore on the conversation_state table. */
+/**
+ * A StateStore on the conversation_state table. Raw statements, prepared once: every message of
+ * every chat loads its state, and a running dialogue saves it.
+ */
 export function databaseStateStore(ds: DataSource): StateStore {
-  const repo = ds.getRepository(ConversationState)
+  const q = (name: string) => ds.driver.escape(name)
+  const table = q('conversation_state')
+  const key = `${q('channel')} = ? AND ${q('chatKey')} = ?`
+  const select = `SELECT ${['flow', 'step', 'data', 'updatedAt'].map(q).join(', ')} FROM ${table} WHERE ${key}`
+  const update = `UPDATE ${table} SET ${['flow', 'step', 'data', 'updatedAt'].map((c) => `${q(c)} = ?`).join(', ')} WHERE ${key}`
+  const insert = `INSERT INTO ${table} (${['channel', 'chatKey', 'flow', 'step', 'data', 'updatedAt'].map(q).join(', ')}) VALUES (?, ?, ?, ?, ?, ?)`
   return {
     async load(channel, chatKey) {
-      const row = await repo.findOneBy({ channel, chatKey })
+      const [row] = (await ds.query(select, [channel, chatKey])) as Array<Record<string, unknown>>
       if (!row?.flow) return undefined
       return {
-        flow: row.flow,
-        step: row.step,
-        data: JSON.parse(row.data) as Record<string, unknown>,
-        updatedAt: row.updatedAt,
+        flow: String(row.flow),
+        step: row.step == null ? null : String(row.step),
+        data: JSON.parse(String(row.data)) as Record<string, unknown>,
+        updatedAt: datetimeValue(row.updatedAt),
       }
     },
     async save(channel, chatKey, dialogue, at) {
-      const values = {
-        flow: dialogue?.flow ?? null,
-        step: dialogue?.step ?? null,
-        data: JSON.stringify(dialogue?.data ?? {}),
-        updatedAt: at,
-      }
-      const updated = await repo.update({ channel, chatKey }, values)
-      if (updated.affected || !dialogue) return
+      const values = [
+        dialogue?.flow ?? null,
+        dialogue?.step ?? null,
+        JSON.stringify(dialogue?.data ?? {}),
+        datetimeParameter(ds, at),
+      ]
+      if ((await execute(ds, update, [...values, channel, chatKey])) > 0 || !dialogue) return
       try {
-        await repo.insert({ channel, chatKey, ...values })
+        await execute(ds, insert, [channel, chatKey, ...values])
       } catch {
         // The other instance wrote the first row of this chat a moment ago: ours is the newer state.
-        await repo.update({ channel, chatKey }, values)
+        await execute(ds, update, [...values, channel, chatKey])
       }
     },
   }

@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm'
-import { IdentityBinding } from '../entities/identity-binding.entity'
 import { PersonRole, type Role } from '../entities/person-role.entity'
 
 /** A role a person holds, with the city or school it is held for (city staff, guiding teachers). */
@@ -23,15 +22,14 @@ export const NOBODY: Actor = { roles: [] }
 
 /** The actor behind an account on a channel (wechat, wecom, miniprogram, terminal), with their roles; NOBODY when unbound. */
 export async function resolveActor(ds: DataSource, channel: string, externalId: string): Promise<Actor> {
-  // One query for the binding and every role: this runs for each message a channel receives.
-  const rows = await ds
-    .getRepository(IdentityBinding)
-    .createQueryBuilder('b')
-    .leftJoin(PersonRole, 'r', 'r.personId = b.personId')
-    .select(['b.personId AS personId', 'r.role AS role', 'r.cityId AS cityId', 'r.schoolId AS schoolId'])
-    .where('b.channel = :channel AND b.externalId = :externalId', { channel, externalId })
-    .orderBy('r.id', 'ASC')
-    .getRawMany<{ personId: number; role: Role | null; cityId: number | null; schoolId: number | null }>()
+  // One raw statement for the binding and every role: this runs for each message a channel receives.
+  const q = (name: string) => ds.driver.escape(name)
+  const rows = (await ds.query(
+    `SELECT b.${q('personId')} AS ${q('personId')}, r.${q('role')} AS ${q('role')}, r.${q('cityId')} AS ${q('cityId')}, r.${q('schoolId')} AS ${q('schoolId')} ` +
+      `FROM ${q('identity_binding')} b LEFT JOIN ${q('person_role')} r ON r.${q('personId')} = b.${q('personId')} ` +
+      `WHERE b.${q('channel')} = ? AND b.${q('externalId')} = ? ORDER BY r.${q('id')}`,
+    [channel, externalId],
+  )) as Array<{ personId: number; role: Role | null; cityId: number | null; schoolId: number | null }>
   const first = rows[0]
   if (!first) return NOBODY
   const roles = rows

@@ -119,3 +119,25 @@ export async function createDetectedDataSource(url: string): Promise<DataSource>
 export function datetimeParameter(ds: DataSource, at: Date): string | Date {
   return ds.options.type === 'better-sqlite3' ? at.toISOString().replace('T', ' ').replace('Z', '') : at
 }
+
+/** A `datetime` column's value as a raw query returns it (SQLite: UTC text; MySQL: a Date), as a Date. */
+export function datetimeValue(value: unknown): Date {
+  if (value instanceof Date) return value
+  const text = String(value)
+  return new Date(/[zZ]|[+-]\d{2}:?\d{2}$/.test(text) ? text : `${text.replace(' ', 'T')}Z`)
+}
+
+/**
+ * Runs a raw statement with `?` placeholders and returns the rows changed (for INSERT, UPDATE,
+ * DELETE). For the few statements every chat message runs, where the query builder's own work
+ * costs more than the database's.
+ */
+export async function execute(ds: DataSource, sql: string, parameters: unknown[]): Promise<number> {
+  const runner = ds.createQueryRunner()
+  try {
+    const result = await runner.query(sql, parameters, true)
+    return Number(result.affected ?? 0)
+  } finally {
+    await runner.release()
+  }
+}
