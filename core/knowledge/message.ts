@@ -68,24 +68,28 @@ function pairs(text: string): Set<string> {
   return out
 }
 
-/** The sentences of a part that add something to what the earlier parts said (most of their pairs new). */
-function newSentences(text: string, said: string): string {
+/**
+ * The sentences of a part that add something to what the earlier parts said (most of their pairs
+ * new). When retrieval's part (`neighbours`: its best fact, then the next ones) starts with a fact
+ * said already, the rest is only neighbouring facts: nothing of it is kept.
+ */
+function newSentences(text: string, said: string, neighbours = false): string {
   const known = pairs(said)
   const sentences = text.match(/[^。！？]+[。！？]?/g) ?? [text]
-  return sentences
-    .filter((sentence) => {
-      const own = [...pairs(sentence)]
-      return own.length === 0 || own.filter((p) => known.has(p)).length / own.length < 0.8
-    })
-    .join('')
+  const fresh = (sentence: string) => {
+    const own = [...pairs(sentence)]
+    return own.length === 0 || own.filter((p) => known.has(p)).length / own.length < 0.8
+  }
+  if (neighbours && said && sentences[0] && !fresh(sentences[0])) return ''
+  return sentences.filter(fresh).join('')
 }
 
 /** Several answers as one, each shortened at a sentence end until all fit in 400 characters. */
-export function combine(parts: { answer: QaAnswer; text: string }[]): QaAnswer {
+export function combine(parts: { answer: QaAnswer; text: string; neighbours?: boolean }[]): QaAnswer {
   const texts: string[] = []
   for (const p of parts) {
     const full = /[。！？]$/.test(p.text) ? p.text : `${p.text}。`
-    texts.push(newSentences(full, texts.join('')))
+    texts.push(newSentences(full, texts.join(''), p.neighbours))
   }
   let total = texts.reduce((n, t) => n + [...t].length, 0)
   for (let guard = 0; total > MAX_ANSWER_CHARS && guard < 20; guard++) {
@@ -100,13 +104,15 @@ export function combine(parts: { answer: QaAnswer; text: string }[]): QaAnswer {
   }
   const first = parts[0]?.answer as QaAnswer
   const eligibility = parts.find((p) => p.answer.eligibility)?.answer.eligibility
-  const sources = parts.flatMap((p) => p.answer.sources)
+  // A part with nothing new left cites nothing.
+  const kept = parts.filter((_, i) => texts[i])
+  const sources = kept.flatMap((p) => p.answer.sources)
   return {
     answer: clamp(texts.join('')),
     intent: first.intent,
     sources: sources.filter((s, i) => sources.findIndex((o) => o.section === s.section && o.title === s.title) === i),
     ...(eligibility ? { eligibility } : {}),
     confidence: Math.min(...parts.map((p) => p.answer.confidence)),
-    facts: parts.flatMap((p) => p.answer.facts),
+    facts: kept.flatMap((p) => p.answer.facts),
   }
 }

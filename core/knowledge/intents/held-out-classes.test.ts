@@ -47,3 +47,19 @@ describe('held-out miss classes', () => {
     }
   })
 })
+
+describe('a topic before a numbered list of asks is the topic of each', () => {
+  it('each item is answered about the topic, none dropped for a neighbouring article', () => {
+    const r = ask('关于中期评价，请说明：1. 截止时间；2. 组织者；3. 由谁评价。')
+    expect(r.answer).toContain('2024年2月')
+    expect(r.answer).toContain('管理办公室')
+    expect(r.answer).toContain('导师团队')
+    expect(r.answer).not.toContain('10月24日')
+  })
+  it('a retrieval part that only repeats what was said adds no neighbouring facts', () => {
+    const r = ask('关于见面会：1.什么时候开；2.谁来组织；3.哪些人参加')
+    expect(r.answer).toContain('家长')
+    expect(r.answer).toMatch(/科协|青少年科技教育工作机构/)
+    expect(r.answer).not.toContain('中期评价')
+  })
+})
