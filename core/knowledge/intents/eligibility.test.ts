@@ -117,3 +117,12 @@ describe('held-out classes of eligibility in chat', () => {
     expect(r.eligibility).toEqual({ verdict: 'eligible', priority: true })
   })
 })
+
+describe('a teacher asking for an exception', () => {
+  it('a 高三 student with a national medal asked to be recommended 破格 is still outside the grades', () => {
+    const r = ask('柳州市融安县某中学高三学生覃某获全国物理竞赛金牌，能否特殊推荐？')
+    expect(r.intent).toBe('eligibility')
+    expect(r.eligibility?.verdict).toBe('ineligible')
+    expect(r.answer).toMatch(/高一、高二/)
+  })
+})
