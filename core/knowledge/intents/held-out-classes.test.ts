@@ -63,3 +63,21 @@ describe('a topic before a numbered list of asks is the topic of each', () => {
     expect(r.answer).not.toContain('中期评价')
   })
 })
+
+describe('framing words are not a qualifier the plan is silent on', () => {
+  it.each([
+    '本校位于柳州市柳城县，县城中学的高二学生属于遴选对象吗？',
+    '我们学校坐落在南宁市马山县，县域学校的高一学生在遴选范围内吗？',
+  ])('%s', (q) => {
+    const r = ask(q)
+    expect(r.answer).not.toContain('没有提到')
+    expect(r.answer).toContain('县')
+  })
+})
+
+describe('activities besides the named ones', () => {
+  it('asked for other activities than lab work, gives the exchanges first', () => {
+    const r = ask('培养期间除了跟导师做研究，还能参加什么活动？')
+    expect(r.answer).toMatch(/学术会议|论坛|科学营|交流会/)
+  })
+})
