@@ -6,6 +6,9 @@ import { ASKING } from './wording'
 const CLAUSE_BREAK =
   /(?<=[，,？?。！!；;])|(?=另外|顺便)|(?<=[\u4e00-\u9fff])(?=[1-9][.、)）](?!\d)|[②③④⑤⑥])|(?<=[，,])(?=(?:还有|以及)(?!没有|机会|希望|名额|多少|几天|多久|时间))/
 
+/** Where a sentence of unpunctuated speech starts ("…读高一然后老师说…我想问一下柳州选多少人然后结果在哪公布"). */
+const SPOKEN_BREAK = /(?<=[\u4e00-\u9fff])(?=然后|我想问一?下|想问一?下|再问一?下)/
+
 /** One ask of a message, with the remarks just before it. */
 export interface MessageAsk {
   ask: string
@@ -24,7 +27,9 @@ const ENUMERATED =
 export function messageAsks(q: string): MessageAsk[] {
   const asks: MessageAsk[] = []
   let pending = ''
-  for (const raw of q.split(CLAUSE_BREAK)) {
+  // Voice input with no punctuation at all runs its sentences together: the spoken joiners cut it.
+  const breaks = /[，,？?。！!；;]/.test(q) ? CLAUSE_BREAK : new RegExp(`${CLAUSE_BREAK.source}|${SPOKEN_BREAK.source}`)
+  for (const raw of q.split(breaks)) {
     const lead = raw.replace(/^(另外|顺便(问一?下|问问|说一?下)?|还有|以及)/, '')
     // "想咨询三个问题：一是…": the announcement is a remark, the enumerated pieces are the asks.
     const at = lead.search(/[:：](?=[一二三四五六]是|其[一二三四五]|第[一二三四五六]|[1-9][.、)）]|[①②③④⑤⑥])/)
@@ -40,7 +45,8 @@ export function messageAsks(q: string): MessageAsk[] {
       previous.text += piece
       continue
     }
-    if (ASKING.test(piece) || enumerated) {
+    // "有个什么计划" names a thing vaguely; it asks nothing.
+    if (ASKING.test(piece.replace(/(有|是)?(一)?个(什么|啥)/g, '')) || enumerated) {
       asks.push({ ask: piece, text: pending + piece })
       pending = ''
     } else {
