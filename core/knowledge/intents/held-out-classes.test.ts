@@ -84,7 +84,9 @@ describe('activities besides the named ones', () => {
 
 describe('several asks in one unpunctuated voice message', () => {
   it('each ask is answered', () => {
-    const r = ask('你好我女儿在桂林十八中读高二然后班主任说有个什么英才计划我想问一下桂林一共选几个人然后什么时候出名单')
+    const r = ask(
+      '你好我女儿在桂林十八中读高二然后班主任说有个什么英才计划我想问一下桂林一共选几个人然后什么时候出名单',
+    )
     expect(r.answer).toMatch(/15名/)
     expect(r.answer).toMatch(/公示/)
   })
