@@ -23,3 +23,11 @@ describe("a school's or another party's duty asked formally", () => {
     expect(r.answer).toContain('向社会公布')
   })
 })
+
+describe('a party asked about several stages at once', () => {
+  it('gives its facts of every stage, not only the first stage named', () => {
+    const r = ask('各市科协在审核环节和培养开始时分别要做什么？')
+    expect(r.answer).toContain('见面会')
+    expect(r.answer).toMatch(/审核|审查/)
+  })
+})
