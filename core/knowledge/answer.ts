@@ -93,13 +93,25 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
     const eligibility = !only || applying(only.ask) || contentLength(only.ask) <= 6 || !applying(q)
     return answerOne(ctx, question, now, { eligibility }, trace)
   }
-  const parts: { answer: QaAnswer; text: string }[] = []
+  const parts: { answer: QaAnswer; text: string; neighbours?: boolean }[] = []
   const noted = new Set<string>()
   let previous = ''
+  // "关于见面会，请告知：1. 时间；2. 组织单位": the topic before a list of asks is the topic of each.
+  const first = asks[0]
+  const lead = first && first.text !== first.ask ? first.text.slice(0, first.text.lastIndexOf(first.ask)) : ''
   for (const { ask, text } of asks) {
-    // A bare follow-up ("能报吗", "有啥建议") reads with the remarks before it, or else the ask before it.
-    const own = contentLength(ask) > 6 ? ask : text !== ask ? text : previous ? `${previous}，${ask}` : ask
-    let reply: { answer: QaAnswer; text: string } | undefined
+    // A bare follow-up ("能报吗", "有啥建议") reads with the remarks before it, the message's topic, or the ask before it.
+    const own =
+      contentLength(ask) > 6
+        ? ask
+        : text !== ask
+          ? text
+          : lead && namesProgramThing(ctx, lead)
+            ? `${lead}${ask}`
+            : previous
+              ? `${previous}，${ask}`
+              : ask
+    let reply: { answer: QaAnswer; text: string; neighbours?: boolean } | undefined
     if (applying(ask)) {
       const e = eligibilityAnswer(ctx, question, normaliseText(ask))
       if (e) reply = { answer: e.answer, text: e.brief }
@@ -126,14 +138,21 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
       }
       // An ask with no word of the program of its own ("阳朔荔浦这些县的算不算") that retrieval
       // places only loosely is a follow-up of the ask before it: read together, a structured intent may answer.
-      if (previous && answeredBy.get(a) === 'retrieval' && a.confidence < 0.8 && !namesProgramThing(ctx, ask)) {
+      if (
+        previous &&
+        !(lead && own === `${lead}${ask}`) &&
+        answeredBy.get(a) === 'retrieval' &&
+        a.confidence < 0.8 &&
+        !namesProgramThing(ctx, ask)
+      ) {
         const joined = answerOne(ctx, `${previous}，${ask}`, now, { context: q, eligibility: false }, trace)
         if (answeredBy.get(joined) !== 'retrieval' && !isWeak(joined)) a = joined
       }
       // A hedged reply to a short ask of a longer message says its fact plainly: the message gives the context.
       const hedged = hedgedFacts.get(a)
       if (hedged) a = { ...a, intent: hedged.intent ?? 'fact' }
-      if (!isWeak(a)) reply = { answer: a, text: hedged?.answer ?? a.answer }
+      if (!isWeak(a))
+        reply = { answer: a, text: hedged?.answer ?? a.answer, neighbours: answeredBy.get(a) === 'retrieval' }
     }
     previous = ask
     if (!reply) continue

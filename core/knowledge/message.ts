@@ -6,6 +6,9 @@ import { ASKING } from './wording'
 const CLAUSE_BREAK =
   /(?<=[，,？?。！!；;])|(?=另外|顺便)|(?<=[\u4e00-\u9fff])(?=[1-9][.、)）](?!\d)|[②③④⑤⑥])|(?<=[，,])(?=(?:还有|以及)(?!没有|机会|希望|名额|多少|几天|多久|时间))/
 
+/** Where a sentence of unpunctuated speech starts ("…读高一然后老师说…我想问一下柳州选多少人然后结果在哪公布"). */
+const SPOKEN_BREAK = /(?<=[\u4e00-\u9fff])(?=然后|我想问一?下|想问一?下|再问一?下)/
+
 /** One ask of a message, with the remarks just before it. */
 export interface MessageAsk {
   ask: string
@@ -24,7 +27,9 @@ const ENUMERATED =
 export function messageAsks(q: string): MessageAsk[] {
   const asks: MessageAsk[] = []
   let pending = ''
-  for (const raw of q.split(CLAUSE_BREAK)) {
+  // Voice input with no punctuation at all runs its sentences together: the spoken joiners cut it.
+  const breaks = /[，,？?。！!；;]/.test(q) ? CLAUSE_BREAK : new RegExp(`${CLAUSE_BREAK.source}|${SPOKEN_BREAK.source}`)
+  for (const raw of q.split(breaks)) {
     const lead = raw.replace(/^(另外|顺便(问一?下|问问|说一?下)?|还有|以及)/, '')
     // "想咨询三个问题：一是…": the announcement is a remark, the enumerated pieces are the asks.
     const at = lead.search(/[:：](?=[一二三四五六]是|其[一二三四五]|第[一二三四五六]|[1-9][.、)）]|[①②③④⑤⑥])/)
@@ -40,7 +45,8 @@ export function messageAsks(q: string): MessageAsk[] {
       previous.text += piece
       continue
     }
-    if (ASKING.test(piece) || enumerated) {
+    // "有个什么计划" names a thing vaguely; it asks nothing.
+    if (ASKING.test(piece.replace(/(有|是)?(一)?个(什么|啥)/g, '')) || enumerated) {
       asks.push({ ask: piece, text: pending + piece })
       pending = ''
     } else {
@@ -68,24 +74,28 @@ function pairs(text: string): Set<string> {
   return out
 }
 
-/** The sentences of a part that add something to what the earlier parts said (most of their pairs new). */
-function newSentences(text: string, said: string): string {
+/**
+ * The sentences of a part that add something to what the earlier parts said (most of their pairs
+ * new). When retrieval's part (`neighbours`: its best fact, then the next ones) starts with a fact
+ * said already, the rest is only neighbouring facts: nothing of it is kept.
+ */
+function newSentences(text: string, said: string, neighbours = false): string {
   const known = pairs(said)
   const sentences = text.match(/[^。！？]+[。！？]?/g) ?? [text]
-  return sentences
-    .filter((sentence) => {
-      const own = [...pairs(sentence)]
-      return own.length === 0 || own.filter((p) => known.has(p)).length / own.length < 0.8
-    })
-    .join('')
+  const fresh = (sentence: string) => {
+    const own = [...pairs(sentence)]
+    return own.length === 0 || own.filter((p) => known.has(p)).length / own.length < 0.8
+  }
+  if (neighbours && said && sentences[0] && !fresh(sentences[0])) return ''
+  return sentences.filter(fresh).join('')
 }
 
 /** Several answers as one, each shortened at a sentence end until all fit in 400 characters. */
-export function combine(parts: { answer: QaAnswer; text: string }[]): QaAnswer {
+export function combine(parts: { answer: QaAnswer; text: string; neighbours?: boolean }[]): QaAnswer {
   const texts: string[] = []
   for (const p of parts) {
     const full = /[。！？]$/.test(p.text) ? p.text : `${p.text}。`
-    texts.push(newSentences(full, texts.join('')))
+    texts.push(newSentences(full, texts.join(''), p.neighbours))
   }
   let total = texts.reduce((n, t) => n + [...t].length, 0)
   for (let guard = 0; total > MAX_ANSWER_CHARS && guard < 20; guard++) {
@@ -100,13 +110,15 @@ export function combine(parts: { answer: QaAnswer; text: string }[]): QaAnswer {
   }
   const first = parts[0]?.answer as QaAnswer
   const eligibility = parts.find((p) => p.answer.eligibility)?.answer.eligibility
-  const sources = parts.flatMap((p) => p.answer.sources)
+  // A part with nothing new left cites nothing.
+  const kept = parts.filter((_, i) => texts[i])
+  const sources = kept.flatMap((p) => p.answer.sources)
   return {
     answer: clamp(texts.join('')),
     intent: first.intent,
     sources: sources.filter((s, i) => sources.findIndex((o) => o.section === s.section && o.title === s.title) === i),
     ...(eligibility ? { eligibility } : {}),
     confidence: Math.min(...parts.map((p) => p.answer.confidence)),
-    facts: parts.flatMap((p) => p.answer.facts),
+    facts: kept.flatMap((p) => p.answer.facts),
   }
 }

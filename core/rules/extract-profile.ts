@@ -84,6 +84,9 @@ export function parseNumber(text: string): number {
   return Number(`${total}.${[...fraction].map((ch) => chineseNumberToInt(ch)).join('')}`)
 }
 
+// Words that start a new sentence in speech written out with no punctuation.
+const SPOKEN_JOINER = /(?=然后|想问一?下|我想问|去年|前年)/
+
 interface Clause {
   text: string
   start: number
@@ -93,7 +96,15 @@ function clausesOf(text: string): Clause[] {
   const clauses: Clause[] = []
   // Brackets do not cut a clause: '数学奥林匹克竞赛（广西赛区）一等奖' is one award.
   const re = /[^，,。；;！!？?\n\s]+/g
-  for (let m = re.exec(text); m; m = re.exec(text)) clauses.push({ text: m[0], start: m.index })
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    // A voice message runs its sentences together ('…读高一然后物理前10%去年做了个专利…'): the spoken
+    // joiners cut it as a comma would.
+    let start = m.index
+    for (const piece of m[0].split(SPOKEN_JOINER)) {
+      if (piece) clauses.push({ text: piece, start })
+      start += piece.length
+    }
+  }
   return clauses
 }
 
@@ -121,6 +132,8 @@ const PAST_TIME =
 // GRADE_WORD leaves out (升高 is also 'raise'); 提升/晋升 are not.
 const GRADE_ENTERED = /(?<![提晋拔])升(?:入|到|上|读)?(初|高)中?([一二三123])(?![\d.%％])/g
 // The grade being left, right before 升 ('高一升高二'): not the student's grade any more.
+// A later school year, said before 升 ('明年升入高一', '下学年才升高一').
+const LATER_YEAR = /明年|下一?学年|下一年|后年|将来|以后/
 const GRADE_LEFT = /^(?:年级)?(?:的)?(?:要|就要|马上|即将)?升/
 
 interface GradeMention {
@@ -136,6 +149,8 @@ interface GradeMention {
 function gradeMentions(text: string): GradeMention[] {
   const found: GradeMention[] = []
   for (const m of text.matchAll(GRADE_ENTERED)) {
+    // Entering it only in a later school year ('明年升入高一'): not the grade of this year's application.
+    if (LATER_YEAR.test(text.slice(Math.max(0, (m.index ?? 0) - 8), m.index))) continue
     const grade = `${m[1]}${({ 一: '一', 二: '二', 三: '三', '1': '一', '2': '二', '3': '三' } as Record<string, string>)[m[2] as string]}`
     found.push({ grade, past: false, entered: true, at: m.index ?? 0 })
   }
@@ -389,14 +404,18 @@ function readAwards(clauses: Clause[], currentGrade: string | undefined): Award[
 
 const PENDING =
   /在审|审查|审核中|受理|申请中|提交申请|已申请|申请了|申请过|正在申请|还没|尚未|未授权|没授权|没有授权|待授权|等待授权|实审|公开/
-const GRANTED = /授权|授予|证书|下证|批下来|批了/
+const GRANTED = /(?<!未|没|没有|待|等待)(授权|授予|证书|下证|批下来|批了)/
 /** Obtaining a patent is its grant; merely having one (有, 拥有) says nothing of it. */
 const OBTAINED = /获得|取得|拿到|持有/
-const PATENT_TYPE = /(发明|实用新型|外观设计|外观)(专利)?/g
+// A 小发明 is the thing made, not an invention patent.
+const PATENT_TYPE = /(?<!小)(发明|实用新型|外观设计|外观)(专利)?/g
 
+/** The last state said wins: '申请了…现在已经授权了' is granted, '授权了吗？还没' is not. */
 function patentGranted(text: string): boolean | undefined {
-  if (PENDING.test(text)) return false
-  if (GRANTED.test(text)) return true
+  const last = (re: RegExp) => Math.max(-1, ...[...text.matchAll(new RegExp(re.source, 'g'))].map((m) => m.index ?? 0))
+  const pending = last(PENDING)
+  const granted = last(GRANTED)
+  if (pending >= 0 || granted >= 0) return granted > pending
   return OBTAINED.test(text) ? true : undefined
 }
 
@@ -404,7 +423,7 @@ function readPatents(clauses: Clause[]): Patent[] {
   const patents: Patent[] = []
   // "有一项发明专利和一项实用新型专利，都已授权": the grant may be said in a clause of its own.
   const whole = clauses.map((c) => c.text).join('，')
-  const saidOfAll = PENDING.test(whole) ? false : GRANTED.test(whole) ? true : undefined
+  const saidOfAll = patentGranted(whole)
   for (const clause of clauses) {
     if (!PATENT.test(clause.text) || /没有|没(申请|拿)|无专利/.test(clause.text)) continue
     const clauseGranted = patentGranted(clause.text)
@@ -428,7 +447,8 @@ const ASKS = [
   /够格|够不够|够吗|够么|够呢|达标(吗|么|没|不|了吗)/,
   // A verb may stand between: 能来报吗, 可以来参加吗, 能去申请吗, 能提前报吗, 能报上吗.
   /(能|可以|可不可以|能不能|能否|可否|还能|有没有可能)(来|去|过来|也|再|直接|提前|先|早点|跳级)?(报|申请|参加|参与|入选|选上|被选)/,
-  /(符合|够|满足|达到|达)(了)?(报名|申请|遴选|参加)?(的)?(条件|要求|资格|标准)?(吗|不|么|没|嘛|呢|？|\?)/,
+  /够(不够)?(报|申请|参加)|(是否|能否|可否)(符合|满足|达到)/,
+  /(符合|够|满足|达到|达)(了)?(报名|申请|遴选|参加|推荐)?(的)?(条件|要求|资格|标准)?(吗|不|么|没|嘛|呢|？|\?)/,
   /有(没有)?资格|够(不够)?(条件|格)|报得(了|上)/,
   /(算|能|可以|有|够)(不能)?(被)?优先|优先(推荐)?(条件)?(吗|不|么|没|嘛|\?|？)/,
 ]

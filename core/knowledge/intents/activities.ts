@@ -11,8 +11,14 @@ const ACTIVITY_ASK =
 const NOT_ACTIVITY =
   /学校|中学|高校|大学|导师|科协|办公室|主办|承办|审核|遴选|公示|推荐|见面会|交流|展示|成果|科学营|会议|论坛|中期|年度|评价|考核|要求|次数|几次|多久|下一步|接下来|然后|流程|环节|手续|步骤|报告|材料|日志|综述|论文|记录/
 
+/** Asks for activities besides the ones named ("除了在实验室做课题，还有别的活动吗"). */
+const OTHER_ACTIVITY =
+  /(别的|其他|其它|另外的)(什么|哪些)?(活动|机会|交流)|除了[^。？?]{0,14}还(有|能|可以)(参加)?(什么|哪些|啥)?(活动|交流)/
+
 /** 五（三）'s way of training first (what a student takes part in), then 五（三）3's exchanges if they fit. */
 function activitiesAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  // "除了做课题还有别的活动吗": the exchanges, forums and camps beyond the lab work lead.
+  if (OTHER_ACTIVITY.test(q) && !ASK_WHEN.test(q)) return factsAnswer(ctx, ['practice_showcase', 'training_mode'])
   if (!ACTIVITY_ASK.test(q) || NOT_ACTIVITY.test(q) || ASK_WHEN.test(q)) return undefined
   return factsAnswer(ctx, ['training_mode', 'practice_showcase'])
 }

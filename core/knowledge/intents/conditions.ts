@@ -9,7 +9,7 @@ import type { Intent } from './intent'
 const CONDITION_WORD = /要求|条件|门槛|资格|标准|硬性|限制/
 const CONDITION_WHO = /报名|报考|申请|参加|参与|入选|选拔|遴选|学生|孩子|报这个|能报/
 const NOT_CONDITION =
-  /交|提交|怎么报|如何报|在哪报|材料|申请表|报名表|导师|老师|教师|团队|培养期间|培养过程|到校|次数|日志|评价|考核|中期|年度|名额|截止|几月|时间|优先|其他|还有|除了|此外|除此|成绩|排名|年级|高[一二三]|初[一二三]|专利|竞赛|获奖|审核|公示|学校要|中学要|高校要|格式|年龄|身体|户籍|户口|学籍|家长/
+  /交|提交|怎么报|如何报|在哪报|材料|申请表|报名表|导师|老师|教师|团队|培养期间|培养过程|到校|次数|日志|评价|考核|中期|年度|名额|截止|几月|时间|优先|其他|还有|除了|此外|除此|成绩|排名|年级|高[一二三]|初[一二三]|专利|竞赛|获奖|审核|公示|学校要|中学要|高校要|格式|年龄|身体|户籍|户口|学籍|家长|参与中学|参与高校|实施高校|单位|科协|管理办公室|跟踪|追踪|沟通|往届/
 
 /** The selection conditions in brief: who (四（二）1), the two conditions and the priority items (四（二）2). */
 function conditionsAnswer(program: Program, ctx: Context, q: string): QaAnswer | undefined {

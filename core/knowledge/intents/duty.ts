@@ -14,7 +14,8 @@ function dutyAnswer(ctx: Context, q: string): QaAnswer | undefined {
   if (!dutyWords.test(q) || OTHER_ROLE.test(q) || /^(我(?!们(中学|学校|高中|高校|大学)|校)|学生|孩子|娃|家长)/.test(q))
     return undefined
   // A named step ("市科协在遴选环节承担什么职责"): the party's facts that speak of that step.
-  const step = NAMED_STEP.exec(q)?.[0]
+  // Asked of several stages at once ("在遴选和培养启动阶段分别…"), every fact of the party is wanted.
+  const step = /分别|各(个)?阶段/.test(q) ? undefined : NAMED_STEP.exec(q)?.[0]
   const ids: string[] = []
   for (const party of parties) {
     if (!party.pattern.test(q)) continue

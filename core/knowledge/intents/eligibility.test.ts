@@ -97,3 +97,32 @@ describe('a verdict still open on a missing rank says the bound that rank must m
     expect(r.answer).toContain('20%')
   })
 })
+
+describe('held-out classes of eligibility in chat', () => {
+  it.each([
+    // a formal "does the student reach / meet the bar" ask, with a rank at or under the bound
+    ['柳州市鱼峰区：本校高一学生李某数学排名正好是年级前15%，是否满足报名要求？', 'eligible'],
+    ['我校高二学生王某，桂林临桂区，综合排名年级前19.5%，请问能否达到遴选标准？', 'eligible'],
+    // a rank given as a place among a size, asked with 够报
+    ['柳州城中区高二 全年级400人 总分第80名 够报不', 'eligible'],
+    // a junior-school student who enters 高一 only in a later school year
+    ['南宁青秀区初三学生，物理年级第一，下学年才升高一，现在能报吗', 'ineligible'],
+  ])('%s', (q, verdict) => {
+    const r = ask(q)
+    expect(r.intent).toBe('eligibility')
+    expect(r.eligibility?.verdict).toBe(verdict)
+  })
+  it('reads a run-on voice message: place, rank and a patent granted after it was applied for', () => {
+    const r = ask('我儿子在桂林读高二然后化学年级前8%前年他的小发明报了实用新型专利现在批下来了想问一下能报不能报')
+    expect(r.eligibility).toEqual({ verdict: 'eligible', priority: true })
+  })
+})
+
+describe('a teacher asking for an exception', () => {
+  it('a 高三 student with a national medal asked to be recommended 破格 is still outside the grades', () => {
+    const r = ask('柳州市融安县某中学高三学生覃某获全国物理竞赛金牌，能否特殊推荐？')
+    expect(r.intent).toBe('eligibility')
+    expect(r.eligibility?.verdict).toBe('ineligible')
+    expect(r.answer).toMatch(/高一、高二/)
+  })
+})

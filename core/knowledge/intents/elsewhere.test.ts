@@ -34,3 +34,20 @@ describe('what the plan leaves open, and whether a priority condition is require
     expect(ask('明年还能再报吗').answer).toContain('下一年度')
   })
 })
+
+describe('formal requests about other programmes and titles', () => {
+  it.each([
+    ['烦请告知教育部、中国科协的全国“英才计划”下一年度的申报时间。', '英才计划'],
+    ['上海市“雏鹰计划”的学员选拔程序是什么？', '雏鹰计划'],
+    ['我校拟推荐一名教师参评“八桂学者”，申报条件有哪些？', '八桂学者'],
+    ['请问中学一级教师职称评定需要哪些材料和流程？', '职称'],
+  ])('%s', (q, thing) => {
+    const r = ask(q)
+    expect(r.intent).toBe('out_of_scope')
+    expect(r.answer).toContain(thing)
+    expect(r.answer).not.toMatch(/2023年10月|10月24日|10月27日/)
+  })
+  it('still answers a mentor title from the plan', () => {
+    expect(ask('导师团队成员需要具备什么职称？').intent).not.toBe('out_of_scope')
+  })
+})

@@ -6,17 +6,30 @@ import type { Intent } from './intent'
 
 /** Asks for a time, a schedule, a way in or a number: what this plan's dates and rules would answer. */
 const ASKS_SPECIFICS =
-  /什么时候|啥时候|何时|几号|哪天|几月|时间|日期|截止|报名|怎么报|条件|名额|多少人|几点|开门|开放|门票|闭馆|地点|在哪|分数线|多少分|录取线/
+  /什么时候|啥时候|何时|几号|哪天|几月|时间|日期|截止|报名|怎么报|条件|名额|多少人|几点|开门|开放|门票|闭馆|地点|在哪|分数线|多少分|录取线|申报|评审|流程|程序/
 /** A cheap first look: words that name something other than this program. */
 const NAMES_OTHER =
-  /英才|计划|项目|大赛|竞赛|比赛|奥赛|奥林匹克|联赛|令营|高考|中考|学考|会考|水平考试|馆|录取分数|录取线|投档线|招生计划/
+  /英才|计划|项目|大赛|竞赛|比赛|奥赛|奥林匹克|联赛|令营|高考|中考|学考|会考|水平考试|馆|录取分数|录取线|投档线|招生计划|学者|职称/
 /** An award or a priority asked about: the plan's own rules on awards answer it, whatever the contest. */
 const ABOUT_AWARDS = /获奖|奖项|[一二三]等奖|拿过|得过|获得|优先|符合|资格|算不算|算吗|能报|能参加/
+
+/** A program named in quotes ("…学院“翱翔计划”") that is not this one. */
+const QUOTED_NAME = /[“"「『](?![^”"」』]*(八桂|英才))([^”"」』]{2,12}(计划|工程|项目))[”"」』]/
 
 /** Same-named or neighbouring things that are not this program, each with how it is said back. */
 const ELSEWHERE: { pattern: RegExp; name: (m: RegExpExecArray) => string }[] = [
   // The national 英才计划 of 中国科协 and other national programs of the same name.
-  { pattern: /(全国|国家|中国科协|科协的)(青少年)?(科学)?(的)?英才计划/, name: () => '中国科协的全国“英才计划”' },
+  {
+    pattern: /(全国|国家|中国科协|科协的)(青少年)?(科学)?(的)?[“"「『]?英才计划/,
+    name: () => '中国科协的全国英才计划',
+  },
+  // Another program named in quotes ("北京…“翱翔计划”"), not this one.
+  { pattern: QUOTED_NAME, name: (m) => m[2] ?? m[0] },
+  // A post or title with its own 申报 and 评审 (八桂学者, a teacher's 职称), not a mentor's title.
+  {
+    pattern: /八桂学者|[\u4e00-\u9fff]{0,12}职称(?=[^，,。？?]{0,4}(评审|评定|申报|评聘))/,
+    name: (m) => m[0].replace(/^.*(请问|关于|本人|我)/, ''),
+  },
   // Contests and camps run by others (the plan only names awards in them).
   {
     pattern:
@@ -52,8 +65,9 @@ export const elsewhere: Intent = {
     const province = (/英才|计划|项目/.test(q) ? locatePlaces(q) : []).find(
       (p) => !p.place.inGuangxi && /英才|计划|项目/.test(q.slice(p.end, p.end + 12)),
     )
-    let thing = province ? `${province.place.city}的${/英才计划/.test(q) ? '英才计划' : '项目'}` : undefined
-    if (!thing && !/八桂|本计划|这个计划/.test(q) && !ABOUT_AWARDS.test(q)) {
+    const quoted = QUOTED_NAME.exec(q)?.[2]
+    let thing = province ? `${province.place.city}的${quoted ?? (/英才计划/.test(q) ? '英才计划' : '项目')}` : undefined
+    if (!thing && !/八桂(青少年)?英才|本计划|这个计划/.test(q) && !ABOUT_AWARDS.test(q)) {
       for (const e of ELSEWHERE) {
         const m = e.pattern.exec(q)
         if (m) {

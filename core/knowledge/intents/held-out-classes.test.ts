@@ -47,3 +47,47 @@ describe('held-out miss classes', () => {
     }
   })
 })
+
+describe('a topic before a numbered list of asks is the topic of each', () => {
+  it('each item is answered about the topic, none dropped for a neighbouring article', () => {
+    const r = ask('关于中期评价，请说明：1. 截止时间；2. 组织者；3. 由谁评价。')
+    expect(r.answer).toContain('2024年2月')
+    expect(r.answer).toContain('管理办公室')
+    expect(r.answer).toContain('导师团队')
+    expect(r.answer).not.toContain('10月24日')
+  })
+  it('a retrieval part that only repeats what was said adds no neighbouring facts', () => {
+    const r = ask('关于见面会：1.什么时候开；2.谁来组织；3.哪些人参加')
+    expect(r.answer).toContain('家长')
+    expect(r.answer).toMatch(/科协|青少年科技教育工作机构/)
+    expect(r.answer).not.toContain('中期评价')
+  })
+})
+
+describe('framing words are not a qualifier the plan is silent on', () => {
+  it.each([
+    '本校位于柳州市柳城县，县城中学的高二学生属于遴选对象吗？',
+    '我们学校坐落在南宁市马山县，县域学校的高一学生在遴选范围内吗？',
+  ])('%s', (q) => {
+    const r = ask(q)
+    expect(r.answer).not.toContain('没有提到')
+    expect(r.answer).toContain('县')
+  })
+})
+
+describe('activities besides the named ones', () => {
+  it('asked for other activities than lab work, gives the exchanges first', () => {
+    const r = ask('培养期间除了跟导师做研究，还能参加什么活动？')
+    expect(r.answer).toMatch(/学术会议|论坛|科学营|交流会/)
+  })
+})
+
+describe('several asks in one unpunctuated voice message', () => {
+  it('each ask is answered', () => {
+    const r = ask(
+      '你好我女儿在桂林十八中读高二然后班主任说有个什么英才计划我想问一下桂林一共选几个人然后什么时候出名单',
+    )
+    expect(r.answer).toMatch(/15名/)
+    expect(r.answer).toMatch(/公示/)
+  })
+})

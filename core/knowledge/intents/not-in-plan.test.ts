@@ -93,3 +93,17 @@ describe('details the plan leaves open, asked in a staff member’s words', () =
     expect(r.answer).toContain('0771-2809218')
   })
 })
+
+describe('points the plan leaves open, asked in new ways', () => {
+  it.each([
+    ['一名导师最多能指导的学员数量有没有限制？', '导师'],
+    ['课题方向报备以后还能不能更换？', '选题'],
+    ['桂林的学生是固定分到桂师吗，还是大学可以自由选？', '高校'],
+    ['中期答辩需要准备幻灯片吗，每人讲多长时间？', '中期汇报'],
+  ])('%s', (q, label) => {
+    const r = ask(q)
+    expect(r.intent).toBe('not_in_document')
+    expect(r.answer).toContain(label)
+    expect(r.answer).toContain('2809218')
+  })
+})

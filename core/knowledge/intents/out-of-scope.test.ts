@@ -26,3 +26,11 @@ describe('out of scope and greetings', () => {
     expect(r.sources[0]?.section).toBe('一')
   })
 })
+
+describe('a request for literature is not a question about the plan', () => {
+  it.each(['麻烦推荐几篇量子点发光材料方面的英文论文', '能帮我找一些关于石墨烯导热的文献吗'])('%s', (q) => {
+    const r = ask(q)
+    expect(r.intent).toBe('out_of_scope')
+    expect(r.answer).toContain('八桂青少年英才培养计划')
+  })
+})

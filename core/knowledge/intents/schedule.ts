@@ -8,18 +8,27 @@ import type { Intent } from './intent'
 const SCHEDULE =
   /下一步|接下来|最近.{0,4}(安排|节点|要做|有什么)|现在.{0,4}(阶段|该做|到哪)|时间节点|时间安排|进度安排|日程|时间表|有哪些(日期|截止)|关键日期/
 
-function scheduleAnswer(program: Program, now: Date): QaAnswer {
+/** Asks for the whole calendar, not the next steps ("按时间顺序列出", "梳理各时间节点", "所有节点"). */
+const WHOLE = /列出|列一下|梳理|所有|全部|完整|整个|各(个|项)?(时间)?节点|按(时间)?顺序|依次|从[^，,。？?]{1,12}到/
+
+function scheduleAnswer(program: Program, now: Date, whole: boolean): QaAnswer {
   const today = beijingDate(now)
   const sorted = [...program.milestones].sort((a, b) => a.due.localeCompare(b.due))
   const upcoming = sorted.filter((m) => m.due >= today)
-  const list = (upcoming.length > 0 ? upcoming : sorted).slice(0, 5)
+  // The period over, or the whole calendar asked: every step in order; else the next five.
+  const list = upcoming.length > 0 && !whole ? upcoming.slice(0, 5) : sorted
   const lines = list.map((m) => {
     const name = m.title.split(/[：（(]/)[0]
     const when =
       m.month && !/底前/.test(`${m.title}${m.note ?? ''}`) ? chineseMonth(m.month) : `${chineseDate(m.due)}前`
     return `${when}：${name}`
   })
-  const head = upcoming.length > 0 ? '接下来的时间节点：' : '本期的时间节点都已过去，回顾如下：'
+  const head =
+    upcoming.length === 0
+      ? '本期的时间节点都已过去，回顾如下：'
+      : whole
+        ? '本期的时间节点，按时间顺序：'
+        : '接下来的时间节点：'
   return {
     answer: joinWithin([head, `${lines.join('；')}。`, upcoming.length > 0 ? '' : laterPlanNote(program, now)]),
     intent: 'schedule',
@@ -34,5 +43,7 @@ export const schedule: Intent = {
   name: 'schedule',
   description: 'the next steps and dates from today on',
   answer: (ask, ctx) =>
-    SCHEDULE.test(ask.q) ? scheduleAnswer(ctx.program, ask.now) : decline(ask, 'asks for no calendar or next steps'),
+    SCHEDULE.test(ask.q)
+      ? scheduleAnswer(ctx.program, ask.now, WHOLE.test(ask.q))
+      : decline(ask, 'asks for no calendar or next steps'),
 }
