@@ -47,7 +47,14 @@ export async function reachOf(ds: DataSource, cohortId: number, audience: Audien
     kind: g.kind,
     externalId: g.externalId,
   }))
+  return { groups, people: await peopleReached(ds, cohortId, audience) }
+}
 
+/**
+ * The people an audience of a cohort reaches (reachOf's people, without its groups): active
+ * students and their parents, guiding teachers and mentors, narrowed by city, subject and role.
+ */
+export async function peopleReached(ds: DataSource, cohortId: number, audience: Audience): Promise<number[]> {
   const students = ds
     .getRepository(Student)
     .createQueryBuilder('s')
@@ -77,7 +84,7 @@ export async function reachOf(ds: DataSource, cohortId: number, audience: Audien
   for (const rows of await Promise.all(sets)) {
     for (const r of rows) if (r.personId != null) people.add(Number(r.personId))
   }
-  return { groups, people: [...people].sort((a, b) => a - b) }
+  return [...people].sort((a, b) => a - b)
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm'
 import { PersonRole } from '../../entities/person-role.entity'
-import { reachOf } from '../announcements/broadcast'
+import { peopleReached } from '../announcements/broadcast'
 import type { RecipientRole } from './messages'
 
 /** The words of a plan's milestone audiences, as the people who receive its reminders. */
@@ -22,8 +22,8 @@ export function recipientRole(audience: string): RecipientRole | undefined {
 
 /**
  * The people of a cohort who receive what is meant for an audience word: active students and
- * their parents, teachers and mentors (set-based, through reachOf); city staff of the cohort's
- * cities and the office for `city` and `office`.
+ * their parents, teachers and mentors (set-based, the people a broadcast to that role reaches);
+ * every city staff member for `city`, every office member for `office`.
  */
 export async function peopleFor(ds: DataSource, cohortId: number, audience: string): Promise<number[]> {
   if (audience === 'city' || audience === 'office') {
@@ -32,7 +32,7 @@ export async function peopleFor(ds: DataSource, cohortId: number, audience: stri
       .find({ where: { role: audience === 'city' ? 'city_staff' : 'office' }, select: { personId: true } })
     return [...new Set(rows.map((r) => r.personId))]
   }
-  const role = ({ school: 'teacher', university: 'mentor' } as Record<string, string>)[audience] ?? audience
-  if (!['student', 'parent', 'teacher', 'mentor'].includes(role)) return []
-  return (await reachOf(ds, cohortId, { all: false, role: role as 'student' })).people
+  const role = recipientRole(audience)
+  if (!role || role === 'staff') return []
+  return peopleReached(ds, cohortId, { all: false, role })
 }
