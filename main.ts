@@ -1,6 +1,7 @@
 import 'reflect-metadata'
 import { readFileSync } from 'node:fs'
 import { openLoadedDatabase } from './core/cohorts/open-loaded-database'
+import { wecomOAuth } from './core/auth/platform-login'
 import { createClock } from './core/clock'
 import { ConfigError, loadConfig } from './core/config'
 import { jobs } from './core/jobs'
@@ -40,7 +41,8 @@ async function main() {
   const llm = config.llm ? createLlm(config.llm) : undefined
   const answers = new AnswerCache()
   const reviews = new ReviewRecorder(dataSource, logger)
-  const app = createApp({ dataSource, clock, logger, config, llm, answers, reviews })
+  const oauth = wecomOAuth({ dataSource, clock }, config.wecom)
+  const app = createApp({ dataSource, clock, logger, config, llm, answers, reviews, wecomOAuth: oauth })
   const http = await listen(app, config.port, config.host)
   const scheduler = startScheduler(jobs, { dataSource, clock, logger }, logger)
   const engine = createEngine(

@@ -119,6 +119,10 @@ const envSchema = z.object({
     .default('20')
     .refine((v) => /^\d+$/.test(v) && Number(v) > 0, 'BOT_RATE_LIMIT_PER_MIN must be a positive whole number')
     .transform(Number),
+  SESSION_SECRET: optionalText.refine(
+    (v) => v === undefined || v.length >= 32,
+    'SESSION_SECRET must be at least 32 characters (e.g. openssl rand -base64 48)',
+  ),
   WX_APPID: optionalText,
   WX_SECRET: optionalText,
   WX_API_BASE: httpUrl('WX_API_BASE'),
@@ -150,6 +154,8 @@ export interface Config {
   exemptLoopback: boolean
   /** Whether `POST /api/v1/auth/dev-login` may exist: only with demo people and never in production. */
   devLogin: boolean
+  /** The key that signs session tokens (SESSION_SECRET); unset: a key the service keeps in its database. */
+  sessionSecret?: string
   wechaty: { puppet?: string; token?: string }
   /** The WeCom intelligent bot's long connection; present only when both id and secret are set. */
   wecomBot?: { botId: string; secret: string; wsUrl?: string }
@@ -212,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: e.CORS_ORIGINS,
     exemptLoopback: e.NODE_ENV === 'development' || e.NODE_ENV === 'test',
     devLogin: seedDemo && !production,
+    sessionSecret: e.SESSION_SECRET,
     wechaty: { puppet: e.WECHATY_PUPPET, token: e.WECHATY_PUPPET_SERVICE_TOKEN },
     wecomBot:
       e.WECOM_BOT_ID && e.WECOM_BOT_SECRET

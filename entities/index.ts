@@ -31,6 +31,8 @@ import { QuestionReview } from './question-review.entity'
 import { RateLimitWindow } from './rate-limit-window.entity'
 import { ResearchTopic } from './research-topic.entity'
 import { School } from './school.entity'
+import { ScriptToken } from './script-token.entity'
+import { ServiceSecret } from './service-secret.entity'
 import { Student } from './student.entity'
 import { Subject } from './subject.entity'
 import { SubscribeConsent } from './subscribe-consent.entity'
@@ -69,6 +71,8 @@ export * from './question-review.entity'
 export * from './rate-limit-window.entity'
 export * from './research-topic.entity'
 export * from './school.entity'
+export * from './script-token.entity'
+export * from './service-secret.entity'
 export * from './student.entity'
 export * from './subject.entity'
 export * from './subscribe-consent.entity'
@@ -113,6 +117,8 @@ export const entities = [
   QuestionReview,
   PlanArticle,
   HandoffTicket,
+  ScriptToken,
+  ServiceSecret,
   ChannelLease,
   OutboxAttempt,
   ApiToken,

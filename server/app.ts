@@ -3,12 +3,15 @@ import Router from '@koa/router'
 import Koa from 'koa'
 import helmet from 'koa-helmet'
 import type { DataSource } from 'typeorm'
+import type { WecomOAuth } from '../core/auth/platform-login'
+import { lazySessions, type Sessions } from '../core/auth/session'
 import type { Clock } from '../core/clock'
 import type { Config } from '../core/config'
 import { AnswerCache } from '../core/knowledge/answer-cache'
 import type { ReviewRecorder } from '../core/knowledge/question-reviews'
 import type { Llm } from '../core/llm'
 import type { Logger } from '../core/logger'
+import { Authenticator } from './middlewares/auth'
 import { jsonBody } from './middlewares/body'
 import { errors } from './middlewares/errors'
 import { databaseRateLimitStore, isLoopback, type RateLimitStore, rateLimit } from './middlewares/rate-limit'
@@ -16,6 +19,11 @@ import { requestLog } from './middlewares/request-log'
 import { eligibilityRoutes } from './routes/eligibility/eligibility'
 import { healthRoutes } from './routes/health/health'
 import { milestoneRoutes } from './routes/milestones/milestones'
+import { authRoutes } from './routes/auth/auth'
+import { Api } from './routes/define'
+import { documentPublicRoutes } from './routes/public-routes'
+import { meRoutes } from './routes/me/me'
+import { openApiRoute } from './routes/openapi/openapi'
 import { qaRoutes } from './routes/qa/qa'
 
 /** What the HTTP app needs from the running service. */
@@ -24,7 +32,7 @@ export interface AppDeps {
   clock: Clock
   logger: Logger
   config: Pick<Config, 'qaRateLimitPerMinute' | 'trustProxy'> &
-    Partial<Pick<Config, 'corsOrigins'>> & {
+    Partial<Pick<Config, 'corsOrigins' | 'devLogin' | 'wx' | 'sessionSecret'>> & {
       /**
        * Leave loopback callers unlimited: only in development and tests, where the chat, scripts
        * and checks run on the same host. Never in production, where a reverse proxy on the same
@@ -38,6 +46,10 @@ export interface AppDeps {
   reviews?: ReviewRecorder
   /** Where rate limits are counted; by default the database, so that every instance shares them. */
   rateLimits?: RateLimitStore
+  /** Session tokens; by default signed with SESSION_SECRET or the key kept in the database. */
+  sessions?: Sessions
+  /** Staff sign-in through WeCom OAuth, when the WeCom app is configured. */
+  wecomOAuth?: WecomOAuth
 }
 
 /** Builds the Koa app: error shape, request log, security headers, CORS, JSON bodies, rate limits on the public question routes, and the routes. */
@@ -68,10 +80,23 @@ export function createApp(deps: AppDeps): Koa {
   })
 
   const router = new Router()
+  const sessions = deps.sessions ?? lazySessions(deps, deps.config.sessionSecret)
+  const api = new Api(router, new Authenticator({ ...deps, sessions }))
   healthRoutes(router, deps.dataSource, deps.logger)
   milestoneRoutes(router, deps.dataSource)
   qaRoutes(router, qaDeps)
   eligibilityRoutes(router)
+  documentPublicRoutes(api)
+  authRoutes(api, {
+    ...deps,
+    sessions,
+    config: {
+      devLogin: deps.config.devLogin ?? false,
+      wx: deps.config.wx ?? { apiBase: 'https://api.weixin.qq.com' },
+    },
+  })
+  meRoutes(api, deps)
+  openApiRoute(router, api)
   app.use(router.routes())
   app.use(router.allowedMethods())
   return app

@@ -5,7 +5,9 @@ import { dirname, join } from 'node:path'
 import { Writable } from 'node:stream'
 import type { DataSource } from 'typeorm'
 import { type Clock, fixedClock } from '../../core/clock'
+import type { WecomOAuth } from '../../core/auth/platform-login'
 import { ensureBuiltInPrograms } from '../../core/cohorts/load-program'
+import { seedDemo } from '../../core/cohorts/seed-demo'
 import { openDatabase } from '../../core/db'
 import type { Llm } from '../../core/llm'
 import { createLogger } from '../../core/logger'
@@ -69,10 +71,16 @@ export async function startTestServer(
     corsOrigins?: string[]
     llm?: Llm
     url?: string
+    /** Seed the demo people of CONTRACT §5 and open `dev-login` (as `npm start` does on SQLite). */
+    demo?: boolean
+    wx?: { appId?: string; secret?: string; apiBase: string }
+    wecomOAuth?: WecomOAuth
   } = {},
 ): Promise<TestServer> {
   const dataSource = await openDatabase(options.url ?? tempSqliteUrl())
   await ensureBuiltInPrograms(dataSource)
+  const clock = options.clock ?? fixedClock('2023-10-20T10:00:00+08:00')
+  if (options.demo) await seedDemo(dataSource, clock)
   const logLines: string[] = []
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -83,14 +91,17 @@ export async function startTestServer(
   const logger = createLogger('info', sink)
   const app = createApp({
     dataSource,
-    clock: options.clock ?? fixedClock('2023-10-20T10:00:00+08:00'),
+    clock,
     logger,
     config: {
       qaRateLimitPerMinute: options.qaRateLimitPerMinute ?? 10_000,
       trustProxy: options.trustProxy ?? 0,
       corsOrigins: options.corsOrigins,
+      devLogin: options.demo ?? false,
+      wx: options.wx,
     },
     llm: options.llm,
+    wecomOAuth: options.wecomOAuth,
   })
   const running = await listen(app, 0, '127.0.0.1')
   return {
@@ -116,9 +127,9 @@ export async function postJson(base: string, path: string, body: unknown, header
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined }
 }
 
-/** GETs a path and returns status and parsed body. */
-export async function getJson(base: string, path: string) {
-  const res = await fetch(base + path)
+/** GETs a path (with optional headers, e.g. a bearer token) and returns status and parsed body. */
+export async function getJson(base: string, path: string, headers: Record<string, string> = {}) {
+  const res = await fetch(base + path, { headers })
   const text = await res.text()
   return { status: res.status, body: text ? JSON.parse(text) : undefined }
 }

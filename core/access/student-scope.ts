@@ -1,0 +1,88 @@
+import { Brackets, type DataSource, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm'
+import { Cohort } from '../../entities/cohort.entity'
+import { Person } from '../../entities/person.entity'
+import { Student } from '../../entities/student.entity'
+import type { Actor, RoleScope } from '../actor'
+import { NotFoundError } from '../errors'
+import type { StudentRef } from '../people/students'
+
+/**
+ * Whose student records a person may read, by role and relationship — the one rule every read
+ * of a student (progress, logs, activities, exports) goes through:
+ *
+ * | role        | may read                                  |
+ * | ----------- | ----------------------------------------- |
+ * | student     | their own record                          |
+ * | parent      | their own children (guardianship)         |
+ * | teacher     | the students of the school the role is for |
+ * | mentor      | the students they guide                   |
+ * | city_staff  | the students of the city the role is for  |
+ * | office      | every student                             |
+ *
+ * A person with several roles reads the union. Someone with none reads nothing.
+ */
+export function whereStudentVisible(qb: WhereExpressionBuilder, actor: Actor, alias = 's'): void {
+  if (actor.roles.some((r) => r.role === 'office')) return
+  const me = actor.personId ?? -1
+  const scoped = (role: RoleScope['role'], key: 'schoolId' | 'cityId') =>
+    actor.roles.filter((r) => r.role === role && r[key] !== null).map((r) => Number(r[key]))
+  const schools = scoped('teacher', 'schoolId')
+  const cities = scoped('city_staff', 'cityId')
+  qb.andWhere(
+    new Brackets((or) => {
+      or.where(`${alias}.personId = :vMe`, { vMe: me })
+      if (actor.roles.some((r) => r.role === 'parent'))
+        or.orWhere(`${alias}.id IN (SELECT vg.studentId FROM guardianship vg WHERE vg.parentId = :vMe)`)
+      if (actor.roles.some((r) => r.role === 'mentor'))
+        or.orWhere(`${alias}.mentorId IN (SELECT vm.id FROM mentor vm WHERE vm.personId = :vMe)`)
+      if (schools.length > 0) or.orWhere(`${alias}.schoolId IN (:...vSchools)`, { vSchools: schools })
+      if (cities.length > 0) or.orWhere(`${alias}.cityId IN (:...vCities)`, { vCities: cities })
+    }),
+  )
+}
+
+function visibleQuery(ds: DataSource, actor: Actor): SelectQueryBuilder<Student> {
+  const qb = ds
+    .getRepository(Student)
+    .createQueryBuilder('s')
+    .innerJoin(Person, 'p', 'p.id = s.personId')
+    .innerJoin(Cohort, 'c', 'c.id = s.cohortId')
+    .select(['s.id AS studentId', 's.personId AS personId', 'p.displayName AS name'])
+    .addSelect(['c.year AS cohortYear', 'c.id AS cohortId', 's.status AS status'])
+  whereStudentVisible(qb, actor)
+  return qb
+}
+
+function toRef(r: Record<string, unknown>): StudentRef {
+  return {
+    studentId: Number(r.studentId),
+    personId: Number(r.personId),
+    name: String(r.name),
+    cohortYear: Number(r.cohortYear),
+    cohortId: Number(r.cohortId),
+    status: r.status as StudentRef['status'],
+  }
+}
+
+/**
+ * The student whose person id is `personId`, if the actor may read them (their newest cohort).
+ * @throws NotFoundError otherwise — the same answer whether the student does not exist or may
+ * not be read, so an id reveals nothing.
+ */
+export async function visibleStudent(ds: DataSource, actor: Actor, personId: number): Promise<StudentRef> {
+  const row = await visibleQuery(ds, actor)
+    .andWhere('s.personId = :target', { target: personId })
+    .orderBy('c.year', 'DESC')
+    .getRawOne<Record<string, unknown>>()
+  if (!row) throw new NotFoundError('没有找到这位学员，或你无权查看')
+  return toRef(row)
+}
+
+/** Every student the actor may read, newest cohort first. */
+export async function visibleStudents(ds: DataSource, actor: Actor): Promise<StudentRef[]> {
+  const rows = await visibleQuery(ds, actor)
+    .orderBy('c.year', 'DESC')
+    .addOrderBy('s.id', 'ASC')
+    .getRawMany<Record<string, unknown>>()
+  return rows.map(toRef)
+}
