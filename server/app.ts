@@ -19,6 +19,7 @@ import { requestLog } from './middlewares/request-log'
 import { eligibilityRoutes } from './routes/eligibility/eligibility'
 import { healthRoutes } from './routes/health/health'
 import { milestoneRoutes } from './routes/milestones/milestones'
+import { applicationRoutes } from './routes/applications/applications'
 import { authRoutes } from './routes/auth/auth'
 import { Api } from './routes/define'
 import { documentPublicRoutes } from './routes/public-routes'
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps): Koa {
     },
   })
   meRoutes(api, deps)
+  applicationRoutes(api, deps)
   openApiRoute(router, api)
   app.use(router.routes())
   app.use(router.allowedMethods())
