@@ -328,4 +328,59 @@ describe.each(testDbKinds())('the selection of 九（二） over HTTP (%s)', (ki
     })
     expect(noMentor.status).toBe(400)
   })
+  it('answers each role on each route as its policy and scope say', async () => {
+    clock.set('2023-10-20T10:00:00+08:00')
+    const id = await walk('school')
+    const who = [
+      'no token',
+      'demo-parent',
+      'demo-student',
+      'demo-mentor',
+      'city-liuzhou',
+      'city-nanning',
+      'demo-teacher-2',
+      'demo-staff',
+      'demo-teacher',
+    ]
+    // [POST applications, GET applications/:id, POST reviews (school step), POST public-notice]
+    const expected: Record<string, [number, number, number, number]> = {
+      'no token': [401, 401, 401, 401],
+      'demo-parent': [403, 403, 403, 403],
+      'demo-student': [403, 404, 403, 403],
+      'demo-mentor': [403, 404, 404, 403],
+      'city-liuzhou': [403, 404, 404, 403],
+      'city-nanning': [403, 200, 403, 403],
+      'demo-teacher-2': [403, 404, 404, 403],
+      'demo-staff': [201, 200, 403, 409],
+      'demo-teacher': [201, 200, 200, 403],
+    }
+    for (const as of who) {
+      const headers = as === 'no token' ? {} : await auth(as)
+      const statuses = [
+        (await postJson(server.base, '/api/v1/applications', form(), headers)).status,
+        (await getJson(server.base, `/api/v1/applications/${id}`, headers)).status,
+        (
+          await postJson(
+            server.base,
+            `/api/v1/applications/${id}/reviews`,
+            { step: 'school', decision: 'approve' },
+            headers,
+          )
+        ).status,
+        (await postJson(server.base, '/api/v1/cohorts/2023/public-notice', {}, headers)).status,
+      ]
+      expect([as, ...statuses]).toEqual([as, ...(expected[as] as number[])])
+    }
+    const missing = await getJson(server.base, '/api/v1/applications/987654', await auth('demo-teacher-2'))
+    const hidden = await getJson(server.base, `/api/v1/applications/${id}`, await auth('demo-teacher-2'))
+    expect(hidden.body).toEqual(missing.body)
+    const seen = async (as: string) =>
+      (await getJson(server.base, '/api/v1/applications?cohort=2023', await auth(as))).body.applications as Array<{
+        city: string
+        school: string
+      }>
+    expect((await seen('city-liuzhou')).every((a) => a.city === '柳州市')).toBe(true)
+    expect((await seen('demo-teacher')).every((a) => a.school === '南宁市第三中学')).toBe(true)
+    expect((await getJson(server.base, '/api/v1/applications', await auth('demo-parent'))).status).toBe(403)
+  })
 })
