@@ -24,6 +24,26 @@ export const POLICIES = {
   'group.label': ['office', 'city_staff'],
   /** See open hand-off tickets and answer them. */
   'ticket.manage': ['office'],
+  /** Enter a student's 《申请表》 for the school (九（二）1); the office may enter one sent to it. */
+  'application.file': ['teacher', 'office'],
+  /** Read applications (each role only its own scope: core/selection/application-scope.ts). */
+  'application.read': ['teacher', 'city_staff', 'mentor', 'office', 'student'],
+  /** Decide at a step of 九（二）; which step and whose applications is core/selection/steps.ts. */
+  'application.decide': ['teacher', 'city_staff', 'mentor', 'office'],
+  /** Put the selected students up for the public notice (九（二）4). */
+  'selection.notice': ['office'],
+  /** Set a student's research direction and topic with the mentor (九（四）). */
+  'topic.set': ['mentor', 'student'],
+  /** Record a research topic as filed (备案) with the office (九（四）). */
+  'topic.file': ['office'],
+  /** Record a mid-term evaluation (六（一）: the mentor team judges) or an annual one (六（二）: the office). */
+  'evaluation.record': ['mentor', 'office'],
+  /** Export the evaluation summary of the students one may read. */
+  'evaluation.summary': ['teacher', 'city_staff', 'mentor', 'office'],
+  /** Mark the students who completed the cycle as former students (英才库, 七). */
+  'alumni.mark': ['office'],
+  /** Follow former students up and read the 英才库 (七: schools all theirs, universities theirs). */
+  'alumni.track': ['teacher', 'city_staff', 'mentor', 'office'],
 } as const satisfies Record<string, readonly Role[]>
 
 /** An action the policies guard. */

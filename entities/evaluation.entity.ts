@@ -39,6 +39,10 @@ export class Evaluation {
   @Column('text', { nullable: true })
   comment: string | null
 
+  /** The materials of the program's checklist (六) the office received, in the checklist's words. */
+  @Column('simple-json', { nullable: true })
+  materials: string[] | null
+
   @Column('int', { nullable: true })
   evaluatorId: number | null
 

@@ -1,4 +1,5 @@
 import { Activity } from './activity.entity'
+import { AlumnusNote } from './alumnus-note.entity'
 import { Announcement } from './announcement.entity'
 import { Application } from './application.entity'
 import { ApplicationReview } from './application-review.entity'
@@ -39,6 +40,7 @@ import { SubscribeConsent } from './subscribe-consent.entity'
 import { University } from './university.entity'
 
 export * from './activity.entity'
+export * from './alumnus-note.entity'
 export * from './announcement.entity'
 export * from './application.entity'
 export * from './application-review.entity'
@@ -125,4 +127,5 @@ export const entities = [
   SubscribeConsent,
   HealthProbe,
   RateLimitWindow,
+  AlumnusNote,
 ]

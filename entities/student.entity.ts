@@ -85,4 +85,15 @@ export class Student {
 
   @Column('simple-enum', { enum: STUDENT_STATUSES })
   status: StudentStatus
+
+  /** When and why training ended early (六: a failed evaluation, or unfit to continue). */
+  @Column('datetime', { nullable: true })
+  exitedAt: Date | null
+
+  @Column('text', { nullable: true })
+  exitReason: string | null
+
+  /** When the student joined the 英才库 of former students (七), after completing the cycle. */
+  @Column('datetime', { nullable: true })
+  alumnusSince: Date | null
 }

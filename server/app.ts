@@ -17,8 +17,11 @@ import { errors } from './middlewares/errors'
 import { databaseRateLimitStore, isLoopback, type RateLimitStore, rateLimit } from './middlewares/rate-limit'
 import { requestLog } from './middlewares/request-log'
 import { eligibilityRoutes } from './routes/eligibility/eligibility'
+import { evaluationRoutes } from './routes/evaluations/evaluations'
 import { healthRoutes } from './routes/health/health'
 import { milestoneRoutes } from './routes/milestones/milestones'
+import { alumniRoutes } from './routes/alumni/alumni'
+import { applicationRoutes } from './routes/applications/applications'
 import { authRoutes } from './routes/auth/auth'
 import { Api } from './routes/define'
 import { documentPublicRoutes } from './routes/public-routes'
@@ -96,6 +99,9 @@ export function createApp(deps: AppDeps): Koa {
     },
   })
   meRoutes(api, deps)
+  applicationRoutes(api, deps)
+  evaluationRoutes(api, deps)
+  alumniRoutes(api, deps)
   openApiRoute(router, api)
   app.use(router.routes())
   app.use(router.allowedMethods())

@@ -101,7 +101,13 @@ export const programSchema = z.object({
     }),
   ),
   evaluation: z.object({
-    midterm: z.object({ by: yearMonth, section, failing: z.string() }),
+    midterm: z.object({
+      by: yearMonth,
+      section,
+      failing: z.string(),
+      /** What the mid-term rests on (a report, the mentor team's judgement); none named when absent. */
+      materials: z.array(z.string()).default([]),
+    }),
     annual: z.object({ by: yearMonth, section, materials: z.array(z.string()).min(1) }),
   }),
   contacts: z
