@@ -11,7 +11,7 @@ import { AnswerCache } from '../core/knowledge/answer-cache'
 import type { ReviewRecorder } from '../core/knowledge/question-reviews'
 import type { Llm } from '../core/llm'
 import type { Logger } from '../core/logger'
-import { Authenticator } from './middlewares/auth'
+import { Authenticator, requireSignIn } from './middlewares/auth'
 import { jsonBody } from './middlewares/body'
 import { errors } from './middlewares/errors'
 import { databaseRateLimitStore, isLoopback, type RateLimitStore, rateLimit } from './middlewares/rate-limit'
@@ -65,6 +65,10 @@ export function createApp(deps: AppDeps): Koa {
   app.use(requestLog(deps.logger))
   app.use(securityHeaders())
   app.use(corsFor(deps.config.corsOrigins ?? []))
+  const sessions = deps.sessions ?? lazySessions(deps, deps.config.sessionSecret)
+  const authenticator = new Authenticator({ ...deps, sessions })
+  const router = new Router()
+  app.use(requireSignIn(authenticator, (path) => router.match(path, 'GET').path.length > 0))
   app.use(jsonBody())
 
   const limited = rateLimit({
@@ -82,9 +86,7 @@ export function createApp(deps: AppDeps): Koa {
     return next()
   })
 
-  const router = new Router()
-  const sessions = deps.sessions ?? lazySessions(deps, deps.config.sessionSecret)
-  const api = new Api(router, new Authenticator({ ...deps, sessions }))
+  const api = new Api(router, authenticator)
   healthRoutes(router, deps.dataSource, deps.logger)
   milestoneRoutes(router, deps.dataSource)
   qaRoutes(router, qaDeps)
