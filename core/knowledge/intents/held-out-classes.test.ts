@@ -91,3 +91,47 @@ describe('several asks in one unpunctuated voice message', () => {
     expect(r.answer).toMatch(/公示/)
   })
 })
+
+describe('who runs the program, asked colloquially', () => {
+  it.each([
+    '这个英才计划是哪个部门搞的啊',
+    '谁牵头的这个项目😂',
+    '主办方是谁呀',
+    '八桂英才到底是哪个单位在办的，靠谱不',
+    '请问本计划由哪些单位主办、哪些单位承办？',
+  ])('%s names the organisers', (q) => {
+    const r = ask(q)
+    expect(r.answer).toContain('自治区科协')
+    expect(r.answer).toContain('教育厅')
+    expect(r.answer).not.toContain('二十大')
+  })
+})
+
+describe('where schools are encouraged to find students', () => {
+  it.each([
+    '学校一般从哪里找学生推荐啊',
+    '候选学生主要从哪些群体中产生？',
+    '推荐的学生一般从哪来',
+    '老师会从啥班里挑人 实验班吗🤔',
+    '方案鼓励中学从哪些学生群体中选拔推荐对象？',
+  ])('%s gives the groups of 四（二）2（4）', (q) => {
+    const r = ask(q)
+    expect(r.answer).toContain('兴趣小组')
+    expect(r.answer).not.toContain('没有提到')
+  })
+})
+
+describe('the score and ranking conditions, asked formally', () => {
+  it.each([
+    '请问对学生的学业水平有何要求？',
+    '学业成绩需达到什么标准',
+    '综合排名要求是多少',
+    '申报学生的成绩条件具体如何规定？',
+    '学科成绩排名需满足什么条件',
+  ])('%s gives both bounds', (q) => {
+    const r = ask(q)
+    expect(r.answer).toContain('15%')
+    expect(r.answer).toContain('20%')
+  })
+})
+
