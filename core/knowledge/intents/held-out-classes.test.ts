@@ -135,3 +135,56 @@ describe('the score and ranking conditions, asked formally', () => {
   })
 })
 
+describe('what mentors do and assign', () => {
+  it.each([
+    '导师的职责是什么',
+    '导帅平时都干些啥',
+    '导师会给娃布置啥任务 要读书吗',
+    '请问高校导师在培养过程中承担哪些工作？',
+    '导师团队负责什么',
+  ])('%s says what the mentor does', (q) => {
+    const r = ask(q)
+    expect(r.answer).toContain('阅读书目')
+    expect(r.answer).toContain('课题')
+    expect(r.answer).not.toContain('参与中学的职责')
+  })
+  it('a research project is what a mentor guides, not a gap', () => {
+    const r = ask('导师会不会布置课题')
+    expect(r.answer).toContain('课题研究')
+    expect(r.answer).not.toContain('没有提到')
+  })
+})
+
+describe('to whom a research direction is reported (报备 is 备案)', () => {
+  it.each([
+    '选题要报备吗 报备给谁',
+    '研究方向定了之后要报给谁',
+    '课题定下来要交到哪里备案',
+    '研究方向确定后应向何单位报备？',
+    '孩子的研究方向要不要跟管办报备一下',
+  ])('%s names the office', (q) => {
+    const r = ask(q)
+    expect(r.answer).toContain('管理办公室备案')
+    expect(r.answer).not.toContain('10月24日')
+    expect(r.answer.startsWith('报名')).toBe(false)
+  })
+})
+
+describe("the universities' duties toward school teachers", () => {
+  it.each([
+    '高校对中学教师有什么培训',
+    '高校要给中学老师做什么',
+    '大学和中学老师之间有交流吗',
+    '请问参与高校对中学指导教师承担哪些职责？',
+    '中学老师能得到大学的啥支持😅',
+  ])('%s: the special training leads', (q) => {
+    const r = ask(q)
+    expect(r.answer).toContain('专项培训')
+    expect(r.answer.indexOf('专项培训')).toBeLessThan(80)
+  })
+  it('asked when the training is, says the plan gives no date', () => {
+    const r = ask('中学指导教师的专项培训什么时候举办')
+    expect(r.answer).toContain('专项培训')
+    expect(r.answer).toContain('0771-2809218')
+  })
+})
