@@ -188,3 +188,34 @@ describe("the universities' duties toward school teachers", () => {
     expect(r.answer).toContain('0771-2809218')
   })
 })
+describe('what follows the public notice', () => {
+  it.each(['公示之后呢', '公示完了干嘛', '名单出来以后下一步是什么', '结果公布了然后呢', '公示期满后还有哪些环节？'])(
+    '%s: the list is published, then the meeting',
+    (q) => {
+      const r = ask(q)
+      expect(r.answer).toContain('公布')
+      expect(r.answer).toContain('见面会')
+      expect(r.answer).not.toContain('10月24日')
+    },
+  )
+  it('what follows the meeting is the research direction', () => {
+    expect(ask('见面会之后干嘛').answer).toContain('研究方向')
+  })
+})
+
+describe('parents in the lab and other points the plan does not address', () => {
+  it.each([
+    '家长可以陪孩子进实验室吗',
+    '家长能不能跟着去大学旁听',
+    '进实验室家长能陪同不',
+    '请问学生赴高校实验室时，家长可否入内陪同？',
+  ])('%s: not specified, with the office', (q) => {
+    const r = ask(q)
+    expect(r.intent).toBe('not_in_document')
+    expect(r.answer).toMatch(/没有规定|没有提到/)
+    expect(r.answer).toContain('0771-2809218')
+  })
+  it('parents at the meeting are in the plan', () => {
+    expect(ask('见面会家长要参加吗').answer).toContain('家长')
+  })
+})
