@@ -219,3 +219,21 @@ describe('parents in the lab and other points the plan does not address', () => 
     expect(ask('见面会家长要参加吗').answer).toContain('家长')
   })
 })
+describe('events and programs elsewhere are out of scope', () => {
+  it.each([
+    '全国科普日是哪天',
+    '今年全国科普日有什么活动',
+    '科技活动周在哪举办',
+    '强基计划什么时候报名',
+    '强基计划和这个有关系吗',
+    '请问广东省青少年科技创新后备人才培养计划的申报条件？',
+  ])('%s', (q) => {
+    const r = ask(q)
+    expect(r.intent).toBe('out_of_scope')
+    expect(r.answer).toContain('八桂青少年英才培养计划')
+    expect(r.answer).not.toMatch(/20(23|24)年\d{1,2}月/)
+  })
+  it('whether taking part helps with 强基 is a point the plan leaves open', () => {
+    expect(ask('参加这个对强基计划有帮助吗').answer).toContain('0771-2809218')
+  })
+})
