@@ -25,7 +25,9 @@ function isApplyWho(q: string): boolean {
 function applyProcessAnswer(program: Program, ctx: Context, q: string, context?: string): QaAnswer {
   const id = /申请表|报名表|材料|交/.test(q) ? 'school_recommendation' : 'how_to_apply'
   const fact = ctx.factsById.get(id) ?? ctx.factsById.get('how_to_apply')
-  const named = citiesIn(program, q).inProgram
+  const { inProgram: named, outside } = citiesIn(program, q)
+  // "贵港的老师找谁报名": only a city outside the program named; no school there recommends anyone.
+  if (named.length === 0 && outside.length > 0) return outsideAnswer(program, ctx, outside)
   const cities = named.length > 0 ? named : context ? citiesIn(program, context).inProgram : []
   const contacts = program.contacts.filter((c) => c.city && (cities.length === 0 || cities.includes(c.city)))
   const line = `有疑问可联系当地市科协（${contacts.map((c) => `${shortCity(c.city as string)}${c.person} ${c.phone}`).join('；')}），或管理办公室${ctx.office.person}（${ctx.office.phone}）。`
@@ -42,6 +44,25 @@ function applyProcessAnswer(program: Program, ctx: Context, q: string, context?:
         title: '联系人及联系电话',
         text: `${c.organisation}：${c.person}，${c.phone}`,
       })),
+    ],
+  }
+}
+
+/** Applying from cities outside the program: they are not in it (三（一）); the office answers the rest. */
+function outsideAnswer(program: Program, ctx: Context, outside: string[]): QaAnswer {
+  const cities = program.cities.map((c) => c.name).join('、')
+  const { person, phone, section } = ctx.office
+  return {
+    answer: `${outside.join('、')}不在本计划的实施城市之内（只有${cities}），那里的学校不在本次遴选范围内（${program.citiesSection}）。如有疑问，请咨询管理办公室${person}，电话${phone}。`,
+    intent: 'process',
+    sources: [
+      { section: program.citiesSection, title: '实施城市' },
+      { section, title: '联系人及联系电话' },
+    ],
+    confidence: 0.85,
+    facts: [
+      { section: program.citiesSection, title: '实施城市', text: `实施城市：${cities}` },
+      { section, title: '联系人及联系电话', text: `管理办公室：${person}，${phone}` },
     ],
   }
 }

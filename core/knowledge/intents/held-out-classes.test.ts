@@ -237,3 +237,34 @@ describe('events and programs elsewhere are out of scope', () => {
     expect(ask('参加这个对强基计划有帮助吗').answer).toContain('0771-2809218')
   })
 })
+describe("a city's liaison, asked colloquially", () => {
+  it.each([
+    ['柳州那边找谁', '覃佩娟'],
+    ['桂林那边有啥联系方式没😊', '0773-2819313'],
+    ['阳朔的孩子有问题找谁', '张逢芳'],
+    ['横州那边咨询打哪个电话', '0771-5828180'],
+    ['请提供南宁市青少年科技教育工作机构的联系人及电话。', '戴溦'],
+  ])('%s → %s', (q, want) => expect(ask(q).answer).toContain(want))
+  it.each(['梧州的联系人电话', '北海那边找谁', '钦州市科协电话多少', '百色那边问谁', '贵港的老师找谁报名'])(
+    '%s: outside the program, with the office',
+    (q) => {
+      const r = ask(q)
+      expect(r.answer).toContain('不在本计划的实施城市')
+      expect(r.answer).toContain('0771-2809218')
+    },
+  )
+})
+
+describe("every Guangxi city's liaison", () => {
+  it.each(['南宁', '柳州', '桂林'])('%s那边找谁 gives that city’s person', (city) => {
+    expect(ask(`${city}那边找谁`).answer).toContain(`${city}市青少年科技教育工作机构的联系人`)
+  })
+  it.each(['梧州', '北海', '防城港', '钦州', '贵港', '玉林', '百色', '贺州', '河池', '来宾', '崇左'])(
+    '%s那边联系谁 says the city is outside, with the office',
+    (city) => {
+      const r = ask(`${city}那边联系谁`)
+      expect(r.answer).toContain(`${city}市不在本计划的实施城市`)
+      expect(r.answer).toContain('0771-2809218')
+    },
+  )
+})
