@@ -268,3 +268,17 @@ describe("every Guangxi city's liaison", () => {
     },
   )
 })
+
+describe('a patent not yet granted is not a priority condition', () => {
+  it.each([
+    '南宁高一，物理前10%，有个发明专利在审，能优先吗',
+    '柳州高二 数学年级前5% 专利已受理 能优先推荐不',
+    '孩子桂林读高一，综合排名前15%，有一个实用新型专利申请中，可以优先吗🙏',
+    '南宁高一物理前12%有个专利已经受理了能不能报能不能优先',
+    '请问：本校（柳州市）高二学生，数学成绩年级前10%，其发明专利已获受理但尚未授权，可否作为优先推荐对象？',
+  ])('%s', (q) => {
+    const r = ask(q)
+    expect(r.eligibility).toEqual({ verdict: 'eligible', priority: false })
+    expect(r.answer).toContain('尚未授权')
+  })
+})
