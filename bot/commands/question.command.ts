@@ -5,8 +5,8 @@ import type { Command } from './command'
 
 /**
  * Any other text is a question about the program, answered as the HTTP API answers it
- * (CONTRACT §2). When it asks whether someone may apply and the verdict needs more, the
- * eligibility dialogue starts with what the question already said.
+ * (CONTRACT §2). When it asks whether someone may apply and the verdict needs more (or asks
+ * whether a patent is granted), the eligibility dialogue starts with what the question already said.
  */
 export const questionCommand: Command = {
   name: 'question',
@@ -16,7 +16,10 @@ export const questionCommand: Command = {
     const text = ctx.msg.text.trim().slice(0, 500)
     const response = await askQuestion(ctx.deps, { question: text, cohort: ctx.program.cohort })
     const replies = [{ text: response.answer }]
-    if (response.eligibility?.verdict === 'unknown') return { replies, dialogue: eligibilityFlow.begin(text) }
+    const { eligibility } = response
+    // Undecided, or decided but asking whether a patent is granted: the answer is awaited.
+    if (eligibility && (eligibility.verdict === 'unknown' || eligibilityFlow.asksGrant(ctx.program, text)))
+      return { replies, dialogue: eligibilityFlow.begin(text) }
     return { replies }
   },
 }

@@ -252,6 +252,14 @@ function priorityCheck(program: Program, input: EligibilityInput): EligibilityCh
       status: 'unknown',
       message: `提到${PATENT_NAMES[open.type]}，但没有说是否已获授权：已授权的才算优先条件（${patents.section}），请告诉我是否已授权`,
     }
+  // Only patents not yet granted (申请中, 已受理, 在审): say so, the grant is what the plan counts.
+  if (!input.awards?.length && (input.patents ?? []).every((p) => p.granted === false) && patents.mustBeGranted)
+    return {
+      rule: 'priority',
+      section: patents.section,
+      status: 'fail',
+      message: `所述专利尚未授权（申请中、已受理或在审查中的都不算），不属于优先条件；优先条件是${rule}（${section}）`,
+    }
   return { rule: 'priority', section, status: 'fail', message: `所述奖项或专利不属于优先条件（${rule}，${section}）` }
 }
 

@@ -67,6 +67,8 @@ function studentPlace(text: string): Place | undefined {
 export interface ExtractedProfile {
   profile: EligibilityInput
   asksEligibility: boolean
+  /** The grant said with no patent type named ('还在审', '已经授权了'): an answer to whether a patent is granted. */
+  patentGranted?: boolean
 }
 
 const NUMBER = '[0-9０-９.．零〇一二两三四五六七八九十百千点]+'
@@ -419,14 +421,39 @@ function patentGranted(text: string): boolean | undefined {
   return OBTAINED.test(text) ? true : undefined
 }
 
+/**
+ * The grant said of a patent whose type is not named ('专利还在审'), or of none ('已经授权了', in
+ * answer to whether it is granted); undefined when no grant is said, or a type is named.
+ */
+function untypedGrant(text: string): boolean | undefined {
+  if (new RegExp(PATENT_TYPE.source).test(text) || !(PENDING.test(text) || GRANTED.test(text))) return undefined
+  return patentGranted(text)
+}
+
+/**
+ * Where the words about a patent begin in a clause ('南宁高一物理前12%有个专利已经受理了' → at 有个),
+ * so that a run-on voice message keeps what it said before them; the clause's length when none.
+ */
+function patentWordsStart(text: string): number {
+  const m =
+    /(还|并且|而且|另外|同时|也)?(有|拥有|持有|获得?|取得|拿到|拿过|申请|申报|做)?了?过?([一两二三几\d])?[个项件]?[^，,。；;！!？?\s\d%％]{0,6}?专利/.exec(
+      text,
+    )
+  return m ? m.index : text.length
+}
+
 function readPatents(clauses: Clause[]): Patent[] {
   const patents: Patent[] = []
   // "有一项发明专利和一项实用新型专利，都已授权": the grant may be said in a clause of its own.
   const whole = clauses.map((c) => c.text).join('，')
   const saidOfAll = patentGranted(whole)
   for (const clause of clauses) {
-    if (!PATENT.test(clause.text) || /没有|没(申请|拿)|无专利/.test(clause.text)) continue
+    if (!PATENT.test(clause.text) || /没有[^，,。；;]{0,6}专利|没(申请|拿)|无专利/.test(clause.text)) continue
     const clauseGranted = patentGranted(clause.text)
+    // A patent not yet granted counts for nothing whatever its type, so an unnamed type does not
+    // matter: it is kept as not granted (under the first type; the checks never show the type of
+    // a patent not granted). A granted one of unnamed type is left out: its type decides.
+    if (untypedGrant(clause.text) === false) patents.push({ type: 'invention', granted: false })
     for (const piece of clause.text.split(/和|以及|及|、|还有|另外/)) {
       for (const m of piece.matchAll(PATENT_TYPE)) {
         const type: Patent['type'] = m[1] === '发明' ? 'invention' : m[1] === '实用新型' ? 'utility_model' : 'design'
@@ -461,7 +488,10 @@ const ABOUT_SOMEONE = /我|孩子|娃|儿子|女儿|闺女|小孩|本人|自己/
  */
 export function extractProfile(text: string): ExtractedProfile {
   const clauses = clausesOf(text)
-  const topical = clauses.filter((c) => !isAwardClause(c.text) && !PATENT.test(c.text))
+  const topical = clauses
+    .filter((c) => !isAwardClause(c.text))
+    .map((c) => (PATENT.test(c.text) ? { ...c, text: c.text.slice(0, patentWordsStart(c.text)) } : c))
+    .filter((c) => c.text)
   const profile: EligibilityInput = {}
 
   const place = studentPlace(topical.map((c) => c.text).join('，'))
@@ -481,5 +511,6 @@ export function extractProfile(text: string): ExtractedProfile {
 
   const asks = ASKS.some((re) => re.test(text))
   const detailed = Object.keys(profile).length > 0 || ABOUT_SOMEONE.test(text)
-  return { profile, asksEligibility: asks && detailed }
+  const grant = untypedGrant(text)
+  return { profile, asksEligibility: asks && detailed, ...(grant === undefined ? {} : { patentGranted: grant }) }
 }

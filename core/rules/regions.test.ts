@@ -66,6 +66,10 @@ describe('findPlace', () => {
     expect(place?.inGuangxi).toBe(true)
   })
 
+  it.each(['来宾那边联系谁', '来宾的学生', '我们是来宾的'])('finds 来宾市 where a place stands: %s', (text) => {
+    expect(findPlace(text)).toMatchObject({ city: '来宾市', inGuangxi: true })
+  })
+
   it.each([
     '在城中读书',
     '江南水乡',
@@ -74,6 +78,7 @@ describe('findPlace', () => {
     '最大化利用时间',
     '每天等通知',
     '我在广西安排',
+    '欢迎来宾参加',
     '想考北京大学',
     '你好',
   ])('finds no place in %s', (text) => {

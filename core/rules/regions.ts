@@ -254,7 +254,9 @@ export function locatePlaces(text: string): LocatedPlace[] {
     const before = previous
     previous = m
     if (!place) continue
-    if (m.term.needsCity && !citiesNamed.has(place.city)) continue
+    // A city whose name is a common word ('来宾') names it where a place stands ('来宾那边', '来宾的学生').
+    const cityInContext = !place.division && inPlaceContext(text, m.start, m.end)
+    if (m.term.needsCity && !citiesNamed.has(place.city) && !cityInContext) continue
     if (!place.inGuangxi && UNIVERSITY_AFTER.test(text.slice(m.end))) continue
     const last = found[found.length - 1]
     // Inside the administrative chain of an outside place ('广东梅州兴宁区'): part of it.

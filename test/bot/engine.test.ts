@@ -342,6 +342,24 @@ describe.each(testDbKinds())('conversation engine on %s', (kind) => {
       expect(other).toContain('请告诉我')
       expect(await h.say('parent-y', '南宁市选拔多少名学生？')).toContain('30')
     })
+
+    it('counts a patent under review, on filing or applied for as not granted, also when said in answer', async () => {
+      const asked = await h.say('parent-p1', '孩子在南宁读高一，物理年级前10%，有一项发明专利，能优先推荐吗')
+      expect(asked).toContain('是否已获授权')
+      const pending = await h.say('parent-p1', '还在审呢')
+      expect(pending).toContain('尚未授权')
+      expect(pending).not.toContain('是否已获授权')
+      await h.say('parent-p2', '柳州高二，综合前10%，有个实用新型专利，能报吗')
+      expect(await h.say('parent-p2', '已经授权了')).toContain('可优先推荐')
+      await h.say('parent-p3', '桂林高一 数学前8% 有个发明专利 算优先不')
+      const typed = await h.say('parent-p3', '发明专利已受理 还没批')
+      expect(typed).toContain('尚未授权')
+      expect(typed).not.toContain('是否已获授权')
+      const runOn = await h.say('parent-p4', '南宁高一物理前12%有个专利已经受理了能不能报能不能优先')
+      expect(runOn).toContain('可以报名')
+      expect(runOn).toContain('尚未授权')
+      expect(runOn).not.toContain('未提到获奖或专利')
+    })
   })
 
   describe('robustness', () => {

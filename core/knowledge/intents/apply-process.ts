@@ -11,12 +11,20 @@ const APPLY_WHO =
 /** Asks where to begin ("第一步该找谁", "想报名先找哪里"): the first step of taking part is applying. */
 const FIRST_STEP =
   /(第一步|首先|最先|一开始|头一步)[^，,。？?]{0,4}(找|联系|问|去|做|干|办)(谁|哪|什么|啥)|(?<![首最])先(去|要|得|该|应该)?(找|联系|问|去)(谁|哪)|找(谁|哪里?|哪儿|哪个?(部门|单位|地方))[^，,。？?]{0,2}(报|申请)/
+/** The step of handing in the application, the one this intent answers for. */
+const SUBMISSION = 'school_submission'
+
 /** Words that place a "先找谁" in applying. */
 const APPLY_CONTEXT = /报|申请|参加|参与|加入|入选/
 
+/** What is handed in during the training (成长日志, 课题报告 …), not the application. */
+const TRAINING_PAPERS = /日志|报告|论文|(年度|中期|评价|培养)[^，,。？?]{0,6}材料/
+
 /** Whether a question asks whom to apply through or where to begin (not for a phone number). */
-function isApplyWho(q: string): boolean {
+function isApplyWho(ctx: Context, q: string): boolean {
   if (/咨询|电话|联系方式|号码/.test(q)) return false
+  // "中期汇报报给谁", "成长日志交给谁": another step's or the training's papers, not the application.
+  if (TRAINING_PAPERS.test(q) || ctx.vocab.steps.some((s) => s.key !== SUBMISSION && s.pattern.test(q))) return false
   if (APPLY_WHO.test(q)) return true
   return FIRST_STEP.test(q) && (APPLY_CONTEXT.test(q) || /第一步|首先|最先|头一步/.test(q))
 }
@@ -25,7 +33,9 @@ function isApplyWho(q: string): boolean {
 function applyProcessAnswer(program: Program, ctx: Context, q: string, context?: string): QaAnswer {
   const id = /申请表|报名表|材料|交/.test(q) ? 'school_recommendation' : 'how_to_apply'
   const fact = ctx.factsById.get(id) ?? ctx.factsById.get('how_to_apply')
-  const named = citiesIn(program, q).inProgram
+  const { inProgram: named, outside } = citiesIn(program, q)
+  // "贵港的老师找谁报名": only a city outside the program named; no school there recommends anyone.
+  if (named.length === 0 && outside.length > 0) return outsideAnswer(program, ctx, outside)
   const cities = named.length > 0 ? named : context ? citiesIn(program, context).inProgram : []
   const contacts = program.contacts.filter((c) => c.city && (cities.length === 0 || cities.includes(c.city)))
   const line = `有疑问可联系当地市科协（${contacts.map((c) => `${shortCity(c.city as string)}${c.person} ${c.phone}`).join('；')}），或管理办公室${ctx.office.person}（${ctx.office.phone}）。`
@@ -46,12 +56,31 @@ function applyProcessAnswer(program: Program, ctx: Context, q: string, context?:
   }
 }
 
+/** Applying from cities outside the program: they are not in it (三（一）); the office answers the rest. */
+function outsideAnswer(program: Program, ctx: Context, outside: string[]): QaAnswer {
+  const cities = program.cities.map((c) => c.name).join('、')
+  const { person, phone, section } = ctx.office
+  return {
+    answer: `${outside.join('、')}不在本计划的实施城市之内（只有${cities}），那里的学校不在本次遴选范围内（${program.citiesSection}）。如有疑问，请咨询管理办公室${person}，电话${phone}。`,
+    intent: 'process',
+    sources: [
+      { section: program.citiesSection, title: '实施城市' },
+      { section, title: '联系人及联系电话' },
+    ],
+    confidence: 0.85,
+    facts: [
+      { section: program.citiesSection, title: '实施城市', text: `实施城市：${cities}` },
+      { section, title: '联系人及联系电话', text: `管理办公室：${person}，${phone}` },
+    ],
+  }
+}
+
 /** Whom to apply through, where to begin. */
 export const applyProcess: Intent = {
   name: 'apply_process',
   description: "whom to apply through or where to begin: through one's school, with the city contacts",
   answer: (ask, ctx) =>
-    isApplyWho(ask.q)
+    isApplyWho(ctx, ask.q)
       ? applyProcessAnswer(ctx.program, ctx, ask.q, ask.context)
       : decline(ask, 'asks neither whom to apply through nor where to begin'),
 }

@@ -2,7 +2,8 @@ import { type Context, decline } from '../context'
 import { openTopicIn } from '../open-topics'
 import type { QaAnswer } from '../qa-answer'
 import { factsAnswer, joinWithin } from '../reply'
-import { ASKING } from '../wording'
+import { type AskedType, askedType, factGives } from '../scope'
+import { ASK_WHEN, ASKING } from '../wording'
 import type { Intent } from './intent'
 
 /**
@@ -24,6 +25,9 @@ function aspectAnswer(ctx: Context, q: string): { answer: QaAnswer; asked: boole
   return answer && { answer, asked }
 }
 
+/** Details a point's facts may lack (a date, a place …); a choice or a change is answered by the point itself. */
+const DETAILS = new Set<AskedType>(['date', 'place', 'duration', 'words', 'url'])
+
 /** A named point of an article. */
 export const aspect: Intent = {
   name: 'aspect',
@@ -33,9 +37,14 @@ export const aspect: Intent = {
     const point = aspectAnswer(ctx, ask.q)
     if (!point) return decline(ask, 'names no point of an article the vocabulary lists')
     const found = point.answer
+    // "专项培训什么时候举办": the point is named, but its facts hold no date; the gap says so.
+    const asked = askedType(ask.q)
+    const detail = asked && DETAILS.has(asked) ? asked : !asked && ASK_WHEN.test(ask.q) ? 'date' : undefined
+    if (detail && !factGives(detail, found.answer))
+      return decline(ask, "asks a detail (a date, a place, an amount …) the point's facts do not give")
     if (!open) return found
-    // "阅读书目的书要自己买吗" asks about the money; the point is only named.
-    if (open.alone && !point.asked) return decline(ask, 'asks about money or board the plan leaves open')
+    // "阅读书目的书要自己买吗", "课题方向报备以后还能不能更换": the point is only named; the open topic is asked.
+    if (!point.asked) return decline(ask, 'names the point, but asks about a topic the plan leaves open')
     // "一年最少去大学几回，我住校怕请不了假": the point the plan gives first, then what it leaves open.
     const { person, phone } = ctx.office
     const note = `关于${open.label}，方案没有规定，如需了解请咨询管理办公室${person}（${phone}）。`

@@ -13,8 +13,20 @@ const NAMES_OTHER =
 /** An award or a priority asked about: the plan's own rules on awards answer it, whatever the contest. */
 const ABOUT_AWARDS = /获奖|奖项|[一二三]等奖|拿过|得过|获得|优先|符合|资格|算不算|算吗|能报|能参加/
 
+/**
+ * Events and programs of others that are never part of this plan, whatever is asked about them
+ * (全国科普日, 科技活动周, 强基计划): only whether taking part here helps with them is this plan's
+ * open point, not theirs.
+ */
+const OTHER_EVENT = /(全国|广西|自治区|全区)?(科普日|科技活动周|科技周|科普周|科普月|科学节)|强基(计划)?|少年班/
+/** Asks what taking part here does for the other thing ("对强基计划有帮助吗"): this plan's open point. */
+const ASKS_BENEFIT = /帮助|有用|用处|好处|加分|优惠|优势|照顾|作用|影响|有利|算不算|认不认/
+
 /** A program named in quotes ("…学院“翱翔计划”") that is not this one. */
 const QUOTED_NAME = /[“"「『](?![^”"」』]*(八桂|英才))([^”"」』]{2,12}(计划|工程|项目))[”"」』]/
+
+/** A program's own name after a place ("…后备人才培养计划"), not this one ("这个计划"). */
+const OWN_NAME = /英才|(?<!这个|本|该|咱们?的?)(计划|项目|工程)/
 
 /** Same-named or neighbouring things that are not this program, each with how it is said back. */
 const ELSEWHERE: { pattern: RegExp; name: (m: RegExpExecArray) => string }[] = [
@@ -59,11 +71,15 @@ export const elsewhere: Intent = {
   description: "a same-named thing elsewhere (another province's 英才计划, a contest, 高考, a venue's hours)",
   answer: (ask) => {
     const { q } = ask
+    const event = OTHER_EVENT.exec(q)
+    if (event && !ASKS_BENEFIT.test(q) && !/获奖|奖项|[一二三]等奖|拿过|得过|优先/.test(q))
+      return elsewhereAnswer(event[0].startsWith('强基') ? '强基计划' : event[0])
     if (!NAMES_OTHER.test(q) || !ASKS_SPECIFICS.test(q))
       return decline(ask, 'asks for no date or rule of another thing')
     // Another province's program: a place outside Guangxi named just before 英才/计划/项目.
+    // The name may run long ("广东省青少年科技创新后备人才培养计划"), but stays within its clause.
     const province = (/英才|计划|项目/.test(q) ? locatePlaces(q) : []).find(
-      (p) => !p.place.inGuangxi && /英才|计划|项目/.test(q.slice(p.end, p.end + 12)),
+      (p) => !p.place.inGuangxi && OWN_NAME.test(q.slice(p.end, p.end + 24).split(/[，,。；;？?！!]/)[0] ?? ''),
     )
     const quoted = QUOTED_NAME.exec(q)?.[2]
     let thing = province ? `${province.place.city}的${quoted ?? (/英才计划/.test(q) ? '英才计划' : '项目')}` : undefined
@@ -78,13 +94,17 @@ export const elsewhere: Intent = {
       }
     }
     if (!thing) return decline(ask, 'names nothing outside this program')
-    const answer: QaAnswer = {
-      answer: `您问的“${thing}”不是${PLAN_NAME}的内容，我这里只有${PLAN_NAME}的实施方案，不能用它的日期或规定来回答；${thing}的安排请以其主办方发布的通知为准。关于${PLAN_NAME}本身（谁能报名、名额、截止日期、选拔流程等），欢迎问我。`,
-      intent: 'out_of_scope',
-      sources: [],
-      confidence: 0.8,
-      facts: [],
-    }
-    return answer
+    return elsewhereAnswer(thing)
   },
+}
+
+/** The redirect for a thing that is not this program, naming both. */
+function elsewhereAnswer(thing: string): QaAnswer {
+  return {
+    answer: `您问的“${thing}”不是${PLAN_NAME}的内容，我这里只有${PLAN_NAME}的实施方案，不能用它的日期或规定来回答；${thing}的安排请以其主办方发布的通知为准。关于${PLAN_NAME}本身（谁能报名、名额、截止日期、选拔流程等），欢迎问我。`,
+    intent: 'out_of_scope',
+    sources: [],
+    confidence: 0.8,
+    facts: [],
+  }
 }
