@@ -4,6 +4,7 @@ import { BotConversation1796171809207 } from './1796171809207-BotConversation'
 import { HealthProbeAndRateLimit1796172197547 } from './1796172197547-HealthProbeAndRateLimit'
 import { Delivery1796174340358 } from './1796174340358-Delivery'
 import { GrowthLogActivityIndex1796175062533 } from './1796175062533-GrowthLogActivityIndex'
+import { WechatKf1796186281597 } from './1796186281597-WechatKf'
 
 /** Every migration class, oldest first; scripts/generate-migration.ts rewrites this list. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -12,4 +13,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   HealthProbeAndRateLimit1796172197547,
   Delivery1796174340358,
   GrowthLogActivityIndex1796175062533,
+  WechatKf1796186281597,
 ]
