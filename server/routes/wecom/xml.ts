@@ -60,7 +60,9 @@ export function parseFlatXml(xml: string): Record<string, string> {
     const name = NAME.exec(xml.slice(at + 1, at + 65))?.[0]
     if (!name) throw new XmlError(`bad element name at ${at}: ${rest()}`)
     at += 1 + name.length
-    const close = /^(?:\s+[A-Za-z_][A-Za-z0-9_.:-]*\s*=\s*(?:"[^"<&]*"|'[^'<&]*'))*\s*(\/?)>/.exec(xml.slice(at, at + 1024))
+    const close = /^(?:\s+[A-Za-z_][A-Za-z0-9_.:-]*\s*=\s*(?:"[^"<&]*"|'[^'<&]*'))*\s*(\/?)>/.exec(
+      xml.slice(at, at + 1024),
+    )
     if (!close) throw new XmlError(`bad tag ${name}`)
     at += close[0].length
     if (++elements > MAX_ELEMENTS) throw new XmlError('too many elements')
