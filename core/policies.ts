@@ -24,6 +24,8 @@ export const POLICIES = {
   'group.label': ['office', 'city_staff'],
   /** See open hand-off tickets and answer them. */
   'ticket.manage': ['office'],
+  /** See the messages the platforms' limits hold back (微信客服's 5 in 48 hours). */
+  'delivery.held': ['office'],
 } as const satisfies Record<string, readonly Role[]>
 
 /** An action the policies guard. */

@@ -17,6 +17,7 @@ import { eligibilityRoutes } from './routes/eligibility/eligibility'
 import { healthRoutes } from './routes/health/health'
 import { milestoneRoutes } from './routes/milestones/milestones'
 import { qaRoutes } from './routes/qa/qa'
+import { type WecomCallbackDeps, wecomCallbackRoutes } from './routes/wecom/wecom'
 
 /** What the HTTP app needs from the running service. */
 export interface AppDeps {
@@ -38,6 +39,8 @@ export interface AppDeps {
   reviews?: ReviewRecorder
   /** Where rate limits are counted; by default the database, so that every instance shares them. */
   rateLimits?: RateLimitStore
+  /** The WeCom app callback (`/wecom/callback`), when WECOM_TOKEN and WECOM_ENCODING_AES_KEY are set. */
+  wecomCallback?: WecomCallbackDeps
 }
 
 /** Builds the Koa app: error shape, request log, security headers, CORS, JSON bodies, rate limits on the public question routes, and the routes. */
@@ -50,6 +53,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(requestLog(deps.logger))
   app.use(securityHeaders())
   app.use(corsFor(deps.config.corsOrigins ?? []))
+  app.use(wecomCallbackRoutes(deps.wecomCallback))
   app.use(jsonBody())
 
   const limited = rateLimit({
