@@ -156,9 +156,12 @@ export function startWechatKf(deps: WechatKfDeps, options: WechatKfOptions): Wec
     sync,
     requestSync(openKfId, token) {
       if (stopped) return
-      const work = sync(openKfId, token).catch((err: unknown) => {
-        log.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'wechat-kf sync failed')
-      })
+      // After the HTTP answer is on its way (the event came through the callback).
+      const work = new Promise((resolve) => setImmediate(resolve))
+        .then(() => sync(openKfId, token))
+        .catch((err: unknown) => {
+          log.error({ err: { message: err instanceof Error ? err.message : String(err) } }, 'wechat-kf sync failed')
+        })
       inHand.add(work)
       void work.finally(() => inHand.delete(work))
     },

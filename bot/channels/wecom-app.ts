@@ -82,6 +82,8 @@ export function startWecomApp(deps: WecomAppDeps, options: WecomAppOptions = {})
       const msg = inboundOfAppMessage(fields)
       if (!msg) return
       inOrder(msg.senderId, async () => {
+        // After the HTTP answer is on its way: the engine's work may hold the event loop a while.
+        await new Promise((resolve) => setImmediate(resolve))
         const replies = await deps.engine.handle(msg)
         if (replies.length === 0) return
         await queueReply(
