@@ -457,6 +457,12 @@ describe.each(testDbKinds())('WeCom app callback on %s', (kind) => {
           { personId: 2, roles: [{ role: 'parent', cityId: null, schoolId: null }] },
         ),
       ).rejects.toThrow(ForbiddenError)
+      // The office sees them in the chat too; nobody else may.
+      const office = createEngine({ dataSource: ds, clock, logger })
+      const ask = async (senderId: string) =>
+        (await office.handle({ channel: 'terminal', senderId, text: '客服待发' })).map((r) => r.text).join('\n')
+      expect(await ask('demo-staff')).toMatch(/共 2 条[\s\S]*wmCustomer0001｜提醒 5[\s\S]*提醒 6/)
+      expect(await ask('demo-parent')).toContain('没有权限')
       await new Promise((r) => setTimeout(r, 200))
       expect(fake.receipts.filter((r) => r.api === 'kf' && r.to === customer)).toHaveLength(6)
 
