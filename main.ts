@@ -14,7 +14,7 @@ import { builtInProgram } from './core/knowledge/program'
 import { createLlm } from './core/llm'
 import { createLogger } from './core/logger'
 import { type Closer, stopOnSignals } from './core/shutdown'
-import { startChannels } from './bot/channels'
+import { startChannels, startWecomCallbackChannel } from './bot/channels'
 import { startDelivery } from './core/delivery/start-delivery'
 import { createEngine } from './bot/engine'
 import { AnswerCache } from './core/knowledge/answer-cache'
@@ -41,16 +41,20 @@ async function main() {
   const llm = config.llm ? createLlm(config.llm) : undefined
   const answers = new AnswerCache()
   const reviews = new ReviewRecorder(dataSource, logger)
-  const oauth = wecomOAuth({ dataSource, clock }, config.wecom)
-  const app = createApp({ dataSource, clock, logger, config, llm, answers, reviews, wecomOAuth: oauth })
-  const http = await listen(app, config.port, config.host)
-  const scheduler = startScheduler(jobs, { dataSource, clock, logger }, logger)
   const engine = createEngine(
     { dataSource, clock, logger, llm, answers, reviews },
     { perMinute: config.botRatePerMinute },
   )
+  // The callback's replies are queued in the outbox; the dispatcher (started below) is woken for them.
+  let delivery: ReturnType<typeof startDelivery> | undefined
+  const wecomApp = startWecomCallbackChannel({ engine, logger, dataSource, clock }, config, () => delivery?.wake())
+  const wecomCallback = wecomApp && { keys: wecomApp.keys, receive: wecomApp.app.receive }
+  const oauth = wecomOAuth({ dataSource, clock }, config.wecom)
+  const app = createApp({ dataSource, clock, logger, config, llm, answers, reviews, wecomCallback, wecomOAuth: oauth })
+  const http = await listen(app, config.port, config.host)
+  const scheduler = startScheduler(jobs, { dataSource, clock, logger }, logger)
   const channels = await startChannels({ engine, logger, dataSource, clock }, config)
-  const delivery = startDelivery({ dataSource, clock, logger }, config, channels)
+  delivery = startDelivery({ dataSource, clock, logger }, config, channels)
   logger.info(
     {
       port: http.port,
@@ -68,6 +72,7 @@ async function main() {
   // component that must be stopped gets its line here.
   const closers: Closer[] = [
     { name: 'http', close: () => http.close(3_000, 300) },
+    { name: 'wecom callback', close: async () => wecomApp?.stop() },
     { name: 'outbox dispatcher', close: () => delivery.stop() },
     { name: 'channels', close: () => channels.stop() },
     { name: 'scheduler', close: () => scheduler.stop() },

@@ -3,7 +3,7 @@ import type { QaDeps } from '../core/knowledge/ask-question'
 import type { Program } from '../core/knowledge/program'
 
 /** The channels a person talks to the bot through; each is also an IdentityBinding channel. */
-export type BotChannel = 'terminal' | 'wechat' | 'wecom'
+export type BotChannel = 'terminal' | 'wechat' | 'wecom' | 'wechat-kf'
 
 /** One message as every channel hands it to the engine. */
 export interface Inbound {

@@ -44,6 +44,8 @@ export const POLICIES = {
   'alumni.mark': ['office'],
   /** Follow former students up and read the 英才库 (七: schools all theirs, universities theirs). */
   'alumni.track': ['teacher', 'city_staff', 'mentor', 'office'],
+  /** See the messages the platforms' limits hold back (微信客服's 5 in 48 hours). */
+  'delivery.held': ['office'],
 } as const satisfies Record<string, readonly Role[]>
 
 /** An action the policies guard. */

@@ -1,8 +1,11 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
 import { Person } from './person.entity'
 
-/** The channels through which a person can be recognised. `terminal` is the `npm run chat` handle. */
-export const IDENTITY_CHANNELS = ['wechat', 'wecom', 'miniprogram', 'terminal'] as const
+/**
+ * The channels through which a person can be recognised. `terminal` is the `npm run chat` handle;
+ * `wechat-kf` a WeChat user's external_userid through 微信客服.
+ */
+export const IDENTITY_CHANNELS = ['wechat', 'wecom', 'miniprogram', 'terminal', 'wechat-kf'] as const
 /** One of IDENTITY_CHANNELS. */
 export type IdentityChannel = (typeof IDENTITY_CHANNELS)[number]
 

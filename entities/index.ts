@@ -38,6 +38,8 @@ import { Student } from './student.entity'
 import { Subject } from './subject.entity'
 import { SubscribeConsent } from './subscribe-consent.entity'
 import { University } from './university.entity'
+import { WechatKfCursor } from './wechat-kf-cursor.entity'
+import { WechatKfCustomer } from './wechat-kf-customer.entity'
 
 export * from './activity.entity'
 export * from './alumnus-note.entity'
@@ -79,6 +81,8 @@ export * from './student.entity'
 export * from './subject.entity'
 export * from './subscribe-consent.entity'
 export * from './university.entity'
+export * from './wechat-kf-cursor.entity'
+export * from './wechat-kf-customer.entity'
 
 /**
  * Every entity class, handed to the DataSource as a list (never a glob, so tsx, vitest and a
@@ -128,4 +132,6 @@ export const entities = [
   HealthProbe,
   RateLimitWindow,
   AlumnusNote,
+  WechatKfCursor,
+  WechatKfCustomer,
 ]

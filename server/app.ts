@@ -28,6 +28,7 @@ import { documentPublicRoutes } from './routes/public-routes'
 import { meRoutes } from './routes/me/me'
 import { openApiRoute } from './routes/openapi/openapi'
 import { qaRoutes } from './routes/qa/qa'
+import { type WecomCallbackDeps, wecomCallbackRoutes } from './routes/wecom/wecom'
 
 /** What the HTTP app needs from the running service. */
 export interface AppDeps {
@@ -53,6 +54,8 @@ export interface AppDeps {
   sessions?: Sessions
   /** Staff sign-in through WeCom OAuth, when the WeCom app is configured. */
   wecomOAuth?: WecomOAuth
+  /** The WeCom app callback (`/wecom/callback`), when WECOM_TOKEN and WECOM_ENCODING_AES_KEY are set. */
+  wecomCallback?: WecomCallbackDeps
 }
 
 /** Builds the Koa app: error shape, request log, security headers, CORS, JSON bodies, rate limits on the public question routes, and the routes. */
@@ -69,6 +72,7 @@ export function createApp(deps: AppDeps): Koa {
   const authenticator = new Authenticator({ ...deps, sessions })
   const router = new Router()
   app.use(requireSignIn(authenticator, (path) => router.match(path, 'GET').path.length > 0))
+  app.use(wecomCallbackRoutes(deps.wecomCallback))
   app.use(jsonBody())
 
   const limited = rateLimit({

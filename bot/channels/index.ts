@@ -2,7 +2,10 @@ import type { DataSource } from 'typeorm'
 import type { Clock } from '../../core/clock'
 import type { Config } from '../../core/config'
 import type { Logger } from '../../core/logger'
+import { kfApi } from '../../core/wechat-kf/kf-api'
 import type { Engine } from '../engine'
+import { type WecomApp, startWecomApp } from './wecom-app'
+import { type WechatKf, startWechatKf } from './wechat-kf'
 import { type WecomBot, startWecomBot } from './wecom-bot'
 import { type WechatyChannel, startWechaty } from './wechaty'
 
@@ -66,6 +69,45 @@ export async function startChannels(
       for (const s of stops.reverse()) {
         await s.stop().catch((err: unknown) => logger.warn({ err, channel: s.name }, 'channel did not stop cleanly'))
       }
+    },
+  }
+}
+
+/** The WeCom app callback's channel and the keys its route checks messages with. */
+export interface WecomCallbackChannel {
+  keys: { token: string; encodingAesKey: string; corpId: string }
+  app: WecomApp
+  kf?: WechatKf
+  stop(): Promise<void>
+}
+
+/**
+ * The channels behind `/wecom/callback`, when WECOM_TOKEN and WECOM_ENCODING_AES_KEY are set:
+ * the WeCom app's messages, and 微信客服 (its API called with the app's credentials). Off
+ * otherwise, and the log says so once.
+ */
+export function startWecomCallbackChannel(
+  deps: { engine: Engine; logger: Logger; dataSource: DataSource; clock: Clock },
+  config: Config,
+  onQueued?: () => void,
+): WecomCallbackChannel | undefined {
+  const { corpId, agentId, secret, token, encodingAesKey, apiBase } = config.wecom
+  if (!token || !encodingAesKey || !corpId) {
+    deps.logger.info('wecom app callback off: WECOM_TOKEN and WECOM_ENCODING_AES_KEY are not set')
+    return undefined
+  }
+  const kf =
+    agentId && secret
+      ? startWechatKf(deps, { api: kfApi(deps, { apiBase, corpId, agentId, secret }), onQueued })
+      : undefined
+  const app = startWecomApp(deps, { kf, onQueued })
+  return {
+    keys: { token, encodingAesKey, corpId },
+    app,
+    kf,
+    async stop() {
+      await app.stop()
+      await kf?.stop()
     },
   }
 }

@@ -5,6 +5,7 @@ import { broadcastCommand, broadcastStatusCommand, labelGroupCommand } from './b
 import { type Command, mayUse } from './command'
 import { eligibilityCommand } from './eligibility.command'
 import { growthLogCommand } from './growth-log.command'
+import { kfHeldCommand } from './kf-held.command'
 import { answerTicketCommand, handoffCommand, openTicketsCommand } from './handoff.command'
 import {
   childProgressCommand,
@@ -51,8 +52,9 @@ const helpCommand: Command = {
  * 5–7. child / students progress, weekly digest — the other roles' views;
  * 8–10. broadcast status, broadcast, group label — staff commands, before hand-off so 广播 is never a ticket;
  * 11–13. hand-off, open tickets, answer — 转人工 from anyone, the office's side after it;
- * 14. eligibility — 能报名吗 about someone not yet described: asked back before any general answer;
- * 15. question — anything else is a question about the program (it matches every text: last).
+ * 14. 微信客服's held messages — the office's, an exact phrase;
+ * 15. eligibility — 能报名吗 about someone not yet described: asked back before any general answer;
+ * 16. question — anything else is a question about the program (it matches every text: last).
  */
 export const COMMANDS: readonly Command[] = [
   helpCommand,
@@ -68,6 +70,7 @@ export const COMMANDS: readonly Command[] = [
   handoffCommand,
   openTicketsCommand,
   answerTicketCommand,
+  kfHeldCommand,
   eligibilityCommand,
   questionCommand,
 ]

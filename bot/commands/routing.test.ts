@@ -28,6 +28,7 @@ describe('which command a message goes to', () => {
     ['转人工 能请假吗', 'handoff'],
     ['待处理', 'open_tickets'],
     ['回复 3 可以', 'answer_ticket'],
+    ['客服待发', 'kf_held'],
     ['绑定 AB12CD34', 'bind'],
     ['帮助', 'help'],
     ['我家孩子能报名吗', 'eligibility'],

@@ -75,7 +75,8 @@ export const growthLogFlow = formFlow({
       place: v.place as string,
       content: v.content as string,
       takeaway: v.takeaway as string,
-      source: msg.channel,
+      // 微信客服 is WeChat too: the log's source says where the person wrote it, not which API carried it.
+      source: msg.channel === 'wechat-kf' ? 'wechat' : msg.channel,
       clientKey: `dialogue:${formId}`,
     })
     const progress = await progressOfStudent(deps.dataSource, program, student)

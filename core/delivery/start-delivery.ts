@@ -9,6 +9,9 @@ import { wechatySenders } from './senders/wechaty'
 import { wecomAppSender } from './senders/wecom-app'
 import { type WecomBotPush, wecomBotSender } from './senders/wecom-bot'
 import { wecomWebhookSender } from './senders/wecom-webhook'
+import { wechatKfSender } from './senders/wechat-kf'
+import { KF_CHANNEL } from '../wechat-kf/customers'
+import { kfApi } from '../wechat-kf/kf-api'
 
 /** The connections the chat channels hold, which the outbox sends through too. */
 export interface ChannelHandles {
@@ -18,7 +21,7 @@ export interface ChannelHandles {
 
 /**
  * The senders this instance can use, from the configuration and the running channels: group
- * robots always (the key is in each row), the WeCom app with its corp id, agent and secret, the
+ * robots always (the key is in each row), the WeCom app and 微信客服 with its corp id, agent and secret, the
  * WeCom bot's push where the bot runs (personal WeCom messages go through it when no app is
  * set up), WeChat through the logged-in account, mini-program subscribe messages with the
  * mini-program's credentials and template. Rows for a channel no instance can send stay pending.
@@ -30,8 +33,12 @@ export function sendersFor(
 ): Senders {
   const senders: Senders = { wecom_webhook: wecomWebhookSender({ apiBase: config.wecom.apiBase }) }
   const { corpId, agentId, secret } = config.wecom
-  if (corpId && agentId && secret)
+  if (corpId && agentId && secret) {
     senders.wecom = wecomAppSender(deps, { apiBase: config.wecom.apiBase, corpId, agentId, secret })
+    // 微信客服 goes through the same app's token; its rows exist only once WeChat users wrote through the callback.
+    const api = kfApi(deps, { apiBase: config.wecom.apiBase, corpId, agentId, secret })
+    senders[KF_CHANNEL] = wechatKfSender(deps, { api })
+  }
   if (channels.wecomBot) {
     const bot: Sender = wecomBotSender(channels.wecomBot)
     senders.wecom_chat = bot

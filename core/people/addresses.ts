@@ -1,8 +1,11 @@
 import { type DataSource, In } from 'typeorm'
 import { IdentityBinding } from '../../entities/identity-binding.entity'
 
-/** Which of a person's accounts a message goes to first: WeCom, then WeChat, mini-program, terminal. */
-export const CHANNEL_PREFERENCE = ['wecom', 'wechat', 'miniprogram', 'terminal']
+/**
+ * Which of a person's accounts a message goes to first: WeCom, then WeChat, mini-program, 微信客服
+ * (late: it may send only 5 messages in the 48 h after the person last wrote), terminal.
+ */
+export const CHANNEL_PREFERENCE = ['wecom', 'wechat', 'miniprogram', 'wechat-kf', 'terminal']
 
 /** Where a message to a person goes: their preferred bound account; `handle` is their terminal handle, if they have one (the demo people). */
 export interface Address {

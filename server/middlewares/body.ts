@@ -32,7 +32,7 @@ export function jsonBody(limitBytes = DEFAULT_LIMIT): Middleware {
  * Reads a request stream as UTF-8, refusing more than `limit` bytes (whatever Content-Length
  * said). A client that hangs up before the end rejects with ClientClosedError.
  */
-function readText(req: IncomingMessage, limit: number): Promise<string> {
+export function readText(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     if (req.readableEnded) return resolve('')
     const chunks: Buffer[] = []

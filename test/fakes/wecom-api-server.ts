@@ -10,11 +10,16 @@ import type { AddressInfo } from 'node:net'
  * as 45009, -1 or 42001, an HTTP 500, a timeout), make every issued token expire, or fail a
  * share of sends at random; the webhook answers 45009 past `webhookLimit` sends per key in a
  * window, and lists that as a violation, as WeCom would drop them.
+ *
+ * 微信客服: `POST /cgi-bin/kf/sync_msg` pages through each account's stream (the test adds
+ * customers' messages with `kfCustomerSays`; the cursor is the position in the stream, and every
+ * sync records the cursor it was given), and `POST /cgi-bin/kf/send_msg` records the message,
+ * answering errcode 95001 past 5 sends in the 48 h after the user's last message (a violation).
  */
 
 /** One message the fake accepted (errcode 0). */
 export interface Receipt {
-  api: 'message' | 'webhook' | 'subscribe'
+  api: 'message' | 'webhook' | 'subscribe' | 'kf'
   /** userid, webhook key or openid. */
   to: string
   /** The text (text.content, markdown.content) or the subscribe data as JSON. */
@@ -55,6 +60,12 @@ export interface FakeApiServer {
   failRandomly(share: number, faults: Fault[]): void
   /** Every token issued so far stops working (answers 42001). */
   expireTokens(): void
+  /** A WeChat user writes text to a 客服 account at `sendTime` (seconds; default now); returns the msgid. */
+  kfCustomerSays(openKfId: string, externalUserId: string, text: string, sendTime?: number): string
+  /** Something else enters the stream (a servicer's message, origin 5; a system event, origin 4). */
+  kfStreamAdd(openKfId: string, message: Record<string, unknown>): void
+  /** Every kf/sync_msg request: the account, the cursor and the token it came with. */
+  kfSyncs: Array<{ openKfId: string; cursor: string; token: string }>
   close(): Promise<void>
 }
 
@@ -80,6 +91,11 @@ export async function startFakeApiServer(options: FakeApiOptions = {}): Promise<
   const limit = options.webhookLimit ?? 20
   const windowMs = options.webhookWindowMs ?? 60_000
   const held = new Set<ServerResponse>()
+  const kfStreams = new Map<string, Array<Record<string, unknown>>>()
+  const kfSyncs: FakeApiServer['kfSyncs'] = []
+  /** Per account and user: when they last wrote (ms) and how many sends since. */
+  const kfWindows = new Map<string, { last: number; sent: number }>()
+  let kfIds = 0
 
   function json(res: ServerResponse, body: unknown, status = 200) {
     res.writeHead(status, { 'content-type': 'application/json' })
@@ -101,14 +117,17 @@ export async function startFakeApiServer(options: FakeApiOptions = {}): Promise<
       validTokens.add(token)
       return json(res, { errcode: 0, errmsg: 'ok', access_token: token, expires_in: 7200 })
     }
+    if (req.method === 'POST' && path === '/cgi-bin/kf/sync_msg') return kfSync(url, await readBody(req), res)
     const api: Receipt['api'] | undefined =
-      path === '/cgi-bin/message/send'
-        ? 'message'
-        : path === '/cgi-bin/webhook/send'
-          ? 'webhook'
-          : path === '/cgi-bin/message/subscribe/send'
-            ? 'subscribe'
-            : undefined
+      path === '/cgi-bin/kf/send_msg'
+        ? 'kf'
+        : path === '/cgi-bin/message/send'
+          ? 'message'
+          : path === '/cgi-bin/webhook/send'
+            ? 'webhook'
+            : path === '/cgi-bin/message/subscribe/send'
+              ? 'subscribe'
+              : undefined
     if (req.method !== 'POST' || !api) return json(res, { errcode: 404, errmsg: 'not found' }, 404)
     const raw = await readBody(req)
     const at = Date.now()
@@ -155,6 +174,19 @@ export async function startFakeApiServer(options: FakeApiOptions = {}): Promise<
     const token = url.searchParams.get('access_token') ?? ''
     if (!token) return answer('errcode 41001', { errcode: 41001, errmsg: 'access_token missing' })
     if (!validTokens.has(token)) return answer('errcode 42001', { errcode: 42001, errmsg: 'access_token expired' })
+    if (api === 'kf') {
+      const content = body?.text?.content ?? ''
+      const to = String(body?.touser ?? '')
+      const window = kfWindows.get(`${body?.open_kfid}|${to}`)
+      if (!window || at - window.last > 48 * 3_600_000 || window.sent >= 5) {
+        violations.push(`kf/send_msg to ${to}: outside the 5 messages in 48 h`)
+        return answer('errcode 95001', { errcode: 95001, errmsg: 'send msg count limit' })
+      }
+      window.sent++
+      if (Buffer.byteLength(content) > 2048) violations.push('kf/send_msg: content over 2048 bytes')
+      receipts.push({ api, to, text: content, body, at })
+      return answer('errcode 0', { errcode: 0, errmsg: 'ok', msgid: `sent-${++kfIds}` })
+    }
     if (api === 'message') {
       const content = body?.text?.content ?? body?.markdown?.content ?? ''
       if (Buffer.byteLength(content) > 2048) violations.push('message/send: content over 2048 bytes')
@@ -176,6 +208,42 @@ export async function startFakeApiServer(options: FakeApiOptions = {}): Promise<
     return answer('errcode 0', { errcode: 0, errmsg: 'ok' })
   }
 
+  function kfSync(url: URL, raw: string, res: ServerResponse) {
+    const token = url.searchParams.get('access_token') ?? ''
+    if (!validTokens.has(token)) return json(res, { errcode: 42001, errmsg: 'access_token expired' })
+    // biome-ignore lint/suspicious/noExplicitAny: request bodies are arbitrary JSON
+    let body: any
+    try {
+      body = JSON.parse(raw)
+    } catch {
+      return json(res, { errcode: 47001, errmsg: 'data format error' })
+    }
+    const openKfId = String(body?.open_kfid ?? '')
+    const cursor = String(body?.cursor ?? '')
+    kfSyncs.push({ openKfId, cursor, token: String(body?.token ?? '') })
+    const stream = kfStreams.get(openKfId) ?? []
+    const from = cursor === '' ? 0 : Number(cursor.replace(/^c/, ''))
+    if (!Number.isInteger(from) || from < 0 || from > stream.length) {
+      return json(res, { errcode: 95000, errmsg: 'invalid cursor' })
+    }
+    const limit = Math.min(1000, Math.max(1, Number(body?.limit ?? 1000)))
+    const page = stream.slice(from, from + limit)
+    const next = from + page.length
+    return json(res, {
+      errcode: 0,
+      errmsg: 'ok',
+      next_cursor: `c${next}`,
+      has_more: next < stream.length ? 1 : 0,
+      msg_list: page,
+    })
+  }
+
+  function kfStreamAdd(openKfId: string, message: Record<string, unknown>) {
+    const stream = kfStreams.get(openKfId) ?? []
+    stream.push({ open_kfid: openKfId, ...message })
+    kfStreams.set(openKfId, stream)
+  }
+
   const server = createServer((req, res) => {
     handle(req, res).catch(() => json(res, { errcode: -1, errmsg: 'fake failed' }, 500))
   })
@@ -192,6 +260,24 @@ export async function startFakeApiServer(options: FakeApiOptions = {}): Promise<
       random = { share, faults }
     },
     expireTokens: () => validTokens.clear(),
+    kfSyncs,
+    kfStreamAdd,
+    kfCustomerSays(openKfId, externalUserId, text, sendTime) {
+      const time = sendTime ?? Math.floor(Date.now() / 1000)
+      const msgid = `kf-msg-${++kfIds}`
+      kfStreamAdd(openKfId, {
+        msgid,
+        external_userid: externalUserId,
+        send_time: time,
+        origin: 3,
+        msgtype: 'text',
+        text: { content: text },
+      })
+      const key = `${openKfId}|${externalUserId}`
+      const window = kfWindows.get(key)
+      if (!window || window.last < time * 1000) kfWindows.set(key, { last: time * 1000, sent: 0 })
+      return msgid
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of held) res.destroy()
