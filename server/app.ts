@@ -62,7 +62,10 @@ export function createApp(deps: AppDeps): Koa {
   app.use(requestLog(deps.logger))
   app.use(securityHeaders())
   app.use(corsFor(deps.config.corsOrigins ?? []))
-  app.use(jsonBody())
+  const router = new Router()
+  const sessions = deps.sessions ?? lazySessions(deps, deps.config.sessionSecret)
+  const api = new Api(router, new Authenticator({ ...deps, sessions }))
+  app.use(jsonBody(undefined, (ctx) => api.takesRawBody(ctx)))
 
   const limited = rateLimit({
     limit: deps.config.qaRateLimitPerMinute,
@@ -79,9 +82,6 @@ export function createApp(deps: AppDeps): Koa {
     return next()
   })
 
-  const router = new Router()
-  const sessions = deps.sessions ?? lazySessions(deps, deps.config.sessionSecret)
-  const api = new Api(router, new Authenticator({ ...deps, sessions }))
   healthRoutes(router, deps.dataSource, deps.logger)
   milestoneRoutes(router, deps.dataSource)
   qaRoutes(router, qaDeps)
