@@ -23,6 +23,8 @@ import { authRoutes } from './routes/auth/auth'
 import { Api } from './routes/define'
 import { documentPublicRoutes } from './routes/public-routes'
 import { meRoutes } from './routes/me/me'
+import { officeRoutes } from './routes/office/office'
+import { broadcastRoutes } from './routes/broadcasts/broadcasts'
 import { openApiRoute } from './routes/openapi/openapi'
 import { qaRoutes } from './routes/qa/qa'
 
@@ -96,6 +98,8 @@ export function createApp(deps: AppDeps): Koa {
     },
   })
   meRoutes(api, deps)
+  officeRoutes(api, deps)
+  broadcastRoutes(api, deps)
   openApiRoute(router, api)
   app.use(router.routes())
   app.use(router.allowedMethods())
