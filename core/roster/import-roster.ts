@@ -494,6 +494,11 @@ async function writeRoster(
   for (const [i, r] of fresh.entries()) studentIdOfRow.set(r, newStudentIds[i] as number)
   let updated = 0
   const changedRows = new Set<ResolvedRow>()
+  // Changed students grouped by their new values: one UPDATE … WHERE id IN (…) per group, not one per student.
+  const updates = new Map<
+    string,
+    { values: Pick<Student, 'grade' | 'subjectId' | 'mentorId' | 'teacherId'>; ids: number[] }
+  >()
   for (const r of rows) {
     const known = existing.get(`${schoolOf(r)}|${r.name}`)
     if (!known) continue
@@ -510,7 +515,10 @@ async function writeRoster(
       next.mentorId !== known.mentorId ||
       next.teacherId !== known.teacherId
     ) {
-      await m.update(Student, { id: known.id }, next)
+      const group = JSON.stringify(next)
+      const pending = updates.get(group) ?? { values: next, ids: [] as number[] }
+      pending.ids.push(known.id)
+      updates.set(group, pending)
       changedRows.add(r)
     }
     const phone = present.has('studentPhone') ? (r.studentPhone ?? null) : known.phone
@@ -518,6 +526,10 @@ async function writeRoster(
       await m.update(Person, { id: known.personId }, { phone })
       changedRows.add(r)
     }
+  }
+
+  for (const { values, ids } of updates.values()) {
+    for (const chunk of slices(ids)) await m.update(Student, { id: In(chunk) }, values)
   }
 
   // Guardianships: the roster's parent is the student's guardian, and the only one.
