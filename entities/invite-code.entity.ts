@@ -5,8 +5,6 @@ import { ROLES, type Role } from './person-role.entity'
 /** A one-time code the office hands out so a person can bind a channel account to their record. */
 @Entity('invite_code')
 @Index(['code'], { unique: true })
-// The codes of a person (is one still live?) and the export by person: one indexed lookup.
-@Index(['personId', 'expiresAt'])
 export class InviteCode {
   @PrimaryGeneratedColumn('increment')
   id: number

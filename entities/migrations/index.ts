@@ -5,7 +5,7 @@ import { HealthProbeAndRateLimit1796172197547 } from './1796172197547-HealthProb
 import { Delivery1796174340358 } from './1796174340358-Delivery'
 import { GrowthLogActivityIndex1796175062533 } from './1796175062533-GrowthLogActivityIndex'
 import { SignIn1796186228570 } from './1796186228570-SignIn'
-import { OfficeRoster1796186874936 } from './1796186874936-OfficeRoster'
+import { OfficeRoster1796188885973 } from './1796188885973-OfficeRoster'
 
 /** Every migration class, oldest first; scripts/generate-migration.ts rewrites this list. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -15,5 +15,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   Delivery1796174340358,
   GrowthLogActivityIndex1796175062533,
   SignIn1796186228570,
-  OfficeRoster1796186874936,
+  OfficeRoster1796188885973,
 ]

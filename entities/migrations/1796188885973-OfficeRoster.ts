@@ -14,7 +14,6 @@ const up: DriverStatements = {
     'DROP TABLE "question_review"',
     'ALTER TABLE "temporary_question_review" RENAME TO "question_review"',
     'CREATE INDEX "IDX_807c65fe67391b73235d1fd8fe" ON "question_review" ("createdAt") ',
-    'CREATE INDEX "IDX_e90fe02d4724c4fa6405fb87f8" ON "invite_code" ("personId", "expiresAt") ',
     'CREATE INDEX "IDX_cf3d57e34c52c37940e3f5ff51" ON "question_review" ("reviewedAt", "createdAt") ',
     'DROP INDEX "IDX_807c65fe67391b73235d1fd8fe"',
     'DROP INDEX "IDX_cf3d57e34c52c37940e3f5ff51"',
@@ -35,7 +34,6 @@ const up: DriverStatements = {
     'CREATE TABLE `office_answer` (`id` int NOT NULL AUTO_INCREMENT, `cohortYear` int NOT NULL, `questionKey` varchar(191) NOT NULL, `question` text NOT NULL, `version` int NOT NULL, `factId` varchar(64) NULL, `answer` text NULL, `section` varchar(32) NOT NULL, `reviewId` int NULL, `authorId` int NULL, `createdAt` datetime NOT NULL, UNIQUE INDEX `IDX_56f92f1c8c49e456f67f75807a` (`cohortYear`, `questionKey`, `version`), PRIMARY KEY (`id`)) ENGINE=InnoDB',
     'ALTER TABLE `question_review` ADD `reviewedById` int NULL',
     "ALTER TABLE `question_review` ADD `resolution` enum ('handled', 'fact', 'answer') NULL",
-    'CREATE INDEX `IDX_e90fe02d4724c4fa6405fb87f8` ON `invite_code` (`personId`, `expiresAt`)',
     'CREATE INDEX `IDX_cf3d57e34c52c37940e3f5ff51` ON `question_review` (`reviewedAt`, `createdAt`)',
     'ALTER TABLE `question_review` ADD CONSTRAINT `FK_dee7e2ac6ec03029b89b97f3d11` FOREIGN KEY (`reviewedById`) REFERENCES `person`(`id`) ON DELETE SET NULL ON UPDATE NO ACTION',
     'ALTER TABLE `office_answer` ADD CONSTRAINT `FK_70e8812131022dc437475d0895f` FOREIGN KEY (`reviewId`) REFERENCES `question_review`(`id`) ON DELETE SET NULL ON UPDATE NO ACTION',
@@ -60,7 +58,6 @@ const down: DriverStatements = {
     'CREATE INDEX "IDX_cf3d57e34c52c37940e3f5ff51" ON "question_review" ("reviewedAt", "createdAt") ',
     'CREATE INDEX "IDX_807c65fe67391b73235d1fd8fe" ON "question_review" ("createdAt") ',
     'DROP INDEX "IDX_cf3d57e34c52c37940e3f5ff51"',
-    'DROP INDEX "IDX_e90fe02d4724c4fa6405fb87f8"',
     'DROP INDEX "IDX_807c65fe67391b73235d1fd8fe"',
     'ALTER TABLE "question_review" RENAME TO "temporary_question_review"',
     'CREATE TABLE "question_review" ("id" integer PRIMARY KEY AUTOINCREMENT NOT NULL, "cohortYear" integer, "question" text NOT NULL, "intent" varchar(64) NOT NULL, "confidence" double NOT NULL, "answer" text NOT NULL, "createdAt" datetime NOT NULL, "reviewedAt" datetime)',
@@ -75,7 +72,6 @@ const down: DriverStatements = {
     'ALTER TABLE `office_answer` DROP FOREIGN KEY `FK_70e8812131022dc437475d0895f`',
     'ALTER TABLE `question_review` DROP FOREIGN KEY `FK_dee7e2ac6ec03029b89b97f3d11`',
     'DROP INDEX `IDX_cf3d57e34c52c37940e3f5ff51` ON `question_review`',
-    'DROP INDEX `IDX_e90fe02d4724c4fa6405fb87f8` ON `invite_code`',
     'ALTER TABLE `question_review` DROP COLUMN `resolution`',
     'ALTER TABLE `question_review` DROP COLUMN `reviewedById`',
     'DROP INDEX `IDX_56f92f1c8c49e456f67f75807a` ON `office_answer`',
@@ -84,8 +80,8 @@ const down: DriverStatements = {
 }
 
 /** OfficeRoster: schema change for SQLite and MySQL/MariaDB alike. */
-export class OfficeRoster1796186874936 implements MigrationInterface {
-  name = 'OfficeRoster1796186874936'
+export class OfficeRoster1796188885973 implements MigrationInterface {
+  name = 'OfficeRoster1796188885973'
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await runFor(queryRunner, up, this.name)
