@@ -82,7 +82,8 @@ export class OfficeAnswerBook {
     let bestScore = CLOSE
     for (const entry of answers.values()) {
       // Dice can reach CLOSE only between sets of similar size: most entries are passed over here.
-      const [small, large] = grams.size < entry.grams.size ? [grams.size, entry.grams.size] : [entry.grams.size, grams.size]
+      const [small, large] =
+        grams.size < entry.grams.size ? [grams.size, entry.grams.size] : [entry.grams.size, grams.size]
       if (2 * small < CLOSE * (small + large)) continue
       const score = likeness(grams, entry.grams)
       if (score >= bestScore) {

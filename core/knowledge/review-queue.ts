@@ -4,7 +4,7 @@ import { QuestionReview, type ReviewResolution } from '../../entities/question-r
 import type { Actor } from '../actor'
 import { audit } from '../audit'
 import type { Clock } from '../clock'
-import { ConflictError, NotFoundError, ValidationError } from '../errors'
+import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from '../errors'
 import { requireAccess } from '../policies'
 import { maskText } from '../privacy/mask'
 import { officeAnswersOf, questionKey } from './office-answers'
@@ -150,41 +150,46 @@ export async function attachOfficeAnswer(
   if (!key) throw new ValidationError('这条问题没有可匹配的文字')
   const now = deps.clock.now()
   const cohortYear = review.cohortYear
-  const saved = await deps.dataSource.transaction(async (m) => {
-    const latest = await m
-      .createQueryBuilder(OfficeAnswer, 'o')
-      .select('MAX(o.version)', 'version')
-      .where('o.cohortYear = :cohortYear AND o.questionKey = :key', { cohortYear, key })
-      .getRawOne<{ version: number | null }>()
-    const version = Number(latest?.version ?? 0) + 1
-    const row = m.create(OfficeAnswer, {
-      cohortYear,
-      questionKey: key,
-      question: review.question,
-      version,
-      factId,
-      answer,
-      section,
-      reviewId: review.id,
-      authorId: actor.personId ?? null,
-      createdAt: now,
+  const saved = await deps.dataSource
+    .transaction(async (m) => {
+      const latest = await m
+        .createQueryBuilder(OfficeAnswer, 'o')
+        .select('MAX(o.version)', 'version')
+        .where('o.cohortYear = :cohortYear AND o.questionKey = :key', { cohortYear, key })
+        .getRawOne<{ version: number | null }>()
+      const version = Number(latest?.version ?? 0) + 1
+      const row = m.create(OfficeAnswer, {
+        cohortYear,
+        questionKey: key,
+        question: review.question,
+        version,
+        factId,
+        answer,
+        section,
+        reviewId: review.id,
+        authorId: actor.personId ?? null,
+        createdAt: now,
+      })
+      await m.save(row)
+      await m.update(
+        QuestionReview,
+        { id: review.id },
+        { reviewedAt: now, reviewedById: actor.personId ?? null, resolution: factId ? 'fact' : 'answer' },
+      )
+      await audit(
+        m,
+        actor,
+        'question_review.answer',
+        `question_review:${review.id}`,
+        { version, factId, section, answer: answer === null ? null : maskText(answer).slice(0, 500) },
+        now,
+      )
+      return row
     })
-    await m.save(row)
-    await m.update(
-      QuestionReview,
-      { id: review.id },
-      { reviewedAt: now, reviewedById: actor.personId ?? null, resolution: factId ? 'fact' : 'answer' },
-    )
-    await audit(
-      m,
-      actor,
-      'question_review.answer',
-      `question_review:${review.id}`,
-      { version, factId, section, answer: answer === null ? null : maskText(answer).slice(0, 500) },
-      now,
-    )
-    return row
-  })
+    .catch((err: unknown) => {
+      if (isUniqueViolation(err)) throw new ConflictError('这条问题正被同时答复，请刷新后重试')
+      throw err
+    })
   officeAnswersOf(deps.dataSource).put(saved)
   return saved
 }

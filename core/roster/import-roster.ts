@@ -14,7 +14,7 @@ import { Subject } from '../../entities/subject.entity'
 import { type Actor, hasRole } from '../actor'
 import { audit } from '../audit'
 import type { Clock } from '../clock'
-import { AppError, NotFoundError } from '../errors'
+import { AppError, ConflictError, isUniqueViolation, NotFoundError } from '../errors'
 import { requireAccess } from '../policies'
 import { insertMany, insertReturningIds, slices } from './bulk-insert'
 import { columnOfHeader, headerOf, MAX_ROSTER_ROWS, ROSTER_COLUMNS, type RosterKey } from './columns'
@@ -158,11 +158,16 @@ export async function importRoster(
 
   const present = new Set(columns.values())
   const now = deps.clock.now()
-  return ds.transaction(async (m) => {
-    const result = await writeRoster(m, cohort, rows, present, now)
-    await audit(m, actor, 'roster.import', `cohort:${cohort.year}`, { ...result }, now)
-    return result
-  })
+  try {
+    return await ds.transaction(async (m) => {
+      const result = await writeRoster(m, cohort, rows, present, now)
+      await audit(m, actor, 'roster.import', `cohort:${cohort.year}`, { ...result }, now)
+      return result
+    })
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new ConflictError('另一份名册正在同时导入，这一份未导入，请稍后重试')
+    throw err
+  }
 }
 
 /** Which column each sheet column is. @throws BadWorkbookError for no header, a repeated header or a missing required column. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fixedClock } from '../../core/clock'
 import { bindIdentity } from '../../core/people/bind-identity'
@@ -152,6 +153,34 @@ describe.each(testDbKinds())('office roster, invite codes and export (%s)', (kin
     expect(noCohort.status).toBe(400)
     expect(await count(Student)).toBe(before)
   })
+
+  it('answers random and damaged uploads with a 4xx, never a 5xx, and writes nothing', async () => {
+    const token = tokens['demo-staff'] as string
+    const valid = await rosterFile([rosterRow(500), rosterRow(501)])
+    const before = await count(Student)
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 2048 }).map((b) => Buffer.from(b)),
+          fc
+            .array(fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 })
+            .map((flips) => {
+              const copy = Buffer.from(valid)
+              for (const [at, value] of flips) copy[at] = value
+              return copy
+            }),
+          fc.nat(valid.length - 1).map((n) => valid.subarray(0, n)),
+        ),
+        async (bytes) => {
+          const r = await uploadRoster(server.base, token, bytes)
+          expect(r.status, JSON.stringify(r.body)).toBeLessThan(500)
+          if (r.status !== 200) expect(r.body.error.message).toMatch(/[\u4e00-\u9fff]/)
+        },
+      ),
+      { numRuns: 60 },
+    )
+    expect(await count(Student)).toBeLessThanOrEqual(before + 2)
+  }, 120_000)
 
   it('lets city staff import their own city only, and refuses teachers and parents', async () => {
     const own = rosterRow(400, { 所在市: '柳州', 县区: '鱼峰区', 学校: '柳州市鱼峰实验中学', 学科: '计算机' })

@@ -40,7 +40,11 @@ const instant = (what: string) =>
   z
     .string()
     .max(40)
-    .refine((s) => !Number.isNaN(Date.parse(s)), `${what}须为 ISO 时间，例如 2023-10-20T00:00:00+08:00`)
+    .refine((s) => {
+      const at = Date.parse(s)
+      // Within what every database's datetime holds.
+      return !Number.isNaN(at) && at >= Date.UTC(2000, 0, 1) && at < Date.UTC(2101, 0, 1)
+    }, `${what}须为 2000–2100 年间的 ISO 时间，例如 2023-10-20T00:00:00+08:00`)
     .transform((s) => new Date(s))
 
 const page = z.coerce
