@@ -72,3 +72,10 @@ export class ClientClosedError extends AppError {
     super('client_closed', '客户端已断开连接', 499)
   }
 }
+
+/** Whether a database error is a unique key refusing a row (SQLite, MySQL/MariaDB): two writers raced for the same key. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null
+  const code = e?.driverError?.code ?? e?.code
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+}

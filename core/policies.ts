@@ -46,6 +46,16 @@ export const POLICIES = {
   'alumni.track': ['teacher', 'city_staff', 'mentor', 'office'],
   /** See the messages the platforms' limits hold back (微信客服's 5 in 48 hours). */
   'delivery.held': ['office'],
+  /** Import the roster from Excel: the office any city, city staff their own city's rows only. */
+  'roster.import': ['office', 'city_staff'],
+  /** Export the roster with progress, as far as student-scope lets the reader see. */
+  'roster.export': ['office', 'city_staff', 'teacher'],
+  /** Issue and export invite codes: the office all, city staff their city's, a teacher their school's. */
+  'invite.issue': ['office', 'city_staff', 'teacher'],
+  /** Read the audit log. */
+  'audit.read': ['office'],
+  /** Work the review queue of questions the assistant was unsure about, and write its answers. */
+  'review.manage': ['office'],
 } as const satisfies Record<string, readonly Role[]>
 
 /** An action the policies guard. */

@@ -21,6 +21,7 @@ import { HealthProbe } from './health-probe.entity'
 import { IdentityBinding } from './identity-binding.entity'
 import { InviteCode } from './invite-code.entity'
 import { Mentor } from './mentor.entity'
+import { OfficeAnswer } from './office-answer.entity'
 import { Milestone } from './milestone.entity'
 import { OutboxAttempt } from './outbox-attempt.entity'
 import { OutboxMessage } from './outbox-message.entity'
@@ -64,6 +65,7 @@ export * from './health-probe.entity'
 export * from './identity-binding.entity'
 export * from './invite-code.entity'
 export * from './mentor.entity'
+export * from './office-answer.entity'
 export * from './milestone.entity'
 export * from './outbox-attempt.entity'
 export * from './outbox-message.entity'
@@ -121,6 +123,7 @@ export const entities = [
   Milestone,
   Contact,
   QuestionReview,
+  OfficeAnswer,
   PlanArticle,
   HandoffTicket,
   ScriptToken,

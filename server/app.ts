@@ -26,6 +26,8 @@ import { authRoutes } from './routes/auth/auth'
 import { Api } from './routes/define'
 import { documentPublicRoutes } from './routes/public-routes'
 import { meRoutes } from './routes/me/me'
+import { officeRoutes } from './routes/office/office'
+import { broadcastRoutes } from './routes/broadcasts/broadcasts'
 import { openApiRoute } from './routes/openapi/openapi'
 import { qaRoutes } from './routes/qa/qa'
 import { type WecomCallbackDeps, wecomCallbackRoutes } from './routes/wecom/wecom'
@@ -71,9 +73,10 @@ export function createApp(deps: AppDeps): Koa {
   const sessions = deps.sessions ?? lazySessions(deps, deps.config.sessionSecret)
   const authenticator = new Authenticator({ ...deps, sessions })
   const router = new Router()
+  const api = new Api(router, authenticator)
   app.use(requireSignIn(authenticator, (path) => router.match(path, 'GET').path.length > 0))
   app.use(wecomCallbackRoutes(deps.wecomCallback))
-  app.use(jsonBody())
+  app.use(jsonBody(undefined, (ctx) => api.takesRawBody(ctx)))
 
   const limited = rateLimit({
     limit: deps.config.qaRateLimitPerMinute,
@@ -90,7 +93,6 @@ export function createApp(deps: AppDeps): Koa {
     return next()
   })
 
-  const api = new Api(router, authenticator)
   healthRoutes(router, deps.dataSource, deps.logger)
   milestoneRoutes(router, deps.dataSource)
   qaRoutes(router, qaDeps)
@@ -108,6 +110,8 @@ export function createApp(deps: AppDeps): Koa {
   applicationRoutes(api, deps)
   evaluationRoutes(api, deps)
   alumniRoutes(api, deps)
+  officeRoutes(api, deps)
+  broadcastRoutes(api, deps)
   openApiRoute(router, api)
   app.use(router.routes())
   app.use(router.allowedMethods())

@@ -4,6 +4,7 @@ import { NotFoundError } from '../errors'
 import type { Llm } from '../llm'
 import type { Logger } from '../logger'
 import { AnswerCache } from './answer-cache'
+import { type OfficeAnswerBook, officeAnswersOf } from './office-answers'
 import { ReviewRecorder } from './question-reviews'
 import { loadPlanArticles, quoteFor } from './plan-articles'
 import { builtInProgram } from './program'
@@ -26,6 +27,8 @@ export interface QaDeps {
   answers?: AnswerCache
   /** Where low-confidence questions go for the office; one per service (a default one per data source otherwise). */
   reviews?: ReviewRecorder
+  /** The office's answers from the review queue (by default the one book of the data source in this process). */
+  officeAnswers?: OfficeAnswerBook
 }
 
 /** Below this confidence an answer is kept for the office to review. */
@@ -87,6 +90,23 @@ function reviewsOf(deps: QaDeps): ReviewRecorder {
   return reviews
 }
 
+/**
+ * The office's own answer to this question (or a close paraphrase), attached from the review queue:
+ * it goes before anything the assistant would work out, with the article it cites quoted.
+ */
+async function officeReply(deps: QaDeps, cohort: number, question: string): Promise<QaResponse | undefined> {
+  const book = deps.officeAnswers ?? officeAnswersOf(deps.dataSource, deps.logger)
+  await book.ready()
+  const found = book.find(cohort, question)
+  if (!found) return undefined
+  const articles = await articlesOf(deps, cohort)
+  const sources = found.sources.map((s) => {
+    const quote = articles.size > 0 ? quoteFor(articles, s.section) : undefined
+    return quote ? { ...s, quote } : { ...s }
+  })
+  return { answer: found.answer, intent: 'office_answer', sources }
+}
+
 /** Forgets the cached plan text, e.g. after a new text was imported in this process. */
 export function forgetPlanArticles(): void {
   articleCache.clear()
@@ -103,6 +123,8 @@ export async function askQuestion(deps: QaDeps, input: { question: string; cohor
   const program = builtInProgram(input.cohort)
   if (!program) throw new NotFoundError(`没有 ${input.cohort} 年度的培养计划`)
   const question = input.question.trim()
+  const office = await officeReply(deps, program.cohort, question)
+  if (office) return office
   const { found, fresh } = (deps.answers ?? new AnswerCache(1)).answer(program, question, deps.clock.now())
   let answer = found.answer
   let sources: QaResponse['sources'] = found.sources.map((s) => ({ section: s.section, title: s.title }))

@@ -1,13 +1,18 @@
 import type { IncomingMessage } from 'node:http'
-import type { Middleware } from 'koa'
+import type { Context, Middleware } from 'koa'
 import { AppError, ClientClosedError } from '../../core/errors'
 
 const DEFAULT_LIMIT = 16 * 1024
 
-/** Reads a JSON request body into `ctx.request.body`, refusing what is not JSON or is too large (with 4xx, never 5xx). */
-export function jsonBody(limitBytes = DEFAULT_LIMIT): Middleware {
+/**
+ * Reads a JSON request body into `ctx.request.body`, refusing what is not JSON or is too large
+ * (with 4xx, never 5xx). `takesRawBody` names the requests whose route reads its own body (an
+ * .xlsx upload, see `rawBody` in routes/define.ts): those are left unread, every other one must be JSON.
+ */
+export function jsonBody(limitBytes = DEFAULT_LIMIT, takesRawBody?: (ctx: Context) => boolean): Middleware {
   return async (ctx, next) => {
     if (!['POST', 'PUT', 'PATCH'].includes(ctx.method)) return next()
+    if (takesRawBody?.(ctx)) return next()
     const type = ctx.get('content-type')
     if (type && !/^application\/(.+\+)?json\b/i.test(type)) {
       throw new AppError('unsupported_media_type', '请求体须为 JSON（Content-Type: application/json）', 415)
@@ -32,9 +37,17 @@ export function jsonBody(limitBytes = DEFAULT_LIMIT): Middleware {
  * Reads a request stream as UTF-8, refusing more than `limit` bytes (whatever Content-Length
  * said). A client that hangs up before the end rejects with ClientClosedError.
  */
-export function readText(req: IncomingMessage, limit: number): Promise<string> {
+export async function readText(req: IncomingMessage, limit: number): Promise<string> {
+  return (await readBytes(req, limit)).toString('utf8')
+}
+
+/**
+ * Reads a request stream whole, refusing (413 `too_large`) more than `limit` bytes whatever
+ * Content-Length said. A client that hangs up before the end rejects with ClientClosedError.
+ */
+export function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    if (req.readableEnded) return resolve('')
+    if (req.readableEnded) return resolve(Buffer.alloc(0))
     const chunks: Buffer[] = []
     let size = 0
     const onData = (chunk: Buffer) => {
@@ -48,9 +61,7 @@ export function readText(req: IncomingMessage, limit: number): Promise<string> {
       chunks.push(chunk)
     }
     req.on('data', onData)
-    req.once('end', () =>
-      resolve(chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8')),
-    )
+    req.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)))
     req.once('error', (err) => reject(req.destroyed ? new ClientClosedError() : err))
     req.once('close', () => {
       if (!req.complete) reject(new ClientClosedError())

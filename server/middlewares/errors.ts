@@ -47,6 +47,9 @@ export function errors(logger: Logger): Middleware {
       if (known instanceof AppError) {
         ctx.status = known.status
         ctx.body = errorBody(known.code, known.message)
+        // Errors that list their particulars (a roster's bad rows) carry them alongside the message.
+        const details = (known as { details?: unknown }).details
+        if (Array.isArray(details)) ctx.body = { error: { ...ctx.body.error, details } }
         if (known instanceof RateLimitedError || known instanceof ServiceUnavailableError)
           ctx.set('Retry-After', String(known.retryAfterSeconds))
         if (known instanceof ServiceUnavailableError) logger.warn({ err, path: ctx.path }, 'database unavailable')
