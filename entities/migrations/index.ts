@@ -5,6 +5,7 @@ import { HealthProbeAndRateLimit1796172197547 } from './1796172197547-HealthProb
 import { Delivery1796174340358 } from './1796174340358-Delivery'
 import { GrowthLogActivityIndex1796175062533 } from './1796175062533-GrowthLogActivityIndex'
 import { SignIn1796186228570 } from './1796186228570-SignIn'
+import { MiniProgram1796186787218 } from './1796186787218-MiniProgram'
 
 /** Every migration class, oldest first; scripts/generate-migration.ts rewrites this list. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -14,4 +15,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   Delivery1796174340358,
   GrowthLogActivityIndex1796175062533,
   SignIn1796186228570,
+  MiniProgram1796186787218,
 ]
