@@ -4,7 +4,7 @@ import { GrowthLog, type LogSource } from '../../entities/growth-log.entity'
 import type { Actor } from '../actor'
 import type { Clock } from '../clock'
 import { ConflictError, NotFoundError, ValidationError } from '../errors'
-import type { Program } from '../knowledge/program'
+import { builtInProgram, type Program } from '../knowledge/program'
 import { requireAccess } from '../policies'
 import { type StudentRef, studentOfPerson } from '../people/students'
 import { beijingDate, chineseDate, lastDayOfMonth } from '../time'
@@ -18,24 +18,54 @@ export interface GrowthLogInput {
   source: LogSource
   /** The submission's idempotency key (a channel message id, a dialogue id): the same key saves once. */
   clientKey: string
+  /** The student's own activity the log is about, when they chose it (the mini-program); else the day's is found. */
+  activityId?: number
 }
 
 /** Limits of each field, shared by every channel's parser. */
 export const GROWTH_LOG_LIMITS = { place: 200, content: 2000, takeaway: 2000, minText: 4 } as const
 
-/**
- * Why a day cannot be a growth log's day: after today, or outside the cohort's training
- * period (五（一）). Undefined when it can be. The text is for a person.
- */
-export function refuseLogDay(program: Program, day: string, now: Date): string | undefined {
-  const today = beijingDate(now)
-  if (day > today) return `${chineseDate(day)}还没到，成长日志记录的是已经参加过的活动。`
+/** Why a day is outside the cohort's training period (五（一）), for a person; undefined when it is inside. */
+function outsideTraining(program: Program, day: string): string | undefined {
   const first = `${program.training.start}-01`
   const last = lastDayOfMonth(program.training.end)
   if (day < first || day > last) {
     return `${chineseDate(day)}不在本期培养周期内（${chineseDate(first)}至${chineseDate(last)}）。`
   }
   return undefined
+}
+
+/**
+ * Why a day cannot be a growth log's day: after today, or outside the cohort's training
+ * period (五（一）). Undefined when it can be. The text is for a person.
+ */
+export function refuseLogDay(program: Program, day: string, now: Date): string | undefined {
+  if (day > beijingDate(now)) return `${chineseDate(day)}还没到，成长日志记录的是已经参加过的活动。`
+  return outsideTraining(program, day)
+}
+
+/** Why a day cannot be a checked-in activity's day (as refuseLogDay, said of a check-in). */
+export function refuseActivityDay(program: Program, day: string, now: Date): string | undefined {
+  if (day > beijingDate(now)) return `${chineseDate(day)}还没到，只能登记已经参加过的活动。`
+  return outsideTraining(program, day)
+}
+
+/**
+ * The acting person's student record in training and its cohort's program: what a student
+ * acts on for themself (check-ins, logs).
+ * @throws NotFoundError when the person has no active student record (or no program for its cohort).
+ */
+export async function activeStudentOf(
+  ds: DataSource,
+  actor: Actor,
+  program?: Program,
+): Promise<{ student: StudentRef; program: Program }> {
+  const student = actor.personId ? await studentOfPerson(ds, actor.personId) : undefined
+  const own = program ?? (student ? builtInProgram(student.cohortYear) : undefined)
+  if (student?.status !== 'active' || !own || student.cohortYear !== own.cohort) {
+    throw new NotFoundError('没有找到你在本期培养计划中的学生记录')
+  }
+  return { student, program: own }
 }
 
 /** An earlier save of the same submission, if it was this student's. */
@@ -59,10 +89,7 @@ export async function createGrowthLog(
   input: GrowthLogInput,
 ): Promise<{ log: GrowthLog; created: boolean; student: StudentRef }> {
   requireAccess(actor, 'log.write')
-  const student = actor.personId ? await studentOfPerson(deps.dataSource, actor.personId) : undefined
-  if (!student || student.status !== 'active' || student.cohortYear !== program.cohort) {
-    throw new NotFoundError('没有找到你在本期培养计划中的学生记录')
-  }
+  const { student } = await activeStudentOf(deps.dataSource, actor, program)
   const now = deps.clock.now()
   const refusal = refuseLogDay(program, input.happenedOn, now)
   if (refusal) throw new ValidationError(refusal)
@@ -92,7 +119,10 @@ export async function createGrowthLog(
         .addGroupBy('a.place')
         .orderBy('a.id', 'ASC')
         .getRawMany<{ id: number; place: string; logs: number | string }>()
-      const match = sameDay.find((a) => Number(a.logs) === 0) ?? sameDay.find((a) => a.place === place)
+      const match =
+        input.activityId !== undefined
+          ? { id: input.activityId }
+          : (sameDay.find((a) => Number(a.logs) === 0) ?? sameDay.find((a) => a.place === place))
       const activityId =
         match !== undefined
           ? Number(match.id)
@@ -131,4 +161,39 @@ export async function createGrowthLog(
     if (saved) return sameStudent(saved, student)
     throw error
   }
+}
+
+/**
+ * Saves a growth log about one of the acting student's own activities (the mini-program picks
+ * the activity; its day and place are the log's), through createGrowthLog so every channel
+ * writes logs alike. The same clientKey again returns the first log.
+ * @throws ForbiddenError for anyone but a student; NotFoundError for an activity that is not
+ * theirs (the same whether or not it exists); ConflictError when it already has a log;
+ * ValidationError as createGrowthLog.
+ */
+export async function createGrowthLogOfActivity(
+  deps: { dataSource: DataSource; clock: Clock },
+  actor: Actor,
+  input: { activityId: number; content: string; takeaway: string; source: LogSource; clientKey: string },
+): Promise<{ log: GrowthLog; created: boolean; student: StudentRef }> {
+  requireAccess(actor, 'log.write')
+  const { student, program } = await activeStudentOf(deps.dataSource, actor)
+  const earlier = await deps.dataSource.getRepository(GrowthLog).findOneBy({ clientKey: input.clientKey })
+  if (earlier) return sameStudent(earlier, student)
+  const activity = await deps.dataSource
+    .getRepository(Activity)
+    .findOneBy({ id: input.activityId, studentId: student.studentId })
+  if (!activity) throw new NotFoundError('没有找到这次活动')
+  if (await deps.dataSource.getRepository(GrowthLog).existsBy({ activityId: activity.id })) {
+    throw new ConflictError('这次活动已经写过成长日志了，可以在 7 天内修改它')
+  }
+  return createGrowthLog(deps, program, actor, {
+    happenedOn: activity.happenedOn,
+    place: activity.place,
+    content: input.content,
+    takeaway: input.takeaway,
+    source: input.source,
+    clientKey: input.clientKey,
+    activityId: activity.id,
+  })
 }
