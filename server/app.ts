@@ -23,6 +23,9 @@ import { authRoutes } from './routes/auth/auth'
 import { Api } from './routes/define'
 import { documentPublicRoutes } from './routes/public-routes'
 import { meRoutes } from './routes/me/me'
+import { logRoutes } from './routes/logs/logs'
+import { announcementRoutes } from './routes/announcements/announcements'
+import { subscriptionRoutes } from './routes/subscriptions/subscriptions'
 import { openApiRoute } from './routes/openapi/openapi'
 import { qaRoutes } from './routes/qa/qa'
 
@@ -96,6 +99,12 @@ export function createApp(deps: AppDeps): Koa {
     },
   })
   meRoutes(api, deps)
+  logRoutes(api, deps)
+  announcementRoutes(api, deps)
+  subscriptionRoutes(api, {
+    ...deps,
+    templateIds: deps.config.wx?.subscribeTemplateId ? [deps.config.wx.subscribeTemplateId] : [],
+  })
   openApiRoute(router, api)
   app.use(router.routes())
   app.use(router.allowedMethods())
