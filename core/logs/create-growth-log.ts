@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm'
+import type { DataSource, EntityManager } from 'typeorm'
 import { Activity } from '../../entities/activity.entity'
 import { GrowthLog, type LogSource } from '../../entities/growth-log.entity'
 import type { Actor } from '../actor'
@@ -75,9 +75,45 @@ function sameStudent(log: GrowthLog, student: StudentRef) {
 }
 
 /**
- * Saves a growth log for the acting student and ties it to that day's campus activity: the
- * day's activity still lacking a log, else one at the same place, else a new campus visit
- * (so a visit the office has not entered yet counts once its log arrives), in one transaction.
+ * The campus activity a log of that day is about: the day's activity still lacking a log, else
+ * one at the same place, else a new campus visit (so a visit the office has not entered yet
+ * counts once its log arrives).
+ */
+async function dayActivity(
+  m: EntityManager,
+  student: StudentRef,
+  happenedOn: string,
+  place: string,
+  now: Date,
+): Promise<number> {
+  const sameDay = await m
+    .getRepository(Activity)
+    .createQueryBuilder('a')
+    .leftJoin(GrowthLog, 'l', 'l.activityId = a.id')
+    .select(['a.id AS id', 'a.place AS place'])
+    .addSelect('COUNT(l.id)', 'logs')
+    .where({ studentId: student.studentId, cohortId: student.cohortId, kind: 'campus_visit', happenedOn })
+    .groupBy('a.id')
+    .addGroupBy('a.place')
+    .orderBy('a.id', 'ASC')
+    .getRawMany<{ id: number; place: string; logs: number | string }>()
+  const match = sameDay.find((a) => Number(a.logs) === 0) ?? sameDay.find((a) => a.place === place)
+  if (match) return Number(match.id)
+  const inserted = await m.insert(Activity, {
+    studentId: student.studentId,
+    cohortId: student.cohortId,
+    kind: 'campus_visit',
+    happenedOn,
+    place,
+    title: null,
+    createdAt: now,
+  })
+  return Number(inserted.identifiers[0]?.id)
+}
+
+/**
+ * Saves a growth log for the acting student and ties it to the activity they chose, else to
+ * that day's campus activity (dayActivity), in one transaction.
  * The same clientKey twice (or at once) saves once and returns the first log.
  * @throws ForbiddenError for anyone but a student; NotFoundError when the person has no active
  * student record; ValidationError for a day or text that can't be a log's.
@@ -103,42 +139,7 @@ export async function createGrowthLog(
   try {
     // Few statements inside the transaction: on SQLite transactions queue one behind another.
     const log = await deps.dataSource.transaction(async (m) => {
-      const sameDay = await m
-        .getRepository(Activity)
-        .createQueryBuilder('a')
-        .leftJoin(GrowthLog, 'l', 'l.activityId = a.id')
-        .select(['a.id AS id', 'a.place AS place'])
-        .addSelect('COUNT(l.id)', 'logs')
-        .where({
-          studentId: student.studentId,
-          cohortId: student.cohortId,
-          kind: 'campus_visit',
-          happenedOn: input.happenedOn,
-        })
-        .groupBy('a.id')
-        .addGroupBy('a.place')
-        .orderBy('a.id', 'ASC')
-        .getRawMany<{ id: number; place: string; logs: number | string }>()
-      const match =
-        input.activityId !== undefined
-          ? { id: input.activityId }
-          : (sameDay.find((a) => Number(a.logs) === 0) ?? sameDay.find((a) => a.place === place))
-      const activityId =
-        match !== undefined
-          ? Number(match.id)
-          : Number(
-              (
-                await m.insert(Activity, {
-                  studentId: student.studentId,
-                  cohortId: student.cohortId,
-                  kind: 'campus_visit',
-                  happenedOn: input.happenedOn,
-                  place,
-                  title: null,
-                  createdAt: now,
-                })
-              ).identifiers[0]?.id,
-            )
+      const activityId = input.activityId ?? (await dayActivity(m, student, input.happenedOn, place, now))
       const log = m.create(GrowthLog, {
         studentId: student.studentId,
         activityId,
@@ -149,6 +150,7 @@ export async function createGrowthLog(
         source: input.source,
         clientKey: input.clientKey,
         createdAt: now,
+        editedAt: null,
       })
       // insert, not save: one statement, no reload, while other chats wait for this transaction.
       log.id = Number((await m.insert(GrowthLog, log)).identifiers[0]?.id)

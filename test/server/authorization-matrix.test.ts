@@ -63,6 +63,8 @@ const MATRIX: Array<[string, Row]> = [
   ['subscriptions',      row('GET',   () => '/api/v1/me/subscriptions',       [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 401])],
   ['subscribe',          row('POST',  () => '/api/v1/me/subscriptions',       [201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 401],
                              () => ({ templateIds: ['tmpl-reminder'] }))],
+  ['bind (no such code)', row('POST', () => '/api/v1/auth/bind',              [409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 400, 401],
+                             () => ({ code: 'NOSUCH99' }))],
 ]
 
 describe.each(testDbKinds())('authorization matrix (%s)', (kind) => {
