@@ -10,6 +10,8 @@ import { ForbiddenError } from './errors'
 export const POLICIES = {
   /** Write one's own growth logs (五（三）1). */
   'log.write': ['student'],
+  /** Check in one's own campus visits (五（三）1). */
+  'activity.write': ['student'],
   /** See one's own progress. */
   'progress.own': ['student'],
   /** See one's own children's progress, and only theirs. */

@@ -57,4 +57,8 @@ export class GrowthLog {
 
   @Column('datetime')
   createdAt: Date
+
+  /** When its author last changed it (within the week they may, `core/logs/edit-growth-log.ts`); null if never. */
+  @Column('datetime', { nullable: true })
+  editedAt: Date | null
 }

@@ -28,6 +28,9 @@ import { documentPublicRoutes } from './routes/public-routes'
 import { meRoutes } from './routes/me/me'
 import { officeRoutes } from './routes/office/office'
 import { broadcastRoutes } from './routes/broadcasts/broadcasts'
+import { logRoutes } from './routes/logs/logs'
+import { announcementRoutes } from './routes/announcements/announcements'
+import { subscriptionRoutes } from './routes/subscriptions/subscriptions'
 import { openApiRoute } from './routes/openapi/openapi'
 import { qaRoutes } from './routes/qa/qa'
 import { type WecomCallbackDeps, wecomCallbackRoutes } from './routes/wecom/wecom'
@@ -112,6 +115,12 @@ export function createApp(deps: AppDeps): Koa {
   alumniRoutes(api, deps)
   officeRoutes(api, deps)
   broadcastRoutes(api, deps)
+  logRoutes(api, deps)
+  announcementRoutes(api, deps)
+  subscriptionRoutes(api, {
+    ...deps,
+    templateIds: deps.config.wx?.subscribeTemplateId ? [deps.config.wx.subscribeTemplateId] : [],
+  })
   openApiRoute(router, api)
   app.use(router.routes())
   app.use(router.allowedMethods())

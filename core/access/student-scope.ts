@@ -4,7 +4,7 @@ import { Person } from '../../entities/person.entity'
 import { Student } from '../../entities/student.entity'
 import type { Actor, RoleScope } from '../actor'
 import { NotFoundError } from '../errors'
-import type { StudentRef } from '../people/students'
+import { type StudentRef, studentOfPerson } from '../people/students'
 
 /**
  * Whose student records a person may read, by role and relationship — the one rule every read
@@ -85,4 +85,18 @@ export async function visibleStudents(ds: DataSource, actor: Actor): Promise<Stu
     .addOrderBy('s.id', 'ASC')
     .getRawMany<Record<string, unknown>>()
   return rows.map(toRef)
+}
+
+/** Whose records a read is about: the actor's own (`'me'`), or a student's by their person id. */
+export type Whose = 'me' | number
+
+/**
+ * The student a read is about: the actor themself, or a student the actor may read (visibleStudent).
+ * @throws NotFoundError when the actor is not a student (for `'me'`), or may not read that student.
+ */
+export async function studentToRead(ds: DataSource, actor: Actor, whose: Whose): Promise<StudentRef> {
+  if (whose !== 'me') return visibleStudent(ds, actor, whose)
+  const self = actor.personId === undefined ? undefined : await studentOfPerson(ds, actor.personId)
+  if (!self) throw new NotFoundError('你不是学员，没有自己的记录；家长请查看孩子的记录')
+  return self
 }

@@ -114,6 +114,8 @@ export async function queueBroadcast(
         title: [...text].slice(0, 30).join(''),
         body: text,
         audience: input.audience.role ? [input.audience.role] : [],
+        cityId: input.audience.city?.id ?? null,
+        subjectId: input.audience.subject?.id ?? null,
         status: 'sent',
         createdAt: now,
         sentAt: now,

@@ -49,3 +49,12 @@ export async function returnConsent(ds: DataSource, openid: string, templateId: 
 export async function clearConsent(ds: DataSource, openid: string, templateId: string, now: Date): Promise<void> {
   await ds.getRepository(SubscribeConsent).update({ openid, templateId }, { remaining: 0, updatedAt: now })
 }
+
+/** How many subscribe messages of each template a mini-program user may still receive, by template id. */
+export async function consentsOf(
+  ds: DataSource,
+  openid: string,
+): Promise<Array<{ templateId: string; remaining: number }>> {
+  const rows = await ds.getRepository(SubscribeConsent).find({ where: { openid }, order: { templateId: 'ASC' } })
+  return rows.map((r) => ({ templateId: r.templateId, remaining: r.remaining }))
+}

@@ -7,6 +7,7 @@ import { GrowthLogActivityIndex1796175062533 } from './1796175062533-GrowthLogAc
 import { SignIn1796186228570 } from './1796186228570-SignIn'
 import { WechatKf1796186281597 } from './1796186281597-WechatKf'
 import { SelectionAndEvaluations1796186779265 } from './1796186779265-SelectionAndEvaluations'
+import { MiniProgram1796186787218 } from './1796186787218-MiniProgram'
 import { OfficeRoster1796188885973 } from './1796188885973-OfficeRoster'
 
 /** Every migration class, oldest first; scripts/generate-migration.ts rewrites this list. */
@@ -19,5 +20,6 @@ export const migrations: Array<new () => MigrationInterface> = [
   SignIn1796186228570,
   WechatKf1796186281597,
   SelectionAndEvaluations1796186779265,
+  MiniProgram1796186787218,
   OfficeRoster1796188885973,
 ]
