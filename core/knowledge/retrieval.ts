@@ -1,4 +1,5 @@
 import { normaliseText } from './normalise'
+import { type PhraseFinder, phraseFinder } from './phrase-finder'
 import type { Program, ProgramFact } from './program'
 import { SYNONYM_GROUPS, type SynonymTable, synonymTable } from './synonyms'
 import { type Token, teachWords, tokenize } from './tokenize'
@@ -53,6 +54,8 @@ export interface FactIndex {
   postings: Map<string, Posting[]>
   /** Each normalised keyword (2+ characters) with the facts that list it. */
   phrases: Map<string, IndexedFact[]>
+  /** The keys of `phrases`, in their order, to find in a question in one reading. */
+  phraseFinder: PhraseFinder
   idf: Map<string, number>
   avgLength: number
   /** Each fact's answer as retrieval reads it, for the answer-word bonus. */
@@ -133,6 +136,7 @@ export function factIndex(program: Program): FactIndex {
     docs,
     postings,
     phrases,
+    phraseFinder: phraseFinder([...phrases.keys()]),
     idf,
     avgLength,
     answers,
@@ -153,9 +157,13 @@ export function factIndex(program: Program): FactIndex {
 export function searchFacts(index: FactIndex, question: string): ScoredFact[] {
   const text = question.replace(PROGRAM_NAME, '，')
   const matched = new Map<IndexedFact, string[]>()
-  for (const [phrase, docs] of index.phrases) {
-    if (!text.includes(phrase)) continue
-    for (const d of docs) matched.set(d, [...(matched.get(d) ?? []), phrase])
+  for (const i of index.phraseFinder.find(text)) {
+    const phrase = index.phraseFinder.phrases[i] as string
+    for (const d of index.phrases.get(phrase) as IndexedFact[]) {
+      const list = matched.get(d)
+      if (list) list.push(phrase)
+      else matched.set(d, [phrase])
+    }
   }
   const bonus = new Map<IndexedFact, number>()
   for (const [d, list] of matched) {
