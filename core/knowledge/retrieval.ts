@@ -1,3 +1,4 @@
+import { memoOfText } from './memo'
 import { normaliseText } from './normalise'
 import { type PhraseFinder, phraseFinder } from './phrase-finder'
 import type { Program, ProgramFact } from './program'
@@ -155,6 +156,19 @@ export function factIndex(program: Program): FactIndex {
  * phrases (高几, 几号前) that tokenisation alone scatters.
  */
 export function searchFacts(index: FactIndex, question: string): ScoredFact[] {
+  let search = recentSearches.get(index)
+  if (!search) {
+    search = memoOfText((text) => searchAfresh(index, text))
+    recentSearches.set(index, search)
+  }
+  // A copy: the list is the caller's to filter or reorder; the scored facts are never changed.
+  return search(question).slice()
+}
+
+/** Each index's recent searches: one message reads the same asks in several combinations. */
+const recentSearches = new WeakMap<FactIndex, (question: string) => ScoredFact[]>()
+
+function searchAfresh(index: FactIndex, question: string): ScoredFact[] {
   const text = question.replace(PROGRAM_NAME, '，')
   const matched = new Map<IndexedFact, string[]>()
   for (const i of index.phraseFinder.find(text)) {
