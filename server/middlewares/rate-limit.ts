@@ -114,7 +114,6 @@ export function databaseRateLimitStore(
 
   const sqliteHits = sqlite ? sqliteHitBatcher(ds) : undefined
   async function upsert(bucket: string, windowStart: number): Promise<number> {
-    if (sqliteHits) return sqliteHits(bucket, windowStart)
     const result: { insertId?: number } = await ds.query(MYSQL_HIT, [bucket, windowStart])
     return Number(result.insertId)
   }
@@ -133,12 +132,15 @@ export function databaseRateLimitStore(
       }
       let timer: NodeJS.Timeout | undefined
       try {
-        const count = await Promise.race([
-          upsert(bucket, windowStart),
-          new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)
-          }),
-        ])
+        // SQLite answers on this thread or throws: only a server over the network can keep a request waiting.
+        const count = sqliteHits
+          ? await sqliteHits(bucket, windowStart)
+          : await Promise.race([
+              upsert(bucket, windowStart),
+              new Promise<never>((_, reject) => {
+                timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)
+              }),
+            ])
         if (!Number.isFinite(count) || count < 1) throw new Error('the database returned no count')
         return count
       } catch (err) {
