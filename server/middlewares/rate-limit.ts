@@ -84,7 +84,7 @@ function sqliteHitBatcher(ds: DataSource): (bucket: string, windowStart: number)
         )
       }
       const counts = write(items)
-      items.forEach((p, i) => p.resolve(counts[i] as number))
+      for (const [i, p] of items.entries()) p.resolve(counts[i] as number)
     } catch (err) {
       for (const p of items) p.reject(err)
     }
