@@ -9,7 +9,8 @@ describe.each(testDbKinds())('questions kept for review (%s)', (kind) => {
     const db = await testDataSource(kind)
     try {
       const reviews = new ReviewRecorder(db.dataSource, createLogger('silent'))
-      const at = new Date('2024-03-15T02:03:04.567Z')
+      // Whole seconds: MySQL's datetime column keeps no fraction.
+      const at = new Date('2024-03-15T02:03:04Z')
       for (let i = 0; i < 250; i++) {
         reviews.record({
           cohortYear: i % 2 ? 2023 : 2024,
@@ -32,7 +33,7 @@ describe.each(testDbKinds())('questions kept for review (%s)', (kind) => {
       })
       expect(rows[7]?.question).toMatch(/^第7问：我的电话是.*明天天气怎么样$/)
       expect(rows[7]?.question).not.toContain('13812345678')
-      expect(rows[7]?.createdAt.toISOString()).toBe('2024-03-15T02:03:11.567Z')
+      expect(rows[7]?.createdAt.toISOString()).toBe('2024-03-15T02:03:11.000Z')
       expect(rows.map((r) => r.question.match(/^第(\d+)问/)?.[1])).toEqual(rows.map((_, i) => String(i)))
     } finally {
       await db.close()
