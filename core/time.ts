@@ -4,8 +4,16 @@ const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000
 
 /** The calendar date of an instant in Beijing, as YYYY-MM-DD. */
 export function beijingDate(at: Date): string {
-  return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10)
+  const ms = at.getTime() + BEIJING_OFFSET_MS
+  // Answering asks the date of the same few instants many times: the last day's bounds are kept.
+  if (ms >= lastDay.from && ms < lastDay.to) return lastDay.date
+  const date = new Date(ms).toISOString().slice(0, 10)
+  const from = Math.floor(ms / 86_400_000) * 86_400_000
+  lastDay = { from, to: from + 86_400_000, date }
+  return date
 }
+
+let lastDay = { from: 0, to: 0, date: '' }
 
 /** The instant at which a Beijing calendar day (YYYY-MM-DD) begins. */
 export function beijingMidnight(day: string): Date {

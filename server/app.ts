@@ -133,17 +133,37 @@ export function createApp(deps: AppDeps): Koa {
  * a minor's personal data and no cache between the service and the person may keep them.
  */
 function securityHeaders(): Koa.Middleware {
-  const headers = helmet({
+  const headers = helmetHeaders()
+  return (ctx, next) => {
+    const res = ctx.res
+    res.setHeader('Cache-Control', 'no-store')
+    for (const [name, value] of headers) res.setHeader(name, value)
+    return next()
+  }
+}
+
+/**
+ * The headers helmet sets with the service's options, asked of it once: with no nonce and no
+ * option that reads the request they are the same on every reply, so each reply gets the list
+ * instead of a run through helmet's dozen middlewares.
+ */
+export function helmetHeaders(): [string, string][] {
+  const headers: [string, string][] = []
+  const res = {
+    setHeader: (name: string, value: unknown) => headers.push([name, String(value)]),
+    removeHeader: () => undefined,
+    getHeader: () => undefined,
+  }
+  // helmet runs synchronously: the headers are all set once the call returns.
+  void helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
     },
     referrerPolicy: { policy: 'no-referrer' },
-  })
-  return async (ctx, next) => {
-    ctx.set('Cache-Control', 'no-store')
-    return headers(ctx, next)
-  }
+  })({ req: {}, res } as unknown as Koa.Context, async () => undefined)
+  if (headers.length === 0) throw new Error('helmet set no headers synchronously')
+  return headers
 }
 
 /** CORS for the configured origins only (CORS_ORIGINS: the console, a web view); any other origin gets no CORS headers. */

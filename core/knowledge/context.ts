@@ -26,6 +26,9 @@ export interface Context {
 
 const contexts = new WeakMap<Program, Context>()
 
+/** NOT_CONTACT without its flags, for a plain test of an ask. */
+const KEEPING_IN_TOUCH = new RegExp(NOT_CONTACT.source)
+
 /** Every word of the program's data and of the synonyms, as one text to look words up in. */
 function wordsOf(program: Program): string {
   const { vocabulary, ...data } = program
@@ -101,7 +104,7 @@ export function makeAsk(ctx: Context, question: string, now: Date, opts: AskOpti
   const score = (): ScoredFact[] => {
     if (scored) return scored
     // 联系 of keeping in touch or reaching a mentor does not make the contact list the answer.
-    const keepingInTouch = new RegExp(NOT_CONTACT.source).test(q)
+    const keepingInTouch = KEEPING_IN_TOUCH.test(q)
     scored = searchFacts(ctx.index, q).filter((s) => !keepingInTouch || s.fact.intent !== 'contact')
     return scored
   }

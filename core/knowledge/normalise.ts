@@ -8,28 +8,38 @@
 
 import * as OpenCC from 'opencc-js'
 import { chineseNumberToInt } from '../chinese-numbers'
+import { memoOfText } from './memo'
 
 export { chineseNumberToInt }
 
 const NUM = '[零〇一二两三四五六七八九十百千]+'
 /** Units after which a Chinese number is a quantity or a date part. */
 const COUNTED = '(?=个工作日|个月|月份|月|日|号|次|个|名|人|天|位|所|周|%|分|岁|项|篇|份)'
+// Global patterns are safe to share: replace() always starts them from the beginning.
+const PERCENT_WORDS = new RegExp(`百分之(${NUM}|\\d+(?:\\.\\d+)?)`, 'g')
+const COUNTED_NUMBER = new RegExp(`(^|[^高初第])(${NUM})${COUNTED}`, 'g')
 
 /**
  * The normalised form of a question (see the module comment). Pure, so the same question always
  * reads the same.
  */
 export function normaliseText(text: string): string {
-  let s = String(text)
+  return normaliseRecent(String(text))
+}
+
+const normaliseRecent = memoOfText(normaliseAfresh)
+
+function normaliseAfresh(text: string): string {
+  let s = text
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[—－–‐‑―]/g, '-')
     .replace(/\s+/g, '')
     .toLowerCase()
-  s = s.replace(new RegExp(`百分之(${NUM}|\\d+(?:\\.\\d+)?)`, 'g'), (_m, n: string) => {
+  s = s.replace(PERCENT_WORDS, (_m, n: string) => {
     const v = /\d/.test(n) ? n : chineseNumberToInt(n)
     return v === undefined ? _m : `${v}%`
   })
-  s = s.replace(new RegExp(`(^|[^高初第])(${NUM})${COUNTED}`, 'g'), (m, before: string, n: string) => {
+  s = s.replace(COUNTED_NUMBER, (m, before: string, n: string) => {
     // "一个" stays as is only when it reads as an article ("一个学校"), but 1个 says the same.
     const v = chineseNumberToInt(n)
     return v === undefined ? m : `${before}${v}`

@@ -1,4 +1,5 @@
 import type { Context } from './context'
+import { memoOfText } from './memo'
 
 /** A topic the plan leaves open: `label` names it in the reply, `related` the fact the plan does give on it. */
 export interface OpenTopic {
@@ -29,8 +30,17 @@ export function openTopicsOf(ctx: Pick<Context, 'vocab'>): OpenTopic[] {
 
 /** The first open topic a question raises, if any. */
 export function openTopicIn(ctx: Context, q: string): OpenTopic | undefined {
-  return ctx.openTopics.find((t) => t.pattern.test(q))
+  let topicOf = recentTopics.get(ctx)
+  if (!topicOf) {
+    const topics = ctx.openTopics
+    topicOf = memoOfText((text) => topics.find((t) => t.pattern.test(text)))
+    recentTopics.set(ctx, topicOf)
+  }
+  return topicOf(q)
 }
+
+/** The open topic of recent asks, per context: several intents ask it of the same ask. */
+const recentTopics = new WeakMap<Context, (q: string) => OpenTopic | undefined>()
 
 /** Whether a question raises a topic the plan leaves open (some intents then stand aside). */
 export function isSilentTopic(ctx: Context, q: string): boolean {

@@ -1,4 +1,6 @@
+import { memoOfText } from './memo'
 import { normaliseText } from './normalise'
+import { type PhraseFinder, phraseFinder } from './phrase-finder'
 import type { Program, ProgramFact } from './program'
 import { SYNONYM_GROUPS, type SynonymTable, synonymTable } from './synonyms'
 import { type Token, teachWords, tokenize } from './tokenize'
@@ -53,6 +55,12 @@ export interface FactIndex {
   postings: Map<string, Posting[]>
   /** Each normalised keyword (2+ characters) with the facts that list it. */
   phrases: Map<string, IndexedFact[]>
+  /** The keys of `phrases`, in their order, to find in a question in one reading. */
+  phraseFinder: PhraseFinder
+  /** Each phrase's bonus when a question holds it verbatim, in the finder's order (longer and rarer weigh more). */
+  phraseWeights: number[]
+  /** Each fact's place among the facts ordered by id, for breaking ties between equal scores. */
+  idRank: Map<ProgramFact, number>
   idf: Map<string, number>
   avgLength: number
   /** Each fact's answer as retrieval reads it, for the answer-word bonus. */
@@ -129,10 +137,27 @@ export function factIndex(program: Program): FactIndex {
     .map((d, i) => ({ section: d.fact.section, i }))
     .filter(({ section }) => docs.some((o) => o.fact.section !== section && o.fact.section.startsWith(section)))
     .map(({ i }) => i)
+  const phraseList = [...phrases.keys()]
+  const byId = docs.map((d) => d.fact).sort((a, b) => a.id.localeCompare(b.id))
+  const idRank = new Map<ProgramFact, number>()
+  byId.forEach((f, i) => {
+    const before = byId[i - 1]
+    // Ids the collation holds equal share a rank, so that the sort keeps them in index order as before.
+    idRank.set(f, before && before.id.localeCompare(f.id) === 0 ? (idRank.get(before) as number) : i)
+  })
   const index = {
     docs,
     postings,
     phrases,
+    phraseFinder: phraseFinder(phraseList),
+    phraseWeights: phraseList.map(
+      (p) =>
+        (PHRASE_WEIGHT *
+          Math.min(4, [...p].length) *
+          Math.log(1 + docs.length / (phrases.get(p) as IndexedFact[]).length)) /
+        2,
+    ),
+    idRank,
     idf,
     avgLength,
     answers,
@@ -151,20 +176,37 @@ export function factIndex(program: Program): FactIndex {
  * phrases (高几, 几号前) that tokenisation alone scatters.
  */
 export function searchFacts(index: FactIndex, question: string): ScoredFact[] {
+  let search = recentSearches.get(index)
+  if (!search) {
+    search = memoOfText((text) => searchAfresh(index, text))
+    recentSearches.set(index, search)
+  }
+  // A copy: the list is the caller's to filter or reorder; the scored facts are never changed.
+  return search(question).slice()
+}
+
+/** Each index's recent searches: one message reads the same asks in several combinations. */
+const recentSearches = new WeakMap<FactIndex, (question: string) => ScoredFact[]>()
+
+function searchAfresh(index: FactIndex, question: string): ScoredFact[] {
   const text = question.replace(PROGRAM_NAME, '，')
-  const matched = new Map<IndexedFact, string[]>()
-  for (const [phrase, docs] of index.phrases) {
-    if (!text.includes(phrase)) continue
-    for (const d of docs) matched.set(d, [...(matched.get(d) ?? []), phrase])
+  const matched = new Map<IndexedFact, number[]>()
+  const phrases = index.phraseFinder.phrases
+  for (const i of index.phraseFinder.find(text)) {
+    for (const d of index.phrases.get(phrases[i] as string) as IndexedFact[]) {
+      const list = matched.get(d)
+      if (list) list.push(i)
+      else matched.set(d, [i])
+    }
   }
   const bonus = new Map<IndexedFact, number>()
   for (const [d, list] of matched) {
-    // A keyword inside a longer matched keyword of the same fact (中学 in 中学老师) adds nothing.
-    const kept = list.filter((p) => !list.some((o) => o !== p && o.includes(p)))
     let w = 0
-    for (const p of kept) {
-      const df = index.phrases.get(p)?.length ?? 1
-      w += (PHRASE_WEIGHT * Math.min(4, [...p].length) * Math.log(1 + index.docs.length / df)) / 2
+    for (const i of list) {
+      const p = phrases[i] as string
+      // A keyword inside a longer matched keyword of the same fact (中学 in 中学老师) adds nothing.
+      if (list.some((o) => o !== i && (phrases[o] as string).includes(p))) continue
+      w += index.phraseWeights[i] as number
     }
     bonus.set(d, w)
   }
@@ -183,7 +225,8 @@ export function searchFacts(index: FactIndex, question: string): ScoredFact[] {
     const score = scores[i] as number
     if (score > 0) scored.push({ fact: d.fact, score })
   })
-  return scored.sort((a, b) => b.score - a.score || a.fact.id.localeCompare(b.fact.id))
+  const rank = index.idRank
+  return scored.sort((a, b) => b.score - a.score || (rank.get(a.fact) as number) - (rank.get(b.fact) as number))
 }
 
 /** Asks how something works as a whole ("总体上怎么培养", "整个选拔过程"): the article's overview fact is meant. */
@@ -238,14 +281,17 @@ function addAnswerWordBonus(index: FactIndex, text: string, scores: number[]): v
     const df = answerDf(index, w)
     rarity.set(w, Math.log(1 + (n - df + 0.5) / (df + 0.5)))
   }
-  index.answers.forEach((answer, i) => {
-    const found: { word: string; at: number[] }[] = []
-    for (const [w] of rarity) {
-      const at: number[] = []
-      for (let p = answer.indexOf(w); p >= 0; p = answer.indexOf(w, p + 1)) at.push(p)
-      if (at.length > 0) found.push({ word: w, at })
+  // The answers each word occurs in, word by word in the question's order, so that each answer
+  // lists its words in that order too.
+  const foundIn = new Map<number, { word: string; at: number[] }[]>()
+  for (const [w] of rarity) {
+    for (const { answer, at } of answerHits(index, w)) {
+      const found = foundIn.get(answer)
+      if (found) found.push({ word: w, at })
+      else foundIn.set(answer, [{ word: w, at }])
     }
-    if (found.length === 0) return
+  }
+  for (const [i, found] of foundIn) {
     let bonus = 0
     for (const f of found) bonus += ANSWER_WORD_WEIGHT * (rarity.get(f.word) as number)
     for (let a = 0; a < found.length; a++) {
@@ -259,8 +305,28 @@ function addAnswerWordBonus(index: FactIndex, text: string, scores: number[]): v
       }
     }
     scores[i] = (scores[i] as number) + bonus
-  })
+  }
 }
+
+/** Where a word occurs in the answers: each answer that holds it, with every position (kept per index for recent words). */
+function answerHits(index: FactIndex, word: string): readonly { answer: number; at: number[] }[] {
+  let hitsOf = recentHits.get(index)
+  if (!hitsOf) {
+    hitsOf = memoOfText((w) => {
+      const hits: { answer: number; at: number[] }[] = []
+      index.answers.forEach((text, answer) => {
+        const at: number[] = []
+        for (let p = text.indexOf(w); p >= 0; p = text.indexOf(w, p + 1)) at.push(p)
+        if (at.length > 0) hits.push({ answer, at })
+      })
+      return hits
+    }, 1_024)
+    recentHits.set(index, hitsOf)
+  }
+  return hitsOf(word)
+}
+
+const recentHits = new WeakMap<FactIndex, (word: string) => readonly { answer: number; at: number[] }[]>()
 
 /** A word held by at most this many answers is specific enough to call a detail. */
 const DETAIL_DF = 3

@@ -1,4 +1,5 @@
 import { findPlaces } from '../rules/regions'
+import { type PhraseFinder, phraseFinder } from './phrase-finder'
 import type { FactIndex } from './retrieval'
 import { retrievalText } from './retrieval'
 import type { SynonymTable } from './synonyms'
@@ -41,6 +42,8 @@ export interface Scope {
   informative: Set<string>
   /** The facts' keywords (3+ characters, not generic, naming no place) found verbatim in a question. */
   phrases: string[]
+  /** `phrases`, to find in a question in one reading. */
+  phraseFinder: PhraseFinder
   /** The program's synonym table, to read questions with. */
   synonyms: SynonymTable
 }
@@ -59,7 +62,7 @@ export function buildScope(index: FactIndex): Scope {
   const phrases = [...index.phrases.keys()].filter(
     (p) => [...p].length >= 3 && !GENERIC_TERMS.has(p) && findPlaces(p).length === 0 && !/^[\da-z%.]+$/.test(p),
   )
-  return { informative, phrases, synonyms: index.synonyms }
+  return { informative, phrases, phraseFinder: phraseFinder(phrases), synonyms: index.synonyms }
 }
 
 /** The program-specific terms a question (normalised) shares with the facts. */
@@ -69,7 +72,7 @@ export function programEvidence(scope: Scope, q: string): string[] {
     if (t.kind === 'bigram') continue
     if (scope.informative.has(t.term)) found.add(t.term)
   }
-  for (const p of scope.phrases) if (q.includes(p)) found.add(p)
+  for (const i of scope.phraseFinder.find(q)) found.add(scope.phrases[i] as string)
   return [...found]
 }
 

@@ -1,3 +1,5 @@
+import { type PhraseFinder, phraseFinder } from './phrase-finder'
+
 /**
  * Words people use for the same thing. Each group's first entry is its canonical term: the
  * retrieval index adds `≈<canonical>` for every member found in a text (a substring match, so
@@ -46,6 +48,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
 export interface SynonymTable {
   groups: readonly (readonly string[])[]
   members: readonly { member: string; canonical: string }[]
+  /** The members, in the same order, to find in a text in one reading. */
+  finder: PhraseFinder
 }
 
 /** The table of some groups. */
@@ -53,7 +57,7 @@ export function synonymTable(groups: readonly (readonly string[])[]): SynonymTab
   const members = groups
     .flatMap((group) => group.map((member) => ({ member: member.toLowerCase(), canonical: group[0] as string })))
     .sort((a, b) => b.member.length - a.member.length)
-  return { groups, members }
+  return { groups, members, finder: phraseFinder(members.map((m) => m.member)) }
 }
 
 /** The language's table alone, for text read outside any program. */
@@ -63,8 +67,6 @@ export const LANGUAGE_SYNONYMS = synonymTable(SYNONYM_GROUPS)
 export function synonymTerms(text: string, table: SynonymTable = LANGUAGE_SYNONYMS): string[] {
   const lower = text.toLowerCase()
   const found = new Set<string>()
-  for (const { member, canonical } of table.members) {
-    if (lower.includes(member)) found.add(canonical)
-  }
+  for (const i of table.finder.find(lower)) found.add((table.members[i] as { canonical: string }).canonical)
   return [...found]
 }

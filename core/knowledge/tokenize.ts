@@ -1,5 +1,6 @@
 import { Jieba } from '@node-rs/jieba'
 import { dict } from '@node-rs/jieba/dict'
+import { memoOfText } from './memo'
 import { LANGUAGE_SYNONYMS, SYNONYM_GROUPS, type SynonymTable, synonymTerms } from './synonyms'
 
 /**
@@ -48,18 +49,20 @@ export interface Token {
   kind: 'word' | 'bigram' | 'synonym'
 }
 
-/** The last text tokenised and its tokens: answering one question tokenises the same text more than once. */
-let last: { text: string; table: SynonymTable; tokens: readonly Token[] } | undefined
+/** The recent texts' tokens, per synonym table: answering one message tokenises the same texts many times. */
+const recent = new WeakMap<SynonymTable, (text: string) => readonly Token[]>()
 
 /**
  * The tokens of a text (already normalised), duplicates kept so that term frequency counts;
  * synonyms from `table` (a program's, see retrieval's FactIndex; the language's by default).
  */
 export function tokenize(text: string, table: SynonymTable = LANGUAGE_SYNONYMS): readonly Token[] {
-  if (last?.text === text && last.table === table) return last.tokens
-  const tokens = tokenizeAfresh(text, table)
-  last = { text, table, tokens }
-  return tokens
+  let tokensOf = recent.get(table)
+  if (!tokensOf) {
+    tokensOf = memoOfText((t) => tokenizeAfresh(t, table))
+    recent.set(table, tokensOf)
+  }
+  return tokensOf(text)
 }
 
 function tokenizeAfresh(text: string, table: SynonymTable): Token[] {

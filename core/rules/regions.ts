@@ -166,21 +166,36 @@ function buildTerms(): Term[] {
 
 const TERMS = buildTerms()
 
+/**
+ * The terms by their first two characters (every term has two or more), so that a text is read
+ * once, position by position, instead of being searched once per term: a few thousand names.
+ */
+const TERMS_BY_HEAD = (() => {
+  const heads = new Map<string, Term[]>()
+  for (const term of TERMS) {
+    const head = term.text.slice(0, 2)
+    const list = heads.get(head)
+    if (list) list.push(term)
+    else heads.set(head, [term])
+  }
+  return heads
+})()
+
 /** Every place-naming word in the text: longest first, no two overlapping, in text order. */
 function matchTerms(text: string): Match[] {
   const all: Match[] = []
-  for (const term of TERMS) {
-    let from = 0
-    for (;;) {
-      const at = text.indexOf(term.text, from)
-      if (at < 0) break
+  for (let at = 0; at + 1 < text.length; at++) {
+    const candidates = TERMS_BY_HEAD.get(text.slice(at, at + 2))
+    if (!candidates) continue
+    for (const term of candidates) {
+      if (!text.startsWith(term.text, at)) continue
       // Dropped before overlaps are settled, so that '确定西安' still finds 西安 and not 定西.
       if (!term.needsContext || inPlaceContext(text, at, at + term.text.length)) {
         all.push({ term, start: at, end: at + term.text.length })
       }
-      from = at + 1
     }
   }
+  // No two terms share a text, so length then position orders every match the same way whatever order they were found in.
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
   const chosen: Match[] = []
   for (const m of all) {

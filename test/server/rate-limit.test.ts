@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testDbKinds } from '../helpers/db'
+import { databaseRateLimitStore } from '../../server/middlewares/rate-limit'
+import { testDataSource, testDbKinds } from '../helpers/db'
 import { freshDatabaseUrl, postJson, startTestServer, type TestServer } from '../helpers/server'
 
 let server: TestServer
@@ -77,6 +78,31 @@ describe.each(testDbKinds())('limits shared between instances through the databa
       await a.close()
       await b.close()
       await db.drop()
+    }
+  })
+})
+
+describe.each(testDbKinds())('the database store under concurrent hits (%s)', (kind) => {
+  it('gives every hit of a burst its own count, loses none, and a second instance goes on from there', async () => {
+    const db = await testDataSource(kind)
+    try {
+      const a = databaseRateLimitStore(db.dataSource, { timeoutMs: 5_000 })
+      const b = databaseRateLimitStore(db.dataSource, { timeoutMs: 5_000 })
+      const burst = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).hit('qa|203.0.113.8', 1_000)),
+      )
+      expect([...burst].sort((x, y) => x - y)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1))
+      expect(await a.hit('qa|203.0.113.8', 1_000)).toBe(61)
+      expect(await b.hit('qa|203.0.113.9', 1_000)).toBe(1)
+      const rows: { hits: number | string }[] = await db.dataSource.query(
+        kind === 'sqlite'
+          ? 'SELECT "hits" FROM "rate_limit_window" WHERE "bucket" = ?'
+          : 'SELECT `hits` FROM `rate_limit_window` WHERE `bucket` = ?',
+        ['qa|203.0.113.8'],
+      )
+      expect(rows.map((r) => Number(r.hits))).toEqual([61])
+    } finally {
+      await db.close()
     }
   })
 })

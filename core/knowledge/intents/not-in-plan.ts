@@ -11,10 +11,12 @@ export const notInPlan: Intent = {
   description:
     'a topic the plan leaves open (fees, lodging, certificates…): says so, with the office and the related fact',
   answer: (ask, ctx) => {
-    const { q, scored } = ask
+    const { q } = ask
     const program = ctx.program
     const missing = openTopicIn(ctx, q)
     if (!missing) return decline(ask, 'raises no topic the vocabulary lists as left open')
+    // Retrieval runs only now: most asks raise no open topic and may never need it.
+    const { scored } = ask
     const named = missing.related ? ctx.factsById.get(missing.related) : undefined
     // A money question (alone) gets no fact that merely shares a word with it.
     const guess = !missing.alone && scored[0] && scored[0].score >= 8 ? scored[0] : undefined

@@ -5,12 +5,12 @@ import type { Intent } from './intent'
 
 /** Subjects people ask about that the plan's list does not name. */
 const OTHER_SUBJECTS =
-  /地理|历史|政治|天文|地质|医学|工程|经济|艺术|体育|音乐|美术|哲学|心理|环境|农业|语文|英语|外语|文科/
+  /地理|历史|政治|天文|地质|医学|工程|经济|艺术|体育|音乐|美术|哲学|心理|环境|农业|语文|英语|外语|文科/g
 
 /** "地理可以作为研究学科吗": the list, that it does not name this one, and that it ends with 等. */
 function subjectMembershipAnswer(ctx: Context, program: Program, q: string): QaAnswer | undefined {
   if (!/学科|科目|方向|专业|领域/.test(q)) return undefined
-  const asked = [...new Set(q.match(new RegExp(OTHER_SUBJECTS.source, 'g')) ?? [])]
+  const asked = [...new Set(q.match(OTHER_SUBJECTS) ?? [])]
   if (asked.length === 0) return undefined
   const names = program.subjects.names.join('、')
   const section = program.subjects.section
