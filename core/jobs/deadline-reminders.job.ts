@@ -40,11 +40,11 @@ export const deadlineRemindersJob = messageJob({
         parameters.push(...people.parameters)
       }
       if (branches.length === 0) continue
+      // Grouped first, the step's words added after: what the database sorts is two numbers a person.
       sources.push({
-        sql: `SELECT u.personId, CASE MIN(u.pos) ${roles.map((r, i) => `WHEN ${i} THEN '${r}'`).join(' ')} END AS role,
+        sql: `SELECT u.personId, CASE u.pos ${roles.map((r, i) => `WHEN ${i} THEN '${r}'`).join(' ')} END AS role,
             ? AS subject, ? AS day, ? AS text
-          FROM (${branches.join(' UNION ALL ')}) u
-          GROUP BY u.personId`,
+          FROM (SELECT v.personId, MIN(v.pos) AS pos FROM (${branches.join(' UNION ALL ')}) v GROUP BY v.personId) u`,
         parameters,
       })
     }

@@ -72,50 +72,53 @@ export interface MessageQuery {
   parameters: unknown[]
 }
 
-/** The rank of each channel in CHANNEL_PREFERENCE, as SQL over the binding `b2`. */
-const CHANNEL_RANK = `CASE b2.channel ${CHANNEL_PREFERENCE.map((c, i) => `WHEN '${c}' THEN ${i}`).join(' ')} ELSE ${CHANNEL_PREFERENCE.length} END`
+/** The rank of a binding's channel in CHANNEL_PREFERENCE, as SQL. */
+const channelRank = (binding: string) =>
+  `CASE ${binding}.channel ${CHANNEL_PREFERENCE.map((c, i) => `WHEN '${c}' THEN ${i}`).join(' ')} ELSE ${CHANNEL_PREFERENCE.length} END`
 
 /**
- * A job's query with each message addressed as addressMessages() addresses it, in SQL: the
- * person's preferred binding (or `unreached`), the send time after quiet hours, the idempotency key.
- * `extra` adds columns (the preview's terminal handle). Parameters in the order of the text.
+ * A job's query `t` joined to each person's preferred binding `b`, as addressMessages() chooses
+ * it: no binding of the person ranks before it (by channel, then age). A join rather than a
+ * subquery per row, so the databases read `t` as it comes instead of copying it to a
+ * temporary table first.
  */
-function addressedQuery(ds: DataSource, job: string, query: MessageQuery, at: Date, extra = ''): MessageQuery {
+const ADDRESSED_FROM = (query: MessageQuery) => `FROM (${query.sql}) t
+  LEFT JOIN identity_binding b ON b.personId = t.personId AND NOT EXISTS (
+    SELECT 1 FROM identity_binding b2 WHERE b2.personId = b.personId
+      AND (${channelRank('b2')} < ${channelRank('b')} OR (b2.channel = b.channel AND b2.id < b.id)))`
+
+/** The address and key columns of an addressed query, as queueQuery writes them. */
+function addressColumns(ds: DataSource, job: string) {
   const d = dialectOf(ds)
-  const key = d.concat(d.literal(`${job}:`), 'm.subject', "':'", 'm.personId', "':'", 'm.day')
   return {
-    sql: `SELECT m.personId, m.role, m.subject, m.day, m.text,
-        COALESCE(b.channel, 'unreached') AS channel,
-        COALESCE(b.externalId, ${d.concat("'person:'", 'm.personId')}) AS recipient,
-        CASE WHEN m.role IN ('student', 'parent') THEN ? ELSE ? END AS sendAt,
-        SUBSTR(${key}, 1, 191) AS idempotencyKey${extra}
-      FROM (
-        SELECT t.personId, t.role, t.subject, t.day, t.text,
-          (SELECT b2.id FROM identity_binding b2 WHERE b2.personId = t.personId ORDER BY ${CHANNEL_RANK}, b2.id LIMIT 1) AS bindingId
-        FROM (${query.sql}) t
-      ) m
-      LEFT JOIN identity_binding b ON b.id = m.bindingId`,
-    parameters: [datetimeParameter(ds, sendTimeFor('student', at)), datetimeParameter(ds, at), ...query.parameters],
+    channel: "COALESCE(b.channel, 'unreached')",
+    recipient: `COALESCE(b.externalId, ${d.concat("'person:'", 't.personId')})`,
+    key: `SUBSTR(${d.concat(d.literal(`${job}:`), 't.subject', "':'", 't.personId', "':'", 't.day')}, 1, 191)`,
   }
 }
 
 /**
  * Writes a query's messages to the outbox in one INSERT … SELECT: the database composes,
- * addresses and writes every row, and skips a key already there (INSERT … IGNORE on the unique
- * key), so a re-run or a second instance adds nothing. Nothing crosses into the process but the
- * count of new rows. On MySQL/MariaDB it reads committed rows without locking them, so students
- * writing logs meanwhile do not wait for it.
+ * addresses and writes every row (the send time after quiet hours, the idempotency key), and
+ * skips a key already there (INSERT … IGNORE on the unique key), so a re-run or a second
+ * instance adds nothing. Nothing crosses into the process but the count of new rows. SQLite
+ * writes in key order (the unique index grows at its end); MySQL/MariaDB read committed rows
+ * without locking them, so students writing logs meanwhile do not wait for it.
  */
 export async function queueQuery(ds: DataSource, job: string, query: MessageQuery, now: Date): Promise<number> {
   const d = dialectOf(ds)
-  const addressed = addressedQuery(ds, job, query, now)
+  const c = addressColumns(ds, job)
   const sql = `${d.sqlite ? 'INSERT OR IGNORE' : 'INSERT IGNORE'} INTO outbox_message
       (channel, recipient, payload, status, attempts, nextAttemptAt, idempotencyKey, lockedBy, lockedAt, lastError, createdAt, sentAt)
-    SELECT a.channel, a.recipient, JSON_OBJECT('text', a.text, 'job', ${d.literal(job)}), 'pending', 0, a.sendAt,
-      a.idempotencyKey, NULL, NULL, NULL, ?, NULL
-    FROM (${addressed.sql}) a
-    ORDER BY a.idempotencyKey`
-  const parameters = [datetimeParameter(ds, now), ...addressed.parameters]
+    SELECT ${c.channel}, ${c.recipient}, JSON_OBJECT('text', t.text, 'job', ${d.literal(job)}), 'pending', 0,
+      CASE WHEN t.role IN ('student', 'parent') THEN ? ELSE ? END, ${c.key}, NULL, NULL, NULL, ?, NULL
+    ${ADDRESSED_FROM(query)}${d.sqlite ? ' ORDER BY 7' : ''}`
+  const parameters = [
+    datetimeParameter(ds, sendTimeFor('student', now)),
+    datetimeParameter(ds, now),
+    datetimeParameter(ds, now),
+    ...query.parameters,
+  ]
   const affected = async (runner: QueryRunner) => Number((await runner.query(sql, parameters, true)).affected ?? 0)
   if (d.sqlite) return ds.transaction((m) => affected(m.queryRunner as QueryRunner))
   return ds.transaction('READ COMMITTED', (m) => affected(m.queryRunner as QueryRunner))
@@ -137,10 +140,12 @@ export async function previewQuery(
   at: Date,
   handle: (page: QueuedMessage[]) => Promise<void>,
 ): Promise<void> {
-  const terminal =
-    ", (SELECT MAX(h.externalId) FROM identity_binding h WHERE h.personId = m.personId AND h.channel = 'terminal') AS handle"
-  const addressed = addressedQuery(ds, job, query, at, terminal)
-  const sql = `SELECT * FROM (${addressed.sql}) a ORDER BY a.idempotencyKey`
+  const c = addressColumns(ds, job)
+  const sql = `SELECT t.personId, t.role, t.subject, t.day, t.text, ${c.channel} AS channel, ${c.recipient} AS recipient,
+      ${c.key} AS idempotencyKey,
+      (SELECT MAX(h.externalId) FROM identity_binding h WHERE h.personId = t.personId AND h.channel = 'terminal') AS handle
+    ${ADDRESSED_FROM(query)}
+    ORDER BY 8`
   let page: QueuedMessage[] = []
   const toMessage = (r: AddressedRow): QueuedMessage => {
     const personId = Number(r.personId)
@@ -158,7 +163,7 @@ export async function previewQuery(
       key: r.idempotencyKey,
     }
   }
-  for await (const row of streamRows<AddressedRow>(ds, sql, addressed.parameters)) {
+  for await (const row of streamRows<AddressedRow>(ds, sql, query.parameters)) {
     page.push(toMessage(row))
     if (page.length < PREVIEW_PAGE) continue
     await handle(page)
