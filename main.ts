@@ -42,7 +42,7 @@ async function main() {
   const reviews = new ReviewRecorder(dataSource, logger)
   const app = createApp({ dataSource, clock, logger, config, llm, answers, reviews })
   const http = await listen(app, config.port, config.host)
-  const scheduler = startScheduler(jobs, { dataSource, clock, logger }, logger)
+  const scheduler = startScheduler(jobs, { dataSource, clock, logger, llm }, logger)
   const engine = createEngine(
     { dataSource, clock, logger, llm, answers, reviews },
     { perMinute: config.botRatePerMinute },

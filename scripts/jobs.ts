@@ -12,6 +12,7 @@ import { fixedClock } from '../core/clock'
 import { ConfigError, loadConfig } from '../core/config'
 import { messageJobs } from '../core/jobs'
 import { previewJob, queueJob } from '../core/jobs/message-job'
+import { llmFromConfig } from '../core/llm'
 import { createLogger } from '../core/logger'
 
 function option(name: string): string | undefined {
@@ -35,7 +36,7 @@ async function main() {
     let total = 0
     let added = 0
     for (const job of messageJobs) {
-      const deps = { dataSource, clock, logger }
+      const deps = { dataSource, clock, logger, llm: llmFromConfig(config) }
       await previewJob(job, deps, at, async (messages) => {
         total += messages.length
         for (const m of messages) {

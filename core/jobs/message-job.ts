@@ -3,6 +3,7 @@ import { Cohort } from '../../entities/cohort.entity'
 import type { Clock } from '../clock'
 import type { Program } from '../knowledge/program'
 import { builtInPrograms } from '../knowledge/program'
+import type { Llm } from '../llm'
 import type { Logger } from '../logger'
 import type { Job } from './job'
 import {
@@ -15,11 +16,12 @@ import {
   queueQuery,
 } from './messages'
 
-/** What the message jobs need. */
+/** What the message jobs need; `llm`, when a model is configured, writes the mentor digest's summaries. */
 export interface MessageJobDeps {
   dataSource: DataSource
   clock: Clock
   logger?: Logger
+  llm?: Llm
 }
 
 /** A cohort in training as a job sees it: its program and its row id. */

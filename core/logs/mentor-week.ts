@@ -10,7 +10,8 @@ import { type Progress, progressOf } from './progress'
 /** One student's week for their mentor: the week's logs and where they stand overall. */
 export interface StudentWeek {
   progress: Progress
-  logs: Array<{ happenedOn: string; place: string; excerpt: string }>
+  /** The week's logs: `content` whole (for a model's summary), `excerpt` as the digest shows it. */
+  logs: Array<{ happenedOn: string; place: string; excerpt: string; content: string }>
 }
 
 /** Monday of the Beijing week that contains `now`, YYYY-MM-DD. */
@@ -45,7 +46,7 @@ async function weeksOf(
       .orderBy('l.happenedOn', 'ASC')
       .getMany()
     for (const l of rows) {
-      const entry = { happenedOn: l.happenedOn, place: l.place, excerpt: excerpt(l.content) }
+      const entry = { happenedOn: l.happenedOn, place: l.place, excerpt: excerpt(l.content), content: l.content }
       logs.set(l.studentId, [...(logs.get(l.studentId) ?? []), entry])
     }
   }
