@@ -52,7 +52,7 @@ async function main() {
   const oauth = wecomOAuth({ dataSource, clock }, config.wecom)
   const app = createApp({ dataSource, clock, logger, config, llm, answers, reviews, wecomCallback, wecomOAuth: oauth })
   const http = await listen(app, config.port, config.host)
-  const scheduler = startScheduler(jobs, { dataSource, clock, logger }, logger)
+  const scheduler = startScheduler(jobs, { dataSource, clock, logger, llm }, logger)
   const channels = await startChannels({ engine, logger, dataSource, clock }, config)
   delivery = startDelivery({ dataSource, clock, logger }, config, channels)
   logger.info(

@@ -9,6 +9,7 @@
  */
 import { type Print, onEachDatabase } from './bench-databases'
 import { fork } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import type { DataSource } from 'typeorm'
 import { fixedClock } from '../core/clock'
 import { ensureBuiltInPrograms } from '../core/cohorts/load-program'
@@ -193,6 +194,21 @@ export async function generateCohort(ds: DataSource, students: number): Promise<
   }
 }
 
+/**
+ * This process's own peak resident set, in MB. Linux's VmHWM belongs to the process's memory
+ * since its exec; getrusage's maxRSS is not: a forked child inherits the parent's high-water mark
+ * (here, the generator's), so it would report the generator's peak, not the jobs'.
+ */
+function peakRssMb(): number {
+  try {
+    const kb = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]
+    if (kb) return Math.round(Number(kb) / 1024)
+  } catch {
+    // Not Linux: maxRSS is the best there is.
+  }
+  return Math.round(process.resourceUsage().maxRSS / 1024)
+}
+
 /** In the child process: runs every message job once at AT on the database of `url`; reports seconds, messages and peak RSS. */
 async function runJobs(url: string): Promise<{ seconds: number; messages: number; peak_rss_mb: number }> {
   const ds = await openDatabase(url)
@@ -205,7 +221,7 @@ async function runJobs(url: string): Promise<{ seconds: number; messages: number
     return {
       seconds: Number(seconds.toFixed(2)),
       messages,
-      peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+      peak_rss_mb: peakRssMb(),
     }
   } finally {
     await ds.destroy()

@@ -11,8 +11,8 @@ import { openLoadedDatabase } from '../core/cohorts/open-loaded-database'
 import { fixedClock } from '../core/clock'
 import { ConfigError, loadConfig } from '../core/config'
 import { messageJobs } from '../core/jobs'
-import { eachAddressed } from '../core/jobs/message-job'
-import { queueMessages } from '../core/jobs/messages'
+import { previewJob, queueJob } from '../core/jobs/message-job'
+import { llmFromConfig } from '../core/llm'
 import { createLogger } from '../core/logger'
 
 function option(name: string): string | undefined {
@@ -36,9 +36,9 @@ async function main() {
     let total = 0
     let added = 0
     for (const job of messageJobs) {
-      await eachAddressed(job, { dataSource, clock, logger }, at, async (messages) => {
+      const deps = { dataSource, clock, logger, llm: llmFromConfig(config) }
+      await previewJob(job, deps, at, async (messages) => {
         total += messages.length
-        if (!dryRun) added += await queueMessages(dataSource, messages, at)
         for (const m of messages) {
           const line = {
             job: m.job,
@@ -52,6 +52,7 @@ async function main() {
           process.stdout.write(`${json ? JSON.stringify(line) : readable}\n`)
         }
       })
+      if (!dryRun) added += await queueJob(job, deps, at)
     }
     if (!json)
       process.stdout.write(

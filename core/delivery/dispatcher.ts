@@ -8,6 +8,7 @@ import { instanceId } from '../leases'
 import type { Logger } from '../logger'
 import { claimDue } from './claim'
 import { RateLimiter } from './rate-limit'
+import { DatabaseRateLimiter } from './shared-rate-limit'
 import { type OutgoingMessage, type SendResult, type Senders, reasonOf } from './sender'
 
 /** What the dispatcher needs from the service. */
@@ -36,8 +37,13 @@ export interface DispatcherOptions {
   throttleMs?: number
   /** How long a `wait` (no consent left) puts the message off (default 6 h). */
   waitMs?: number
-  /** The longest a worker sleeps for the rate limit while holding a row; longer, the row is put off (default 2 s). */
+  /** The longest a worker waits for the rate limit, in all, while holding a row; longer, the row is put off (default 2 s). */
   maxHoldMs?: number
+  /**
+   * Where the channels' rate limits are counted: in the database, shared by every instance
+   * (default), or in this process only (one instance, or tests of the pacing alone).
+   */
+  limits?: 'database' | 'process'
   /** Randomness for jitter (tests pin it). */
   random?: () => number
 }
@@ -74,7 +80,8 @@ function payloadOf(row: OutboxMessage): OutgoingMessage['payload'] {
  * messages are in flight; messages to one recipient go one after another, in id order. Long
  * texts are split to the channel's limit and sent in order; the parts delivered are kept on the
  * row, so a retry or takeover goes on from the next part. Each channel's rate policy is kept
- * (a send waits up to maxHoldMs, or the row is put off without counting an attempt). Failures
+ * (a send waits up to maxHoldMs, or the row is put off without counting an attempt), counted
+ * in the database so that all instances together keep it, and so is a platform's throttle. Failures
  * by kind: `retry` → backoff with jitter, dead after maxAttempts; `token` → token refreshed
  * and one immediate retry; `throttle` → the key pauses and the row waits; `permanent` → dead
  * with the reason; `wait` → put off; `release` → handed back for another instance. Never throws;
@@ -94,10 +101,12 @@ export function startDispatcher(deps: DispatcherDeps, senders: Senders, options:
   const log = deps.logger.child({ component: 'dispatcher' })
   const ds = deps.dataSource
   const channels = Object.keys(senders).filter((c) => senders[c])
-  const limiters = new Map(
+  const shared = (options.limits ?? 'database') === 'database'
+  const limiters = new Map<string, RateLimiter | DatabaseRateLimiter>(
     channels.flatMap((c) => {
       const rate = senders[c]?.rate
-      return rate ? [[c, new RateLimiter(rate)] as const] : []
+      if (!rate) return []
+      return [[c, shared && !rate.oneInstance ? new DatabaseRateLimiter(ds, rate) : new RateLimiter(rate)] as const]
     }),
   )
 
@@ -135,15 +144,30 @@ export function startDispatcher(deps: DispatcherDeps, senders: Senders, options:
     const limiter = limiters.get(row.channel)
     if (!limiter) return { go: true }
     const key = limiter.keyOf(row)
+    // maxHoldMs in all, not per wait: a row held past its lease would be taken over and sent twice.
+    const until = Date.now() + maxHoldMs
     for (;;) {
-      const wait = limiter.tryTake(key, Date.now())
+      const wait = await limiter.tryTake(key, Date.now())
       if (wait === 0) return { go: true }
-      if (wait > maxHoldMs || stopped) return { go: false, waitMs: wait }
+      if (Date.now() + wait > until || stopped) return { go: false, waitMs: wait }
       await sleep(wait)
     }
   }
 
+  /**
+   * Renews the claim when the row's turn comes (it may have waited behind its recipient's earlier
+   * rows); false when the lease ran out meanwhile and another instance took the row over.
+   */
+  async function stillHeld(row: OutboxMessage): Promise<boolean> {
+    const repo = ds.getRepository(OutboxMessage)
+    const mine = { id: row.id, lockedBy: instance, status: 'sending' as const }
+    const renewed = await repo.update(mine, { lockedAt: deps.clock.now() })
+    // MySQL may count only changed rows, and a lockedAt in the same second changes nothing: ask.
+    return (renewed.affected ?? 0) > 0 || (await repo.existsBy(mine))
+  }
+
   async function deliver(row: OutboxMessage): Promise<void> {
+    if (!(await stillHeld(row))) return
     const sender = senders[row.channel]
     if (!sender) return finish(row, { status: 'pending' })
     const payload = payloadOf(row)
@@ -206,7 +230,7 @@ export function startDispatcher(deps: DispatcherDeps, senders: Senders, options:
       if (result.kind === 'throttle') {
         const pause = options.throttleMs ?? result.retryAfterMs ?? 60_000
         const limiter = limiters.get(row.channel)
-        limiter?.block(limiter.keyOf(row), Date.now() + pause)
+        await limiter?.block(limiter.keyOf(row), Date.now() + pause)
         return finish(row, {
           status: 'pending',
           partsSent,

@@ -5,7 +5,7 @@ import type { RatePolicy } from './sender'
  * leaves, the platform times it on arrival, and the two clocks' jitter must not push a send
  * into a full window.
  */
-function windowWithMargin(perMs: number): number {
+export function windowWithMargin(perMs: number): number {
   return Math.ceil(perMs * 1.1)
 }
 

@@ -40,6 +40,12 @@ export interface RatePolicy {
   windows?: WindowRule[]
   /** The least time between two sends under one key (wechaty's pacing of room messages). */
   minGapMs?: number
+  /**
+   * Only the instance holding the channel's connection sends through it (the logged-in WeChat
+   * account), so its pacing is kept in that process, to the millisecond; other limits are
+   * counted in the database for every instance (core/delivery/shared-rate-limit.ts).
+   */
+  oneInstance?: boolean
 }
 
 /** A channel's sender: how long one message may be, how fast it may go, and how to send one. */

@@ -3,15 +3,25 @@ import { Cohort } from '../../entities/cohort.entity'
 import type { Clock } from '../clock'
 import type { Program } from '../knowledge/program'
 import { builtInPrograms } from '../knowledge/program'
+import type { Llm } from '../llm'
 import type { Logger } from '../logger'
 import type { Job } from './job'
-import { type PlannedMessage, type QueuedMessage, addressMessages, queueMessages } from './messages'
+import {
+  type MessageQuery,
+  type PlannedMessage,
+  type QueuedMessage,
+  addressMessages,
+  previewQuery,
+  queueMessages,
+  queueQuery,
+} from './messages'
 
-/** What the message jobs need. */
+/** What the message jobs need; `llm`, when a model is configured, writes the mentor digest's summaries. */
 export interface MessageJobDeps {
   dataSource: DataSource
   clock: Clock
   logger?: Logger
+  llm?: Llm
 }
 
 /** A cohort in training as a job sees it: its program and its row id. */
@@ -20,27 +30,16 @@ export interface RunningCohort {
   cohortId: number
 }
 
-/** Takes a batch of planned messages (jobs hand them over in batches, so a cohort of any size fits in memory). */
-export type Emit = (batch: PlannedMessage[]) => Promise<void>
+/**
+ * Where a job's messages come from: a query the database computes for the whole cohort
+ * (set-based; the big jobs), or messages composed one by one in the process (a few thousand at
+ * most: the mentor digest's).
+ */
+export type MessageSource = MessageQuery | PlannedMessage[]
 
-/** The most messages a job hands over at once. */
-export const BATCH = 1000
-
-/** A job that plans messages for an instant, handing them over in batches; run() addresses and queues them. */
+/** A job that says what it sends at an instant; run() writes it to the outbox once per idempotency key. */
 export interface MessageJob extends Job<MessageJobDeps> {
-  plan(deps: MessageJobDeps, at: Date, cohort: RunningCohort, emit: Emit): Promise<void>
-}
-
-/** Hands `items` over in batches of BATCH, each mapped to messages. */
-export async function emitInBatches<T>(
-  items: T[],
-  toMessages: (item: T) => PlannedMessage[],
-  emit: Emit,
-): Promise<void> {
-  for (let i = 0; i < items.length; i += BATCH) {
-    const batch = items.slice(i, i + BATCH).flatMap(toMessages)
-    if (batch.length) await emit(batch)
-  }
+  messages(deps: MessageJobDeps, at: Date, cohort: RunningCohort): Promise<MessageSource[]>
 }
 
 /** The cohorts whose program is loaded, newest first. */
@@ -53,42 +52,61 @@ export async function runningCohorts(ds: DataSource): Promise<RunningCohort[]> {
   })
 }
 
-/** Everything a job would send at `at`, over every loaded cohort, addressed, batch by batch. */
-export async function eachAddressed(
+/** Each source of a job's messages at `at`, over every loaded cohort. */
+async function eachSource(
   job: MessageJob,
   deps: MessageJobDeps,
   at: Date,
-  handle: (batch: QueuedMessage[]) => Promise<void>,
+  handle: (source: MessageSource) => Promise<void>,
 ): Promise<void> {
   for (const cohort of await runningCohorts(deps.dataSource)) {
-    await job.plan(deps, at, cohort, async (batch) => handle(await addressMessages(deps.dataSource, batch, at)))
+    for (const source of await job.messages(deps, at, cohort)) await handle(source)
   }
+}
+
+/** Writes what a job sends at `at` to the outbox; returns how many messages were new. */
+export async function queueJob(job: MessageJob, deps: MessageJobDeps, at: Date): Promise<number> {
+  let added = 0
+  await eachSource(job, deps, at, async (source) => {
+    added += Array.isArray(source)
+      ? await queueMessages(deps.dataSource, await addressMessages(deps.dataSource, source, at), at)
+      : await queueQuery(deps.dataSource, job.name, source, at)
+  })
+  return added
+}
+
+/**
+ * Everything a job would send at `at`, addressed exactly as queueJob writes it, page by page
+ * (the office's preview, `npm run jobs`). Writes nothing; `handle` must not use the database.
+ */
+export async function previewJob(
+  job: MessageJob,
+  deps: MessageJobDeps,
+  at: Date,
+  handle: (page: QueuedMessage[]) => Promise<void>,
+): Promise<void> {
+  await eachSource(job, deps, at, async (source) => {
+    if (!Array.isArray(source)) return previewQuery(deps.dataSource, job.name, source, at, handle)
+    if (source.length) await handle(await addressMessages(deps.dataSource, source, at))
+  })
 }
 
 /** Everything a job would send at `at`, collected (for tests and small previews). */
-export async function planJob(job: MessageJob, deps: MessageJobDeps, at: Date): Promise<PlannedMessage[]> {
-  const planned: PlannedMessage[] = []
-  for (const cohort of await runningCohorts(deps.dataSource)) {
-    await job.plan(deps, at, cohort, async (batch) => {
-      planned.push(...batch)
-    })
-  }
+export async function planJob(job: MessageJob, deps: MessageJobDeps, at: Date): Promise<QueuedMessage[]> {
+  const planned: QueuedMessage[] = []
+  await previewJob(job, deps, at, async (page) => {
+    planned.push(...page)
+  })
   return planned
 }
 
-/** Makes a scheduled job of a planner: each run queues what it plans, once per idempotency key. */
+/** Makes a scheduled job of a definition: each run queues what it sends, once per idempotency key. */
 export function messageJob(def: Omit<MessageJob, 'run'>): MessageJob {
   return {
     ...def,
     async run(deps) {
-      const at = deps.clock.now()
-      let planned = 0
-      let added = 0
-      await eachAddressed(this as MessageJob, deps, at, async (batch) => {
-        planned += batch.length
-        added += await queueMessages(deps.dataSource, batch, at)
-      })
-      deps.logger?.info({ job: def.name, planned, added }, 'job queued its messages')
+      const added = await queueJob(this as MessageJob, deps, deps.clock.now())
+      deps.logger?.info({ job: def.name, added }, 'job queued its messages')
     },
   }
 }

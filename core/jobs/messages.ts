@@ -1,7 +1,8 @@
 import type { DataSource, QueryRunner } from 'typeorm'
 import { datetimeParameter } from '../data-source'
-import { addressesOf } from '../people/addresses'
+import { CHANNEL_PREFERENCE, addressesOf } from '../people/addresses'
 import { beijingDate } from '../time'
+import { dialectOf } from './sql'
 
 /** Whom a scheduled message is for (CONTRACT §9's `role`). */
 export type RecipientRole = 'student' | 'parent' | 'teacher' | 'mentor' | 'staff'
@@ -62,6 +63,150 @@ export async function addressMessages(ds: DataSource, planned: PlannedMessage[],
   })
 }
 
+/**
+ * A set of messages as one SELECT, computed by the database for the whole cohort: one row per
+ * message with the columns personId, role, subject, day and text (see PlannedMessage).
+ */
+export interface MessageQuery {
+  sql: string
+  parameters: unknown[]
+}
+
+/** The rank of a binding's channel in CHANNEL_PREFERENCE, as SQL. */
+const channelRank = (binding: string) =>
+  `CASE ${binding}.channel ${CHANNEL_PREFERENCE.map((c, i) => `WHEN '${c}' THEN ${i}`).join(' ')} ELSE ${CHANNEL_PREFERENCE.length} END`
+
+/**
+ * A job's query `t` joined to each person's preferred binding `b`, as addressMessages() chooses
+ * it: no binding of the person ranks before it (by channel, then age). A join rather than a
+ * subquery per row, so the databases read `t` as it comes instead of copying it to a
+ * temporary table first.
+ */
+const ADDRESSED_FROM = (query: MessageQuery) => `FROM (${query.sql}) t
+  LEFT JOIN identity_binding b ON b.personId = t.personId AND NOT EXISTS (
+    SELECT 1 FROM identity_binding b2 WHERE b2.personId = b.personId
+      AND (${channelRank('b2')} < ${channelRank('b')} OR (b2.channel = b.channel AND b2.id < b.id)))`
+
+/** The address and key columns of an addressed query, as queueQuery writes them. */
+function addressColumns(ds: DataSource, job: string) {
+  const d = dialectOf(ds)
+  return {
+    channel: "COALESCE(b.channel, 'unreached')",
+    recipient: `COALESCE(b.externalId, ${d.concat("'person:'", 't.personId')})`,
+    key: `SUBSTR(${d.concat(d.literal(`${job}:`), 't.subject', "':'", 't.personId', "':'", 't.day')}, 1, 191)`,
+  }
+}
+
+/**
+ * Writes a query's messages to the outbox in one INSERT … SELECT: the database composes,
+ * addresses and writes every row (the send time after quiet hours, the idempotency key), and
+ * skips a key already there (INSERT … IGNORE on the unique key), so a re-run or a second
+ * instance adds nothing. Nothing crosses into the process but the count of new rows. Rows are
+ * written in key order, so the unique index grows at its end instead of at random pages (on a
+ * MariaDB whose buffer pool is smaller than the outbox, the difference between 17 s and a minute
+ * for the missing-log nudges). MySQL/MariaDB read committed rows without locking them, so
+ * students writing logs meanwhile do not wait for it.
+ */
+export async function queueQuery(ds: DataSource, job: string, query: MessageQuery, now: Date): Promise<number> {
+  const d = dialectOf(ds)
+  const c = addressColumns(ds, job)
+  const sql = `${d.sqlite ? 'INSERT OR IGNORE' : 'INSERT IGNORE'} INTO outbox_message
+      (channel, recipient, payload, status, attempts, nextAttemptAt, idempotencyKey, lockedBy, lockedAt, lastError, createdAt, sentAt)
+    SELECT ${c.channel}, ${c.recipient}, JSON_OBJECT('text', t.text, 'job', ${d.literal(job)}), 'pending', 0,
+      CASE WHEN t.role IN ('student', 'parent') THEN ? ELSE ? END, ${c.key}, NULL, NULL, NULL, ?, NULL
+    ${ADDRESSED_FROM(query)} ORDER BY 7`
+  const parameters = [
+    datetimeParameter(ds, sendTimeFor('student', now)),
+    datetimeParameter(ds, now),
+    datetimeParameter(ds, now),
+    ...query.parameters,
+  ]
+  const affected = async (runner: QueryRunner) => Number((await runner.query(sql, parameters, true)).affected ?? 0)
+  if (d.sqlite) return ds.transaction((m) => affected(m.queryRunner as QueryRunner))
+  return ds.transaction('READ COMMITTED', (m) => affected(m.queryRunner as QueryRunner))
+}
+
+/** How many rows a preview hands over at once. */
+const PREVIEW_PAGE = 1000
+
+/**
+ * A query's messages addressed, as queueQuery would write them, handed over a page at a time
+ * while the database streams them (a cohort's messages never sit in memory at once), in a
+ * stable order. Writes nothing. `handle` must not use the database (SQLite's one connection is
+ * busy streaming).
+ */
+export async function previewQuery(
+  ds: DataSource,
+  job: string,
+  query: MessageQuery,
+  at: Date,
+  handle: (page: QueuedMessage[]) => Promise<void>,
+): Promise<void> {
+  const c = addressColumns(ds, job)
+  const sql = `SELECT t.personId, t.role, t.subject, t.day, t.text, ${c.channel} AS channel, ${c.recipient} AS recipient,
+      ${c.key} AS idempotencyKey,
+      (SELECT MAX(h.externalId) FROM identity_binding h WHERE h.personId = t.personId AND h.channel = 'terminal') AS handle
+    ${ADDRESSED_FROM(query)}
+    ORDER BY 8`
+  let page: QueuedMessage[] = []
+  const toMessage = (r: AddressedRow): QueuedMessage => {
+    const personId = Number(r.personId)
+    return {
+      job,
+      personId,
+      role: r.role,
+      subject: r.subject,
+      day: r.day,
+      text: r.text,
+      to: r.handle ?? `person:${personId}`,
+      channel: r.channel,
+      recipient: r.recipient,
+      sendAt: sendTimeFor(r.role, at),
+      key: r.idempotencyKey,
+    }
+  }
+  for await (const row of streamRows<AddressedRow>(ds, sql, query.parameters)) {
+    page.push(toMessage(row))
+    if (page.length < PREVIEW_PAGE) continue
+    await handle(page)
+    page = []
+  }
+  if (page.length) await handle(page)
+}
+
+/** A row of an addressed query, as the drivers return it. */
+interface AddressedRow {
+  personId: number | string
+  role: RecipientRole
+  subject: string
+  day: string
+  text: string
+  channel: string
+  recipient: string
+  idempotencyKey: string
+  handle: string | null
+}
+
+/** The rows of a SELECT as the database produces them: better-sqlite3's iterator, mysql2's stream. */
+async function* streamRows<T>(ds: DataSource, sql: string, parameters: unknown[]): AsyncGenerator<T> {
+  if (ds.options.type === 'better-sqlite3') {
+    const db = (ds.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection
+    yield* db.prepare(sql).iterate(...parameters) as Iterable<T>
+    return
+  }
+  const runner = ds.createQueryRunner()
+  try {
+    yield* (await runner.stream(sql, parameters)) as AsyncIterable<T>
+  } finally {
+    await runner.release()
+  }
+}
+
+/** The part of better-sqlite3's connection the preview uses. */
+interface SqliteConnection {
+  prepare(sql: string): { iterate(...parameters: unknown[]): Iterable<unknown> }
+}
+
 const OUTBOX_COLUMNS = [
   'channel',
   'recipient',
@@ -78,47 +223,35 @@ const OUTBOX_COLUMNS = [
 ]
 
 /**
- * Writes messages to the outbox; a key already there is skipped (INSERT … IGNORE on the unique
- * key), so a re-run or a second instance adds nothing. One statement per 500 messages, written
- * directly: a cohort's reminders are hundreds of thousands of rows. Returns how many were new.
+ * Writes messages composed one by one (few: the mentor digest's) to the outbox; a key already
+ * there is skipped (INSERT … IGNORE on the unique key), so a re-run or a second instance adds
+ * nothing. One statement per 500 messages, one transaction. Returns how many were new.
  */
 export async function queueMessages(ds: DataSource, messages: QueuedMessage[], now: Date): Promise<number> {
   const q = (name: string) => ds.driver.escape(name)
   const verb = ds.options.type === 'better-sqlite3' ? 'INSERT OR IGNORE' : 'INSERT IGNORE'
   const head = `${verb} INTO ${q('outbox_message')} (${OUTBOX_COLUMNS.map(q).join(', ')}) VALUES `
-  const row = `(${OUTBOX_COLUMNS.map(() => '?').join(', ')})`
+  const row = "(?, ?, ?, 'pending', 0, ?, ?, NULL, NULL, NULL, ?, NULL)"
   const created = datetimeParameter(ds, now)
-  let added = 0
-  // One transaction per thousand messages: each index page is written once, not once a row.
-  for (let start = 0; start < messages.length; start += 1000) {
-    const slice = messages.slice(start, start + 1000)
-    added += await ds.transaction(async (m) => {
-      let inserted = 0
-      for (let i = 0; i < slice.length; i += 500) {
-        const batch = slice.slice(i, i + 500)
-        const parameters = batch.flatMap((msg) => [
-          msg.channel,
-          msg.recipient,
-          JSON.stringify({ text: msg.text, job: msg.job }),
-          'pending',
-          0,
-          datetimeParameter(ds, msg.sendAt),
-          msg.key,
-          null,
-          null,
-          null,
-          created,
-          null,
-        ])
-        const result = await (m.queryRunner as QueryRunner).query(
-          head + batch.map(() => row).join(', '),
-          parameters,
-          true,
-        )
-        inserted += Number(result.affected ?? 0)
-      }
-      return inserted
-    })
-  }
-  return added
+  return ds.transaction(async (m) => {
+    let inserted = 0
+    for (let i = 0; i < messages.length; i += 500) {
+      const batch = messages.slice(i, i + 500)
+      const parameters = batch.flatMap((msg) => [
+        msg.channel,
+        msg.recipient,
+        JSON.stringify({ text: msg.text, job: msg.job }),
+        datetimeParameter(ds, msg.sendAt),
+        msg.key,
+        created,
+      ])
+      const result = await (m.queryRunner as QueryRunner).query(
+        head + batch.map(() => row).join(', '),
+        parameters,
+        true,
+      )
+      inserted += Number(result.affected ?? 0)
+    }
+    return inserted
+  })
 }

@@ -1,10 +1,6 @@
-import { Activity } from '../../entities/activity.entity'
-import { GrowthLog } from '../../entities/growth-log.entity'
-import { Student } from '../../entities/student.entity'
-import { guardiansOf } from '../people/students'
-import { addDays, beijingDate, chineseDate, daysBetween } from '../time'
-import { emitInBatches, messageJob } from './message-job'
-import type { PlannedMessage } from './messages'
+import { addDays, beijingDate } from '../time'
+import { type MessageSource, messageJob } from './message-job'
+import { dialectOf } from './sql'
 
 /** How far back a visit without a log is still chased (older ones are the office's to follow up). */
 const LOOK_BACK_DAYS = 14
@@ -12,76 +8,46 @@ const LOOK_BACK_DAYS = 14
 /**
  * Missing-log nudges (五（三）1: a log after every campus activity): a visit still without a log
  * a day after it → the student; three days after → also the parent(s) and the school's guiding
- * teacher. Each once. Two set-based queries for the whole cohort.
+ * teacher. Each once. Three set-based queries for the whole cohort, the texts composed by the
+ * database from the visit's day and place.
  */
 export const missingLogJob = messageJob({
   name: 'missing-log',
   // Every day at 19:00 Beijing time, after school.
   cron: '0 19 * * *',
-  async plan({ dataSource }, at, { cohortId }, emit) {
+  async messages({ dataSource }, at, { cohortId }) {
+    const d = dialectOf(dataSource)
     const today = beijingDate(at)
-    const visits = await dataSource
-      .getRepository(Activity)
-      .createQueryBuilder('a')
-      .innerJoin(Student, 's', 's.id = a.studentId')
-      .leftJoin(GrowthLog, 'l', 'l.activityId = a.id')
-      .select(['a.id AS id', 'a.studentId AS studentId', 'a.happenedOn AS happenedOn', 'a.place AS place'])
-      .addSelect(['s.personId AS personId', 's.teacherId AS teacherId'])
-      .where('a.cohortId = :cohortId AND a.kind = :kind', { cohortId, kind: 'campus_visit' })
-      .andWhere("s.status = 'active' AND l.id IS NULL")
-      .andWhere('a.happenedOn >= :from AND a.happenedOn <= :to', {
-        from: addDays(today, -LOOK_BACK_DAYS),
-        to: addDays(today, -1),
-      })
-      .getRawMany<{
-        id: number
-        studentId: number
-        happenedOn: string
-        place: string
-        personId: number
-        teacherId: number | null
-      }>()
-    const parents = await guardiansOf(
-      dataSource,
-      visits.filter((v) => daysBetween(v.happenedOn, today) >= 3).map((v) => Number(v.studentId)),
-    )
-
-    await emitInBatches(
-      visits,
-      (v) => {
-        const planned: PlannedMessage[] = []
-        const when = chineseDate(v.happenedOn)
-        const base = { job: 'missing-log', day: v.happenedOn }
-        planned.push({
-          ...base,
-          personId: Number(v.personId),
-          role: 'student',
-          subject: `activity:${v.id}:1d`,
-          text: `【成长日志提醒】你${when}在${v.place}的校园活动还没有写成长日志。发送“写成长日志”就能补上（方案五（三）1）。`,
-        })
-        if (daysBetween(v.happenedOn, today) < 3) return planned
-        const others = `孩子${when}在${v.place}的校园活动三天了还没有写成长日志，请提醒孩子补写（方案五（三）1）。`
-        for (const parentId of parents.get(Number(v.studentId)) ?? []) {
-          planned.push({
-            ...base,
-            personId: parentId,
-            role: 'parent',
-            subject: `activity:${v.id}:3d`,
-            text: `【成长日志提醒】${others}`,
-          })
-        }
-        if (v.teacherId != null) {
-          planned.push({
-            ...base,
-            personId: Number(v.teacherId),
-            role: 'teacher',
-            subject: `activity:${v.id}:3d`,
-            text: `【成长日志提醒】贵校一名学生${when}在${v.place}的校园活动三天了还没有写成长日志，请督促补写。`,
-          })
-        }
-        return planned
+    const from = addDays(today, -LOOK_BACK_DAYS)
+    // Visits of active students still without a log, on days from `from` to the parameter `until`.
+    const visits = (join = '') => `FROM activity a INNER JOIN student s ON s.id = a.studentId ${join}
+      WHERE a.cohortId = ? AND a.kind = 'campus_visit' AND s.status = 'active'
+        AND a.happenedOn >= ? AND a.happenedOn <= ?
+        AND NOT EXISTS (SELECT 1 FROM growth_log l WHERE l.activityId = a.id)`
+    const when = d.chineseDate('a.happenedOn')
+    const subject = (stage: string) => d.concat("'activity:'", 'a.id', d.literal(`:${stage}`))
+    const text = (before: string, after: string) =>
+      d.concat(d.literal(before), when, "'在'", 'a.place', d.literal(after))
+    const sources: MessageSource[] = [
+      {
+        sql: `SELECT s.personId AS personId, 'student' AS role, ${subject('1d')} AS subject, a.happenedOn AS day,
+            ${text('【成长日志提醒】你', '的校园活动还没有写成长日志。发送“写成长日志”就能补上（方案五（三）1）。')} AS text
+          ${visits()}`,
+        parameters: [cohortId, from, addDays(today, -1)],
       },
-      emit,
-    )
+      {
+        sql: `SELECT g.parentId AS personId, 'parent' AS role, ${subject('3d')} AS subject, a.happenedOn AS day,
+            ${text('【成长日志提醒】孩子', '的校园活动三天了还没有写成长日志，请提醒孩子补写（方案五（三）1）。')} AS text
+          ${visits('INNER JOIN guardianship g ON g.studentId = s.id')}`,
+        parameters: [cohortId, from, addDays(today, -3)],
+      },
+      {
+        sql: `SELECT s.teacherId AS personId, 'teacher' AS role, ${subject('3d')} AS subject, a.happenedOn AS day,
+            ${text('【成长日志提醒】贵校一名学生', '的校园活动三天了还没有写成长日志，请督促补写。')} AS text
+          ${visits()} AND s.teacherId IS NOT NULL`,
+        parameters: [cohortId, from, addDays(today, -3)],
+      },
+    ]
+    return sources
   },
 })

@@ -1,6 +1,8 @@
 import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai'
 import type { Config } from '../config'
 import { maskText } from '../privacy/mask'
+import type { z } from 'zod'
+import { MAX_SUMMARY_CHARS, mentorDigestOutputSchema } from '../../prompts/mentor-digest.schema'
 import { qaRephraseOutputSchema } from '../../prompts/qa-rephrase.schema'
 import { guardAnswer, MAX_ANSWER_CHARS, normaliseSection } from './guard'
 import { renderChatPrompt } from './render-prompt'
@@ -51,14 +53,30 @@ export interface RephraseResult {
   reason?: string
 }
 
-/** The model as the answerer sees it. */
+/** One student's week for the digest's summary: a stand-in for the name (学生1) and the week's logs. */
+export interface WeekToSummarise {
+  label: string
+  logs: Array<{ day: string; place: string; text: string }>
+}
+
+/** Each stand-in's summary, or none at all (`reason` says why) when the plain digest is to be sent. */
+export type WeekSummaries = { ok: true; summaries: Map<string, string> } | { ok: false; reason: string }
+
+/** The model as the answerer and the mentor digest see it. */
 export interface Llm {
   /** Rephrases the retrieved facts into an answer, or returns the fallback. Never throws. */
   rephrase(input: RephraseInput): Promise<RephraseResult>
+  /**
+   * A short summary of each student's week of logs (the mentor digest). The logs' text is
+   * masked (core/privacy/mask.ts) before it leaves; the caller has put stand-ins for the
+   * students' names. Never throws: any failure or doubtful output is `ok: false`.
+   */
+  summariseWeeks(weeks: WeekToSummarise[]): Promise<WeekSummaries>
 }
 
 const DEFAULT_PROGRAM_NAME = '八桂青少年英才培养计划'
 const PROMPT = 'qa-rephrase'
+const DIGEST_PROMPT = 'mentor-digest'
 
 /**
  * A person may type their own or their child's mobile, ID number, e-mail, WeChat id or name into
@@ -79,8 +97,8 @@ function describeFailure(error: unknown): string {
   return `error: ${error instanceof Error ? error.message : String(error)}`
 }
 
-/** Parses the model's message content: JSON (fences tolerated) that fits the output schema. */
-function parseOutput(content: string | null | undefined) {
+/** Parses the model's message content: JSON (fences tolerated) that fits `schema`. */
+function parseJson<T>(content: string | null | undefined, schema: z.ZodType<T>): T {
   if (!content?.trim()) throw new Fallback('empty response')
   const json = content
     .trim()
@@ -92,7 +110,7 @@ function parseOutput(content: string | null | undefined) {
   } catch {
     throw new Fallback('malformed JSON')
   }
-  const parsed = qaRephraseOutputSchema.safeParse(data)
+  const parsed = schema.safeParse(data)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     throw new Fallback(`schema: ${issue?.path.join('.') || 'output'} ${issue?.message ?? 'invalid'}`)
@@ -129,7 +147,7 @@ export function createLlm(config: LlmConfig): Llm {
       },
       { signal, timeout: config.timeoutMs, maxRetries: 0 },
     )
-    const output = parseOutput(completion.choices[0]?.message?.content)
+    const output = parseJson(completion.choices[0]?.message?.content, qaRephraseOutputSchema)
     const verdict = guardAnswer(output, { facts, fallbackAnswer: input.fallback.answer })
     if (!verdict.ok) throw new Fallback(verdict.reason)
 
@@ -145,7 +163,66 @@ export function createLlm(config: LlmConfig): Llm {
     }
   }
 
+  /** Runs `work` within the configured time, aborting the request when it is up; any failure becomes `onFailure(reason)`. */
+  async function bounded<T>(work: (signal: AbortSignal) => Promise<T>, onFailure: (reason: string) => T): Promise<T> {
+    const controller = new AbortController()
+    let timer: NodeJS.Timeout | undefined
+    // The SDK's own timeout covers the wait for headers; this one also bounds a stalled body.
+    const deadline = new Promise<T>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort()
+        resolve(onFailure('timeout'))
+      }, config.timeoutMs)
+    })
+    try {
+      return await Promise.race([
+        work(controller.signal).catch((error: unknown) => onFailure(describeFailure(error))),
+        deadline,
+      ])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  async function summarise(weeks: WeekToSummarise[], signal: AbortSignal): Promise<WeekSummaries> {
+    const students = weeks.map((w) => ({
+      student: w.label,
+      logs: w.logs.map((l) => ({ day: l.day, place: maskText(l.place), text: maskText(l.text) })),
+    }))
+    const prompt = renderChatPrompt(DIGEST_PROMPT, {
+      programName: config.programName ?? DEFAULT_PROGRAM_NAME,
+      maxChars: MAX_SUMMARY_CHARS,
+      students: JSON.stringify(students, null, 1),
+    })
+    const completion = await client.chat.completions.create(
+      {
+        model: config.model,
+        messages: [
+          { role: 'system', content: prompt.system },
+          { role: 'user', content: prompt.user },
+        ],
+        response_format: { type: 'json_object' },
+      },
+      { signal, timeout: config.timeoutMs, maxRetries: 0 },
+    )
+    const output = parseJson(completion.choices[0]?.message?.content, mentorDigestOutputSchema)
+    const labels = new Set(weeks.map((w) => w.label))
+    const summaries = new Map<string, string>()
+    for (const s of output.summaries) {
+      if (!labels.has(s.student)) throw new Fallback(`a summary of an unknown student: ${s.student}`)
+      summaries.set(s.student, s.summary)
+    }
+    return { ok: true, summaries }
+  }
+
   return {
+    async summariseWeeks(weeks) {
+      if (weeks.length === 0) return { ok: false, reason: 'no logs to summarise' }
+      return bounded(
+        (signal) => summarise(weeks, signal),
+        (reason) => ({ ok: false, reason }),
+      )
+    },
     async rephrase(input) {
       const fallback = (reason: string): RephraseResult => ({
         answer: input.fallback.answer,

@@ -2,7 +2,7 @@ import { type DataSource, In } from 'typeorm'
 import { GrowthLog } from '../../entities/growth-log.entity'
 import type { Actor } from '../actor'
 import type { Program } from '../knowledge/program'
-import { type StudentRef, studentsOfMentor, studentsWithMentors } from '../people/students'
+import { type StudentRef, activeStudentsOfMentors, mentorsOfActiveStudents, studentsOfMentor } from '../people/students'
 import { requireAccess } from '../policies'
 import { addDays, beijingDate } from '../time'
 import { type Progress, progressOf } from './progress'
@@ -10,7 +10,8 @@ import { type Progress, progressOf } from './progress'
 /** One student's week for their mentor: the week's logs and where they stand overall. */
 export interface StudentWeek {
   progress: Progress
-  logs: Array<{ happenedOn: string; place: string; excerpt: string }>
+  /** The week's logs: `content` whole (for a model's summary), `excerpt` as the digest shows it. */
+  logs: Array<{ happenedOn: string; place: string; excerpt: string; content: string }>
 }
 
 /** Monday of the Beijing week that contains `now`, YYYY-MM-DD. */
@@ -45,7 +46,7 @@ async function weeksOf(
       .orderBy('l.happenedOn', 'ASC')
       .getMany()
     for (const l of rows) {
-      const entry = { happenedOn: l.happenedOn, place: l.place, excerpt: excerpt(l.content) }
+      const entry = { happenedOn: l.happenedOn, place: l.place, excerpt: excerpt(l.content), content: l.content }
       logs.set(l.studentId, [...(logs.get(l.studentId) ?? []), entry])
     }
   }
@@ -68,25 +69,37 @@ export async function mentorWeek(ds: DataSource, program: Program, actor: Actor,
   return weeksOf(ds, program, students, dayStart(weekStart(now)), new Date(now.getTime() + 1))
 }
 
+/** How many mentors' weeks are read at once: a page of their students fits in memory whatever the cohort's size. */
+const MENTORS_PER_PAGE = 100
+
 /**
  * Every mentor's past week (the Monday digest, a system action): the logs written in the seven
- * days before this week's Monday, per mentor (person id) of the cohort's active students.
+ * days before this week's Monday, of the cohort's active students, handed over per mentor
+ * (person id) in order, a page of mentors read at a time.
  */
-export async function pastWeekOfEveryMentor(
+export async function eachMentorsPastWeek(
   ds: DataSource,
   program: Program,
   now: Date,
-): Promise<Map<number, StudentWeek[]>> {
-  const students = (await studentsWithMentors(ds, program.cohort)).filter((s) => s.status === 'active')
+  handle: (mentorPersonId: number, week: StudentWeek[]) => Promise<void>,
+): Promise<void> {
   const monday = weekStart(now)
-  const weeks = await weeksOf(ds, program, students, dayStart(addDays(monday, -7)), dayStart(monday))
-  const mentorOf = new Map(students.map((s) => [s.studentId, s.mentorPersonId]))
-  const byMentor = new Map<number, StudentWeek[]>()
-  for (const week of weeks) {
-    const mentor = mentorOf.get(week.progress.student.studentId) as number
-    const list = byMentor.get(mentor)
-    if (list) list.push(week)
-    else byMentor.set(mentor, [week])
+  const mentors = await mentorsOfActiveStudents(ds, program.cohort)
+  for (let i = 0; i < mentors.length; i += MENTORS_PER_PAGE) {
+    const page = mentors.slice(i, i + MENTORS_PER_PAGE)
+    const students = await activeStudentsOfMentors(ds, program.cohort, page)
+    const weeks = await weeksOf(ds, program, students, dayStart(addDays(monday, -7)), dayStart(monday))
+    const mentorOf = new Map(students.map((s) => [s.studentId, s.mentorPersonId]))
+    const byMentor = new Map<number, StudentWeek[]>()
+    for (const week of weeks) {
+      const mentor = mentorOf.get(week.progress.student.studentId) as number
+      const list = byMentor.get(mentor)
+      if (list) list.push(week)
+      else byMentor.set(mentor, [week])
+    }
+    for (const mentor of page) {
+      const week = byMentor.get(mentor)
+      if (week) await handle(mentor, week)
+    }
   }
-  return byMentor
 }

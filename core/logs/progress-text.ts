@@ -46,15 +46,22 @@ export function progressLine(p: Progress): string {
 
 /**
  * A mentor's week (本周摘要, and the Monday digest of the week before): per student, the week's
- * logs with an excerpt and where they stand. `which` names the week (本周, 上周), `monday` its first day.
+ * logs with an excerpt and where they stand. `which` names the week (本周, 上周), `monday` its
+ * first day; `summaries` (by student id), when a model wrote them, add a line of 小结 each.
  */
-export function weekDigestText(week: StudentWeek[], which: string, monday: string): string {
+export function weekDigestText(
+  week: StudentWeek[],
+  which: string,
+  monday: string,
+  summaries?: Map<number, string>,
+): string {
   const lines = [`${which}（${chineseDate(monday)}起）你指导的 ${week.length} 名学生：`]
   for (const w of week) {
     const logs = w.logs.length
       ? `${which}成长日志 ${w.logs.length} 篇：${w.logs.map((l) => `${l.happenedOn.slice(5)} ${l.place}：${l.excerpt}`).join('；')}`
       : `${which}没有新的成长日志`
-    lines.push(`${progressLine(w.progress)}\n  ${logs}`)
+    const summary = summaries?.get(w.progress.student.studentId)
+    lines.push(`${progressLine(w.progress)}\n  ${logs}${summary ? `\n  小结（AI 生成）：${summary}` : ''}`)
   }
   return lines.join('\n')
 }

@@ -68,17 +68,35 @@ export function studentsOfMentor(ds: DataSource, mentorPersonId: number): Promis
   )
 }
 
-/** The students of a cohort who have a mentor, each with the mentor's person id. */
-export async function studentsWithMentors(
+/**
+ * The active students of a cohort guided by some mentors (person ids), each with the mentor's
+ * person id; one query.
+ */
+export async function activeStudentsOfMentors(
   ds: DataSource,
   cohortYear: number,
+  mentorPersonIds: number[],
 ): Promise<Array<StudentRef & { mentorPersonId: number }>> {
+  if (mentorPersonIds.length === 0) return []
   const q = studentQuery(ds)
     .innerJoin(Mentor, 'm', 'm.id = s.mentorId')
     .addSelect('m.personId', 'mentorPersonId')
     .where('c.year = :cohortYear', { cohortYear })
+    .andWhere("s.status = 'active'")
+    .andWhere('m.personId IN (:...mentorPersonIds)', { mentorPersonIds })
   const raw = await q.getRawMany<Record<string, unknown>>()
   return raw.map((r) => ({ ...toRef(r), mentorPersonId: Number(r.mentorPersonId) }))
+}
+
+/** The mentors (person ids) of a cohort's active students, in order. */
+export async function mentorsOfActiveStudents(ds: DataSource, cohortYear: number): Promise<number[]> {
+  const rows: Array<{ personId: number | string }> = await ds.query(
+    `SELECT DISTINCT m.personId AS personId FROM mentor m
+      INNER JOIN student s ON s.mentorId = m.id INNER JOIN cohort c ON c.id = s.cohortId
+      WHERE c.year = ? AND s.status = 'active' ORDER BY m.personId`,
+    [cohortYear],
+  )
+  return rows.map((r) => Number(r.personId))
 }
 
 /** The parents of each student (person ids by student id), a thousand students a query. */

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm'
 import type { Clock } from '../../core/clock'
 import { RateLimitedError } from '../../core/errors'
 import type { Logger } from '../../core/logger'
+import { OUTBOX_BUCKET_PREFIX } from '../../core/delivery/shared-rate-limit'
 
 /** Loopback addresses: the service's own components on the same host (chat, scripts, checks). */
 export function isLoopback(ip: string): boolean {
@@ -124,10 +125,11 @@ export function databaseRateLimitStore(
       if (windowStart !== lastSweep) {
         lastSweep = windowStart
         ds.query(
+          // The outbox dispatcher's buckets (core/delivery/shared-rate-limit.ts) keep longer windows and sweep themselves.
           sqlite
-            ? 'DELETE FROM "rate_limit_window" WHERE "windowStart" < ?'
-            : 'DELETE FROM `rate_limit_window` WHERE `windowStart` < ?',
-          [windowStart],
+            ? 'DELETE FROM "rate_limit_window" WHERE "windowStart" < ? AND "bucket" NOT LIKE ?'
+            : 'DELETE FROM `rate_limit_window` WHERE `windowStart` < ? AND `bucket` NOT LIKE ?',
+          [windowStart, `${OUTBOX_BUCKET_PREFIX}%`],
         ).catch(() => undefined)
       }
       let timer: NodeJS.Timeout | undefined

@@ -198,6 +198,39 @@ describe.each(testDbKinds())('outbox dispatcher on %s', (kind) => {
     expect(fake.receipts.map((r) => r.text)).toEqual(Array.from({ length: 16 }, (_, i) => `p${i}`))
   })
 
+  it('keeps a group robot’s limit with two dispatchers sending to it at once: the limit is counted in the database', async () => {
+    await fake.close()
+    fake = await startFakeApiServer({ webhookLimit: 5, webhookWindowMs: 1_000 })
+    const second = kind === 'mysql' ? await createDetectedDataSource(db.url) : undefined
+    if (second) await second.initialize()
+    try {
+      const robot = () => wecomWebhookSender({ apiBase: fake.url, windows: [{ count: 5, perMs: 1_000 }] })
+      await queueMessages(
+        db.dataSource,
+        Array.from({ length: 20 }, (_, i) => ({ channel: 'wecom_webhook', recipient: 'robot', text: `s${i}` })),
+        new Date(),
+      )
+      // Each instance alone keeps 5 a second; unshared, the two together would send 10.
+      start({ dataSource: db.dataSource, clock, logger }, { wecom_webhook: robot() }, { ...fast, instance: 'one' })
+      start(
+        { dataSource: second ?? db.dataSource, clock, logger },
+        { wecom_webhook: robot() },
+        { ...fast, instance: 'two' },
+      )
+      await drained(db.dataSource, ['wecom_webhook'], 40_000)
+      const times = fake.receipts.map((r) => r.at)
+      expect(times).toHaveLength(20)
+      expect(fake.violations).toEqual([])
+      for (const t of times) expect(times.filter((u) => u >= t && u < t + 1_000).length).toBeLessThanOrEqual(5)
+      const by = await db.dataSource.getRepository(OutboxAttempt).find()
+      expect(new Set(by.map((a) => a.instance))).toEqual(new Set(['one', 'two']))
+    } finally {
+      await Promise.all(running.map((d) => d.stop()))
+      running = []
+      if (second) await second.destroy()
+    }
+  }, 60_000)
+
   it('splits a long text to the channel’s limit and sends the parts in order, resuming after a failed part', async () => {
     const paragraphs = Array.from(
       { length: 40 },

@@ -107,7 +107,12 @@ describe.each(testDbKinds())('outbox senders on %s', (kind) => {
     await grantConsent(db.dataSource, 'openid-a', 'tpl-1', new Date(), 2)
     await db.dataSource.getRepository(OutboxMessage).update({ id: second?.id }, { nextAttemptAt: new Date() })
     fake.failNext({ errcode: 43101 })
-    await until(async () => (await attempts()).filter((a) => a.messageId === second?.id).length >= 2)
+    // The attempt is recorded before the row is handed back: wait for both.
+    await until(
+      async () =>
+        (await attempts()).filter((a) => a.messageId === second?.id).length >= 2 &&
+        (await rows())[1]?.status !== 'sending',
+    )
     ;[first, second] = await rows()
     expect(second?.status).toBe('pending')
     expect(second?.lastError).toMatch(/43101/)

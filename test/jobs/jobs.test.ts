@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { messageJobs } from '../../core/jobs'
 import { deadlineRemindersJob } from '../../core/jobs/deadline-reminders.job'
-import { planJob } from '../../core/jobs/message-job'
-import { addressMessages, type QueuedMessage, queueMessages, sendTimeFor } from '../../core/jobs/messages'
+import { planJob, queueJob } from '../../core/jobs/message-job'
+import { type QueuedMessage, sendTimeFor } from '../../core/jobs/messages'
 import { missingLogJob } from '../../core/jobs/missing-log.job'
 import { Activity } from '../../entities/activity.entity'
 import { IdentityBinding } from '../../entities/identity-binding.entity'
@@ -11,14 +11,14 @@ import { Student } from '../../entities/student.entity'
 import { testDbKinds } from '../helpers/db'
 import { type BotHarness, botHarness } from '../bot/harness'
 
-/** Plans, addresses and queues every message job at `at`, as the scheduler does; returns what was planned. */
+/** Previews and queues every message job at `at`, as `npm run jobs` does; returns what was previewed. */
 async function runAll(h: BotHarness, at: string): Promise<QueuedMessage[]> {
   const instant = new Date(at)
   h.clock.set(instant)
   const all: QueuedMessage[] = []
   for (const job of messageJobs) {
-    const messages = await addressMessages(h.dataSource, await planJob(job, h, instant), instant)
-    await queueMessages(h.dataSource, messages, instant)
+    const messages = await planJob(job, h, instant)
+    await queueJob(job, h, instant)
     all.push(...messages)
   }
   return all

@@ -27,7 +27,7 @@ function sayingSender(
   return {
     limit: WECHAT_SEND_LIMIT,
     measure: characters,
-    rate: { key: () => what, minGapMs: gapMs },
+    rate: { key: () => what, minGapMs: gapMs, oneInstance: true },
     ready: () => bot.isLoggedIn,
     async send(message) {
       try {
