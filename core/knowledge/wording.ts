@@ -40,3 +40,7 @@ export const NAMED_STEP = /中期|年度评价|年度考核|见面会|公示|遴
 /** Words that make a clause a question (not a remark such as "学校说可以报" or "我记得是20"). */
 export const ASKING =
   /[?？]|吗|么|呢|吧|啥|怎|如何|哪|几|多少|是否|有没有|是不是|会不会|要不要|能不能|可不可以|行不行|对不对|够不够|分别|多久|多长|谁|(.)不\1/
+
+/** Asks what the program is for ("搞这个是为了啥", "到底图啥"): article 一's purpose. */
+export const PURPOSE_ASK =
+  /目的|意义|宗旨|初衷|为了(啥|什么|干啥|干什么)|为啥(要)?(办|搞|做|开展|组织|设立|推出)|为什么(要)?(办|搞|做|开展|组织|设立|推出)|图(啥|什么)|有什么用|(办|搞)(这个|它).{0,4}(干啥|干什么)/
