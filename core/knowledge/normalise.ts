@@ -61,6 +61,8 @@ export function expandAbbreviations(text: string, table: Record<string, string>)
       const full = table[short] as string
       // A Latin short form ("nn" for 南宁) stands alone, never inside a longer Latin word.
       if (/^[a-z]+$/i.test(short)) return `(?<![a-z])${literal(short)}(?![a-z])`
+      // A word listed as itself ("市科学技术协会") is kept whole before a shorter slip inside it ("市科学").
+      if (full === short) return literal(short)
       return full.startsWith(short) ? `${literal(short)}(?!${literal(full.slice(short.length))})` : literal(short)
     })
     compiled =
