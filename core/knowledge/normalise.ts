@@ -60,7 +60,7 @@ const shortForms = new WeakMap<Record<string, string>, { pattern: RegExp; full: 
 
 /**
  * Short forms read as their full names (the cohort's vocabulary: "管办" → "管理办公室", "桂师" →
- * "广西师范大学"), longest first, never inside the full name itself ("管理办" in "管理办公室").
+ * "广西师范大学", "nn" → "南宁"), longest first, never inside the full name itself ("管理办" in "管理办公室").
  */
 export function expandAbbreviations(text: string, table: Record<string, string>): string {
   let compiled = shortForms.get(table)
@@ -69,15 +69,22 @@ export function expandAbbreviations(text: string, table: Record<string, string>)
     const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     const alternatives = shorts.map((short) => {
       const full = table[short] as string
+      // A Latin short form ("nn" for 南宁) stands alone, never inside a longer Latin word.
+      if (/^[a-z]+$/i.test(short)) return `(?<![a-z])${literal(short)}(?![a-z])`
+      // A word listed as itself ("市科学技术协会") is kept whole before a shorter slip inside it ("市科学").
+      if (full === short) return literal(short)
       return full.startsWith(short) ? `${literal(short)}(?!${literal(full.slice(short.length))})` : literal(short)
     })
     compiled =
       shorts.length === 0
         ? null
-        : { pattern: new RegExp(alternatives.join('|'), 'g'), full: new Map(Object.entries(table)) }
+        : {
+            pattern: new RegExp(alternatives.join('|'), 'gi'),
+            full: new Map(Object.entries(table).map(([short, name]) => [short.toLowerCase(), name])),
+          }
     shortForms.set(table, compiled)
   }
   if (!compiled) return text
   const { pattern, full } = compiled
-  return text.replace(pattern, (m) => full.get(m) ?? m)
+  return text.replace(pattern, (m) => full.get(m.toLowerCase()) ?? m)
 }

@@ -124,6 +124,15 @@ function isAwardClause(text: string): boolean {
   return (AWARD_EVENT.test(text) && AWARD_PRIZE.test(text)) || /获奖|得奖|奖项/.test(text)
 }
 
+// Where an award's words begin in a clause that first says who the student is ('七星区某校高一新生
+// 初中时曾获全国…二等奖'): the part before still names the school's place and the student's rank.
+const AWARD_VERB = /(?:初中|高中|小学)?(?:时|的时候|阶段)?(?:曾经?|还|也)?(?:荣获|获得|获过|获|拿过|拿了|拿到|得过)/
+function beforeAward(text: string): string {
+  const at = text.search(AWARD_VERB)
+  const head = at > 0 ? text.slice(0, at) : ''
+  return AWARD_EVENT.test(head) || AWARD_PRIZE.test(head) ? '' : head
+}
+
 // A grade word not inside 提高/最高…, and not a digit run ('高10%' is no grade).
 const GRADE_WORD =
   /(?<![提最较很更太偏增升拔])(初|高)中?([一二三]|[123](?![\d.%％]))(?:年级)?|(十[一二]|1[0-2]|[七八九十789])年级/g
@@ -228,6 +237,7 @@ const PERCENT = new RegExp(`(${NUMBER})\\s*[%％]|百分之(${NUMBER})`, 'g')
 const TENTHS = new RegExp(`前\\s*(${NUMBER})\\s*成(半)?(?![绩功员为长果就立])`, 'g')
 const FRACTION =
   /前\s*(\d+)\s*[/／]\s*(\d+)|(?<![百千万\d一二两三四五六七八九十])([一二两三四五六七八九十\d]+)\s*分之\s*([一二两三四五六七八九十\d]+)/g
+const HALF = /(?<=(?:年级|排名?|排在|名次|成绩|总分|综合)[^，,。]{0,3})(?:前)?一半/g
 // Where a number given as a place in the grade may stop: '排第20', '年级第31名', '排名20左右'.
 const PLACE_END = '(?=$|[名位、，,。；;！!？?\\s（）()/／]|左右|上下|的样子|多名)'
 const PLACE_IN_GRADE = new RegExp(
@@ -240,7 +250,9 @@ const SIZE_UNIT = '(?:多|余)?\\s*(?:(?:个|名|位)?\\s*(?:人|学生|考生|�
 const GRADE_SIZE = new RegExp(
   `(?:全年级|年级|全级|级部|全校|同年级|这一届|整个年级)(?:里|中|内|的)?(?:都是|都|总共有|一共有|共有|总共|一共|共|有|是|大概|大约|约|差不多)*\\s*(${NUMBER})\\s*(?:多|余)?\\s*(?:个|名|位)?\\s*(?:人|学生|考生|同学)` +
     `|(?:总共|一共|共)有?\\s*(${NUMBER})\\s*${SIZE_UNIT}` +
-    `|(${NUMBER})\\s*(?:多|余)?\\s*(?:个|名|位)?(?:人|学生|考生)(?:中|里|当中|里面|之中|的年级)`,
+    `|(${NUMBER})\\s*(?:多|余)?\\s*(?:个|名|位)?(?:人|学生|考生)(?:中|里|当中|里面|之中|的年级)` +
+    // The size in brackets after the grade ('高二（250人）', '高一年级(共300名学生)').
+    `|(?:年级|高[一二三])\\s*[（(]\\s*(?:全年级|年级)?(?:总共|一共|共有|共)?\\s*(${NUMBER})\\s*${SIZE_UNIT}\\s*[)）]`,
 )
 // A rank said to fall short of a bound ('不到前20%', '没进前50名', '20%以外') tells only that the
 // student is below it; taking the bound as the rank would pass a student who said they fail.
@@ -282,7 +294,9 @@ function readRanks(clauses: Clause[]): Ranks {
     ranks[kind] = Math.min(ranks[kind] ?? Number.POSITIVE_INFINITY, rounded)
   }
   const sizeMatch = GRADE_SIZE.exec(clauses.map((c) => c.text).join('，'))
-  const size = sizeMatch ? parseNumber((sizeMatch[1] ?? sizeMatch[2] ?? sizeMatch[3]) as string) : Number.NaN
+  const size = sizeMatch
+    ? parseNumber((sizeMatch[1] ?? sizeMatch[2] ?? sizeMatch[3] ?? sizeMatch[4]) as string)
+    : Number.NaN
   for (const clause of clauses) {
     const t = clause.text
     const usable = (m: RegExpMatchArray) => {
@@ -306,6 +320,8 @@ function readRanks(clauses: Clause[]): Ranks {
       if (part > 0 && part < whole && usable(m))
         note(rankKind(t, m.index ?? 0, (m.index ?? 0) + m[0].length), (part / whole) * 100)
     }
+    // '总分排年级一半左右': the middle of the grade.
+    for (const m of t.matchAll(HALF)) if (usable(m)) note(rankKind(t, m.index ?? 0, (m.index ?? 0) + m[0].length), 50)
     if (/排|名|年级/.test(t) && !fractions.some((m) => m[1])) {
       for (const m of t.matchAll(PLACE_OF_SIZE)) {
         const place = Number(m[1])
@@ -476,7 +492,7 @@ const ASKS = [
   /(能|可以|可不可以|能不能|能否|可否|还能|有没有可能)(来|去|过来|也|再|直接|提前|先|早点|跳级)?(报|申请|参加|参与|入选|选上|被选)/,
   /够(不够)?(报|申请|参加)|(是否|能否|可否)(符合|满足|达到)/,
   /(符合|够|满足|达到|达)(了)?(报名|申请|遴选|参加|推荐)?(的)?(条件|要求|资格|标准)?(吗|不|么|没|嘛|呢|？|\?)/,
-  /有(没有)?资格|够(不够)?(条件|格)|报得(了|上)/,
+  /有(没有)?资格|够(不够)?(条件|格)|报得(了|上)|(具备|具有|有无)[^，,。？?]{0,4}资格|受理[^，,。？?]{0,6}申请|(列入|纳入)[^，,。？?]{0,6}名单|没戏/,
   /(算|能|可以|有|够)(不能)?(被)?优先|优先(推荐)?(条件)?(吗|不|么|没|嘛|\?|？)/,
 ]
 const ABOUT_SOMEONE = /我|孩子|娃|儿子|女儿|闺女|小孩|本人|自己/
@@ -489,7 +505,7 @@ const ABOUT_SOMEONE = /我|孩子|娃|儿子|女儿|闺女|小孩|本人|自己/
 export function extractProfile(text: string): ExtractedProfile {
   const clauses = clausesOf(text)
   const topical = clauses
-    .filter((c) => !isAwardClause(c.text))
+    .map((c) => (isAwardClause(c.text) ? { ...c, text: beforeAward(c.text) } : c))
     .map((c) => (PATENT.test(c.text) ? { ...c, text: c.text.slice(0, patentWordsStart(c.text)) } : c))
     .filter((c) => c.text)
   const profile: EligibilityInput = {}

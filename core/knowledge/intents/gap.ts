@@ -1,6 +1,6 @@
 import { notInDocumentAnswer } from '../reply'
 import { askedType, factGives, misleading } from '../scope'
-import { ASK_WHEN } from '../wording'
+import { ASK_WHEN, PURPOSE_ASK } from '../wording'
 import type { Intent } from './intent'
 
 /** Labels for the kinds of detail the plan may not give, named in the reply. */
@@ -26,6 +26,8 @@ export const gap: Intent = {
   description: 'nothing found, or the best fact lacks the kind of detail asked (date, place, amount…)',
   answer: (ask, ctx) => {
     const { q, scored, confidence } = ask
+    // "这个计划到底图啥": the purpose of the program, which retrieval answers with article 一.
+    if (scored.length > 0 && PURPOSE_ASK.test(q) && ctx.factsById.has('purpose')) return undefined
     if (scored.length === 0 || confidence < 0.2) return notInDocumentAnswer(ctx, undefined, undefined, 0.3)
     const top = scored[0]
     if (!top) return undefined

@@ -8,12 +8,19 @@ import type { Intent } from './intent'
 const INCENTIVE_PARTY = /老师|教师|导师|教授|高校|大学|中学|学校|学生|孩子|参加的|参与的|单位|我们|娃/
 /** Asks for incentives, benefits or whether the work counts (激励, 好处, 有什么用, 算不算工作量…). */
 const INCENTIVE_ASK =
-  /激励|好处|奖励|有什么用|有啥用|有用吗|有没有用|用处|益处|工作量|评职称|职称评聘|职称.{0,4}(优先|有用|加分|有帮助)|绩效|综合素质评价|综评|回报|优待|甜头/
+  /激励|好处|图(啥|什么)|奖励|有什么用|有啥用|有用吗|有没有用|用处|益处|工作量|评职称|职称评聘|职称.{0,4}(优先|有用|加分|有帮助)|绩效|综合素质评价|综评|回报|优待|甜头|(升学|学籍|个人|成长|学生)档案[^。？?]{0,8}(体现|记录|写|有没有|会不会|算)|(记入|计入|记进|记到|写进|写入|写到|放进|放到|纳入)[^。？?]{0,6}档案|收益|收获/
 
 /** 十（三）: what students, schools and teachers get from taking part. */
 function incentivesAnswer(ctx: Context, q: string): QaAnswer | undefined {
   if (!INCENTIVE_ASK.test(q) || !INCENTIVE_PARTY.test(q)) return undefined
   const ids = ['incentives']
+  // What a student gets ("对孩子有啥好处", "图啥"): also what article 一 says taking part brings.
+  if (
+    /孩子|学生|娃|我(?!们)|图(啥|什么)/.test(q) &&
+    /好处|图(啥|什么)|有(啥|什么)用|用处|益处|甜头|收益|收获/.test(q) &&
+    !/老师|教师|导师|学校|中学|高校|大学|工作量|职称|绩效/.test(q)
+  )
+    ids.push('purpose')
   if (/奖励|表彰|评优/.test(q)) ids.push('commendation')
   return factsReply(ctx, ids)
 }

@@ -4,7 +4,7 @@ import type { QaAnswer } from '../qa-answer'
 import { factOf, joinWithin, PLAN_NAME } from '../reply'
 import { withOtherParts } from '../reply-extras'
 import { addsDetail, type ScoredFact } from '../retrieval'
-import { NAMED_STEP } from '../wording'
+import { NAMED_STEP, PURPOSE_ASK } from '../wording'
 import type { Intent } from './intent'
 
 /** Below this retrieval confidence the answer says the plan may not cover the exact point. */
@@ -68,8 +68,6 @@ function retrievalAnswer(ctx: Context, q: string, scored: ScoredFact[], confiden
 }
 
 /** Asks why the program exists (article 一), not which documents it rests on (the preamble). */
-const PURPOSE_ASK =
-  /目的|意义|宗旨|初衷|为了(啥|什么|干啥|干什么)|为啥(要)?(办|搞|做|开展|组织|设立|推出)|为什么(要)?(办|搞|做|开展|组织|设立|推出)|图(啥|什么)|有什么用|(办|搞)(这个|它).{0,4}(干啥|干什么)/
 /** Asks for the documents or the spirit the plan follows: the preamble's answer. */
 const BASIS_ASK = /依据|根据|文件|精神|贯彻|落实|政策|出台|通知|上级|二十大|背景/
 
