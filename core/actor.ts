@@ -52,3 +52,8 @@ export async function actorOfPerson(ds: DataSource, personId: number): Promise<A
 export function hasRole(actor: Actor, role: Role): boolean {
   return actor.roles.some((r) => r.role === role)
 }
+
+/** The schools (teacher) or cities (city staff) a role of the actor is held for: the scope of that role. */
+export function scopeIds(actor: Actor, role: Role, key: 'schoolId' | 'cityId'): number[] {
+  return actor.roles.filter((r) => r.role === role && r[key] !== null).map((r) => Number(r[key]))
+}

@@ -1,10 +1,7 @@
-import { Brackets, type DataSource, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm'
-import { Cohort } from '../../entities/cohort.entity'
-import { Person } from '../../entities/person.entity'
-import { Student } from '../../entities/student.entity'
-import type { Actor, RoleScope } from '../actor'
+import { Brackets, type DataSource, type WhereExpressionBuilder } from 'typeorm'
+import { type Actor, scopeIds } from '../actor'
 import { NotFoundError } from '../errors'
-import { type StudentRef, studentOfPerson } from '../people/students'
+import { type StudentRef, studentOfPerson, studentQuery, toRef } from '../people/students'
 
 /**
  * Whose student records a person may read, by role and relationship — the one rule every read
@@ -24,10 +21,8 @@ import { type StudentRef, studentOfPerson } from '../people/students'
 export function whereStudentVisible(qb: WhereExpressionBuilder, actor: Actor, alias = 's'): void {
   if (actor.roles.some((r) => r.role === 'office')) return
   const me = actor.personId ?? -1
-  const scoped = (role: RoleScope['role'], key: 'schoolId' | 'cityId') =>
-    actor.roles.filter((r) => r.role === role && r[key] !== null).map((r) => Number(r[key]))
-  const schools = scoped('teacher', 'schoolId')
-  const cities = scoped('city_staff', 'cityId')
+  const schools = scopeIds(actor, 'teacher', 'schoolId')
+  const cities = scopeIds(actor, 'city_staff', 'cityId')
   qb.andWhere(
     new Brackets((or) => {
       or.where(`${alias}.personId = :vMe`, { vMe: me })
@@ -41,27 +36,10 @@ export function whereStudentVisible(qb: WhereExpressionBuilder, actor: Actor, al
   )
 }
 
-function visibleQuery(ds: DataSource, actor: Actor): SelectQueryBuilder<Student> {
-  const qb = ds
-    .getRepository(Student)
-    .createQueryBuilder('s')
-    .innerJoin(Person, 'p', 'p.id = s.personId')
-    .innerJoin(Cohort, 'c', 'c.id = s.cohortId')
-    .select(['s.id AS studentId', 's.personId AS personId', 'p.displayName AS name'])
-    .addSelect(['c.year AS cohortYear', 'c.id AS cohortId', 's.status AS status'])
+function visibleQuery(ds: DataSource, actor: Actor) {
+  const qb = studentQuery(ds)
   whereStudentVisible(qb, actor)
   return qb
-}
-
-function toRef(r: Record<string, unknown>): StudentRef {
-  return {
-    studentId: Number(r.studentId),
-    personId: Number(r.personId),
-    name: String(r.name),
-    cohortYear: Number(r.cohortYear),
-    cohortId: Number(r.cohortId),
-    status: r.status as StudentRef['status'],
-  }
 }
 
 /**
@@ -72,7 +50,6 @@ function toRef(r: Record<string, unknown>): StudentRef {
 export async function visibleStudent(ds: DataSource, actor: Actor, personId: number): Promise<StudentRef> {
   const row = await visibleQuery(ds, actor)
     .andWhere('s.personId = :target', { target: personId })
-    .orderBy('c.year', 'DESC')
     .getRawOne<Record<string, unknown>>()
   if (!row) throw new NotFoundError('没有找到这位学员，或你无权查看')
   return toRef(row)
@@ -80,10 +57,7 @@ export async function visibleStudent(ds: DataSource, actor: Actor, personId: num
 
 /** Every student the actor may read, newest cohort first. */
 export async function visibleStudents(ds: DataSource, actor: Actor): Promise<StudentRef[]> {
-  const rows = await visibleQuery(ds, actor)
-    .orderBy('c.year', 'DESC')
-    .addOrderBy('s.id', 'ASC')
-    .getRawMany<Record<string, unknown>>()
+  const rows = await visibleQuery(ds, actor).getRawMany<Record<string, unknown>>()
   return rows.map(toRef)
 }
 

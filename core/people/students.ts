@@ -15,7 +15,8 @@ export interface StudentRef {
   status: StudentStatus
 }
 
-function studentQuery(ds: DataSource) {
+/** The query every read of students starts from: who, which cohort, and where they stand, newest cohort first. */
+export function studentQuery(ds: DataSource) {
   return ds
     .getRepository(Student)
     .createQueryBuilder('s')
@@ -27,7 +28,8 @@ function studentQuery(ds: DataSource) {
     .addOrderBy('s.id', 'ASC')
 }
 
-function toRef(r: Record<string, unknown>): StudentRef {
+/** A row of studentQuery as a StudentRef. */
+export function toRef(r: Record<string, unknown>): StudentRef {
   return {
     studentId: Number(r.studentId),
     personId: Number(r.personId),

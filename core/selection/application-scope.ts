@@ -1,5 +1,5 @@
 import { Brackets, type WhereExpressionBuilder } from 'typeorm'
-import type { Actor, RoleScope } from '../actor'
+import { type Actor, scopeIds } from '../actor'
 
 /**
  * Whose applications a person may read — the one rule every read of an application goes through:
@@ -17,10 +17,8 @@ import type { Actor, RoleScope } from '../actor'
 export function whereApplicationVisible(qb: WhereExpressionBuilder, actor: Actor, alias = 'a'): void {
   if (actor.roles.some((r) => r.role === 'office')) return
   const me = actor.personId ?? -1
-  const scoped = (role: RoleScope['role'], key: 'schoolId' | 'cityId') =>
-    actor.roles.filter((r) => r.role === role && r[key] !== null).map((r) => Number(r[key]))
-  const schools = scoped('teacher', 'schoolId')
-  const cities = scoped('city_staff', 'cityId')
+  const schools = scopeIds(actor, 'teacher', 'schoolId')
+  const cities = scopeIds(actor, 'city_staff', 'cityId')
   qb.andWhere(
     new Brackets((or) => {
       or.where(`${alias}.personId = :avMe`, { avMe: me })
