@@ -44,3 +44,11 @@ export const ASKING =
 /** Asks what the program is for ("搞这个是为了啥", "到底图啥"): article 一's purpose. */
 export const PURPOSE_ASK =
   /目的|意义|宗旨|初衷|为了(啥|什么|干啥|干什么)|为啥(要)?(办|搞|做|开展|组织|设立|推出)|为什么(要)?(办|搞|做|开展|组织|设立|推出)|图(啥|什么)|有什么用|(办|搞)(这个|它).{0,4}(干啥|干什么)/
+
+/**
+ * "大学除了派导师之外还负责啥": what 除了…之外 names is set aside, not asked; the text without it,
+ * for readings that pick a party or a point by its words.
+ */
+export function withoutExcepted(q: string): string {
+  return q.replace(/除(了)?[^，,。？?]{1,12}?(之外|以外|外(?=[，,还也]))/g, '')
+}
