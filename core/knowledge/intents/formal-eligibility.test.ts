@@ -78,3 +78,15 @@ describe('an ineligible place or grade still gets the verdict', () => {
     expect(r.answer).toMatch(/南宁|柳州|桂林/)
   })
 })
+
+describe('an ineligible place or grade gives the office to ask', () => {
+  it.each([
+    '百色市右江区高二学生，化学年级前5%，可否申报？',
+    '我家娃在永州读高一 数学年级前5% 能跨省报吗',
+    '南宁市某中学初三学生，数学年级前1%，可否提前申报？',
+  ])('%s', (q) => {
+    const r = ask(q)
+    expect(r.eligibility?.verdict).toBe('ineligible')
+    expect(r.answer).toContain('2809218')
+  })
+})
