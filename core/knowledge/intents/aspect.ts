@@ -3,7 +3,7 @@ import { openTopicIn } from '../open-topics'
 import type { QaAnswer } from '../qa-answer'
 import { factsAnswer, joinWithin } from '../reply'
 import { type AskedType, askedType, factGives } from '../scope'
-import { ASK_WHEN, ASKING } from '../wording'
+import { ASK_WHEN, ASKING, withoutExcepted } from '../wording'
 import type { Intent } from './intent'
 
 /**
@@ -34,7 +34,7 @@ export const aspect: Intent = {
   description: 'a particular point of an article asked by name (the vocabulary’s aspects)',
   answer: (ask, ctx) => {
     const open = openTopicIn(ctx, ask.q)
-    const point = aspectAnswer(ctx, ask.q)
+    const point = aspectAnswer(ctx, withoutExcepted(ask.q))
     if (!point) return decline(ask, 'names no point of an article the vocabulary lists')
     const found = point.answer
     // "专项培训什么时候举办": the point is named, but its facts hold no date; the gap says so.

@@ -9,7 +9,7 @@ import { ASK_WHEN } from '../wording'
 import type { Intent } from './intent'
 
 const WHEN =
-  /现在.{0,4}(还|能)|还来得及|来不来得及|错过|截止了|过了吗|结束了吗|开始了吗|什么时候|啥时候|啥时|几号|哪天|哪1天|哪一天|何时|几月|日期|截止|最晚|最迟|之前|以前|期限|deadline|多久|多长时间|时间|几时|(开始|结束)(了|吗|呢|时间|日期|$)|哪个月/
+  /现在.{0,4}(还|能)|还来得及|来不来得及|错过|截止了|过了吗|结束了吗|开始了吗|什么时候|啥时候|啥时|几号|哪天|哪1天|哪一天|何时|几月|日期|截止|最晚|最迟|之前|以前|期限|时限|时间节点|时间要求|deadline|多久|多长时间|时间|几时|(开始|结束)(了|吗|呢|时间|日期|$)|哪个月/
 
 function deadlineAnswer(
   program: Program,
@@ -122,7 +122,7 @@ const DESTINATION = /(到|给|至|向|往)(当地的?)?([\u4e00-\u9fff]{2,3}?市
 const CITY_ACTOR =
   /(市科协|市级科协|市里|市级|各市|市一级|[\u4e00-\u9fff]{2,3}?市?科协)[^，,。？?]{0,14}(报|交|提交|送|上报|审核|审完)/
 /** The school named as the one handing the application on. */
-const SCHOOL_ACTOR = /(学校|中学|校方|本校|班主任)[^，,。？?]{0,14}(报|交|提交|送|上报|推荐)/
+const SCHOOL_ACTOR = /(学校|中学|校方|本校|我校|该校|各校|班主任)[^，,。？?]{0,14}(报|交|提交|送|上报|推荐)/
 
 /**
  * The selection step whose actor the question names as the one acting ("柳州市科协几号之前要把

@@ -1,7 +1,7 @@
 import { type Context, decline } from '../context'
 import type { QaAnswer } from '../qa-answer'
 import { factsAnswer } from '../reply'
-import { MONTH_REF, NAMED_STEP, OTHER_ROLE } from '../wording'
+import { MONTH_REF, NAMED_STEP, OTHER_ROLE, withoutExcepted } from '../wording'
 import type { Intent } from './intent'
 
 /**
@@ -9,7 +9,8 @@ import type { Intent } from './intent'
  * are the cohort's vocabulary); undefined when it asks no duty, or asks about a named step, whose
  * own fact says what each party does there.
  */
-function dutyAnswer(ctx: Context, q: string): QaAnswer | undefined {
+function dutyAnswer(ctx: Context, asked: string): QaAnswer | undefined {
+  const q = withoutExcepted(asked)
   const { dutyWords, followUpWords, parties } = ctx.vocab
   if (!dutyWords.test(q) || OTHER_ROLE.test(q) || /^(我(?!们(中学|学校|高中|高校|大学)|校)|学生|孩子|娃|家长)/.test(q))
     return undefined

@@ -69,8 +69,12 @@ export function eligibilityAnswer(ctx: Context, question: string, q: string): El
   const explanation = explainEligibility(program, result)
   const sections = [...new Set(result.checks.map((c) => c.section))]
   const note = offRuleNote(ctx, question)
+  // A place outside the cities or a grade outside the range cannot be met by waiting: whom to ask.
+  const office = officeContact(program)
+  const outside = result.checks.some((c) => (c.rule === 'city' || c.rule === 'grade') && c.status === 'fail')
+  const contact = outside && !note ? `如有疑问，请咨询管理办公室${office.person}（电话${office.phone}）。` : ''
   const answer: QaAnswer = {
-    answer: withNote(explanation, note, askPriority),
+    answer: withNote(explanation, note || contact, askPriority),
     intent: 'eligibility',
     sources: sections.map((section) => ({
       section,

@@ -53,3 +53,40 @@ describe('eligibility asked of a third person', () => {
     }
   })
 })
+
+/** Outside the cities or the grades, asked with 可否申报/能不能报/跨省报/提前报…可以吗: still the verdict object. */
+describe('an ineligible place or grade still gets the verdict', () => {
+  it.each([
+    '贺州市八步区高一学生，物理学科年级前3%，请问该生可否申报？',
+    '玉林市北流市高二学生一名，综合成绩年级前10%，可否申报本计划？',
+    '崇左市凭祥市高一学生，数学年级前8%，曾获自治区物理竞赛二等奖，请示可否申报',
+    '我在广东湛江读高一 数学年级前5% 能不能报啊',
+    '江西赣州高二的 化学年级前2% 能跨省报吗🙏',
+    '梧州岑溪的高一 综合年级前10% 可以报吗',
+    '南宁青秀区的 现在初二 数学年级第一 想提前报可以吗',
+    '桂林市某中学初三学生，综合成绩年级前3%，可否提前申报？',
+    '柳州市某校高三学生，物理年级前5%，能不能报名参加？',
+  ])('%s', (q) => {
+    const r = ask(q)
+    expect(r.intent, r.answer).toBe('eligibility')
+    expect(r.eligibility?.verdict).toBe('ineligible')
+  })
+
+  it('explains the failed condition and gives the office', () => {
+    const r = ask('我在湖南长沙读高二 物理年级前3% 可以跨省报吗')
+    expect(r.eligibility?.verdict).toBe('ineligible')
+    expect(r.answer).toMatch(/南宁|柳州|桂林/)
+  })
+})
+
+describe('an ineligible place or grade gives the office to ask', () => {
+  it.each([
+    '百色市右江区高二学生，化学年级前5%，可否申报？',
+    '我家娃在永州读高一 数学年级前5% 能跨省报吗',
+    '南宁市某中学初三学生，数学年级前1%，可否提前申报？',
+  ])('%s', (q) => {
+    const r = ask(q)
+    expect(r.eligibility?.verdict).toBe('ineligible')
+    expect(r.answer).toContain('2809218')
+  })
+})

@@ -2,6 +2,7 @@ import { type Context, decline } from '../context'
 import { isSilentTopic } from '../open-topics'
 import type { QaAnswer } from '../qa-answer'
 import { factsReply } from '../reply'
+import { withoutExcepted } from '../wording'
 import type { Intent } from './intent'
 
 /** A party that may get the incentives of 十（三）. */
@@ -32,5 +33,8 @@ export const incentives: Intent = {
   answer: (ask, ctx) =>
     isSilentTopic(ctx, ask.q)
       ? decline(ask, 'raises a topic the plan leaves open')
-      : (incentivesAnswer(ctx, ask.q) ?? decline(ask, 'asks no benefit of taking part')),
+      : // "成长日志有啥用": the use of a point the vocabulary names is that point's article, not 十（三）.
+        ctx.vocab.aspects.some((a) => a.pattern.test(withoutExcepted(ask.q)))
+        ? decline(ask, 'asks the use of a named point of an article')
+        : (incentivesAnswer(ctx, ask.q) ?? decline(ask, 'asks no benefit of taking part')),
 }
