@@ -24,6 +24,17 @@ export const GENERIC_TASK =
   /翻译|译成|译为|翻成|英文怎么说|英语怎么说|用英(语|文)(怎么)?(说|写|表达)|写一(篇|首|段|份|封)|帮我写|替我写|代写|写(作文|诗|稿|演讲|发言)|作文|发言稿|演讲稿|讲话稿|解题|这道题|这题|(这|一|几)道[^，,。？?]{0,4}题|(物理|数学|化学|生物)(题|作业)|做题|刷题|教辅|辅导书|参考书|练习册|习题集|练习题|四级|六级|备考|考级|考证|教师资格|教资|资格证|考研|考公|公务员考试|驾照|驾考|高铁|动车|火车票|大巴|坐车|自驾|航班|习题|出几道|出(一|几)?道题|试卷|复习|怎么学|学习方法|(怎么|如何)(理解|提高|提升|学好|补上去)|定律|定理|公式推导|(成绩|分数)(差|不好|下滑).{0,6}(怎么办|怎么提高|咋办)|好吃|美食|小吃|餐厅|饭店|螺蛳粉|米粉|老友粉|外卖|景点|好玩|旅游|攻略|天气|下雨|暴雨|大雨|雷雨|降雨|预警|寒潮|冰雹|及格|优秀率|平均分|带伞|雨伞|气温|降温|台风|志愿(怎么|如何)?填|填报|报志愿|分数线|录取分|录取线|怎么补|补习|高考.{0,4}(多少分|分数|成绩|估分)|少年班|强基|自然科学基金|基金.{0,4}申请|社科基金|考研|考公|公务员|留学|雅思|托福|股票|股市|炒股|行情|(?<!科学)基金(?!获得)|理财|买房|房价|房贷|彩票|中奖|游戏|电影|电视剧|综艺|明星|追星|小说|歌曲|唱歌|笑话|星座|恋爱|减肥|健身|医院|挂号|看病|感冒|发烧|吃药|旅游|机票|酒店|购物|网购|淘宝|打折|优惠券|买(衣服|鞋|手机|电脑)/
 
 /**
+ * Other exams and their schedules or cut-offs (学业水平考试, 中考体育, 高考本科线) and drafting a
+ * document of one's own work (起草…工作总结): a school's or bureau's other business, out of
+ * scope whatever words it shares with the program, unless it asks what the program does for
+ * that exam (加分, 有用, 影响).
+ */
+export const OTHER_BUSINESS =
+  /学业水平|学考|合格性考试|选择性考试|会考|中考|体育考试|体考|本科线|一本线|二本线|专科线|特控线|控制线|批次线|投档线|(高考|招生)[^，,。？?]{0,8}(分数线|录取线|报名|科目|时间|安排)|起草|代拟|拟写|撰写|拟(一|1)份|(工作|学期|年度|期末|教研)总结(?!表彰)/
+/** What the program does for another exam: asked of the program, not of the exam. */
+export const EXAM_BENEFIT = /加分|保送|降分|优惠|优待|照顾|有用|有帮助|帮助|影响|冲突|耽误/
+
+/**
  * Words that occur in the facts but say nothing about this program in particular: places,
  * school words, school subjects, time and question words. Matching only these is no evidence.
  */

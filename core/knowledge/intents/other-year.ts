@@ -1,3 +1,4 @@
+import { otherBusiness } from './out-of-scope'
 import { decline } from '../context'
 import { beijingDate, chineseMonth } from '../../time'
 import { officeContact } from '../program'
@@ -35,6 +36,7 @@ export const otherYear: Intent = {
   answer: (ask, ctx) => {
     const program = ctx.program
     if (!/年|届|期/.test(ask.q)) return decline(ask, 'names no year')
+    if (otherBusiness(ask.q)) return decline(ask, 'asks of another exam or document: out of scope, whatever its year')
     // "明年还能再报吗": whether one may take part again is this plan's own rule (a later year's dates are not asked).
     if (AGAIN.test(ask.q) && !SPECIFICS.test(ask.q)) return decline(ask, 'asks whether one may take part again')
     const named = [...ask.q.matchAll(YEAR)].map((m) => Number(m[1]))

@@ -1,6 +1,15 @@
 import { openTopicIn } from '../open-topics'
 import { notInDocumentAnswer, outOfScopeAnswer, unsureAnswer } from '../reply'
-import { GENERIC_TASK, PERSONAL_ADVICE, PROGRAM_NAMED, programEvidence, TRANSLATE, withoutQuoted } from '../scope'
+import {
+  EXAM_BENEFIT,
+  GENERIC_TASK,
+  OTHER_BUSINESS,
+  PERSONAL_ADVICE,
+  PROGRAM_NAMED,
+  programEvidence,
+  TRANSLATE,
+  withoutQuoted,
+} from '../scope'
 import { CORE_TERMS } from '../wording'
 import type { Intent } from './intent'
 
@@ -11,6 +20,11 @@ const OUT_OF_SCOPE =
 /** A problem to solve ("这道物理题", "一道数学作业题", "及格率80%，及格人数是多少"): homework, whatever it names. */
 const HOMEWORK =
   /解题|及格|优秀率|平均分|这道题|这题|(这|一|几)道[^，,。？?]{0,4}题|(物理|数学|化学|生物|计算机)(题|作业)|求解|方程/
+
+/** Another exam or a document of one's own work, not asked of the program (see OTHER_BUSINESS). */
+export function otherBusiness(q: string): boolean {
+  return OTHER_BUSINESS.test(q) && !EXAM_BENEFIT.test(q) && !PROGRAM_NAMED.test(q) && !CORE_TERMS.test(q)
+}
 
 /**
  * A general task (translate, write, weather, 志愿, other programs) is out of scope unless the
@@ -27,6 +41,7 @@ export const outOfScope: Intent = {
     const request = TRANSLATE.test(q) ? withoutQuoted(q) : q
     if ((PERSONAL_ADVICE.test(q) || TRANSLATE.test(q)) && !PROGRAM_NAMED.test(request) && !CORE_TERMS.test(request))
       return outOfScopeAnswer()
+    if (otherBusiness(q)) return outOfScopeAnswer()
     if (!(OUT_OF_SCOPE.test(q) || GENERIC_TASK.test(q)) || named || CORE_TERMS.test(q)) return undefined
     if (HOMEWORK.test(q)) return outOfScopeAnswer()
     const silent = openTopicIn(ctx, q)
