@@ -44,7 +44,7 @@ function deadlineAnswer(
         `以上是${program.cohort}年这一期的安排；下一年度的日期方案没有规定，请留意通知或咨询管理办公室（电话${officeContact(program).phone}）。`,
       )
     } else if (
-      /以后|之后|过了|晚了|逾期|补交|延期|错过|来得及|还能/.test(q) &&
+      /(?<!选上|入选|选中|录取|通过|上了|中了)(以后|之后)|过了|晚了|逾期|补交|延期|错过|来得及|还能/.test(q) &&
       (past || /补交|逾期|延期|晚了/.test(q))
     ) {
       parts.push(

@@ -12,7 +12,11 @@ import type { Intent } from './intent'
 function dutyAnswer(ctx: Context, asked: string): QaAnswer | undefined {
   const q = withoutExcepted(asked)
   const { dutyWords, followUpWords, parties } = ctx.vocab
-  if (!dutyWords.test(q) || OTHER_ROLE.test(q) || /^(我(?!们(中学|学校|高中|高校|大学)|校)|学生|孩子|娃|家长)/.test(q))
+  if (
+    !dutyWords.test(q) ||
+    OTHER_ROLE.test(q) ||
+    /^(我(?!们(中学|学校|高中|高校|大学)|校)|学生|(孩子|娃)(?!(的|所在的?)?(中学|学校|高中))|家长)/.test(q)
+  )
     return undefined
   // A named step ("市科协在遴选环节承担什么职责"): the party's facts that speak of that step.
   // Asked of several stages at once ("在遴选和培养启动阶段分别…"), every fact of the party is wanted.

@@ -31,7 +31,11 @@ describe('other exams and unrelated drafting, in a school or bureau voice', () =
 describe('first meeting with the mentor, a step asked for time and organisation, school duties', () => {
   it.each(['入选以后什么时候和导师第一次见面', '请问学生入选后何时与导师见面？', '选上了多久能见到导师啊'])(
     '%s → the 11月 见面会',
-    (q) => expect(judge(ask(q).answer, [['11月', '十一月'], ['见面会']]), ask(q).answer).toBe(true),
+    (q) => {
+      const r = ask(q)
+      expect(judge(r.answer, [['11月', '十一月'], ['见面会']]), r.answer).toBe(true)
+      expect(r.answer, 'being selected is no lateness').not.toContain('逾期')
+    },
   )
   it.each([
     ['中期评价什么时候搞，怎么组织', [['2月'], ['汇报']]],

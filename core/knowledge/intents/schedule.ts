@@ -8,6 +8,9 @@ import type { Intent } from './intent'
 const SCHEDULE =
   /下一步|接下来|最近.{0,4}(安排|节点|要做|有什么)|现在.{0,4}(阶段|该做|到哪)|时间节点|时间安排|进度安排|日程|时间表|有哪些(日期|截止)|关键日期/
 
+/** Asks what comes next from now, whatever step it names. */
+const NEXT = /下一步|接下来|最近|现在/
+
 /** Asks for the whole calendar, not the next steps ("按时间顺序列出", "梳理各时间节点", "所有节点"). */
 const WHOLE = /列出|列一下|梳理|所有|全部|完整|整个|各(个|项)?(时间)?节点|按(时间)?顺序|依次|从[^，,。？?]{1,12}到/
 
@@ -42,8 +45,13 @@ function scheduleAnswer(program: Program, now: Date, whole: boolean): QaAnswer {
 export const schedule: Intent = {
   name: 'schedule',
   description: 'the next steps and dates from today on',
-  answer: (ask, ctx) =>
-    SCHEDULE.test(ask.q)
-      ? scheduleAnswer(ctx.program, ask.now, WHOLE.test(ask.q))
-      : decline(ask, 'asks for no calendar or next steps'),
+  answer: (ask, ctx) => {
+    const q = ask.q
+    if (!SCHEDULE.test(q)) return decline(ask, 'asks for no calendar or next steps')
+    const whole = WHOLE.test(q)
+    // "中期评价的时间节点及组织方式": the timing of one named step is that step's date and fact.
+    const steps = ctx.vocab.steps.filter((s) => s.pattern.test(q))
+    if (steps.length === 1 && !whole && !NEXT.test(q)) return decline(ask, 'asks the timing of one named step')
+    return scheduleAnswer(ctx.program, ask.now, whole)
+  },
 }
