@@ -66,6 +66,9 @@ describe('points the plan leaves open, asked precisely', () => {
       expect(judge(r.answer, SILENT, ['须具备中级', '需具备中级', '应具备中级']), r.answer).toBe(true)
     },
   )
+  it('still says the title the plan does set for a mentor’s team', () => {
+    expect(ask('导师团队的成员要副高职称吗').answer).toContain('副高以上职称')
+  })
   it.each(['一个导师带多少学生', '请问每位导师指导几名学生？', '一个老师会带一大帮学生吗'])(
     '%s → not specified, with the office',
     (q) => {

@@ -23,7 +23,7 @@ export const notInPlan: Intent = {
     const related = named ? { fact: named, score: 99 } : guess
     const silent = notInDocumentAnswer(ctx, missing.label, related, 0.8)
     // "竞争激烈吗？南宁大概选多少个": the quota the plan does give comes first, then what it does not say.
-    if (!/名额|推荐多少|带多少/.test(missing.label) && QUOTA.test(q) && citiesIn(program, q).inProgram.length > 0) {
+    if (!/名额|推荐多少|学生人数/.test(missing.label) && QUOTA.test(q) && citiesIn(program, q).inProgram.length > 0) {
       const quota = quotaAnswer(program, q, ask.context)
       const note = `关于${missing.label}，方案没有规定，如需了解请咨询管理办公室${officeContact(program).person}（${officeContact(program).phone}）。`
       return { ...quota, answer: joinWithin([quota.answer, note]), facts: [...quota.facts, ...silent.facts] }
