@@ -25,6 +25,8 @@ describe('other exams and unrelated drafting, in a school or bureau voice', () =
     expect(ask('参加这个计划中考能加分吗').intent).toBe('not_in_document')
     expect(ask('学校推荐截止是哪天').answer).toContain('2023年10月24日')
     expect(ask('年度评价要交哪些材料').answer).toContain('成长日志')
+    expect(ask('年度总结什么时候交').intent).not.toBe('out_of_scope')
+    expect(ask('课题报告怎么撰写').intent).not.toBe('out_of_scope')
   })
 })
 
