@@ -361,14 +361,19 @@ describe('extractProfile: places outside Guangxi, grades in transition, shares',
 })
 
 describe('extractProfile: a patent not yet granted', () => {
-  it.each(['专利已受理', '专利还在审', '有个专利申请中😂', '专利在实审阶段', '其专利已获受理但尚未授权'])(
-    '%s counts as not granted, whatever its type',
-    (text) => {
-      const { profile } = extractProfile(text)
-      expect(profile.patents?.length).toBe(1)
-      expect(profile.patents?.every((p) => p.granted === false)).toBe(true)
-    },
-  )
+  it.each([
+    '专利已受理',
+    '专利还在审',
+    '有个专利申请中😂',
+    '专利在实审阶段',
+    '其专利已获受理但尚未授权',
+    '已提交发明专利申请但尚未获得授权',
+    '该生发明专利已受理，尚未取得授权',
+  ])('%s counts as not granted, whatever its type', (text) => {
+    const { profile } = extractProfile(text)
+    expect(profile.patents?.length).toBe(1)
+    expect(profile.patents?.every((p) => p.granted === false)).toBe(true)
+  })
   it('keeps the city and rank said before the patent in a run-on voice message', () => {
     const { profile } = extractProfile('南宁高一物理前12%有个专利已经受理了能不能报能不能优先')
     expect(profile).toMatchObject({ city: '南宁市', grade: '高一', subjectRankPercent: 12 })

@@ -422,7 +422,8 @@ function readAwards(clauses: Clause[], currentGrade: string | undefined): Award[
 
 const PENDING =
   /在审|审查|审核中|受理|申请中|提交申请|已申请|申请了|申请过|正在申请|还没|尚未|未授权|没授权|没有授权|待授权|等待授权|实审|公开/
-const GRANTED = /(?<!未|没|没有|待|等待)(授权|授予|证书|下证|批下来|批了)/
+// A grant negated a few words before ('尚未获得授权', '还没拿到证书') is no grant.
+const GRANTED = /(?<!(?:未|没|没有|待|等待)(?:获得|取得|得到|拿到|获|被)?)(授权|授予|证书|下证|批下来|批了)/
 /** Obtaining a patent is its grant; merely having one (有, 拥有) says nothing of it. */
 const OBTAINED = /获得|取得|拿到|持有/
 // A 小发明 is the thing made, not an invention patent.
