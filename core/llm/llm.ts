@@ -128,14 +128,12 @@ export function createLlm(config: LlmConfig): Llm {
     maxRetries: 0,
   })
 
-  async function ask(input: RephraseInput, signal: AbortSignal): Promise<RephraseResult> {
-    const facts = input.facts.map((f) => ({ section: f.section, title: f.title, text: f.text }))
-    const prompt = renderChatPrompt(PROMPT, {
-      programName: config.programName ?? DEFAULT_PROGRAM_NAME,
-      maxChars: MAX_ANSWER_CHARS,
-      question: redactQuestion(input.question),
-      facts: JSON.stringify(facts, null, 1),
-    })
+  /** One chat completion in JSON mode, its output parsed against `schema` (ParseError/Fallback on a bad one). */
+  async function completeJson<T>(
+    prompt: { system: string; user: string },
+    schema: z.ZodType<T>,
+    signal: AbortSignal,
+  ): Promise<T> {
     const completion = await client.chat.completions.create(
       {
         model: config.model,
@@ -147,7 +145,18 @@ export function createLlm(config: LlmConfig): Llm {
       },
       { signal, timeout: config.timeoutMs, maxRetries: 0 },
     )
-    const output = parseJson(completion.choices[0]?.message?.content, qaRephraseOutputSchema)
+    return parseJson(completion.choices[0]?.message?.content, schema)
+  }
+
+  async function ask(input: RephraseInput, signal: AbortSignal): Promise<RephraseResult> {
+    const facts = input.facts.map((f) => ({ section: f.section, title: f.title, text: f.text }))
+    const prompt = renderChatPrompt(PROMPT, {
+      programName: config.programName ?? DEFAULT_PROGRAM_NAME,
+      maxChars: MAX_ANSWER_CHARS,
+      question: redactQuestion(input.question),
+      facts: JSON.stringify(facts, null, 1),
+    })
+    const output = await completeJson(prompt, qaRephraseOutputSchema, signal)
     const verdict = guardAnswer(output, { facts, fallbackAnswer: input.fallback.answer })
     if (!verdict.ok) throw new Fallback(verdict.reason)
 
@@ -194,18 +203,7 @@ export function createLlm(config: LlmConfig): Llm {
       maxChars: MAX_SUMMARY_CHARS,
       students: JSON.stringify(students, null, 1),
     })
-    const completion = await client.chat.completions.create(
-      {
-        model: config.model,
-        messages: [
-          { role: 'system', content: prompt.system },
-          { role: 'user', content: prompt.user },
-        ],
-        response_format: { type: 'json_object' },
-      },
-      { signal, timeout: config.timeoutMs, maxRetries: 0 },
-    )
-    const output = parseJson(completion.choices[0]?.message?.content, mentorDigestOutputSchema)
+    const output = await completeJson(prompt, mentorDigestOutputSchema, signal)
     const labels = new Set(weeks.map((w) => w.label))
     const summaries = new Map<string, string>()
     for (const s of output.summaries) {
