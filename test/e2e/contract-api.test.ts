@@ -1,14 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEMO_HANDLES } from '../../core/cohorts/seed-demo'
-import { freePort, tempSqliteUrl } from '../helpers/server'
-import { stopService, waitHealthy } from './service'
+import { tempSqliteUrl } from '../helpers/server'
+import { startMain, stopService } from './service'
 
 // biome-ignore lint/suspicious/noExplicitAny: answers are arbitrary JSON; the test narrows what it reads
 type Json = Record<string, any>
-
-const root = `${__dirname}/../..`
-const tsx = `${root}/node_modules/.bin/tsx`
 
 let child: ChildProcess | undefined
 afterEach(() => {
@@ -16,16 +13,10 @@ afterEach(() => {
   child = undefined
 })
 
-async function startService(env: Record<string, string>) {
-  const port = await freePort()
-  child = spawn(tsx, ['main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: tempSqliteUrl('contract'), LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+function startService(env: Record<string, string>) {
+  return startMain({ DATABASE_URL: tempSqliteUrl('contract'), ...env }, (p) => {
+    child = p
   })
-  const base = `http://127.0.0.1:${port}`
-  await waitHealthy(base, child)
-  return { base, process: child }
 }
 
 async function call(base: string, method: string, path: string, token?: string, body?: unknown) {

@@ -1,4 +1,29 @@
-import type { ChildProcess } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
+import { freePort } from '../helpers/server'
+
+const root = `${__dirname}/../..`
+const tsx = `${root}/node_modules/.bin/tsx`
+
+/**
+ * Starts the service as `npm start` runs it (tsx main.ts) on a free loopback port with `env` over
+ * the test's own, and waits until it is healthy. `onSpawn` receives the process at once, so the
+ * caller can kill it even when it never becomes healthy.
+ */
+export async function startMain(
+  env: Record<string, string>,
+  onSpawn: (child: ChildProcess) => void,
+): Promise<{ base: string; process: ChildProcess }> {
+  const port = await freePort()
+  const child = spawn(tsx, ['main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  onSpawn(child)
+  const base = `http://127.0.0.1:${port}`
+  await waitHealthy(base, child)
+  return { base, process: child }
+}
 
 /** Waits until `base`/healthz answers 200; throws when the process exits first or after `timeoutMs`. */
 export async function waitHealthy(base: string, proc: ChildProcess, timeoutMs = 60_000): Promise<void> {

@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { type ChildProcess, spawnSync } from 'node:child_process'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { mysqlTestDataSource } from '../helpers/db'
-import { freePort, tempSqliteUrl } from '../helpers/server'
-import { stopService, waitHealthy } from './service'
+import { tempSqliteUrl } from '../helpers/server'
+import { startMain, stopService } from './service'
 
 const root = `${__dirname}/../..`
 const tsx = `${root}/node_modules/.bin/tsx`
@@ -14,16 +14,10 @@ afterEach(() => {
   child = undefined
 })
 
-async function startService(databaseUrl: string) {
-  const port = await freePort()
-  child = spawn(tsx, ['main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+function startService(databaseUrl: string) {
+  return startMain({ DATABASE_URL: databaseUrl }, (p) => {
+    child = p
   })
-  const base = `http://127.0.0.1:${port}`
-  await waitHealthy(base, child)
-  return { base, process: child }
 }
 
 function rowCounts(path: string) {
