@@ -4,6 +4,7 @@ import { createScriptToken, revokeScriptToken } from '../../core/auth/script-tok
 import { createSessions } from '../../core/auth/session'
 import { wecomOAuth } from '../../core/auth/platform-login'
 import { fixedClock } from '../../core/clock'
+import { DEMO_HANDLES } from '../../core/cohorts/seed-demo'
 import { InviteCode } from '../../entities/invite-code.entity'
 import { Person } from '../../entities/person.entity'
 import { PersonRole } from '../../entities/person-role.entity'
@@ -81,14 +82,7 @@ describe.each(testDbKinds())('sign-in and the first person routes (%s)', (kind) 
   })
 
   it('dev-login signs in every demo handle and refuses others with 404', async () => {
-    for (const handle of [
-      'demo-student',
-      'demo-parent',
-      'demo-teacher',
-      'demo-mentor',
-      'demo-staff',
-      'demo-student-2',
-    ]) {
+    for (const handle of DEMO_HANDLES) {
       const me = await getJson(server.base, '/api/v1/me', bearer(await login(handle)))
       expect(me.status).toBe(200)
       expect(me.body.bound).toBe(true)
