@@ -11,6 +11,7 @@ describe('which command a message goes to', () => {
     ['交一下成长日志～', 'growth_log'],
     ['帮我记录一下活动📝', 'growth_log'],
     ['我想写篇日志', 'growth_log'],
+    ['帮我写成长日志', 'growth_log'],
     ['记录今天的活动', 'growth_log'],
     ['我的进度', 'my_progress'],
     ['在吗在吗 我想看看我现在完成得怎么样了', 'my_progress'],

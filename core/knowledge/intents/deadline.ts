@@ -88,6 +88,26 @@ function milestoneByDate(program: Program, q: string): ProgramMilestone | undefi
   return program.milestones.find((x) => !x.month && x.due.slice(5) === md)
 }
 
+/**
+ * The step named after a day that is only context ("学校10月24号截止，市里27号，那区里审核什么时候
+ * 完成" asks about the regional review, not the 24th): the last named before the ask word, else
+ * the first named after it.
+ */
+function stepAfterDate(ctx: Parameters<Intent['answer']>[1], q: string, dateAt: number): string | undefined {
+  const askAt = WHEN.exec(q)?.index
+  if (askAt === undefined || askAt < dateAt) return undefined
+  let before: { key: string; at: number } | undefined
+  let after: { key: string; at: number } | undefined
+  for (const s of ctx.vocab.steps) {
+    for (const m of q.matchAll(new RegExp(s.pattern.source, 'g'))) {
+      if (m.index <= dateAt) continue
+      if (m.index < askAt && (!before || m.index > before.at)) before = { key: s.key, at: m.index }
+      if (m.index >= askAt && (!after || m.index < after.at)) after = { key: s.key, at: m.index }
+    }
+  }
+  return (before ?? after)?.key
+}
+
 /** Words that join two questions in one ("分别", "各是", "以及"). */
 const MULTI = /分别|各是|各自|各(在|为|要)|以及|还有|和|跟|与|、/
 
@@ -155,7 +175,9 @@ export const deadline: Intent = {
       const multi = multiDeadlineAnswer(program, partKeys, now)
       if (multi) return multi
     }
-    const key = byDate?.key ?? actorStep(bare) ?? keys[0]
+    const dateAt = byDate ? /\d{1,2}月\d{1,2}/.exec(q)?.index : undefined
+    const named = dateAt === undefined ? undefined : stepAfterDate(ctx, bare.replace(/截止/g, ''), dateAt)
+    const key = (named !== byDate?.key ? named : undefined) ?? byDate?.key ?? actorStep(bare) ?? keys[0]
     const answer = key && deadlineAnswer(program, key, q, ask.scored, now)
     return answer ? withGap(ctx, q, withOtherParts(ctx, q, answer)) : undefined
   },

@@ -8,6 +8,8 @@ describe('a same-named thing elsewhere', () => {
     ['参加全国中学生物理竞赛在哪报名', '全国中学生物理竞赛'],
     ['高考什么时候', '高考'],
     ['广西科技馆几点开门', '广西科技馆'],
+    ['我们学校正在申报自治区示范性高中，材料什么时候交？', '自治区示范性高中'],
+    ['学校在创建特色高中，评审流程是怎样的', '特色高中'],
   ])("%s → out of scope, naming %s, with none of this plan's dates", (q, thing) => {
     const r = ask(q)
     expect(r.intent).toBe('out_of_scope')

@@ -1,6 +1,8 @@
 import { openTopicIn } from '../open-topics'
+import type { QaAnswer } from '../qa-answer'
 import { notInDocumentAnswer, outOfScopeAnswer, unsureAnswer } from '../reply'
 import {
+  DRAFTING,
   EXAM_BENEFIT,
   GENERIC_TASK,
   OTHER_BUSINESS,
@@ -26,6 +28,15 @@ export function otherBusiness(q: string): boolean {
   return OTHER_BUSINESS.test(q) && !EXAM_BENEFIT.test(q) && !PROGRAM_NAMED.test(q) && !CORE_TERMS.test(q)
 }
 
+/** Writing someone's own material for them: refused, with why, and what the assistant does. */
+function draftingAnswer(): QaAnswer {
+  const redirect = outOfScopeAnswer()
+  return {
+    ...redirect,
+    answer: `抱歉，代写或润色材料不在我的范围内：申请表、成长日志、课题报告等要由学生本人和学校如实填写。${redirect.answer.replace(/^抱歉，这个问题超出了我的范围。/, '')}`,
+  }
+}
+
 /**
  * A general task (translate, write, weather, 志愿, other programs) is out of scope unless the
  * question also carries words only this program uses; when it touches a point the plan is silent
@@ -42,6 +53,7 @@ export const outOfScope: Intent = {
     if ((PERSONAL_ADVICE.test(q) || TRANSLATE.test(q)) && !PROGRAM_NAMED.test(request) && !CORE_TERMS.test(request))
       return outOfScopeAnswer()
     if (otherBusiness(q)) return outOfScopeAnswer()
+    if (DRAFTING.test(q)) return draftingAnswer()
     if (!(OUT_OF_SCOPE.test(q) || GENERIC_TASK.test(q)) || named || CORE_TERMS.test(q)) return undefined
     if (HOMEWORK.test(q)) return outOfScopeAnswer()
     const silent = openTopicIn(ctx, q)

@@ -67,6 +67,24 @@ function retrievalAnswer(ctx: Context, q: string, scored: ScoredFact[], confiden
   }
 }
 
+/**
+ * The fact of the one step a question names goes before another step's fact that shares its other
+ * words ("年度评价不合格会怎样" is the annual evaluation's, though 不合格 is the mid-term's word).
+ */
+function namedStepFirst(ctx: Context, q: string, scored: ScoredFact[]): ScoredFact[] {
+  const keys = new Set(ctx.vocab.steps.filter((s) => s.pattern.test(q)).map((s) => s.key))
+  if (keys.size !== 1) return scored
+  const steps = [...ctx.program.milestones, ...ctx.program.undatedSteps]
+  const section = steps.find((s) => keys.has(s.key))?.section
+  const top = scored[0]
+  const otherStep = (f: ScoredFact) => f.fact.section !== section && steps.some((s) => s.section === f.fact.section)
+  if (!section || !top || !otherStep(top)) return scored
+  const own = scored.slice(0, 3).find((s) => s.fact.section === section)
+  if (!own) return scored
+  const rest = scored.filter((s) => s !== own)
+  return [{ ...own, score: top.score }, ...rest.filter((s) => !otherStep(s)), ...rest.filter(otherStep)]
+}
+
 /** Asks why the program exists (article 一), not which documents it rests on (the preamble). */
 /** Asks for the documents or the spirit the plan follows: the preamble's answer. */
 const BASIS_ASK = /依据|根据|文件|精神|贯彻|落实|政策|出台|通知|上级|二十大|背景/
@@ -79,7 +97,8 @@ export const retrieve: Intent = {
   name: 'retrieval',
   description: 'the best facts by BM25 (article 一 for the purpose), hedged below 0.45 confidence',
   answer: (ask, ctx) => {
-    const { q, scored, confidence } = ask
+    const { q, confidence } = ask
+    const scored = namedStepFirst(ctx, q, ask.scored)
     const top = scored[0]
     if (!top) return undefined
     // "搞这个计划是为了啥": article 一's purpose, not the preamble's list of documents (asked with 依据/文件/精神).
