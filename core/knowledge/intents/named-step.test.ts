@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { ask } from '../../../test/helpers/qa'
 
 describe('the step a question asks about, among steps it names as context', () => {
-  it.each([
-    '学校10月24号截止推荐 市里27号 那区里审核什么时候完成',
-    '10月27日之后管办什么时候审核完',
-  ])('%s → the regional review, which the plan gives no date', (q) => {
-    const r = ask(q)
-    expect(r.intent).toBe('deadline')
-    expect(r.answer).toMatch(/^[^。]*没有给这一步规定具体日期/)
-    expect(r.sources[0]?.section).toBe('九（二）2（2）')
-  })
+  it.each(['学校10月24号截止推荐 市里27号 那区里审核什么时候完成', '10月27日之后管办什么时候审核完'])(
+    '%s → the regional review, which the plan gives no date',
+    (q) => {
+      const r = ask(q)
+      expect(r.intent).toBe('deadline')
+      expect(r.answer).toMatch(/^[^。]*没有给这一步规定具体日期/)
+      expect(r.sources[0]?.section).toBe('九（二）2（2）')
+    },
+  )
   it('still reads a day with no other step after it as that day’s step', () => {
     expect(ask('10月24号是什么截止').answer).toMatch(/^学校推荐的截止时间/)
   })
