@@ -1,7 +1,7 @@
 import { locatePlaces } from '../../rules/regions'
 import { decline } from '../context'
 import type { QaAnswer } from '../qa-answer'
-import { PLAN_NAME } from '../reply'
+import { factOf, joinWithin, PLAN_NAME } from '../reply'
 import type { Intent } from './intent'
 
 /** Asks for a time, a schedule, a way in or a number: what this plan's dates and rules would answer. */
@@ -66,6 +66,36 @@ const ELSEWHERE: { pattern: RegExp; name: (m: RegExpExecArray) => string }[] = [
   },
 ]
 
+/** The national 英才计划 of 中国科协 (or the one the plan's basis names), as opposed to this one. */
+const NATIONAL =
+  /(全国|国家|中国科协|科协的|教育部)[^，,。？?]{0,6}英才计划|(和|跟|与|同)[“"「『]?英才计划|(?<!八桂[^，,。？?]{0,8})[“"「『]英才计划[”"」』]/
+/** Asks how two things differ or relate. */
+const COMPARE = /区别|不同|差别|差异|一样吗|一回事|同一个|什么关系|有关系|关系/
+
+/**
+ * "全国英才计划和八桂英才计划有什么区别": not the same program — what this plan says of its own
+ * basis, organisers and cities, and that the national one's rules are not in it.
+ */
+function comparedWithNational(ctx: Parameters<Intent['answer']>[1]): QaAnswer | undefined {
+  const facts = ['basis', 'organisers', 'cities'].map((id) => ctx.factsById.get(id))
+  if (facts.some((f) => !f)) return undefined
+  const [basis, organisers, cities] = facts as NonNullable<(typeof facts)[number]>[]
+  const answer = joinWithin([
+    `两者不是同一个项目。${PLAN_NAME}的方案只写了自己的情况：`,
+    basis.answer.split('；')[0] + '。',
+    organisers.answer,
+    cities.answer.split('。')[0] + '。',
+    '全国“英才计划”本身的规定不在本方案里，请以其主办方发布的通知为准。',
+  ])
+  return {
+    answer,
+    intent: 'fact',
+    sources: [basis, organisers, cities].map((f) => ({ section: f.section, title: f.title })),
+    confidence: 0.8,
+    facts: [basis, organisers, cities].map(factOf),
+  }
+}
+
 /**
  * A same-named thing elsewhere (another province's 英才计划, the national one, a contest, 高考, a
  * museum's hours) asked for its dates or rules: out of scope, and never answered with this
@@ -74,8 +104,12 @@ const ELSEWHERE: { pattern: RegExp; name: (m: RegExpExecArray) => string }[] = [
 export const elsewhere: Intent = {
   name: 'elsewhere',
   description: "a same-named thing elsewhere (another province's 英才计划, a contest, 高考, a venue's hours)",
-  answer: (ask) => {
+  answer: (ask, ctx) => {
     const { q } = ask
+    if (NATIONAL.test(q) && COMPARE.test(q)) {
+      const compared = comparedWithNational(ctx)
+      if (compared) return compared
+    }
     const event = OTHER_EVENT.exec(q)
     if (event && !ASKS_BENEFIT.test(q) && !/获奖|奖项|[一二三]等奖|拿过|得过|优先/.test(q))
       return elsewhereAnswer(event[0].startsWith('强基') ? '强基计划' : event[0])

@@ -39,3 +39,42 @@ describe("writing a person's own material", () => {
     expect(ask(q).intent).not.toBe('out_of_scope')
   })
 })
+
+describe('the national 英才计划 compared with this one', () => {
+  it.each([
+    '全国英才计划和八桂英才计划有什么区别',
+    '这个跟中国科协的英才计划是一回事吗',
+    '八桂英才计划和英才计划有关系吗',
+  ])('%s → not the same program, with this plan’s basis, organisers and cities', (q) => {
+    const r = ask(q)
+    expect(r.answer).toMatch(/^两者不是同一个项目/)
+    expect(r.answer).toContain('科协办发青字〔2022〕37号')
+    expect(r.answer).toContain('自治区教育厅')
+    expect(r.sources.map((s) => s.section)).toEqual(['序', '二', '三（一）'])
+  })
+})
+
+describe('shares and multiples of the city quotas', () => {
+  it('三市合计…其中南宁占比 → the total and 南宁 as 50%, no city borrowed for the total', () => {
+    const r = ask('请问贵办，三市合计选拔多少名学生？其中南宁占比多少？')
+    expect(r.answer).toMatch(/^本计划按城市分配名额/)
+    expect(r.answer).toContain('南宁市30名，占三市合计60名的50%')
+  })
+  it.each([
+    ['桂林占几成', '桂林市15名，占三市合计60名的25%'],
+    ['南宁名额是柳州的几倍', '南宁市的名额是柳州市的2倍'],
+  ])('%s → %s', (q, expected) => {
+    expect(ask(q).answer).toContain(expected)
+  })
+  it('leaves the weight of grades to the open point', () => {
+    expect(ask('中期和年度评价各占多少比重').intent).toBe('not_in_document')
+  })
+})
+
+describe('question words are never a qualifier the plan is silent on', () => {
+  it('导师有无优先考虑 → the priority the plan gives, no "有无" gap', () => {
+    const r = ask('请问培养结束后学生能否再次参加？导师有无优先考虑？')
+    expect(r.answer).toContain('优先考虑')
+    expect(r.answer).not.toContain('“有无”')
+  })
+})

@@ -10,6 +10,11 @@ export const QUOTA =
 
 /** A question comparing two cities' quotas. */
 const DIFFERENCE = /比.{0,8}(多|少)|相差|差(几|多少)|差距|多(几|多少)|少(几|多少)/
+/** A city's share of all places ("南宁占比多少"), or one city's places as a multiple of another's. */
+const SHARE = /占比|比例|比重|占(多少|几成|百分之|总数|全部|总名额|一半)|百分之几|几成|百分比/
+/** All the cities at once ("三市合计"), never one borrowed from another ask of the message. */
+const ALL_CITIES = /[三3](个)?(市|城市|地)|各市|全部|所有|全区/
+const TIMES = /几倍|多少倍|倍数/
 const SUM = /一共|总共|合计|加起来|加在一起|总数|共(选|有|招|多少|几)|合起来|总名额/
 
 /** Asks whether a city's quota covers its counties, county-level cities or outer districts. */
@@ -19,7 +24,7 @@ const COUNTY_WORDS = /县|县级市|下辖|郊区|市区|城区|区的/
 export function quotaAnswer(program: Program, q: string, context?: string): QaAnswer {
   const own = citiesIn(program, q)
   const { inProgram, outside } =
-    own.inProgram.length + own.outside.length === 0 && context ? citiesIn(program, context) : own
+    own.inProgram.length + own.outside.length === 0 && context && !ALL_CITIES.test(q) ? citiesIn(program, context) : own
   const section = program.cities[0]?.section ?? '四（二）1'
   const total = program.cities.reduce((s, c) => s + c.quota, 0)
   const all = program.cities.map((c) => `${c.name}${c.quota}名`).join('、')
@@ -30,7 +35,17 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
     .map((name) => program.cities.find((c) => c.name === name))
     .filter((c): c is Program['cities'][number] => c !== undefined)
   const [first, second] = named
-  if (first && second && named.length === 2 && DIFFERENCE.test(q)) {
+  const percent = (n: number) => `${Number(((n / total) * 100).toFixed(1))}%`
+  if (first && second && named.length === 2 && TIMES.test(q)) {
+    const times = Number((first.quota / second.quota).toFixed(2))
+    parts.push(
+      `${first.name}${first.quota}名，${second.name}${second.quota}名，${first.name}的名额是${second.name}的${times}倍。`,
+    )
+  } else if (named.length >= 1 && SHARE.test(q)) {
+    parts.push(
+      `${named.map((c) => `${c.name}${c.quota}名，占三市合计${total}名的${percent(c.quota)}`).join('；')}（${all}）。`,
+    )
+  } else if (first && second && named.length === 2 && DIFFERENCE.test(q)) {
     const gap = Math.abs(first.quota - second.quota)
     const verdict =
       gap === 0 ? `两市名额一样多` : `${first.name}比${second.name}${first.quota > second.quota ? '多' : '少'}${gap}名`
@@ -63,7 +78,11 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
   }
   if (named.length === 0) parts.push(`本计划按城市分配名额：${all}，三市合计${total}名学生。`)
   // The asked city's number first; the others and the schools only when the question reaches them.
-  else if (named.length < program.cities.length && (SUM.test(q) || /全部|各市|其他|其它|别的|每个市/.test(q)))
+  else if (
+    named.length < program.cities.length &&
+    !SHARE.test(q) &&
+    (SUM.test(q) || /全部|各市|其他|其它|别的|每个市/.test(q))
+  )
     parts.push(`全部名额：${all}，合计${total}名。`)
   if (/学校|每校|中学|高中|本校/.test(q)) parts.push('名额按城市分配，方案没有规定每所学校的推荐人数。')
   return { answer: joinWithin(parts), intent: 'quota', sources, confidence: 0.92, facts }
@@ -74,7 +93,11 @@ export const quota: Intent = {
   name: 'quota',
   description: 'how many students a city or all select, their sum or difference',
   answer: (ask, ctx) =>
-    QUOTA.test(ask.q) || (DIFFERENCE.test(ask.q) && citiesIn(ctx.program, ask.q).inProgram.length >= 2)
+    QUOTA.test(ask.q) ||
+    (DIFFERENCE.test(ask.q) && citiesIn(ctx.program, ask.q).inProgram.length >= 2) ||
+    ((SHARE.test(ask.q) || TIMES.test(ask.q)) &&
+      !/成绩|评价|考核|分数|排名|权重/.test(ask.q) &&
+      citiesIn(ctx.program, ask.q).inProgram.length >= 1)
       ? quotaAnswer(ctx.program, ask.q, ask.context)
       : decline(ask, 'asks no number of students'),
 }
