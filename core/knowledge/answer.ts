@@ -1,3 +1,4 @@
+import { correctHomophones } from './homophones'
 import { type Ask, type AskOptions, type Context, contextOf, makeAsk } from './context'
 import { INTENTS } from './intents'
 import { eligibilityAnswer } from './intents/eligibility'
@@ -36,8 +37,9 @@ export function answerQuestion(program: Program, question: string, now: Date, tr
   const ctx = contextOf(program)
   // Traditional characters (南寧市選多少個學生) are read as simplified from here on, profile included;
   // the asker's own phone or e-mail is context, never the question.
-  // Short forms and misspellings of the cohort's words (管办, 桂师, 明额) are read as the words.
-  const text = expandAbbreviations(withoutPersonalDetails(toSimplified(question)), ctx.spellings)
+  // Short forms, misspellings and sound-alike slips of the cohort's words (管办, 明额, 导市) are read as the words.
+  const expanded = expandAbbreviations(withoutPersonalDetails(toSimplified(question)), ctx.spellings)
+  const text = correctHomophones(expanded, ctx.homophones)
   return withOfficeWhenSilent(ctx, answerMessage(ctx, text, now, trace))
 }
 

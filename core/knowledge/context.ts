@@ -1,3 +1,4 @@
+import { type Homophones, homophonesOf } from './homophones'
 import { normaliseText } from './normalise'
 import { officeContact, type Program, type ProgramFact } from './program'
 import { coverage, type FactIndex, factIndex, type ScoredFact, searchFacts } from './retrieval'
@@ -20,6 +21,8 @@ export interface Context {
   openTopics: OpenTopic[]
   /** Short forms and misspellings of the vocabulary, each with the word it stands for. */
   spellings: Record<string, string>
+  /** Sound-alike slips of the program's own words (导市 → 导师), built with the context. */
+  homophones: Homophones
   /** Every word the program's data and the synonym table use, for telling a qualifier the plan never names. */
   vocabulary: string
 }
@@ -40,13 +43,15 @@ export function contextOf(program: Program): Context {
   const cached = contexts.get(program)
   if (cached) return cached
   const vocab = compileVocabulary(program.vocabulary)
+  const scope = buildScope(factIndex(program))
   const ctx: Context = {
     program,
     vocab,
     openTopics: openTopicsOf({ vocab }),
     spellings: { ...vocab.abbreviations, ...vocab.misspellings },
     index: factIndex(program),
-    scope: buildScope(factIndex(program)),
+    scope,
+    homophones: homophonesOf([...scope.informative, ...Object.values(vocab.misspellings)]),
     office: officeContact(program),
     factsById: new Map(program.facts.map((f) => [f.id, f])),
     vocabulary: wordsOf(program),

@@ -107,3 +107,18 @@ describe('points the plan leaves open, asked in new ways', () => {
     expect(r.answer).toContain('2809218')
   })
 })
+
+describe('which schools take part, which the plan does not list', () => {
+  it.each(['请问参与培养的中学是如何确定的', '我们学校不是参与中学 学生还能报吗', '参与中学有哪些'])(
+    '%s → open, with whom the selection is for (四（二）1)',
+    (q) => {
+      const r = ask(q)
+      expect(r.intent).toBe('not_in_document')
+      expect(r.answer).toContain('没有列出参与中学的名单')
+      expect(r.answer).toContain('全体高一、高二学生')
+    },
+  )
+  it('参与中学要做什么 → still the schools’ duties', () => {
+    expect(ask('参与中学要做什么').answer).toMatch(/^参与中学的职责/)
+  })
+})
