@@ -75,6 +75,9 @@ function answerOne(ctx: Context, question: string, now: Date, opts: AskOptions =
   return answerAsk(ctx, makeAsk(ctx, question, now, opts), trace)
 }
 
+/** A space after Chinese (or an emoji) and before Chinese: a pause between sentences, not inside a word. */
+const SPOKEN_PAUSE = /(?<=[\u4e00-\u9fff\p{Extended_Pictographic}])[ \t\u3000]+(?=[\u4e00-\u9fff])/gu
+
 /**
  * A message as people write it: remarks and one or more asks. With one ask it is answered
  * whole (the remarks are context); with several, each ask is answered on its own (the message
@@ -82,7 +85,8 @@ function answerOne(ctx: Context, question: string, now: Date, opts: AskOptions =
  * verdict in its short form, all within 400 characters.
  */
 function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer): QaAnswer {
-  const q = normaliseText(question)
+  // A space between two words of Chinese is how WeChat messages and voice input end a sentence.
+  const q = normaliseText(question.replace(SPOKEN_PAUSE, '，'))
   // A message about a general task (高考志愿, weather, translation …) with no word only this
   // program uses is answered whole: splitting it would let one part meet an incidental fact.
   const generalTask = GENERIC_TASK.test(q) && !PROGRAM_NAMED.test(q) && !CORE_TERMS.test(q)
