@@ -9,6 +9,9 @@ const CLAUSE_BREAK =
 /** Where a sentence of unpunctuated speech starts ("…读高一然后老师说…我想问一下柳州选多少人然后结果在哪公布"). */
 const SPOKEN_BREAK = /(?<=[\u4e00-\u9fff])(?=然后|我想问一?下|想问一?下|再问一?下)/
 
+/** A clause that sets the condition or the time of the ask after it ("若…，", "周期结束后，"). */
+const CONDITION = /^(若|如果|假如|假设|要是|倘若|万一|一旦|如|当)|(若|如果|假如|要是|倘若)|(后|以后|之后|期间|时|的话)[，,]$/
+
 /** One ask of a message, with the remarks just before it. */
 export interface MessageAsk {
   ask: string
@@ -27,6 +30,8 @@ const ENUMERATED =
 export function messageAsks(q: string): MessageAsk[] {
   const asks: MessageAsk[] = []
   let pending = ''
+  // The clauses of the sentence under way that set a condition or a time for its ask.
+  let condition = ''
   // Voice input with no punctuation at all runs its sentences together: the spoken joiners cut it.
   const breaks = /[，,？?。！!；;]/.test(q) ? CLAUSE_BREAK : new RegExp(`${CLAUSE_BREAK.source}|${SPOKEN_BREAK.source}`)
   for (const raw of q.split(breaks)) {
@@ -47,10 +52,13 @@ export function messageAsks(q: string): MessageAsk[] {
     }
     // "有个什么计划" names a thing vaguely; it asks nothing.
     if (ASKING.test(piece.replace(/(有|是)?(一)?个(什么|啥)/g, '')) || enumerated) {
-      asks.push({ ask: piece, text: pending + piece })
+      asks.push({ ask: condition + piece, text: pending + piece })
       pending = ''
+      condition = ''
     } else {
       pending += piece
+      // "周期结束后，学生若报名下一年度培养，导师是否会有所考虑": the ask is read with its conditions.
+      condition = CONDITION.test(piece) && /[，,]$/.test(piece) ? condition + piece : ''
     }
   }
   const last = asks[asks.length - 1]

@@ -14,13 +14,16 @@ export function questionParts(q: string): string[] {
     .filter((p) => [...p].length >= 4)
 }
 
+const CONDITIONAL = /若|如果|假如|倘若|要是|假设/
+
 /**
  * Adds, for every other part of a two-part question, that part's own best fact when retrieval
  * is sure of it and the answer does not already say it.
  */
 export function withOtherParts(ctx: Context, q: string, answer: QaAnswer): QaAnswer {
   const parts = questionParts(q)
-  if (parts.length < 2) return answer
+  // "若…，导师是否会考虑": a sentence with a condition is one ask, however many commas it has.
+  if (parts.length < 2 || CONDITIONAL.test(q)) return answer
   let text = answer.answer
   const sources = [...answer.sources]
   const facts = [...answer.facts]

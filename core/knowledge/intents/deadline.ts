@@ -9,7 +9,7 @@ import { ASK_WHEN } from '../wording'
 import type { Intent } from './intent'
 
 const WHEN =
-  /现在.{0,4}(还|能)|还来得及|来不来得及|错过|截止了|过了吗|结束了吗|开始了吗|什么时候|啥时候|啥时|几号|哪天|哪1天|哪一天|何时|几月|日期|截止|最晚|最迟|之前|以前|期限|时限|时间节点|时间要求|deadline|多久|多长时间|时间|几时|(开始|结束)(了|吗|呢|时间|日期|$)|哪个月/
+  /现在.{0,4}(还|能)|还来得及|来不来得及|错过|截止了|过了吗|结束了吗|开始了吗|什么时候|啥时候|啥时|几号|哪天|哪1天|哪一天|何时|几月|日期|截止|最晚|最迟|之前|以前|期限|时限|时间节点|时间要求|deadline|多久|多长时间|几个月|多少个月|时间|几时|(开始|结束)(了|吗|呢|时间|日期|$)|哪个月/
 
 function deadlineAnswer(
   program: Program,
@@ -28,8 +28,12 @@ function deadlineAnswer(
     section = t.section
     title = '培养周期'
     const over = t.end < beijingDate(now).slice(0, 7)
+    const [y0, m0] = t.start.split('-').map(Number) as [number, number]
+    const [y1, m1] = t.end.split('-').map(Number) as [number, number]
+    const months = (y1 - y0) * 12 + (m1 - m0) + 1
+    const count = /几个月|多少个?月|多少天|几天|多少周|几周|多久|多长/.test(q) ? `（共${months}个月）` : ''
     parts.push(
-      `培养周期为一年，从${chineseMonth(t.start)}到${chineseMonth(t.end)}${over ? '（这一期已经结束）' : ''}。`,
+      `培养周期为一年${count}，从${chineseMonth(t.start)}到${chineseMonth(t.end)}${over ? '（这一期已经结束）' : ''}。`,
     )
   } else if (milestone) {
     section = milestone.section

@@ -11,9 +11,11 @@ export const QUOTA =
 /** A question comparing two cities' quotas. */
 const DIFFERENCE = /比.{0,8}(多|少)|相差|差(几|多少)|差距|多(几|多少)|少(几|多少)/
 /** A city's share of all places ("南宁占比多少"), or one city's places as a multiple of another's. */
-const SHARE = /占比|比例|比重|占(多少|几成|百分之|总数|全部|总名额|一半)|百分之几|几成|百分比/
+const SHARE = /占比|比例|比重|占[^，,。？?]{0,10}(多少|几成|百分之|一半|几分之|\d+%)|百分之几|几成|百分比|是不是一半|有没有一半|过半/
 /** All the cities at once ("三市合计"), never one borrowed from another ask of the message. */
 const ALL_CITIES = /[三3](个)?(市|城市|地)|各市|全部|所有|全区/
+/** Asks how one number compares with another ("相比是多是少", "一样吗"). */
+const COMPARED = /相比|比较|对比|多还是少|是多|是少|相同|一样|相等/
 const TIMES = /几倍|多少倍|倍数/
 const SUM = /一共|总共|合计|加起来|加在一起|总数|共(选|有|招|多少|几)|合起来|总名额/
 
@@ -23,8 +25,8 @@ const COUNTY_WORDS = /县|县级市|下辖|郊区|市区|城区|区的/
 
 export function quotaAnswer(program: Program, q: string, context?: string): QaAnswer {
   const own = citiesIn(program, q)
-  const { inProgram, outside } =
-    own.inProgram.length + own.outside.length === 0 && context && !ALL_CITIES.test(q) ? citiesIn(program, context) : own
+  const borrow = own.inProgram.length + own.outside.length === 0 && context && (!ALL_CITIES.test(q) || SHARE.test(q))
+  const { inProgram, outside } = borrow ? citiesIn(program, context) : own
   const section = program.cities[0]?.section ?? '四（二）1'
   const total = program.cities.reduce((s, c) => s + c.quota, 0)
   const all = program.cities.map((c) => `${c.name}${c.quota}名`).join('、')
@@ -36,14 +38,22 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
     .filter((c): c is Program['cities'][number] => c !== undefined)
   const [first, second] = named
   const percent = (n: number) => `${Number(((n / total) * 100).toFixed(1))}%`
-  if (first && second && named.length === 2 && TIMES.test(q)) {
+  // "柳州、桂林加起来共多少？与南宁相比是多是少": one city against the sum the message asked before.
+  const summed = context && SUM.test(context) ? citiesIn(program, context).inProgram.filter((n) => n !== first?.name) : []
+  if (first && named.length === 1 && summed.length >= 2 && COMPARED.test(q)) {
+    const others = summed.map((n) => program.cities.find((c) => c.name === n)).filter((c) => c !== undefined)
+    const sum = others.reduce((s, c) => s + c.quota, 0)
+    const verdict = sum === first.quota ? '两者相同' : sum > first.quota ? `多${sum - first.quota}名` : `少${first.quota - sum}名`
+    parts.push(`${others.map((c) => c.name).join('和')}合计${sum}名，与${first.name}的${first.quota}名相比，${verdict}。`)
+  } else if (first && second && named.length === 2 && TIMES.test(q)) {
     const times = Number((first.quota / second.quota).toFixed(2))
     parts.push(
       `${first.name}${first.quota}名，${second.name}${second.quota}名，${first.name}的名额是${second.name}的${times}倍。`,
     )
   } else if (named.length >= 1 && SHARE.test(q)) {
+    const half = (c: { quota: number }) => (c.quota * 2 === total ? '，正好一半' : '')
     parts.push(
-      `${named.map((c) => `${c.name}${c.quota}名，占三市合计${total}名的${percent(c.quota)}`).join('；')}（${all}）。`,
+      `${named.map((c) => `${c.name}${c.quota}名，占三市合计${total}名的${percent(c.quota)}${half(c)}`).join('；')}（${all}）。`,
     )
   } else if (first && second && named.length === 2 && DIFFERENCE.test(q)) {
     const gap = Math.abs(first.quota - second.quota)
@@ -95,7 +105,7 @@ export const quota: Intent = {
   answer: (ask, ctx) =>
     QUOTA.test(ask.q) ||
     (DIFFERENCE.test(ask.q) && citiesIn(ctx.program, ask.q).inProgram.length >= 2) ||
-    ((SHARE.test(ask.q) || TIMES.test(ask.q)) &&
+    ((SHARE.test(ask.q) || TIMES.test(ask.q) || COMPARED.test(ask.q)) &&
       !/成绩|评价|考核|分数|排名|权重/.test(ask.q) &&
       citiesIn(ctx.program, ask.q).inProgram.length >= 1)
       ? quotaAnswer(ctx.program, ask.q, ask.context)
