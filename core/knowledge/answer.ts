@@ -11,7 +11,7 @@ import type { Program } from './program'
 import type { QaAnswer } from './qa-answer'
 import { withOfficeWhenSilent } from './reply-extras'
 import { GENERIC_TASK, PROGRAM_NAMED } from './scope'
-import { APPLY_ASK, CORE_TERMS, PRIORITY_ASK } from './wording'
+import { APPLY_ASK, ASKING, CORE_TERMS, PRIORITY_ASK } from './wording'
 
 export { type AnswerFact, MAX_ANSWER_CHARS, type QaAnswer } from './qa-answer'
 
@@ -75,6 +75,19 @@ function answerOne(ctx: Context, question: string, now: Date, opts: AskOptions =
   return answerAsk(ctx, makeAsk(ctx, question, now, opts), trace)
 }
 
+/**
+ * The message without a sentence that only follows its one ask ("…分别是哪些？我们在宣传材料里需要
+ * 准确表述。"): why it is asked, not what. Undefined when nothing follows, or what follows may
+ * describe the student (a number, an ask).
+ */
+function withoutAfterword(q: string, ask: string): string | undefined {
+  const end = q.lastIndexOf(ask) + ask.length
+  const after = q.slice(end)
+  if (end < ask.length || !after || !/[？?。！!]$/.test(ask) || /\d|[一二三四五六七八九十]等奖|高[一二三]|初[一二三]/.test(after))
+    return undefined
+  return ASKING.test(after) || APPLY_ASK.test(after) ? undefined : q.slice(0, end)
+}
+
 /** A space after Chinese (or an emoji) and before Chinese: a pause between sentences, not inside a word. */
 const SPOKEN_PAUSE = /(?<=[\u4e00-\u9fff\p{Extended_Pictographic}])[ \t\u3000]+(?=[\u4e00-\u9fff])/gu
 
@@ -97,7 +110,7 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
     const only = asks[0]
     // "学校说可以报。申请表谁交？": the one ask is not whether the student may apply.
     const eligibility = !only || applying(only.ask) || contentLength(only.ask) <= 6 || !applying(q)
-    return answerOne(ctx, question, now, { eligibility }, trace)
+    return answerOne(ctx, only ? withoutAfterword(q, only.ask) ?? question : question, now, { eligibility }, trace)
   }
   const parts: { answer: QaAnswer; text: string; neighbours?: boolean }[] = []
   const noted = new Set<string>()

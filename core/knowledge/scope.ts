@@ -130,6 +130,8 @@ const ASK_WORDS = /多少字|字数|几个字|几字|多少页|几页|篇幅|多
 const ASK_LIMIT = /上限|最多(能|可以)?|封顶|限额|不超过|最少|下限|至少(要)?(几|多少)/
 const ASK_DURATION =
   /(每次|一次|1次|每天|每周|每回|单次).{0,8}(多长时间|多久|几个?小时|多少小时|几天|多少天|时长|待多久)|待多久|几个?小时|多少小时|多少分钟|时长/
+/** "文号是…2022年几号": the number of a document asked, not a day. */
+export const DOCUMENT_NUMBER_ASK = /文号|发文|字号|[发字][^，,。？?]{0,4}20\d\d/
 const ASK_DATE =
   /哪天|哪1天|哪一天|几号|几月几|具体(日期|时间|哪天|几号)|日期是|开营|开幕|什么时候(开始|举行|开|办)|啥时候(开始|举行|开|办)/
 const ASK_PLACE =
@@ -176,7 +178,7 @@ export function askedType(q: string): AskedType | undefined {
   if (ASK_BOTH.test(q)) return 'both'
   if (ASK_DURATION.test(q)) return 'duration'
   if (ASK_LIMIT.test(q)) return 'limit'
-  if (ASK_DATE.test(q)) return 'date'
+  if (ASK_DATE.test(q) && !DOCUMENT_NUMBER_ASK.test(q)) return 'date'
   if (ASK_PLACE.test(q)) return 'place'
   return undefined
 }

@@ -4,6 +4,9 @@ import { factsAnswer } from '../reply'
 import { MONTH_REF, NAMED_STEP, OTHER_ROLE, withoutExcepted } from '../wording'
 import type { Intent } from './intent'
 
+/** "作为参与高校": the role the asker speaks in. */
+const AS_PARTY = /作为[^，,。？?]{0,3}?((参与|实施|承办)?(高校|大学|中学|学校|高中|市科协|科协|管理办公室|主办单位|承办单位))/
+
 /**
  * The duty facts of the parties a question names (the parties, their duty words and their facts
  * are the cohort's vocabulary); undefined when it asks no duty, or asks about a named step, whose
@@ -15,15 +18,17 @@ function dutyAnswer(ctx: Context, asked: string): QaAnswer | undefined {
   if (
     !dutyWords.test(q) ||
     OTHER_ROLE.test(q) ||
-    /^(我(?!们(中学|学校|高中|高校|大学)|校)|学生|(孩子|娃)(?!(的|所在的?)?(中学|学校|高中))|家长)/.test(q)
+    /^(我(?!们(中学|学校|高中|高校|大学)|校|[在是][^，,。？?]{0,12}(大学|高校|中学|学校|高中|科协))|学生|(孩子|娃)(?!(的|所在的?)?(中学|学校|高中))|家长)/.test(q)
   )
     return undefined
   // A named step ("市科协在遴选环节承担什么职责"): the party's facts that speak of that step.
   // Asked of several stages at once ("在遴选和培养启动阶段分别…"), every fact of the party is wanted.
   const step = /分别|各(个)?阶段/.test(q) ? undefined : NAMED_STEP.exec(q)?.[0]
   const ids: string[] = []
+  // "学校作为参与高校要负责哪些": the party after 作为 is the one asked about, not the words around it.
+  const named = AS_PARTY.exec(q)?.[1] ?? q
   for (const party of parties) {
-    if (!party.pattern.test(q)) continue
+    if (!party.pattern.test(named)) continue
     const assisting = party.assisting
     const own =
       party.followUp && followUpWords.test(q)

@@ -1,5 +1,5 @@
 import { notInDocumentAnswer } from '../reply'
-import { askedType, factGives, misleading } from '../scope'
+import { askedType, DOCUMENT_NUMBER_ASK, factGives, misleading } from '../scope'
 import { ASK_WHEN, PURPOSE_ASK } from '../wording'
 import type { Intent } from './intent'
 
@@ -41,7 +41,7 @@ export const gap: Intent = {
           : undefined
       return notInDocumentAnswer(ctx, GAP_LABELS[asked], related, 0.5, extra)
     }
-    if (asked || !ASK_WHEN.test(q) || factGives('date', top.fact.answer)) return undefined
+    if (asked || !ASK_WHEN.test(q) || DOCUMENT_NUMBER_ASK.test(q) || factGives('date', top.fact.answer)) return undefined
     // Two facts close in score may each be the activity meant (培训 of students or of teachers): both are said.
     const second = scored[1]
     const related = top.score < 6 ? [] : second && second.score >= 0.8 * top.score ? [top, second] : [top]

@@ -11,6 +11,9 @@ const YEAR = /(20\d\d)年(?!\d{1,2}月|底|初|上半年|下半年)/g
 /** Taking part again, which the plan itself speaks of ("结束后能否报名参加下一年度的培养"). */
 const AGAIN =
   /(再|接着|继续|又|还(能|可以|能不能))[^，,。？?]{0,3}(报|参加|申请)|(报名|参加|报)[^，,。？?]{0,3}下一(年度|年|期|届)的?培养/
+/** A document's number with its year ("科协办发青字〔2022〕37号", "文号是…2022年几号"). */
+const DOCUMENT_NUMBER = /[\u4e00-\u9fff]{1,8}(发|字)[^，,。？?]{0,4}[〔[（(]?20\d\d[〕\]）)]?年?[^，,。？?]{0,3}(\d+|几|多少)号|文号[^，,。？?]{0,12}20\d\d年?/g
+
 /** A relative year that dates what the student did ("去年物理竞赛拿了一等奖"), not a year of the program. */
 const DATES_A_DEED = /^[^，,。？?]{0,8}(拿|获|得了|得过|比赛|竞赛|奖|专利|考了|考过|参加了|参加过)/
 /** A date, a deadline or a number asked: what only that year's plan would say. */
@@ -39,7 +42,8 @@ export const otherYear: Intent = {
     if (otherBusiness(ask.q)) return decline(ask, 'asks of another exam or document: out of scope, whatever its year')
     // "明年还能再报吗": whether one may take part again is this plan's own rule (a later year's dates are not asked).
     if (AGAIN.test(ask.q) && !SPECIFICS.test(ask.q)) return decline(ask, 'asks whether one may take part again')
-    const named = [...ask.q.matchAll(YEAR)].map((m) => Number(m[1]))
+    // "科协办发青字2022年几号": the year of a document's number, not of a program.
+    const named = [...ask.q.replace(DOCUMENT_NUMBER, '').matchAll(YEAR)].map((m) => Number(m[1]))
     const offsets = RELATIVE.filter(([pattern]) => {
       const m = pattern.exec(ask.q)
       return m !== null && !DATES_A_DEED.test(ask.q.slice(m.index + m[0].length))
