@@ -83,7 +83,12 @@ function answerOne(ctx: Context, question: string, now: Date, opts: AskOptions =
 function withoutAfterword(q: string, ask: string): string | undefined {
   const end = q.lastIndexOf(ask) + ask.length
   const after = q.slice(end)
-  if (end < ask.length || !after || !/[？?。！!]$/.test(ask) || /\d|[一二三四五六七八九十]等奖|高[一二三]|初[一二三]/.test(after))
+  if (
+    end < ask.length ||
+    !after ||
+    !/[？?。！!]$/.test(ask) ||
+    /\d|[一二三四五六七八九十]等奖|高[一二三]|初[一二三]/.test(after)
+  )
     return undefined
   return ASKING.test(after) || APPLY_ASK.test(after) ? undefined : q.slice(0, end)
 }
@@ -110,7 +115,7 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
     const only = asks[0]
     // "学校说可以报。申请表谁交？": the one ask is not whether the student may apply.
     const eligibility = !only || applying(only.ask) || contentLength(only.ask) <= 6 || !applying(q)
-    return answerOne(ctx, only ? withoutAfterword(q, only.ask) ?? question : question, now, { eligibility }, trace)
+    return answerOne(ctx, only ? (withoutAfterword(q, only.ask) ?? question) : question, now, { eligibility }, trace)
   }
   const parts: { answer: QaAnswer; text: string; neighbours?: boolean }[] = []
   const noted = new Set<string>()

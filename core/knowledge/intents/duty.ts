@@ -5,7 +5,8 @@ import { MONTH_REF, NAMED_STEP, OTHER_ROLE, withoutExcepted } from '../wording'
 import type { Intent } from './intent'
 
 /** "作为参与高校": the role the asker speaks in. */
-const AS_PARTY = /作为[^，,。？?]{0,3}?((参与|实施|承办)?(高校|大学|中学|学校|高中|市科协|科协|管理办公室|主办单位|承办单位))/
+const AS_PARTY =
+  /作为[^，,。？?]{0,3}?((参与|实施|承办)?(高校|大学|中学|学校|高中|市科协|科协|管理办公室|主办单位|承办单位))/
 
 /**
  * The duty facts of the parties a question names (the parties, their duty words and their facts
@@ -18,7 +19,9 @@ function dutyAnswer(ctx: Context, asked: string): QaAnswer | undefined {
   if (
     !dutyWords.test(q) ||
     OTHER_ROLE.test(q) ||
-    /^(我(?!们(中学|学校|高中|高校|大学)|校|[在是][^，,。？?]{0,12}(大学|高校|中学|学校|高中|科协))|学生|(孩子|娃)(?!(的|所在的?)?(中学|学校|高中))|家长)/.test(q)
+    /^(我(?!们(中学|学校|高中|高校|大学)|校|[在是][^，,。？?]{0,12}(大学|高校|中学|学校|高中|科协))|学生|(孩子|娃)(?!(的|所在的?)?(中学|学校|高中))|家长)/.test(
+      q,
+    )
   )
     return undefined
   // A named step ("市科协在遴选环节承担什么职责"): the party's facts that speak of that step.

@@ -41,7 +41,8 @@ export const gap: Intent = {
           : undefined
       return notInDocumentAnswer(ctx, GAP_LABELS[asked], related, 0.5, extra)
     }
-    if (asked || !ASK_WHEN.test(q) || DOCUMENT_NUMBER_ASK.test(q) || factGives('date', top.fact.answer)) return undefined
+    if (asked || !ASK_WHEN.test(q) || DOCUMENT_NUMBER_ASK.test(q) || factGives('date', top.fact.answer))
+      return undefined
     // Two facts close in score may each be the activity meant (培训 of students or of teachers): both are said.
     const second = scored[1]
     const related = top.score < 6 ? [] : second && second.score >= 0.8 * top.score ? [top, second] : [top]

@@ -7,6 +7,7 @@ import { conditions } from './conditions'
 import { contact } from './contact'
 import { deadline } from './deadline'
 import { duty } from './duty'
+import { eachStep } from './each-step'
 import { eligibility } from './eligibility'
 import { elsewhere } from './elsewhere'
 import { field } from './field'
@@ -78,6 +79,7 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: month, why: 'a month with no step named: what happens then, before the step readings' },
   { intent: atUniversity, why: 'what is done at the university, before duties of 大学 as a party' },
   { intent: activities, why: 'what a selected student takes part in, before duties and steps' },
+  { intent: eachStep, why: 'one thing asked of several steps: each step, before a party’s duties or one step’s fact' },
   { intent: duty, why: 'what a party must do, before the step readings its words resemble' },
   { intent: nextStep, why: '"审核通过后下一步" asks the steps after one, not the calendar' },
   { intent: schedule, why: "the calendar from today, before a single step's date" },

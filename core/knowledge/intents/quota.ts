@@ -11,7 +11,8 @@ export const QUOTA =
 /** A question comparing two cities' quotas. */
 const DIFFERENCE = /比.{0,8}(多|少)|相差|差(几|多少)|差距|多(几|多少)|少(几|多少)/
 /** A city's share of all places ("南宁占比多少"), or one city's places as a multiple of another's. */
-const SHARE = /占比|比例|比重|占[^，,。？?]{0,10}(多少|几成|百分之|一半|几分之|\d+%)|百分之几|几成|百分比|是不是一半|有没有一半|过半/
+const SHARE =
+  /占比|比例|比重|占[^，,。？?]{0,10}(多少|几成|百分之|一半|几分之|\d+%)|百分之几|几成|百分比|是不是一半|有没有一半|过半/
 /** All the cities at once ("三市合计"), never one borrowed from another ask of the message. */
 const ALL_CITIES = /[三3](个)?(市|城市|地)|各市|全部|所有|全区/
 /** Asks how one number compares with another ("相比是多是少", "一样吗"). */
@@ -39,12 +40,16 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
   const [first, second] = named
   const percent = (n: number) => `${Number(((n / total) * 100).toFixed(1))}%`
   // "柳州、桂林加起来共多少？与南宁相比是多是少": one city against the sum the message asked before.
-  const summed = context && SUM.test(context) ? citiesIn(program, context).inProgram.filter((n) => n !== first?.name) : []
+  const summed =
+    context && SUM.test(context) ? citiesIn(program, context).inProgram.filter((n) => n !== first?.name) : []
   if (first && named.length === 1 && summed.length >= 2 && COMPARED.test(q)) {
     const others = summed.map((n) => program.cities.find((c) => c.name === n)).filter((c) => c !== undefined)
     const sum = others.reduce((s, c) => s + c.quota, 0)
-    const verdict = sum === first.quota ? '两者相同' : sum > first.quota ? `多${sum - first.quota}名` : `少${first.quota - sum}名`
-    parts.push(`${others.map((c) => c.name).join('和')}合计${sum}名，与${first.name}的${first.quota}名相比，${verdict}。`)
+    const verdict =
+      sum === first.quota ? '两者相同' : sum > first.quota ? `多${sum - first.quota}名` : `少${first.quota - sum}名`
+    parts.push(
+      `${others.map((c) => c.name).join('和')}合计${sum}名，与${first.name}的${first.quota}名相比，${verdict}。`,
+    )
   } else if (first && second && named.length === 2 && TIMES.test(q)) {
     const times = Number((first.quota / second.quota).toFixed(2))
     parts.push(
