@@ -59,7 +59,7 @@ export function messageAsks(q: string): MessageAsk[] {
     } else {
       pending += piece
       // "周期结束后，学生若报名下一年度培养，导师是否会有所考虑": the ask is read with its conditions.
-      condition = CONDITION.test(piece) && /[，,]$/.test(piece) ? condition + piece : ''
+      condition = (condition || CONDITION.test(piece)) && /[，,]$/.test(piece) ? condition + piece : ''
     }
   }
   const last = asks[asks.length - 1]

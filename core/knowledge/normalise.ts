@@ -14,7 +14,7 @@ export { chineseNumberToInt }
 
 const NUM = '[零〇一二两三四五六七八九十百千]+'
 /** Units after which a Chinese number is a quantity or a date part. */
-const COUNTED = '(?=个工作日|个月|月份|月|日|号|次|个|名|人|天|位|所|周|%|分|岁|项|篇|份)'
+const COUNTED = '(?=个工作日|个月|月份|月|日|号|次|个|名|人|天|位|所|周|%|分(?!之)|岁|项|篇|份)'
 // Global patterns are safe to share: replace() always starts them from the beginning.
 const PERCENT_WORDS = new RegExp(`百分之(${NUM}|\\d+(?:\\.\\d+)?)`, 'g')
 const COUNTED_NUMBER = new RegExp(`(^|[^高初第])(${NUM})${COUNTED}`, 'g')

@@ -5,7 +5,7 @@ import type { QaAnswer } from '../qa-answer'
 import type { Intent } from './intent'
 
 /** Asks how far apart two things are ("相差几天", "中间隔了几个月", "之间有多久", "相比…留给…几天"). */
-const APART = /相差|相隔|间隔|隔了?|差了?|中间|之间|距离|离|相比|留给|留出|预留/
+const APART = /相差|相隔|间隔|隔了?|差了?|中间|之间|距离|离|相比|比起来|比较|对比|留给|留出|预留/
 const HOW_MUCH = /(几|多少)(个)?(天|日|周|星期|个月|月)|多久|多长时间/
 
 /** How a step's date is said: a day, or a month when the plan gives only the month. */

@@ -10,6 +10,34 @@ const DAY = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})(?:日|号)/
 const ENDS =
   /(哪天|哪一天|几号|什么时候|何时|啥时候)[^，,。？?]{0,4}(结束|截止|到期|完|满)|(结束|截止|到期|满)[^，,。？?]{0,4}(哪天|哪一天|几号|什么时候|是)/
 
+/** A weekday named as the start ("如果公示从某周三开始"). */
+const WEEKDAY_START = /(某|一个|下|本|这)?(周|星期|礼拜)([一二三四五六日天])[^，,。？?]{0,3}(开始|起|公示|算)/
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
+
+/** The end of N working days from a weekday, in a week without holidays ("某周三开始" → 下周二). */
+function weekdayAnswer(what: string, days: number, first: number, step?: { section: string; title: string }): QaAnswer {
+  let day = first === 0 || first === 6 ? 1 : first
+  const from = day
+  let weeks = first === 0 || first === 6 ? 1 : 0
+  for (let left = days - 1; left > 0; left--) {
+    day += 1
+    if (day === 6) {
+      day = 1
+      weeks += 1
+    }
+  }
+  const name = (d: number) => `周${WEEKDAYS[d]}`
+  const later = weeks === 0 ? '当周' : weeks === 1 ? '下' : `${weeks}周后的`
+  const moved = from === first ? '' : `（${name(first)}不是工作日，从下周一算起）`
+  return {
+    answer: `${what}为${days}个工作日：从${name(first)}开始${moved}，中间没有节假日时，到${later}${name(day)}结束（遇到法定节假日或调休要相应顺延）。`,
+    intent: 'deadline',
+    sources: step ? [{ section: step.section, title: step.title }] : [],
+    confidence: 0.8,
+    facts: step ? [{ section: step.section, title: step.title, text: `${step.title}，${days}个工作日` }] : [],
+  }
+}
+
 /**
  * The end of an N-working-day notice from a given start ("要是10月30号开始公示，哪天结束"): the
  * plan's own length of the notice (an undated step with `workingDays`), counted on China's
@@ -21,13 +49,16 @@ export const noticeEndIntent: Intent = {
   answer: (ask, ctx) => {
     const { q } = ask
     const m = DAY.exec(q)
-    if (!m || !ENDS.test(q)) return decline(ask, 'names no start day with an ask for the end')
+    const weekday = m ? undefined : WEEKDAY_START.exec(q)
+    if (!(m || weekday) || !ENDS.test(q)) return decline(ask, 'names no start day with an ask for the end')
     const step = ctx.program.undatedSteps.find(
       (s) => s.workingDays !== undefined && ctx.vocab.steps.some((v) => v.key === s.key && v.pattern.test(q)),
     )
     const given = /(\d+)个工作日/.exec(q)
     const days = step?.workingDays ?? (given ? Number(given[1]) : undefined)
     if (days === undefined) return decline(ask, 'names no span of working days')
+    const what = step ? step.title.split(/[：（(]/)[0] : '这段时间'
+    if (!m) return weekdayAnswer(what, days, WEEKDAYS.indexOf(weekday?.[3] ?? '一'), step)
     const year = m[1] ? Number(m[1]) : Number(ctx.program.training.start.slice(0, 4))
     const start = `${year}-${String(m[2]).padStart(2, '0')}-${String(m[3]).padStart(2, '0')}`
     if (Number.isNaN(new Date(`${start}T00:00:00+08:00`).getTime())) return decline(ask, 'the day named is no day')
@@ -35,7 +66,6 @@ export const noticeEndIntent: Intent = {
     const moved = isWorkingDay(start)
       ? ''
       : `（${chineseDate(start)}不是工作日，从${chineseDate(addWorkingDays(start, 1))}算起）`
-    const what = step ? step.title.split(/[：（(]/)[0] : '这段时间'
     const answer: QaAnswer = {
       answer: `${what}为${days}个工作日：从${chineseDate(start)}开始${moved}，到${chineseDate(end)}结束（按国家法定节假日和调休安排计算工作日）。${step ? '方案没有写公示的具体开始日期。' : ''}`,
       intent: 'deadline',

@@ -16,7 +16,7 @@ const SHARE =
 /** All the cities at once ("三市合计"), never one borrowed from another ask of the message. */
 const ALL_CITIES = /[三3](个)?(市|城市|地)|各市|全部|所有|全区/
 /** Asks how one number compares with another ("相比是多是少", "一样吗"). */
-const COMPARED = /相比|比较|对比|多还是少|是多|是少|相同|一样|相等/
+const COMPARED = /相比|比较|对比|多还是少|是多|是少|相同|一样|相等|哪个多|谁多|哪个少|谁少|比[^，,。？?]{0,6}(多|少)/
 const TIMES = /几倍|多少倍|倍数/
 const SUM = /一共|总共|合计|加起来|加在一起|总数|共(选|有|招|多少|几)|合起来|总名额/
 

@@ -56,9 +56,34 @@ function visitsAnswer(ctx: Context, q: string): QaAnswer | undefined {
   }
 }
 
-/** A number of visits to the university judged against the plan's minimum. */
+/** Asks for the visits of a group of students together ("全市学生到校总计至少多少人次"). */
+const GROUP_TOTAL =
+  /人次|(总计|一共|合计|总共|加起来)[^，,。？?]{0,6}(多少|几)次|全(市|部|体)[^，,。？?]{0,8}(到校|去|参加培养)/
+
+/** The least visits of a city's (or every city's) full quota: places × the minimum per student. */
+function groupVisitsAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  const fact = ctx.factsById.get('visits')
+  if (!fact || !GROUP_TOTAL.test(q) || !VISIT_TOPIC.test(q)) return undefined
+  const required = ctx.program.training.requiredVisits
+  const cities = ctx.program.cities.filter((c) => q.includes(c.name.replace(/市$/, '')))
+  const group = cities.length > 0 ? cities : ctx.program.cities
+  const places = group.reduce((sum, c) => sum + c.quota, 0)
+  const who = cities.length > 0 ? group.map((c) => `${c.name}${c.quota}名`).join('、') : `三市合计${places}名`
+  return {
+    answer: clamp(
+      `每名学生一个培养周期内到高校参加培养不少于${required}次（${fact.section}）；${who}学生全部录满时，至少共${places * required}人次（${places}×${required}）。`,
+    ),
+    intent: fact.intent ?? 'process',
+    sources: [{ section: fact.section, title: fact.title }],
+    confidence: 0.8,
+    facts: [factOf(fact)],
+  }
+}
+
+/** A number of visits to the university judged against the plan's minimum, or counted for a group. */
 export const visits: Intent = {
   name: 'visits',
-  description: 'a number of campus visits (or fewer, or making up) judged against the required minimum',
-  answer: (ask, ctx) => visitsAnswer(ctx, ask.q) ?? decline(ask, 'judges no number of visits'),
+  description: 'a number of campus visits judged against the required minimum, or a group’s least total',
+  answer: (ask, ctx) =>
+    visitsAnswer(ctx, ask.q) ?? groupVisitsAnswer(ctx, ask.q) ?? decline(ask, 'judges no number of visits'),
 }
