@@ -16,7 +16,8 @@ const SHARE =
 /** All the cities at once ("三市合计"), never one borrowed from another ask of the message. */
 const ALL_CITIES = /[三3](个)?(市|城市|地)|各市|全部|所有|全区/
 /** Asks how one number compares with another ("相比是多是少", "一样吗"). */
-const COMPARED = /相比|比较|对比|多还是少|是多|是少|相同|一样|相等|哪个多|谁多|哪个少|谁少|比[^，,。？?]{0,6}(多|少)/
+const COMPARED =
+  /相比|比较|对比|多还是少|是多|是少|相同|一样|相等|哪个多|谁多|哪个少|谁少|比[^，,。？?]{0,6}(多|少)|有没有[^，,。？?]{1,6}(多|少)|不如/
 const TIMES = /几倍|多少倍|倍数/
 const SUM = /一共|总共|合计|加起来|加在一起|总数|共(选|有|招|多少|几)|合起来|总名额/
 
@@ -39,16 +40,21 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
     .filter((c): c is Program['cities'][number] => c !== undefined)
   const [first, second] = named
   const percent = (n: number) => `${Number(((n / total) * 100).toFixed(1))}%`
-  // "柳州、桂林加起来共多少？与南宁相比是多是少": one city against the sum the message asked before.
-  const summed =
-    context && SUM.test(context) ? citiesIn(program, context).inProgram.filter((n) => n !== first?.name) : []
-  if (first && named.length === 1 && summed.length >= 2 && COMPARED.test(q)) {
+  // "柳州、桂林加起来共多少？与南宁相比是多是少": one city against the sum asked in another clause.
+  const clauses = `${context ?? ''}，${q}`.split(/[，,。？?；;！!]/)
+  const sumClause = clauses.find((c) => SUM.test(c) && citiesIn(program, c).inProgram.length >= 2)
+  const compareClause = clauses.find((c) => COMPARED.test(c) && citiesIn(program, c).inProgram.length === 1)
+  const target = compareClause
+    ? program.cities.find((c) => c.name === citiesIn(program, compareClause).inProgram[0])
+    : undefined
+  const summed = sumClause ? citiesIn(program, sumClause).inProgram.filter((n) => n !== target?.name) : []
+  if (target && summed.length >= 2 && COMPARED.test(q)) {
     const others = summed.map((n) => program.cities.find((c) => c.name === n)).filter((c) => c !== undefined)
     const sum = others.reduce((s, c) => s + c.quota, 0)
     const verdict =
-      sum === first.quota ? '两者相同' : sum > first.quota ? `多${sum - first.quota}名` : `少${first.quota - sum}名`
+      sum === target.quota ? '两者相同' : sum > target.quota ? `多${sum - target.quota}名` : `少${target.quota - sum}名`
     parts.push(
-      `${others.map((c) => c.name).join('和')}合计${sum}名，与${first.name}的${first.quota}名相比，${verdict}。`,
+      `${others.map((c) => c.name).join('和')}合计${sum}名，与${target.name}的${target.quota}名相比，${verdict}。`,
     )
   } else if (first && second && named.length === 2 && TIMES.test(q)) {
     const times = Number((first.quota / second.quota).toFixed(2))
@@ -109,6 +115,7 @@ export const quota: Intent = {
   description: 'how many students a city or all select, their sum or difference',
   answer: (ask, ctx) =>
     QUOTA.test(ask.q) ||
+    ((SUM.test(ask.q) || /(多少|几)个/.test(ask.q)) && citiesIn(ctx.program, ask.q).inProgram.length >= 1) ||
     (DIFFERENCE.test(ask.q) && citiesIn(ctx.program, ask.q).inProgram.length >= 2) ||
     ((SHARE.test(ask.q) || TIMES.test(ask.q) || COMPARED.test(ask.q)) &&
       !/成绩|评价|考核|分数|排名|权重/.test(ask.q) &&
