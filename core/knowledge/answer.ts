@@ -1,3 +1,4 @@
+import { cohortMonthsAsked } from './cohort-months'
 import { correctHomophones } from './homophones'
 import { type Ask, type AskOptions, type Context, contextOf, makeAsk } from './context'
 import { INTENTS } from './intents'
@@ -37,9 +38,10 @@ export function answerQuestion(program: Program, question: string, now: Date, tr
   const ctx = contextOf(program)
   // Traditional characters (南寧市選多少個學生) are read as simplified from here on, profile included;
   // the asker's own phone or e-mail is context, never the question.
-  // Short forms, misspellings and sound-alike slips of the cohort's words (管办, 明额, 导市) are read as the words.
+  // Short forms, misspellings and sound-alike slips of the cohort's words (管办, 明额, 导市) are read as the
+  // words; 明年2月 is the cohort's February when the cohort has a step then.
   const expanded = expandAbbreviations(withoutPersonalDetails(toSimplified(question)), ctx.spellings)
-  const text = correctHomophones(expanded, ctx.homophones)
+  const text = cohortMonthsAsked(program, correctHomophones(expanded, ctx.homophones))
   return withOfficeWhenSilent(ctx, answerMessage(ctx, text, now, trace))
 }
 

@@ -1,6 +1,7 @@
 import { type Context, decline } from '../context'
 import type { QaAnswer } from '../qa-answer'
 import { factsAnswer } from '../reply'
+import { PURPOSE_ASK } from '../wording'
 import type { Intent } from './intent'
 
 /** What a student does at the university (五（三） and 五（三）1), not only how often they go. */
@@ -10,7 +11,8 @@ const NOT_AT_UNIVERSITY =
   /次|多久|几|时长|地点|哪里|哪儿|在哪|多少|要求|条件|职责|负责|组织|统一|谁(来|带|安排)|由谁|配合|中学这边|中学要|学校这边/
 
 function atUniversityAnswer(ctx: Context, q: string): QaAnswer | undefined {
-  if (!AT_UNIVERSITY.test(q) || NOT_AT_UNIVERSITY.test(q)) return undefined
+  // "让高中生去大学搞科研…到底图个啥": what the program is for, said in article 一.
+  if (!AT_UNIVERSITY.test(q) || NOT_AT_UNIVERSITY.test(q) || PURPOSE_ASK.test(q)) return undefined
   return factsAnswer(ctx, ['training_mode', 'university_training', 'visits'])
 }
 

@@ -1,0 +1,23 @@
+import { chineseNumberToInt } from '../chinese-numbers'
+import type { Program } from './program'
+
+/** The months (1–12) in which the cohort has a step, or its training starts or ends. */
+function cohortMonths(program: Program): Set<number> {
+  const days = [...program.milestones.map((m) => m.due), program.training.start, program.training.end]
+  return new Set(days.map((d) => Number(d.slice(5, 7))))
+}
+
+const RELATIVE_MONTH = /(明年|今年|去年|来年|下一年|第二年)(的)?(\d{1,2}|[一二三四五六七八九十]{1,3})(月)/g
+
+/**
+ * "明年2月份有啥安排": a month said relative to today in which the cohort has a step means the
+ * cohort's month (the asker is in the cohort's year), so the relative year is dropped. A month
+ * without a step of the cohort keeps it, and is read as another year.
+ */
+export function cohortMonthsAsked(program: Program, text: string): string {
+  const months = cohortMonths(program)
+  return text.replace(RELATIVE_MONTH, (whole, _year, _of, month: string, unit: string) => {
+    const n = /^\d+$/.test(month) ? Number(month) : chineseNumberToInt(month)
+    return n !== undefined && months.has(n) ? `${month}${unit}` : whole
+  })
+}
