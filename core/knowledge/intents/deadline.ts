@@ -1,5 +1,5 @@
 import { decline } from '../context'
-import { beijingDate, chineseMonth } from '../../time'
+import { beijingDate, chineseDate, chineseMonth, daysBetween } from '../../time'
 import { officeContact, type Program, type ProgramMilestone } from '../program'
 import type { AnswerFact, QaAnswer } from '../qa-answer'
 import { bestFactInSection, factOf, joinWithin, laterPlanNote, milestoneWhen, PLAN_NAME } from '../reply'
@@ -39,6 +39,10 @@ function deadlineAnswer(
     section = milestone.section
     title = milestone.title
     parts.push(`${milestoneWhen(milestone, now)}。`)
+    const ordinal = monthOfTraining(program, milestone, q)
+    if (ordinal) parts.push(ordinal)
+    const given = givenDayAgainst(milestone, q)
+    if (given) parts.splice(0, 0, given)
     if (key === 'school_submission' && /开始|启动|开放/.test(q)) {
       parts.push('方案没有写学生开始报名的日期，报名由各中学组织，请留意本校通知。')
     }
@@ -82,6 +86,26 @@ function deadlineAnswer(
     confidence: 0.9,
     facts,
   }
+}
+
+/** "中期评价落在培养周期的第几个月": the month of the step counted from the training's first month. */
+function monthOfTraining(program: Program, m: ProgramMilestone, q: string): string | undefined {
+  if (!/第(几|多少)个?月/.test(q)) return undefined
+  const [y0, m0] = program.training.start.split('-').map(Number) as [number, number]
+  const [y1, m1] = m.due.split('-').map(Number) as [number, number]
+  const n = (y1 - y0) * 12 + (m1 - m0) + 1
+  return `从培养周期的第一个月（${chineseMonth(program.training.start)}）算起，${m1}月是第${n}个月。`
+}
+
+/** A day the asker names against the step's deadline ("我校10月25日才完成…是否已超过"): before, on or after it. */
+function givenDayAgainst(m: ProgramMilestone, q: string): string | undefined {
+  const d = /(\d{1,2})月(\d{1,2})(日|号)/.exec(q)
+  if (!d || m.month || !/超过|过了|晚了|来得及|赶得上|逾期|错过|算不算|还能|迟了|延误|是否已/.test(q)) return undefined
+  const day = `${m.due.slice(0, 5)}${String(d[1]).padStart(2, '0')}-${String(d[2]).padStart(2, '0')}`
+  if (day === m.due) return `${d[1]}月${d[2]}日正是截止当天，没有超过。`
+  return day < m.due
+    ? `${d[1]}月${d[2]}日在截止日期（${chineseDate(m.due)}）之前，没有超过。`
+    : `${d[1]}月${d[2]}日已经超过了截止日期（${chineseDate(m.due)}），晚了${daysBetween(m.due, day)}天。`
 }
 
 /** The milestone whose day the question names (10月24号 → the school submission), if any. */

@@ -61,6 +61,11 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
     parts.push(
       `${first.name}${first.quota}名，${second.name}${second.quota}名，${first.name}的名额是${second.name}的${times}倍。`,
     )
+  } else if (named.length >= 2 && SHARE.test(q) && (SUM.test(q) || (context !== undefined && SUM.test(context)))) {
+    // "柳州、桂林合计多少？占三市的比例是多少": the share of the sum.
+    const sum = named.reduce((s, c) => s + c.quota, 0)
+    const half = sum * 2 === total ? '，正好一半' : ''
+    parts.push(`${named.map((c) => c.name).join('和')}合计${sum}名，占三市合计${total}名的${percent(sum)}${half}。`)
   } else if (named.length >= 1 && SHARE.test(q)) {
     const half = (c: { quota: number }) => (c.quota * 2 === total ? '，正好一半' : '')
     parts.push(

@@ -15,6 +15,33 @@ function visitCount(q: string): number | undefined {
   return chineseNumberToInt(raw)
 }
 
+/** "每月到校一次": visits a month, and the cycle's months. */
+function perMonth(ctx: Context, q: string): { each: number; months: number } | undefined {
+  const m = /(每|一|1)个?月[^，,。？?]{0,6}?(\d+|[一两二三四五])次/.exec(q)
+  if (!m) return undefined
+  const each = /^\d+$/.test(m[2] as string) ? Number(m[2]) : m[2] === '两' ? 2 : chineseNumberToInt(m[2] as string)
+  const { start, end } = ctx.program.training
+  const months =
+    (Number(end.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + Number(end.slice(5, 7)) - Number(start.slice(5, 7)) + 1
+  return each ? { each, months } : undefined
+}
+
+/** A monthly rate over the whole cycle against the minimum. */
+function rateAnswer(ctx: Context, { each, months }: { each: number; months: number }): QaAnswer | undefined {
+  const fact = ctx.factsById.get('visits')
+  if (!fact) return undefined
+  const required = ctx.program.training.requiredVisits
+  const total = each * months
+  const verdict = total >= required ? `满足不少于${required}次的要求` : `少于${required}次，不满足要求`
+  return {
+    answer: `培养周期共${months}个月，每月${each}次，共计${total}次，${verdict}（${fact.section}）。每次活动后还要登录平台提交《成长日志》。`,
+    intent: fact.intent ?? 'process',
+    sources: [{ section: fact.section, title: fact.title }],
+    confidence: 0.85,
+    facts: [factOf(fact)],
+  }
+}
+
 /** Whether a question is about going to the university a number of times. */
 const VISIT_TOPIC =
   /次数|(去|到|跑|来|进)(了)?[^，,。？?]{0,4}(大学|高校|学校|实验室)|到校|培养|活动|见面|参加|去了|跑了|少去|缺席|请假/
@@ -30,6 +57,8 @@ function visitsAnswer(ctx: Context, q: string): QaAnswer | undefined {
   if (!fact) return undefined
   const n = visitCount(q)
   const fewer = /少去|少几次|少(来|到|跑)|缺(了|席)?几次|不去几次|没去够|次数不够|不够次数/.test(q)
+  const rate = VISIT_TOPIC.test(q) ? perMonth(ctx, q) : undefined
+  if (rate) return rateAnswer(ctx, rate)
   if (!VISIT_TOPIC.test(q) || !VISIT_JUDGE.test(q)) return undefined
   const makeUp = /补(?!贴|助|习|课|偿)/.test(q)
   if (n === undefined && !fewer && !makeUp) return undefined
