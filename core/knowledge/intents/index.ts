@@ -32,6 +32,7 @@ import { person } from './person'
 import { qualifier } from './qualifier'
 import { priorityRequired } from './priority-required'
 import { quota } from './quota'
+import { rankPlaces } from './rank-places'
 import { result } from './result'
 import { retrieve } from './retrieve'
 import { schedule } from './schedule'
@@ -73,6 +74,7 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: applyProcess, why: '"找谁报名" is the way to apply, not the contact list' },
   { intent: contact, why: 'a person or phone asked for' },
   { intent: result, why: 'how the outcome is learnt, before the step dates (公示, 名单)' },
+  { intent: rankPlaces, why: 'places in a grade of a given size ask the rank rule, not the quota (both say 多少名)' },
   { intent: quota, why: 'numbers of students, before dates that share 选/名 words' },
   { intent: interval, why: 'the time between two steps is arithmetic over their dates, not either date alone' },
   { intent: noticeEndIntent, why: 'the end of a notice from a given start is counted, not looked up' },

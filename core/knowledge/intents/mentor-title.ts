@@ -11,6 +11,33 @@ const OTHER_TITLES =
 const MENTOR_ROLE_ASK =
   /(当|做|担任|成为|聘为|作为|应聘|申请|报)[^，,。？?]{0,10}导师|导师[^，,。？?]{0,4}(资格|条件|要求)|(够|有)(没有)?资格[^，,。？?]{0,6}导师|(能|可以|算)(不能|不可以)?(当|做)?导师/
 
+/** A member of a mentor's team asked about ("其培养团队中有一位讲师"). */
+const TEAM_MEMBER = /团队(成员|里|中|内|的)|(团队|组)成员/
+/** A doctorate, or a senior title (副高 or above), which team members have in principle (四（一）). */
+const MEETS = /博士(?!后)|副教授|(?<!助理)副?研究员|教授|副高|正高|高级职称/
+const BELOW = /讲师|助教|助理研究员|中级|初级|硕士|本科/
+
+/** Whether a team member with the degree and title given meets the plan's rule for the team, and the rule. */
+function teamMemberAnswer(team: ProgramFact, q: string): QaAnswer {
+  // The member's clauses only: "教授担任导师，团队中有一位讲师" judges the lecturer.
+  const about = q
+    .split(/[，,。；;]/)
+    .filter((clause) => TEAM_MEMBER.test(clause) || !/导师/.test(clause))
+    .join('，')
+  const verdict = MEETS.test(about)
+    ? '按所说的学位或职称，符合团队成员原则上的要求。'
+    : BELOW.test(about)
+      ? '按所说的学位和职称（没有博士学位，也不是副高以上职称），原则上不符合团队成员的要求；能否例外，方案没有规定。'
+      : ''
+  return {
+    answer: clamp(`${verdict}方案（${team.section}）：${team.answer}`),
+    intent: 'fact',
+    sources: [{ section: team.section, title: team.title }],
+    confidence: 0.8,
+    facts: [factOf(team)],
+  }
+}
+
 /**
  * Whether a named title is among the mentor kinds the plan lists (四（一）): a yes for a listed
  * kind, and for any other title what the list holds and who decides. A structured check over the
@@ -21,6 +48,7 @@ function mentorTitleAnswer(ctx: Context, q: string): QaAnswer | undefined {
   const fact = ctx.factsById.get('mentor_qualification')
   const team = ctx.factsById.get('mentor_team')
   if (!fact) return undefined
+  if (team && TEAM_MEMBER.test(q)) return teamMemberAnswer(team, q)
   const titles = ctx.vocab.mentorTitles
   const listed = titles.find((t) => t.pattern.test(q))
   const other = listed ? undefined : q.match(OTHER_TITLES)?.[0]

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { ask } from '../../../test/helpers/qa'
+
+describe('spoken Chinese: counts, dialect asks, slips', () => {
+  it('去了3回，还要几趟 → visits still needed', () => {
+    expect(ask('娃去了桂师3回了 还要跑几趟才够').answer).toContain('至少还要7次')
+  })
+  it('一回事 stays a phrase, not a count', () => {
+    expect(ask('这个和全国的英才计划是一回事不').answer).toMatch(/^两者不是同一个项目/)
+  })
+  it('得不得行 asks whether the student may apply', () => {
+    expect(ask('西乡塘区高一 化学年级前12% 得不得行').answer).toMatch(/^结论：按方案的报名条件，可以报名/)
+  })
+  it('一共好多个 at the end of an ask is how many; 有没有南宁多 compares with the sum', () => {
+    const r = ask('桂林柳州两个市一共好多个 有没有南宁多')
+    expect(r.answer).toContain('一共30名')
+    expect(r.answer).toContain('两者相同')
+  })
+  it('图个啥 asks what the program is for, whatever the context says about universities', () => {
+    expect(ask('娃要去大学做实验 搞这个到底图个啥').answer).toContain('目的和意义')
+  })
+  it('公式完了 is read as 公示完了', () => {
+    expect(ask('公式完了然后呢').answer).toContain('公布入选学生名单')
+  })
+  it('明年3月 is not a later year when the cohort has nothing then, 明年2月 is the cohort’s February', () => {
+    expect(ask('明年2月要干嘛').answer).toContain('中期评价')
+    expect(ask('明年的报名什么时候').intent).toBe('not_in_document')
+  })
+})
+
+describe('arithmetic the asker sets up', () => {
+  it.each([
+    ['要是11月1日开始公示5个工作日，最后一天是几号', '2023年11月7日结束'],
+    ['年度评价截止在培养周期的第几个月', '是第12个月'],
+    ['学校10月26号才交推荐材料，是不是晚了', '晚了2天'],
+    ['学校10月20日交推荐材料算不算超过截止', '没有超过'],
+    ['南宁桂林名额合计占全部的比例是多少', '占三市合计60名的75%'],
+    ['如果每个月去两次大学，一年下来够不够次数', '共计24次，满足'],
+    ['我们年级有800人，单科要排前多少名', '前120名以内'],
+  ])('%s → %s', (q, expected) => {
+    expect(ask(q).answer).toContain(expected)
+  })
+})
+
+describe('the point asked, not a neighbour', () => {
+  it('a team member with a master’s degree and a middle title → in principle not, with the rule', () => {
+    const r = ask('请问导师可以让一位助理研究员（硕士）担任导师团队成员吗')
+    expect(r.answer).toContain('原则上不符合团队成员的要求')
+    expect(r.answer).toContain('博士学位或副高以上职称')
+  })
+  it('other signatures on the form → open, with the office', () => {
+    const r = ask('申请表要不要家长签字')
+    expect(r.intent).toBe('not_in_document')
+    expect(r.answer).toContain('2809218')
+  })
+  it.each([
+    ['大学对我们中学指导老师有没有培训', '专项培训'],
+    ['中学要给学生指定什么样的老师', '学科教师'],
+    ['学生是真正参与研究还是打打杂', '实质性参与'],
+  ])('%s → %s', (q, expected) => {
+    expect(ask(q).answer).toContain(expected)
+  })
+})
