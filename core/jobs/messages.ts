@@ -71,6 +71,13 @@ export async function addressMessages(ds: DataSource, planned: PlannedMessage[],
 export interface MessageQuery {
   sql: string
   parameters: unknown[]
+  /**
+   * The texts the query may give, so queueQuery stores each once in outbox_text before it
+   * writes the rows (a cohort's reminders are a million rows and a few dozen texts): the texts
+   * themselves, or a cheap SELECT of one column `text` listing them (more than are used is
+   * fine). A text not listed is not lost: its rows carry it in their own payload.
+   */
+  texts?: string[] | { sql: string; parameters: unknown[] }
 }
 
 /** The rank of a binding's channel in CHANNEL_PREFERENCE, as SQL. */
@@ -98,33 +105,30 @@ function addressColumns(ds: DataSource, job: string) {
   }
 }
 
-/** The outbox payload of a job's message besides its text (which outbox_text holds): the job's name. */
-const jobPayload = (job: string) => JSON.stringify({ job })
-
 /**
- * Writes a query's messages to the outbox in two INSERT … SELECTs: first the distinct texts to
- * outbox_text (each text once, found by its SHA-256, however many rows carry it), then one row
- * per message referring to its text. The database composes, addresses and writes every row (the
- * send time after quiet hours, the idempotency key), and skips a key already there (INSERT …
- * IGNORE on the unique key), so a re-run or a second instance adds nothing. Nothing crosses
- * into the process but the count of new rows. Rows are written in key order, so the unique
- * index grows at its end instead of at random pages; with the text out of the rows, what
- * MariaDB sorts and writes is a few dozen bytes a message instead of half a kilobyte, and the
- * outbox of a whole cohort fits its buffer pool. MySQL/MariaDB read committed rows without
- * locking them, so students writing logs meanwhile do not wait for it.
+ * Writes a query's messages to the outbox in one INSERT … SELECT: the database composes,
+ * addresses and writes every row (the send time after quiet hours, the idempotency key), and
+ * skips a key already there (INSERT … IGNORE on the unique key), so a re-run or a second
+ * instance adds nothing. The query's texts are stored first, once each (storeTexts), and a row
+ * whose text is stored refers to it (textId, found by the text's SHA-256) with only the job in
+ * its payload: what MariaDB sorts and writes is a few dozen bytes a message instead of half a
+ * kilobyte, so a cohort's outbox fits the buffer pool. Nothing crosses into the process but the
+ * count of new rows. Rows are written in key order, so the unique index grows at its end
+ * instead of at random pages. MySQL/MariaDB read committed rows without locking them, so
+ * students writing logs meanwhile do not wait for it.
  */
 export async function queueQuery(ds: DataSource, job: string, query: MessageQuery, now: Date): Promise<number> {
   const d = dialectOf(ds)
   const c = addressColumns(ds, job)
-  const ignore = d.sqlite ? 'INSERT OR IGNORE' : 'INSERT IGNORE'
-  const texts = `${ignore} INTO outbox_text (hash, text)
-    SELECT SHA2(u.text, 256), u.text FROM (SELECT DISTINCT t.text FROM (${query.sql}) t) u`
-  const sql = `${ignore} INTO outbox_message
+  const ownText = `JSON_OBJECT('text', t.text, 'job', ${d.literal(job)})`
+  const shared = query.texts !== undefined
+  const sql = `${d.sqlite ? 'INSERT OR IGNORE' : 'INSERT IGNORE'} INTO outbox_message
       (channel, recipient, payload, textId, status, attempts, nextAttemptAt, idempotencyKey, lockedBy, lockedAt, lastError, createdAt, sentAt)
-    SELECT ${c.channel}, ${c.recipient}, ${d.literal(jobPayload(job))}, x.id, 'pending', 0,
-      CASE WHEN t.role IN ('student', 'parent') THEN ? ELSE ? END, ${c.key}, NULL, NULL, NULL, ?, NULL
+    SELECT ${c.channel}, ${c.recipient},
+      ${shared ? `CASE WHEN x.id IS NULL THEN ${ownText} ELSE ${d.literal(JSON.stringify({ job }))} END, x.id` : `${ownText}, NULL`},
+      'pending', 0, CASE WHEN t.role IN ('student', 'parent') THEN ? ELSE ? END, ${c.key}, NULL, NULL, NULL, ?, NULL
     ${ADDRESSED_FROM(query)}
-      INNER JOIN outbox_text x ON x.hash = SHA2(t.text, 256)
+    ${shared ? 'LEFT JOIN outbox_text x ON x.hash = SHA2(t.text, 256)' : ''}
     ORDER BY 8`
   const parameters = [
     datetimeParameter(ds, sendTimeFor('student', now)),
@@ -133,11 +137,33 @@ export async function queueQuery(ds: DataSource, job: string, query: MessageQuer
     ...query.parameters,
   ]
   const write = async (runner: QueryRunner) => {
-    await runner.query(texts, query.parameters)
+    if (query.texts) await storeTexts(ds, runner, query.texts)
     return Number((await runner.query(sql, parameters, true)).affected ?? 0)
   }
   if (d.sqlite) return ds.transaction((m) => write(m.queryRunner as QueryRunner))
   return ds.transaction('READ COMMITTED', (m) => write(m.queryRunner as QueryRunner))
+}
+
+/** How many texts one INSERT of storeTexts writes. */
+const TEXT_BATCH = 200
+
+/** Adds the texts outbox_text lacks: given ones with their hash computed here, listed ones by one INSERT … SELECT. */
+async function storeTexts(ds: DataSource, runner: QueryRunner, texts: NonNullable<MessageQuery['texts']>) {
+  const verb = dialectOf(ds).sqlite ? 'INSERT OR IGNORE' : 'INSERT IGNORE'
+  if (!Array.isArray(texts)) {
+    await runner.query(`${verb} INTO outbox_text (hash, text) SELECT SHA2(u.text, 256), u.text FROM (${texts.sql}) u`, [
+      ...texts.parameters,
+    ])
+    return
+  }
+  const distinct = [...new Set(texts)]
+  for (let i = 0; i < distinct.length; i += TEXT_BATCH) {
+    const batch = distinct.slice(i, i + TEXT_BATCH)
+    await runner.query(
+      `${verb} INTO outbox_text (hash, text) VALUES ${batch.map(() => '(?, ?)').join(', ')}`,
+      batch.flatMap((text) => [outboxTextHash(text), text]),
+    )
+  }
 }
 
 /** How many rows a preview hands over at once. */
@@ -225,7 +251,6 @@ const OUTBOX_COLUMNS = [
   'channel',
   'recipient',
   'payload',
-  'textId',
   'status',
   'attempts',
   'nextAttemptAt',
@@ -237,64 +262,37 @@ const OUTBOX_COLUMNS = [
   'sentAt',
 ]
 
-/** How many rows one INSERT of queueMessages writes. */
-const INSERT_BATCH = 500
-
 /**
- * Writes messages composed one by one (few: the mentor digest's) to the outbox, their texts to
- * outbox_text once each; a key already there is skipped (INSERT … IGNORE on the unique key), so
- * a re-run or a second instance adds nothing. One statement per 500 rows, one transaction.
- * Returns how many messages were new.
+ * Writes messages composed one by one (few, each its own text: the mentor digest's) to the
+ * outbox, each row with its text in its payload; a key already there is skipped (INSERT …
+ * IGNORE on the unique key), so a re-run or a second instance adds nothing. One statement per
+ * 500 messages, one transaction. Returns how many were new.
  */
 export async function queueMessages(ds: DataSource, messages: QueuedMessage[], now: Date): Promise<number> {
   const q = (name: string) => ds.driver.escape(name)
   const verb = ds.options.type === 'better-sqlite3' ? 'INSERT OR IGNORE' : 'INSERT IGNORE'
   const head = `${verb} INTO ${q('outbox_message')} (${OUTBOX_COLUMNS.map(q).join(', ')}) VALUES `
-  const row = "(?, ?, ?, ?, 'pending', 0, ?, ?, NULL, NULL, NULL, ?, NULL)"
+  const row = "(?, ?, ?, 'pending', 0, ?, ?, NULL, NULL, NULL, ?, NULL)"
   const created = datetimeParameter(ds, now)
-  const hashes = new Map(messages.map((msg) => [msg.text, outboxTextHash(msg.text)]))
   return ds.transaction(async (m) => {
-    const runner = m.queryRunner as QueryRunner
-    const textIds = await storeTexts(ds, runner, hashes)
     let inserted = 0
-    for (let i = 0; i < messages.length; i += INSERT_BATCH) {
-      const batch = messages.slice(i, i + INSERT_BATCH)
+    for (let i = 0; i < messages.length; i += 500) {
+      const batch = messages.slice(i, i + 500)
       const parameters = batch.flatMap((msg) => [
         msg.channel,
         msg.recipient,
-        jobPayload(msg.job),
-        textIds.get(hashes.get(msg.text) as string),
+        JSON.stringify({ text: msg.text, job: msg.job }),
         datetimeParameter(ds, msg.sendAt),
         msg.key,
         created,
       ])
-      const result = await runner.query(head + batch.map(() => row).join(', '), parameters, true)
+      const result = await (m.queryRunner as QueryRunner).query(
+        head + batch.map(() => row).join(', '),
+        parameters,
+        true,
+      )
       inserted += Number(result.affected ?? 0)
     }
     return inserted
   })
-}
-
-/** Adds the texts outbox_text lacks (text → hash) and returns the id of each hash. */
-async function storeTexts(
-  ds: DataSource,
-  runner: QueryRunner,
-  hashes: Map<string, string>,
-): Promise<Map<string, number>> {
-  const verb = ds.options.type === 'better-sqlite3' ? 'INSERT OR IGNORE' : 'INSERT IGNORE'
-  const entries = [...hashes]
-  const ids = new Map<string, number>()
-  for (let i = 0; i < entries.length; i += INSERT_BATCH) {
-    const batch = entries.slice(i, i + INSERT_BATCH)
-    await runner.query(
-      `${verb} INTO outbox_text (hash, text) VALUES ${batch.map(() => '(?, ?)').join(', ')}`,
-      batch.flatMap(([text, hash]) => [hash, text]),
-    )
-    const rows: Array<{ id: number | string; hash: string }> = await runner.query(
-      `SELECT id, hash FROM outbox_text WHERE hash IN (${batch.map(() => '?').join(', ')})`,
-      batch.map(([, hash]) => hash),
-    )
-    for (const r of rows) ids.set(r.hash, Number(r.id))
-  }
-  return ids
 }

@@ -176,6 +176,14 @@ describe.each(testDbKinds())('a whole cohort year of reminders on %s', (kind) =>
       const hour = new Date(r.nextAttemptAt.getTime() + 8 * 3_600_000).getUTCHours()
       expect(hour >= 7 && hour < 22).toBe(true)
     }
+    // Every row says what the preview said when it was written (a key's first run); the set-based jobs' rows refer to their
+    // text, stored once (the digest's carry their own).
+    const previewed = new Map<string, string>()
+    for (const m of sent) if (!previewed.has(m.key)) previewed.set(m.key, m.text)
+    for (const r of rows) {
+      expect(outboxPayload(r).text).toBe(previewed.get(r.idempotencyKey))
+      expect(r.textId === null).toBe(r.idempotencyKey.startsWith('mentor-digest:'))
+    }
     const exitedPerson = await personIdOf(h, 'demo-student-2')
     const late = sent.filter((m) => m.personId === exitedPerson && m.day >= '2024-03-01')
     expect(late).toEqual([])
