@@ -90,12 +90,29 @@ interface SqliteSetup {
   function(name: string, options: { deterministic: boolean }, fn: (...args: unknown[]) => unknown): unknown
 }
 
-/** MySQL's SHA2(text, bits) for SQLite: the hex digest of the text's UTF-8 (0 bits: 256), NULL for NULL text or unknown bits. */
+/** SHA-256 digests computed lately, by text: a job's query hashes a few dozen texts over a million rows. */
+const recentSha256 = new Map<string, string>()
+
+/**
+ * MySQL's SHA2(text, bits) for SQLite: the hex digest of the text's UTF-8 (0 bits: 256), NULL for
+ * NULL text or unknown bits. Remembers the last few thousand SHA-256 digests of texts, so a
+ * cohort's reminders hash each distinct text once rather than once a row.
+ */
 function sha2(text: unknown, bits: unknown): string | null {
   const size = Number(bits) === 0 ? 256 : Number(bits)
   if (text === null || text === undefined || ![224, 256, 384, 512].includes(size)) return null
-  const bytes = Buffer.isBuffer(text) ? text : Buffer.from(String(text), 'utf8')
-  return createHash(`sha${size}`).update(bytes).digest('hex')
+  const digest = (data: unknown) =>
+    createHash(`sha${size}`)
+      .update(Buffer.isBuffer(data) ? data : Buffer.from(String(data), 'utf8'))
+      .digest('hex')
+  if (size !== 256 || typeof text !== 'string') return digest(text)
+  let known = recentSha256.get(text)
+  if (known === undefined) {
+    known = digest(text)
+    if (recentSha256.size >= 4096) recentSha256.clear()
+    recentSha256.set(text, known)
+  }
+  return known
 }
 
 /** A DataSource (not yet initialised) for a DATABASE_URL; `server` as in dataSourceOptions. */

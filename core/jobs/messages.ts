@@ -75,7 +75,8 @@ export interface MessageQuery {
    * The texts the query may give, so queueQuery stores each once in outbox_text before it
    * writes the rows (a cohort's reminders are a million rows and a few dozen texts): the texts
    * themselves, or a cheap SELECT of one column `text` listing them (more than are used is
-   * fine). A text not listed is not lost: its rows carry it in their own payload.
+   * fine), or none (`[]`) when an earlier source of the same job listed them. A text not listed
+   * is not lost: its rows carry it in their own payload.
    */
   texts?: string[] | { sql: string; parameters: unknown[] }
 }
