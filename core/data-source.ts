@@ -1,4 +1,5 @@
 import 'reflect-metadata'
+import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
 import { createConnection } from 'mysql2/promise'
 import { DataSource, type DataSourceOptions } from 'typeorm'
@@ -51,10 +52,12 @@ export function dataSourceOptions(url: string, server: MysqlServer = 'mysql'): D
       // In WAL mode NORMAL syncs at checkpoints, not at every commit: a crash of the process loses
       // nothing, a power cut at most the last moments; every small write (a dialogue step, a
       // de-duplication row) stops waiting for the disk.
-      prepareDatabase: (db: { pragma(source: string): unknown }) => {
+      prepareDatabase: (db: SqliteSetup) => {
         db.pragma('synchronous = NORMAL')
         // 64 MB of page cache instead of SQLite's 2 MB: the outbox's and the activities' indexes stay in memory.
         db.pragma('cache_size = -65536')
+        // MySQL's SHA2(text, bits), so the jobs' SQL finds a shared outbox text by its hash on both databases.
+        db.function('SHA2', { deterministic: true }, sha2)
       },
       entities,
       migrations,
@@ -79,6 +82,37 @@ export function dataSourceOptions(url: string, server: MysqlServer = 'mysql'): D
     }
   }
   throw new Error('DATABASE_URL must be sqlite:<path> or mysql://user:pass@host:port/db')
+}
+
+/** The part of better-sqlite3's connection prepareDatabase uses. */
+interface SqliteSetup {
+  pragma(source: string): unknown
+  function(name: string, options: { deterministic: boolean }, fn: (...args: unknown[]) => unknown): unknown
+}
+
+/** SHA-256 digests computed lately, by text: a job's query hashes a few dozen texts over a million rows. */
+const recentSha256 = new Map<string, string>()
+
+/**
+ * MySQL's SHA2(text, bits) for SQLite: the hex digest of the text's UTF-8 (0 bits: 256), NULL for
+ * NULL text or unknown bits. Remembers the last few thousand SHA-256 digests of texts, so a
+ * cohort's reminders hash each distinct text once rather than once a row.
+ */
+function sha2(text: unknown, bits: unknown): string | null {
+  const size = Number(bits) === 0 ? 256 : Number(bits)
+  if (text === null || text === undefined || ![224, 256, 384, 512].includes(size)) return null
+  const digest = (data: unknown) =>
+    createHash(`sha${size}`)
+      .update(Buffer.isBuffer(data) ? data : Buffer.from(String(data), 'utf8'))
+      .digest('hex')
+  if (size !== 256 || typeof text !== 'string') return digest(text)
+  let known = recentSha256.get(text)
+  if (known === undefined) {
+    known = digest(text)
+    if (recentSha256.size >= 4096) recentSha256.clear()
+    recentSha256.set(text, known)
+  }
+  return known
 }
 
 /** A DataSource (not yet initialised) for a DATABASE_URL; `server` as in dataSourceOptions. */

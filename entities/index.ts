@@ -25,6 +25,7 @@ import { OfficeAnswer } from './office-answer.entity'
 import { Milestone } from './milestone.entity'
 import { OutboxAttempt } from './outbox-attempt.entity'
 import { OutboxMessage } from './outbox-message.entity'
+import { OutboxText } from './outbox-text.entity'
 import { Person } from './person.entity'
 import { PersonRole } from './person-role.entity'
 import { PlanArticle } from './plan-article.entity'
@@ -69,6 +70,7 @@ export * from './office-answer.entity'
 export * from './milestone.entity'
 export * from './outbox-attempt.entity'
 export * from './outbox-message.entity'
+export * from './outbox-text.entity'
 export * from './person.entity'
 export * from './person-role.entity'
 export * from './plan-article.entity'
@@ -117,6 +119,7 @@ export const entities = [
   Group,
   Announcement,
   OutboxMessage,
+  OutboxText,
   ConversationState,
   ProcessedMessage,
   AuditLog,

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm'
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'
+import { OutboxText } from './outbox-text.entity'
 
 /**
  * A delivery's life: waiting (pending), claimed by a dispatcher (sending), delivered (sent),
@@ -28,9 +29,22 @@ export class OutboxMessage {
   @Column('varchar', { length: 191 })
   recipient: string
 
-  /** JSON text of the message body as the sender expects it. */
+  /**
+   * JSON text of the message body as the sender expects it. A row written by a job keeps its
+   * text in outbox_text (`textId`) and here only the rest (`{"job": …}`); read the whole body
+   * with outboxPayload() (core/delivery/outbox-payload.ts).
+   */
   @Column('text')
   payload: string
+
+  /** The shared text of a job's message (see OutboxText); null when the payload holds its own text. */
+  @Column('int', { nullable: true })
+  textId: number | null
+
+  /** Loaded with every row (eager), so each reader of the row has its text. */
+  @ManyToOne(() => OutboxText, { eager: true, nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'textId' })
+  text?: OutboxText | null
 
   @Column('simple-enum', { enum: OUTBOX_STATUSES })
   status: OutboxStatus

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm'
 import { OutboxMessage } from '../../entities/outbox-message.entity'
 import type { Clock } from '../../core/clock'
+import { outboxPayload } from '../../core/delivery/outbox-payload'
 import { type Engine, chatKeyOf } from '../engine'
 import type { StateStore } from '../state-store'
 import type { Reply } from '../types'
@@ -31,7 +32,7 @@ export function terminalChannel(
         { status: 'sent', sentAt: now, attempts: row.attempts + 1 },
       )
       if (!claimed.affected) continue
-      const text = (JSON.parse(row.payload) as { text?: string }).text
+      const text = outboxPayload(row).text
       if (text) shown.push({ text: `📬 ${text}` })
     }
     return shown

@@ -7,6 +7,7 @@ import type { Clock } from '../clock'
 import { instanceId } from '../leases'
 import type { Logger } from '../logger'
 import { claimDue } from './claim'
+import { outboxPayload } from './outbox-payload'
 import { RateLimiter } from './rate-limit'
 import { DatabaseRateLimiter } from './shared-rate-limit'
 import { type OutgoingMessage, type SendResult, type Senders, reasonOf } from './sender'
@@ -61,16 +62,6 @@ export interface Dispatcher {
 export function backoffMs(attempts: number, base: number, max: number, random: () => number): number {
   const full = Math.min(max, base * 2 ** Math.max(0, attempts - 1))
   return Math.round(full / 2 + (full / 2) * random())
-}
-
-/** The row's payload, read leniently: a row whose payload is not JSON is sent as written. */
-function payloadOf(row: OutboxMessage): OutgoingMessage['payload'] {
-  try {
-    const parsed = JSON.parse(row.payload) as unknown
-    return parsed && typeof parsed === 'object' ? (parsed as OutgoingMessage['payload']) : { text: String(parsed) }
-  } catch {
-    return { text: row.payload }
-  }
 }
 
 /**
@@ -170,7 +161,7 @@ export function startDispatcher(deps: DispatcherDeps, senders: Senders, options:
     if (!(await stillHeld(row))) return
     const sender = senders[row.channel]
     if (!sender) return finish(row, { status: 'pending' })
-    const payload = payloadOf(row)
+    const payload = outboxPayload(row)
     const parts = Number.isFinite(sender.limit)
       ? splitReply(payload.text ?? '', sender.limit, sender.measure)
       : [payload.text ?? '']

@@ -46,6 +46,7 @@ export const deadlineRemindersJob = messageJob({
             ? AS subject, ? AS day, ? AS text
           FROM (SELECT v.personId, MIN(v.pos) AS pos FROM (${branches.join(' UNION ALL ')}) v GROUP BY v.personId) u`,
         parameters,
+        texts: [text],
       })
     }
     return sources

@@ -1,5 +1,6 @@
 import type { DataSource, QueryRunner } from 'typeorm'
 import { datetimeParameter } from '../data-source'
+import { outboxTextHash } from '../delivery/outbox-payload'
 import { CHANNEL_PREFERENCE, addressesOf } from '../people/addresses'
 import { beijingDate } from '../time'
 import { dialectOf } from './sql'
@@ -70,6 +71,14 @@ export async function addressMessages(ds: DataSource, planned: PlannedMessage[],
 export interface MessageQuery {
   sql: string
   parameters: unknown[]
+  /**
+   * The texts the query may give, so queueQuery stores each once in outbox_text before it
+   * writes the rows (a cohort's reminders are a million rows and a few dozen texts): the texts
+   * themselves, or a cheap SELECT of one column `text` listing them (more than are used is
+   * fine), or none (`[]`) when an earlier source of the same job listed them. A text not listed
+   * is not lost: its rows carry it in their own payload.
+   */
+  texts?: string[] | { sql: string; parameters: unknown[] }
 }
 
 /** The rank of a binding's channel in CHANNEL_PREFERENCE, as SQL. */
@@ -101,29 +110,61 @@ function addressColumns(ds: DataSource, job: string) {
  * Writes a query's messages to the outbox in one INSERT … SELECT: the database composes,
  * addresses and writes every row (the send time after quiet hours, the idempotency key), and
  * skips a key already there (INSERT … IGNORE on the unique key), so a re-run or a second
- * instance adds nothing. Nothing crosses into the process but the count of new rows. Rows are
- * written in key order, so the unique index grows at its end instead of at random pages (on a
- * MariaDB whose buffer pool is smaller than the outbox, the difference between 17 s and a minute
- * for the missing-log nudges). MySQL/MariaDB read committed rows without locking them, so
+ * instance adds nothing. The query's texts are stored first, once each (storeTexts), and a row
+ * whose text is stored refers to it (textId, found by the text's SHA-256) with only the job in
+ * its payload: what MariaDB sorts and writes is a few dozen bytes a message instead of half a
+ * kilobyte, so a cohort's outbox fits the buffer pool. Nothing crosses into the process but the
+ * count of new rows. Rows are written in key order, so the unique index grows at its end
+ * instead of at random pages. MySQL/MariaDB read committed rows without locking them, so
  * students writing logs meanwhile do not wait for it.
  */
 export async function queueQuery(ds: DataSource, job: string, query: MessageQuery, now: Date): Promise<number> {
   const d = dialectOf(ds)
   const c = addressColumns(ds, job)
+  const ownText = `JSON_OBJECT('text', t.text, 'job', ${d.literal(job)})`
+  const shared = query.texts !== undefined
   const sql = `${d.sqlite ? 'INSERT OR IGNORE' : 'INSERT IGNORE'} INTO outbox_message
-      (channel, recipient, payload, status, attempts, nextAttemptAt, idempotencyKey, lockedBy, lockedAt, lastError, createdAt, sentAt)
-    SELECT ${c.channel}, ${c.recipient}, JSON_OBJECT('text', t.text, 'job', ${d.literal(job)}), 'pending', 0,
-      CASE WHEN t.role IN ('student', 'parent') THEN ? ELSE ? END, ${c.key}, NULL, NULL, NULL, ?, NULL
-    ${ADDRESSED_FROM(query)} ORDER BY 7`
+      (channel, recipient, payload, textId, status, attempts, nextAttemptAt, idempotencyKey, lockedBy, lockedAt, lastError, createdAt, sentAt)
+    SELECT ${c.channel}, ${c.recipient},
+      ${shared ? `CASE WHEN x.id IS NULL THEN ${ownText} ELSE ${d.literal(JSON.stringify({ job }))} END, x.id` : `${ownText}, NULL`},
+      'pending', 0, CASE WHEN t.role IN ('student', 'parent') THEN ? ELSE ? END, ${c.key}, NULL, NULL, NULL, ?, NULL
+    ${ADDRESSED_FROM(query)}
+    ${shared ? 'LEFT JOIN outbox_text x ON x.hash = SHA2(t.text, 256)' : ''}
+    ORDER BY 8`
   const parameters = [
     datetimeParameter(ds, sendTimeFor('student', now)),
     datetimeParameter(ds, now),
     datetimeParameter(ds, now),
     ...query.parameters,
   ]
-  const affected = async (runner: QueryRunner) => Number((await runner.query(sql, parameters, true)).affected ?? 0)
-  if (d.sqlite) return ds.transaction((m) => affected(m.queryRunner as QueryRunner))
-  return ds.transaction('READ COMMITTED', (m) => affected(m.queryRunner as QueryRunner))
+  const write = async (runner: QueryRunner) => {
+    if (query.texts) await storeTexts(ds, runner, query.texts)
+    return Number((await runner.query(sql, parameters, true)).affected ?? 0)
+  }
+  if (d.sqlite) return ds.transaction((m) => write(m.queryRunner as QueryRunner))
+  return ds.transaction('READ COMMITTED', (m) => write(m.queryRunner as QueryRunner))
+}
+
+/** How many texts one INSERT of storeTexts writes. */
+const TEXT_BATCH = 200
+
+/** Adds the texts outbox_text lacks: given ones with their hash computed here, listed ones by one INSERT … SELECT. */
+async function storeTexts(ds: DataSource, runner: QueryRunner, texts: NonNullable<MessageQuery['texts']>) {
+  const verb = dialectOf(ds).sqlite ? 'INSERT OR IGNORE' : 'INSERT IGNORE'
+  if (!Array.isArray(texts)) {
+    await runner.query(`${verb} INTO outbox_text (hash, text) SELECT SHA2(u.text, 256), u.text FROM (${texts.sql}) u`, [
+      ...texts.parameters,
+    ])
+    return
+  }
+  const distinct = [...new Set(texts)]
+  for (let i = 0; i < distinct.length; i += TEXT_BATCH) {
+    const batch = distinct.slice(i, i + TEXT_BATCH)
+    await runner.query(
+      `${verb} INTO outbox_text (hash, text) VALUES ${batch.map(() => '(?, ?)').join(', ')}`,
+      batch.flatMap((text) => [outboxTextHash(text), text]),
+    )
+  }
 }
 
 /** How many rows a preview hands over at once. */
@@ -223,9 +264,10 @@ const OUTBOX_COLUMNS = [
 ]
 
 /**
- * Writes messages composed one by one (few: the mentor digest's) to the outbox; a key already
- * there is skipped (INSERT … IGNORE on the unique key), so a re-run or a second instance adds
- * nothing. One statement per 500 messages, one transaction. Returns how many were new.
+ * Writes messages composed one by one (few, each its own text: the mentor digest's) to the
+ * outbox, each row with its text in its payload; a key already there is skipped (INSERT …
+ * IGNORE on the unique key), so a re-run or a second instance adds nothing. One statement per
+ * 500 messages, one transaction. Returns how many were new.
  */
 export async function queueMessages(ds: DataSource, messages: QueuedMessage[], now: Date): Promise<number> {
   const q = (name: string) => ds.driver.escape(name)

@@ -28,24 +28,42 @@ export const missingLogJob = messageJob({
     const subject = (stage: string) => d.concat("'activity:'", 'a.id', d.literal(`:${stage}`))
     const text = (before: string, after: string) =>
       d.concat(d.literal(before), when, "'在'", 'a.place', d.literal(after))
+    const student = text(
+      '【成长日志提醒】你',
+      '的校园活动还没有写成长日志。发送“写成长日志”就能补上（方案五（三）1）。',
+    )
+    const parent = text('【成长日志提醒】孩子', '的校园活动三天了还没有写成长日志，请提醒孩子补写（方案五（三）1）。')
+    const teacher = text('【成长日志提醒】贵校一名学生', '的校园活动三天了还没有写成长日志，请督促补写。')
+    // Every text the three stages may send, listed once for all of them (the first source stores them): each
+    // wording for each day and place visited in the window, logged or not — a few dozen, not a row per visit.
+    const texts = {
+      sql: `SELECT CASE w.n WHEN 0 THEN ${student} WHEN 1 THEN ${parent} ELSE ${teacher} END AS text
+        FROM (SELECT DISTINCT happenedOn, place FROM activity
+          WHERE cohortId = ? AND kind = 'campus_visit' AND happenedOn >= ? AND happenedOn <= ?) a
+        CROSS JOIN (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2) w`,
+      parameters: [cohortId, from, addDays(today, -1)],
+    }
     const sources: MessageSource[] = [
       {
         sql: `SELECT s.personId AS personId, 'student' AS role, ${subject('1d')} AS subject, a.happenedOn AS day,
-            ${text('【成长日志提醒】你', '的校园活动还没有写成长日志。发送“写成长日志”就能补上（方案五（三）1）。')} AS text
+            ${student} AS text
           ${visits()}`,
         parameters: [cohortId, from, addDays(today, -1)],
+        texts,
       },
       {
         sql: `SELECT g.parentId AS personId, 'parent' AS role, ${subject('3d')} AS subject, a.happenedOn AS day,
-            ${text('【成长日志提醒】孩子', '的校园活动三天了还没有写成长日志，请提醒孩子补写（方案五（三）1）。')} AS text
+            ${parent} AS text
           ${visits('INNER JOIN guardianship g ON g.studentId = s.id')}`,
         parameters: [cohortId, from, addDays(today, -3)],
+        texts: [],
       },
       {
         sql: `SELECT s.teacherId AS personId, 'teacher' AS role, ${subject('3d')} AS subject, a.happenedOn AS day,
-            ${text('【成长日志提醒】贵校一名学生', '的校园活动三天了还没有写成长日志，请督促补写。')} AS text
+            ${teacher} AS text
           ${visits()} AND s.teacherId IS NOT NULL`,
         parameters: [cohortId, from, addDays(today, -3)],
+        texts: [],
       },
     ]
     return sources

@@ -20,11 +20,19 @@ export const visitPaceJob = messageJob({
     if (today < start || today > end) return []
     const required = program.training.requiredVisits
     const expected = Math.floor((required * daysBetween(start, today)) / daysBetween(start, end))
-    const pace = d.concat(
-      d.literal(`按进度到今天应完成约 ${expected} 次校园活动，目前 `),
-      'b.visits',
-      d.literal(`/${required} 次`),
-    )
+    // Each recipient's words around the pace, which reads 按进度…目前 <visits>/<required> 次.
+    const words = {
+      student: ['【活动进度提醒】', '，请和导师约好下一次活动（方案五（三）1）。'],
+      other: ['【活动进度提醒】你负责的一名学生', '，请关注（方案五（三）1）。'],
+    }
+    const paceBefore = `按进度到今天应完成约 ${expected} 次校园活动，目前 `
+    const paceAfter = `/${required} 次`
+    const sqlText = ([before, after]: string[]) =>
+      d.concat(d.literal(`${before}${paceBefore}`), 'b.visits', d.literal(`${paceAfter}${after}`))
+    // Behind means fewer than expected - 1 visits: every text the query can give, for the outbox to store once.
+    const texts = Array.from({ length: Math.max(0, expected - 1) }, (_, visits) =>
+      [words.student, words.other].map(([before, after]) => `${before}${paceBefore}${visits}${paceAfter}${after}`),
+    ).flat()
     const behind = `SELECT s.id AS id, s.personId AS personId, s.teacherId AS teacherId, m.personId AS mentorPersonId,
         COUNT(a.id) AS visits
       FROM student s
@@ -39,14 +47,12 @@ export const visitPaceJob = messageJob({
         sql: `SELECT x.personId, x.role, x.subject, x.day, x.text FROM (
             SELECT CASE r.role WHEN 'student' THEN b.personId WHEN 'teacher' THEN b.teacherId ELSE b.mentorPersonId END AS personId,
               r.role AS role, ${d.concat("'student:'", 'b.id')} AS subject, ? AS day,
-              CASE r.role
-                WHEN 'student' THEN ${d.concat("'【活动进度提醒】'", pace, "'，请和导师约好下一次活动（方案五（三）1）。'")}
-                ELSE ${d.concat("'【活动进度提醒】你负责的一名学生'", pace, "'，请关注（方案五（三）1）。'")}
-              END AS text
+              CASE r.role WHEN 'student' THEN ${sqlText(words.student)} ELSE ${sqlText(words.other)} END AS text
             FROM (${behind}) b CROSS JOIN (${recipients}) r
           ) x
           WHERE x.personId IS NOT NULL`,
         parameters: [weekStart(at), cohortId, expected - 1],
+        texts,
       },
     ]
   },

@@ -3,6 +3,7 @@ import { OutboxMessage } from '../../entities/outbox-message.entity'
 import { WechatKfCustomer } from '../../entities/wechat-kf-customer.entity'
 import type { Actor } from '../actor'
 import type { Clock } from '../clock'
+import { outboxPayload } from '../delivery/outbox-payload'
 import { requireAccess } from '../policies'
 
 /** The outbox channel (and identity channel) of WeChat users reached through 微信客服. */
@@ -133,18 +134,9 @@ export async function listHeldKfMessages(
   const messages = rows.map((r) => ({
     id: r.id,
     recipient: r.recipient,
-    text: textOf(r.payload),
+    text: outboxPayload(r).text ?? r.payload,
     reason: r.lastError ?? '',
     createdAt: r.createdAt,
   }))
   return { messages, total }
-}
-
-function textOf(payload: string): string {
-  try {
-    const parsed = JSON.parse(payload) as { text?: unknown }
-    return typeof parsed.text === 'string' ? parsed.text : payload
-  } catch {
-    return payload
-  }
 }

@@ -9,6 +9,7 @@ import { WechatKf1796186281597 } from './1796186281597-WechatKf'
 import { SelectionAndEvaluations1796186779265 } from './1796186779265-SelectionAndEvaluations'
 import { MiniProgram1796186787218 } from './1796186787218-MiniProgram'
 import { OfficeRoster1796188885973 } from './1796188885973-OfficeRoster'
+import { OutboxText1796211025755 } from './1796211025755-OutboxText'
 
 /** Every migration class, oldest first; scripts/generate-migration.ts rewrites this list. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -22,4 +23,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   SelectionAndEvaluations1796186779265,
   MiniProgram1796186787218,
   OfficeRoster1796188885973,
+  OutboxText1796211025755,
 ]

@@ -10,10 +10,12 @@ import { fixedClock } from '../../core/clock'
 import { seedDemo } from '../../core/cohorts/seed-demo'
 import { isDatabaseReady, migrateDatabase, revertLastMigration } from '../../core/db'
 import { entities } from '../../entities'
-import { GrowthLog, Guardianship } from '../../entities'
+import { GrowthLog, Guardianship, OutboxMessage } from '../../entities'
 import { migrations } from '../../entities/migrations'
+import { OutboxText1796211025755 } from '../../entities/migrations/1796211025755-OutboxText'
 import { runFor } from '../../entities/migrations/driver-statements'
-import { dataSourceOptions } from '../../core/data-source'
+import { dataSourceOptions, datetimeParameter } from '../../core/data-source'
+import { outboxPayload } from '../../core/delivery/outbox-payload'
 import { type TestDataSource, testDataSource, testDbKinds } from '../helpers/db'
 
 describe.each(testDbKinds())('migrations on %s', (kind) => {
@@ -59,6 +61,29 @@ describe.each(testDbKinds())('migrations on %s', (kind) => {
     await migrateDatabase(ds)
     expect((await existingTables()).sort()).toEqual(tableNames().sort())
     expect(await pendingSchemaChanges()).toEqual([])
+  })
+
+  it('keep the outbox rows written before the texts were shared, each read with its own text', async () => {
+    db = await testDataSource(kind, { migrate: false })
+    const before = migrations.slice(0, migrations.indexOf(OutboxText1796211025755))
+    const old = new DataSource({ ...dataSourceOptions(db.url), migrations: before } as DataSourceOptions)
+    await old.initialize()
+    try {
+      await migrateDatabase(old)
+      const at = datetimeParameter(old, new Date('2024-03-15T02:00:00.000Z'))
+      await old.query(
+        `INSERT INTO outbox_message (channel, recipient, payload, status, attempts, nextAttemptAt, idempotencyKey, createdAt)
+          VALUES ('terminal', 'demo-student', ?, 'pending', 0, ?, 'missing-log:activity:1:1d:1:2024-03-14', ?)`,
+        [JSON.stringify({ text: '【成长日志提醒】旧的一条', job: 'missing-log' }), at, at],
+      )
+    } finally {
+      await old.destroy()
+    }
+    expect((await migrateDatabase(db.dataSource)).map((m) => m.name)).toEqual(['OutboxText1796211025755'])
+    const rows = await db.dataSource.getRepository(OutboxMessage).find()
+    expect(rows.map((r) => [r.textId, outboxPayload(r)])).toEqual([
+      [null, { text: '【成长日志提醒】旧的一条', job: 'missing-log' }],
+    ])
   })
 
   it('are applied by openDatabase, and the database then reports ready until it is closed', async () => {

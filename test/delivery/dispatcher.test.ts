@@ -1,13 +1,17 @@
 import pino from 'pino'
+import { In } from 'typeorm'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createClock } from '../../core/clock'
 import { createDetectedDataSource } from '../../core/data-source'
 import { claimDue } from '../../core/delivery/claim'
 import { type Dispatcher, startDispatcher } from '../../core/delivery/dispatcher'
+import { queueQuery } from '../../core/jobs/messages'
+import { outboxPayload } from '../../core/delivery/outbox-payload'
 import { wecomAppSender } from '../../core/delivery/senders/wecom-app'
 import { wecomWebhookSender } from '../../core/delivery/senders/wecom-webhook'
 import { OutboxAttempt } from '../../entities/outbox-attempt.entity'
 import { OutboxMessage } from '../../entities/outbox-message.entity'
+import { OutboxText } from '../../entities/outbox-text.entity'
 import { type FakeApiServer, startFakeApiServer } from '../fakes/wecom-api-server'
 import { type TestDataSource, testDataSource, testDbKinds } from '../helpers/db'
 import { clearOutbox, drained, queueMessages } from './outbox'
@@ -100,6 +104,38 @@ describe.each(testDbKinds())('outbox dispatcher on %s', (kind) => {
     expect(fake.receipts.map((r) => r.text)).toEqual(['stranded'])
     const [row] = await rows()
     expect(row?.status).toBe('sent')
+  })
+
+  it('sends a job’s row with its shared text, stored once for all its rows, beside a row that carries its own', async () => {
+    const now = new Date()
+    const shared = '【成长日志提醒】同一句话，发给两个人。'
+    const query = {
+      sql: "SELECT 901 AS personId, 'teacher' AS role, 's' AS subject, '2024-09-23' AS day, ? AS text UNION ALL SELECT 902, 'teacher', 's', '2024-09-23', ?",
+      parameters: [shared, shared],
+    }
+    await queueQuery(db.dataSource, 'test-job', { ...query, texts: [shared] }, now)
+    await queueQuery(db.dataSource, 'other-job', { ...query, texts: [] }, now)
+    await queueMessages(db.dataSource, [{ channel: 'unreached', recipient: 'person:903', text: 'own text' }], now)
+    const written = await rows()
+    expect(written.map((r) => outboxPayload(r))).toEqual([
+      { job: 'test-job', text: shared },
+      { job: 'test-job', text: shared },
+      { job: 'other-job', text: shared },
+      { job: 'other-job', text: shared },
+      { text: 'own text' },
+    ])
+    expect(new Set(written.slice(0, 4).map((r) => r.textId)).size).toBe(1)
+    expect(await db.dataSource.getRepository(OutboxText).countBy({ text: shared })).toBe(1)
+    // Rows of `unreached` are never sent: readdress the first two to a robot.
+    await db.dataSource.getRepository(OutboxMessage).update(
+      { id: In(written.slice(0, 2).map((r) => r.id)) },
+      {
+        channel: 'wecom_webhook',
+      },
+    )
+    start({ dataSource: db.dataSource, clock, logger }, { wecom_webhook: webhook() }, { ...fast, concurrency: 1 })
+    await drained(db.dataSource, ['wecom_webhook'])
+    expect(fake.receipts.map((r) => r.text)).toEqual([shared, shared])
   })
 
   it('retries passing failures with backoff until delivered, and dead-letters with the reason', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { outboxPayload, outboxTextHash } from '../../core/delivery/outbox-payload'
 import { messageJobs } from '../../core/jobs'
 import { deadlineRemindersJob } from '../../core/jobs/deadline-reminders.job'
 import { planJob, queueJob } from '../../core/jobs/message-job'
@@ -7,6 +8,7 @@ import { missingLogJob } from '../../core/jobs/missing-log.job'
 import { Activity } from '../../entities/activity.entity'
 import { IdentityBinding } from '../../entities/identity-binding.entity'
 import { OutboxMessage } from '../../entities/outbox-message.entity'
+import { OutboxText } from '../../entities/outbox-text.entity'
 import { Student } from '../../entities/student.entity'
 import { testDbKinds } from '../helpers/db'
 import { type BotHarness, botHarness } from '../bot/harness'
@@ -89,10 +91,17 @@ describe.each(testDbKinds())('scheduled messages on %s', (kind) => {
     const rows = await h.dataSource
       .getRepository(OutboxMessage)
       .createQueryBuilder('o')
+      .innerJoinAndSelect('o.text', 'x')
       .where('o.idempotencyKey LIKE :k', { k: 'missing-log:%' })
-      .andWhere('o.payload LIKE :p', { p: '%生命科学学院%' })
+      .andWhere('x.text LIKE :p', { p: '%生命科学学院%' })
       .getMany()
     expect(rows).toHaveLength(3)
+    // The texts live in outbox_text, once each however many rows carry them; the payload keeps the job.
+    expect(rows.map((r) => r.payload)).toEqual(Array(3).fill('{"job":"missing-log"}'))
+    expect(rows.map((r) => outboxPayload(r).text)).toEqual(rows.map((r) => r.text?.text))
+    const texts = await h.dataSource.getRepository(OutboxText).find()
+    expect(new Set(texts.map((t) => t.text)).size).toBe(texts.length)
+    expect(texts.every((t) => t.hash === outboxTextHash(t.text))).toBe(true)
   })
 
   it('lists a person no channel reaches as unreached, and sends nothing to exited students or about them', async () => {
@@ -166,6 +175,14 @@ describe.each(testDbKinds())('a whole cohort year of reminders on %s', (kind) =>
       if (role !== 'student' && role !== 'parent') continue
       const hour = new Date(r.nextAttemptAt.getTime() + 8 * 3_600_000).getUTCHours()
       expect(hour >= 7 && hour < 22).toBe(true)
+    }
+    // Every row says what the preview said when it was written (a key's first run); the set-based jobs' rows refer to their
+    // text, stored once (the digest's carry their own).
+    const previewed = new Map<string, string>()
+    for (const m of sent) if (!previewed.has(m.key)) previewed.set(m.key, m.text)
+    for (const r of rows) {
+      expect(outboxPayload(r).text).toBe(previewed.get(r.idempotencyKey))
+      expect(r.textId === null).toBe(r.idempotencyKey.startsWith('mentor-digest:'))
     }
     const exitedPerson = await personIdOf(h, 'demo-student-2')
     const late = sent.filter((m) => m.personId === exitedPerson && m.day >= '2024-03-01')
