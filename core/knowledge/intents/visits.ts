@@ -60,5 +60,6 @@ function visitsAnswer(ctx: Context, q: string): QaAnswer | undefined {
 export const visits: Intent = {
   name: 'visits',
   description: 'a number of campus visits (or fewer, or making up) judged against the required minimum',
+  triggers: [VISIT_TOPIC],
   answer: (ask, ctx) => visitsAnswer(ctx, ask.q) ?? decline(ask, 'judges no number of visits'),
 }
