@@ -20,6 +20,8 @@ import { createEngine } from './bot/engine'
 import { AnswerCache } from './core/knowledge/answer-cache'
 import { createApp } from './server/app'
 import { listen } from './server/http'
+import { databaseRateLimitStore } from './server/middlewares/rate-limit'
+import { redisRateLimitStore } from './server/middlewares/redis-rate-limit'
 
 /** Wires config → database → core → HTTP server and scheduler, and stops them in order on SIGTERM/SIGINT (closers). */
 async function main() {
@@ -50,7 +52,22 @@ async function main() {
   const wecomApp = startWecomCallbackChannel({ engine, logger, dataSource, clock }, config, () => delivery?.wake())
   const wecomCallback = wecomApp && { keys: wecomApp.keys, receive: wecomApp.app.receive }
   const oauth = wecomOAuth({ dataSource, clock }, config.wecom)
-  const app = createApp({ dataSource, clock, logger, config, llm, answers, reviews, wecomCallback, wecomOAuth: oauth })
+  // With REDIS_URL the limits are counted in Redis, and in the database while Redis is away.
+  const rateLimits = config.redisUrl
+    ? redisRateLimitStore(config.redisUrl, { fallback: databaseRateLimitStore(dataSource, { logger }), logger })
+    : undefined
+  const app = createApp({
+    dataSource,
+    clock,
+    logger,
+    config,
+    llm,
+    answers,
+    reviews,
+    rateLimits,
+    wecomCallback,
+    wecomOAuth: oauth,
+  })
   const http = await listen(app, config.port, config.host)
   const scheduler = startScheduler(jobs, { dataSource, clock, logger, llm }, logger)
   const channels = await startChannels({ engine, logger, dataSource, clock }, config)
@@ -77,6 +94,7 @@ async function main() {
     { name: 'channels', close: () => channels.stop() },
     { name: 'scheduler', close: () => scheduler.stop() },
     { name: 'question reviews', close: () => reviews.close() },
+    { name: 'rate limits', close: async () => rateLimits?.close() },
     { name: 'database', close: () => dataSource.destroy() },
   ]
   stopOnSignals(closers, logger)

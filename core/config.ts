@@ -127,6 +127,15 @@ const envSchema = z.object({
   WX_SECRET: optionalText,
   WX_API_BASE: httpUrl('WX_API_BASE'),
   WX_SUBSCRIBE_TEMPLATE_ID: optionalText,
+  REDIS_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine(
+      (v) => v === undefined || /^rediss?:\/\/\S+$/.test(v),
+      'REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
+    )
+    .optional(),
 })
 
 /** The service's configuration, read once from the environment at start. */
@@ -148,6 +157,8 @@ export interface Config {
    * address that many hops from the right of X-Forwarded-For; 0 reads no header at all.
    */
   trustProxy: number
+  /** Where rate limits are counted when set (REDIS_URL); otherwise the database. */
+  redisUrl?: string
   /** Browser origins (the console, a web view of the mini-program) allowed to call the API across origins. */
   corsOrigins: string[]
   /** Whether loopback callers go unlimited: only in development and tests (NODE_ENV unset, `development` or `test`). */
@@ -215,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     qaRateLimitPerMinute: e.QA_RATE_LIMIT_PER_MIN,
     trustProxy: e.TRUST_PROXY,
+    redisUrl: e.REDIS_URL,
     corsOrigins: e.CORS_ORIGINS,
     exemptLoopback: e.NODE_ENV === 'development' || e.NODE_ENV === 'test',
     devLogin: seedDemo && !production,

@@ -53,7 +53,7 @@ export interface AppDeps {
   answers?: AnswerCache
   /** Where low-confidence questions are queued for the office (one per service, flushed at shutdown). */
   reviews?: ReviewRecorder
-  /** Where rate limits are counted; by default the database, so that every instance shares them. */
+  /** Where rate limits are counted (Redis with REDIS_URL, see main.ts); by default the database, so that every instance shares them. */
   rateLimits?: RateLimitStore
   /** Session tokens; by default signed with SESSION_SECRET or the key kept in the database. */
   sessions?: Sessions

@@ -62,6 +62,11 @@ const answeredBy = new WeakMap<QaAnswer, string>()
 function answerAsk(ctx: Context, ask: Ask, trace?: Tracer): QaAnswer {
   trace?.({ kind: 'ask', ask })
   for (const { intent } of INTENTS) {
+    // An intent whose own required words are all absent would decline: not run (most asks skip most intents).
+    if (intent.triggers && !intent.triggers.some((t) => t.test(ask.q))) {
+      trace?.({ kind: 'intent', intent: intent.name, reason: 'none of its trigger words' })
+      continue
+    }
     ask.declined = undefined
     const answer = intent.answer(ask, ctx)
     trace?.({ kind: 'intent', intent: intent.name, ...(answer ? { answer } : {}), reason: ask.declined })

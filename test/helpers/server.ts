@@ -13,6 +13,7 @@ import type { Llm } from '../../core/llm'
 import { createLogger } from '../../core/logger'
 import { createApp } from '../../server/app'
 import { listen, type RunningServer } from '../../server/http'
+import type { RateLimitStore } from '../../server/middlewares/rate-limit'
 import { type DbKind, mysqlTestDataSource } from './db'
 
 /** A loopback port nobody listens on right now, for a child process to serve on. */
@@ -75,6 +76,8 @@ export async function startTestServer(
     demo?: boolean
     wx?: { appId?: string; secret?: string; apiBase: string }
     wecomOAuth?: WecomOAuth
+    /** Where the rate limits are counted (the database store by default). */
+    rateLimits?: RateLimitStore
   } = {},
 ): Promise<TestServer> {
   const dataSource = await openDatabase(options.url ?? tempSqliteUrl())
@@ -102,6 +105,7 @@ export async function startTestServer(
     },
     llm: options.llm,
     wecomOAuth: options.wecomOAuth,
+    rateLimits: options.rateLimits,
   })
   const running = await listen(app, 0, '127.0.0.1')
   return {

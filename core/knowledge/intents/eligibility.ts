@@ -9,6 +9,9 @@ import { clamp } from '../reply'
 import { APPLY_ASK, ASKING, CLEAR_APPLY_ASK, PRIORITY_ASK, SOMEONE } from '../wording'
 import type { Intent } from './intent'
 
+/** What a profile sent as a bare statement holds: a number (a rank) or a grade. */
+const PROFILE_WORDS = /\d|[高初][一二三]/
+
 const HARD_SIGNALS = ['city', 'grade', 'subjectRankPercent', 'overallRankPercent'] as const
 
 /** The names of the hard conditions, for the short form of a verdict. */
@@ -52,7 +55,7 @@ export function eligibilityAnswer(ctx: Context, question: string, q: string): El
   const program = ctx.program
   const askPriority = PRIORITY_ASK.test(q)
   // A profile sent as a bare statement ("横州高一，数学年级前9%") asks the same as "能报吗".
-  const statement = !ASKING.test(q) && /\d|[高初][一二三]/.test(q)
+  const statement = !ASKING.test(q) && PROFILE_WORDS.test(q)
   const askApply = APPLY_ASK.test(q) || statement
   if (!askApply && !askPriority) return undefined
   const { profile } = extractProfile(question)
@@ -120,6 +123,8 @@ function withNote(explanation: string, note: string, priorityAsked: boolean): st
 export const eligibility: Intent = {
   name: 'eligibility',
   description: 'whether a described student may apply or gets priority: the verdict of the rules',
+  // eligibilityAnswer reads nothing further without an ask to apply, for priority, or a stated profile.
+  triggers: [APPLY_ASK, PRIORITY_ASK, PROFILE_WORDS],
   answer: (ask, ctx) => {
     if (!ask.eligibility) return decline(ask, 'the message asks something else and only mentions applying')
     const reply = eligibilityAnswer(ctx, ask.context ?? ask.question, ask.q)

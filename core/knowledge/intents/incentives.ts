@@ -30,6 +30,7 @@ function incentivesAnswer(ctx: Context, q: string): QaAnswer | undefined {
 export const incentives: Intent = {
   name: 'incentives',
   description: 'what taking part brings students, schools and teachers (十（三）)',
+  triggers: [INCENTIVE_ASK],
   answer: (ask, ctx) =>
     isSilentTopic(ctx, ask.q)
       ? decline(ask, 'raises a topic the plan leaves open')

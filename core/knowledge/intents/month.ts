@@ -60,6 +60,7 @@ function monthAnswer(program: Program, ctx: Context, q: string, scored: ScoredFa
 export const month: Intent = {
   name: 'month',
   description: 'what happens or is due in a named month, when no step is named',
+  triggers: [MONTH_REF],
   answer: (ask, ctx) => {
     const stepNamed = ctx.vocab.steps.some((s) => s.pattern.test(ask.q.replace(/截止(时间|日期)?/g, '')))
     if (stepNamed) return decline(ask, "names a step: its date is the deadline intent's")

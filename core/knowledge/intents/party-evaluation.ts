@@ -20,6 +20,7 @@ function partyEvaluationAnswer(ctx: Context, q: string): QaAnswer | undefined {
 export const partyEvaluation: Intent = {
   name: 'party_evaluation',
   description: 'whether mentors, teachers, schools or units are themselves evaluated (九（五）)',
+  triggers: [PARTY_EVALUATED],
   answer: (ask, ctx) =>
     isSilentTopic(ctx, ask.q)
       ? decline(ask, 'raises a topic the plan leaves open')

@@ -113,6 +113,7 @@ function groupVisitsAnswer(ctx: Context, q: string): QaAnswer | undefined {
 export const visits: Intent = {
   name: 'visits',
   description: 'a number of campus visits judged against the required minimum, or a group’s least total',
+  triggers: [VISIT_TOPIC],
   answer: (ask, ctx) =>
     visitsAnswer(ctx, ask.q) ?? groupVisitsAnswer(ctx, ask.q) ?? decline(ask, 'judges no number of visits'),
 }
