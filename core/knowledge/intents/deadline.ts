@@ -165,7 +165,7 @@ function multiDeadlineAnswer(program: Program, keys: string[], now: Date): QaAns
 }
 
 /** A receiving office named as the destination ("交到柳州市科协"): not the one acting. */
-const DESTINATION = /(到|给|至|向|往)(当地的?)?([\u4e00-\u9fff]{2,3}?市)?(级)?(科协|管理办公室|自治区)/g
+const DESTINATION = /(到|给|至|向|往)(当地的?)?([\u4e00-\u9fff]{0,3}?市)?(级)?(科协|管理办公室|自治区)/g
 /** The city association (or "市里") named as the one handing something on. */
 const CITY_ACTOR =
   /(市科协|市级科协|市里|市级|各市|市一级|[\u4e00-\u9fff]{2,3}?市?科协)[^，,。？?]{0,14}(报|交|提交|送|上报|审核|审完)/
@@ -177,7 +177,7 @@ const SCHOOL_ACTOR = /(学校|中学|校方|本校|我校|该校|各校|班主�
  * 申请表报上去" is the city's step even though 申请表 is mentioned): the city first, then the school.
  */
 function actorStep(q: string): string | undefined {
-  const acting = q.replace(DESTINATION, '，')
+  const acting = q.replace(DESTINATION, '')
   if (CITY_ACTOR.test(acting)) return 'city_review'
   if (SCHOOL_ACTOR.test(acting)) return 'school_submission'
   return undefined

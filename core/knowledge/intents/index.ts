@@ -70,6 +70,10 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: outOfScope, why: 'a general task must not meet an incidental fact of the program further down' },
   { intent: person, why: 'a contact named by person is unambiguous' },
   { intent: format, why: "the form of a document is a gap, before the document's own facts and dates" },
+  {
+    intent: noticeEndIntent,
+    why: 'a start day given with an ask for the end is counted, whatever open-topic words it holds (周末, 节假日)',
+  },
   { intent: notInPlan, why: 'a topic the plan leaves open beats every fact sharing a word with it' },
   { intent: applyProcess, why: '"找谁报名" is the way to apply, not the contact list' },
   { intent: contact, why: 'a person or phone asked for' },
@@ -77,7 +81,6 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: rankPlaces, why: 'places in a grade of a given size ask the rank rule, not the quota (both say 多少名)' },
   { intent: quota, why: 'numbers of students, before dates that share 选/名 words' },
   { intent: interval, why: 'the time between two steps is arithmetic over their dates, not either date alone' },
-  { intent: noticeEndIntent, why: 'the end of a notice from a given start is counted, not looked up' },
   { intent: month, why: 'a month with no step named: what happens then, before the step readings' },
   { intent: atUniversity, why: 'what is done at the university, before duties of 大学 as a party' },
   { intent: activities, why: 'what a selected student takes part in, before duties and steps' },

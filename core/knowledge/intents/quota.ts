@@ -22,7 +22,7 @@ const TIMES = /几倍|多少倍|倍数/
 const SUM = /一共|总共|合计|加起来|加在一起|总数|共(选|有|招|多少|几)|合起来|总名额/
 
 /** Asks whether a city's quota covers its counties, county-level cities or outer districts. */
-const COVERS_ASK = /包含|包括|含不含|含|算不算|算在|在内|只给|只限|仅限|只有市区|覆盖/
+const COVERS_ASK = /面向|所辖|包含|包括|含不含|含|算不算|算在|在内|只给|只限|仅限|只有市区|覆盖/
 const COUNTY_WORDS = /县|县级市|下辖|郊区|市区|城区|区的/
 
 export function quotaAnswer(program: Program, q: string, context?: string): QaAnswer {
