@@ -12,7 +12,7 @@ const MENTOR_ROLE_ASK =
   /(当|做|担任|成为|聘为|作为|应聘|申请|报)[^，,。？?]{0,10}导师|导师[^，,。？?]{0,4}(资格|条件|要求)|(够|有)(没有)?资格[^，,。？?]{0,6}导师|(能|可以|算)(不能|不可以)?(当|做)?导师/
 
 /** A member of a mentor's team asked about ("其培养团队中有一位讲师"). */
-const TEAM_MEMBER = /团队(成员|里|中|内|的)|(团队|组)成员/
+const TEAM_MEMBER = /团队(成员|里|中|内|的)|(团队|组)成员|(纳入|加入|进入|吸收)[^，,。？?]{0,8}团队/
 /** A doctorate, or a senior title (副高 or above), which team members have in principle (四（一）). */
 const MEETS = /博士(?!后)|副教授|(?<!助理)副?研究员|教授|副高|正高|高级职称/
 const BELOW = /讲师|助教|助理研究员|中级|初级|硕士|本科/
@@ -44,11 +44,13 @@ function teamMemberAnswer(team: ProgramFact, q: string): QaAnswer {
  * list, so a bare yes is never given to a question it does not settle.
  */
 function mentorTitleAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  const team = ctx.factsById.get('mentor_team')
+  const judged = MEETS.test(q) || BELOW.test(q)
+  if (team && TEAM_MEMBER.test(q) && judged && /符合|能否|可否|可以|能不能|行不行|够不够|要求/.test(q))
+    return teamMemberAnswer(team, q)
   if (!MENTOR_ROLE_ASK.test(q)) return undefined
   const fact = ctx.factsById.get('mentor_qualification')
-  const team = ctx.factsById.get('mentor_team')
   if (!fact) return undefined
-  if (team && TEAM_MEMBER.test(q)) return teamMemberAnswer(team, q)
   const titles = ctx.vocab.mentorTitles
   const listed = titles.find((t) => t.pattern.test(q))
   const other = listed ? undefined : q.match(OTHER_TITLES)?.[0]

@@ -8,10 +8,10 @@ import type { Intent } from './intent'
 
 /** Asks what comes after a step, or whether a step already settles it ("通过后是不是就算入选了", "然后呢"). */
 const NEXT_ASK =
-  /(之后|以后|后|完了|完|过了|通过了?|结束了?)[^，,。？?]{0,10}(是不是|是否|就|下一步|接下来|然后|还要|还有|还得|会怎样|会怎么样|怎么办|干什么|做什么|干嘛|呢)|(之后|以后|完了|过了|结束后)(是什么|是啥|是哪一?步|是哪个环节|还有什么|还有啥)|下一步|接下来|然后(呢|是|还)|再往后|后面(还有|是|呢)|就(算|等于|是|能|可以)?(入选|录取|选上|定下来|确定)/
+  /(之后|以后|后|完了|完|过了|通过了?|结束了?)[^，,。？?]{0,10}(是不是|是否|就|下一步|接下来|然后|还要|还有|还得|会怎样|会怎么样|怎么办|干什么|做什么|干嘛|呢)|(之后|以后|完了|过了|结束后)(是什么|是啥|是哪一?步|是哪个环节|还有什么|还有啥)|下[一1](个|项)?(工作)?(节点|环节|阶段)|下一步|接下来|然后(呢|是|还)|再往后|后面(还有|是|呢)|就(算|等于|是|能|可以)?(入选|录取|选上|定下来|确定)/
 /** Asks plainly for the step after a dated one ("中期汇报之后呢", "见面会以后是什么"), not what it involves. */
 const LATER_ASK =
-  /(之后|以后|完了|结束了?|过了)(呢|是什么|是啥|是哪一?步|是哪个环节|还有什么|还有啥|还有哪些|干嘛|干什么|干啥|做什么|做啥)|下一步|接下来是|然后呢|再往后|后面(还有|是)/
+  /(之后|以后|完了|结束了?|过了)(呢|是什么|是啥|是哪一?步|是哪个环节|还有什么|还有啥|还有哪些|干嘛|干什么|干啥|做什么|做啥)|下一步|接下来是|然后呢|再往后|后面(还有|是)|下[一1](个|项)?(工作)?(节点|环节|阶段)/
 /** Asks whether the step already settles the outcome. */
 const SETTLED_ASK = /是不是|是否|就(算|等于|是|能|可以|定)|算不算|等于/
 
@@ -20,7 +20,8 @@ const SETTLED_ASK = /是不是|是否|就(算|等于|是|能|可以|定)|算不�
  * 九（二） that follow it (a step before 导师遴选 does not yet settle who is selected).
  */
 function nextStepAnswer(ctx: Context, q: string): QaAnswer | undefined {
-  if (!NEXT_ASK.test(q) || ASK_WHEN.test(q) || /多久|多长时间|几天/.test(q)) return undefined
+  // "见面会之后的下一个节点是什么？在几月？": the next step, with its month, even when its time is asked too.
+  if (!NEXT_ASK.test(q) || (ASK_WHEN.test(q) && !LATER_ASK.test(q)) || /多久|多长时间|几天/.test(q)) return undefined
   const { chain: steps, decidedBy, followedBy } = ctx.vocab.selection
   const decided = steps.findIndex((s) => s.fact === decidedBy)
   let at = -1

@@ -61,3 +61,25 @@ describe('the point asked, not a neighbour', () => {
     expect(ask(q).answer).toContain(expected)
   })
 })
+
+describe('h10’s classes, in other words', () => {
+  it.each([
+    ['一个月克两次大学够不够', '共计24次，满足'],
+    ['孩子色弱有冇体检要求', '身体条件或体检要求'],
+    ['国家那个科协办的英才计划几时开始报', '不是八桂青少年英才培养计划的内容'],
+    ['要是公示从2023年11月1日起算5个工作日，中间没有节假日，应到哪天为止', '2023年11月7日结束'],
+    ['指导学生的中学老师，这项工作在考核上怎么认定', '工作量'],
+    ['资格审核分哪两级', '自治区级审核'],
+    ['浙江省的青少年科技后备人才计划有哪些高校参加', '不是八桂青少年英才培养计划的内容'],
+    ['柳州的名额是否面向所辖的县', '下辖的县、县级市和各城区的学校都在范围内'],
+    ['确定研究方向之后的下一个节点是什么', '中期评价'],
+  ])('%s → %s', (q, expected) => {
+    expect(ask(q).answer).toContain(expected)
+  })
+  it('a school handing the form to the city is the school’s step', () => {
+    expect(ask('1.学校向市级科协提交申请表的截止日；2.市级科协报管办的截止日').answer).toMatch(/^学校推荐的截止时间/)
+  })
+  it('a lecturer taken into a mentor’s team, asked without the word 导师 as a role', () => {
+    expect(ask('王老师想把一名讲师纳入培养团队，符合要求吗').answer).toContain('原则上不符合团队成员的要求')
+  })
+})
