@@ -120,7 +120,8 @@ export const quota: Intent = {
   description: 'how many students a city or all select, their sum or difference',
   answer: (ask, ctx) =>
     QUOTA.test(ask.q) ||
-    ((SUM.test(ask.q) || /(多少|几)个/.test(ask.q)) && citiesIn(ctx.program, ask.q).inProgram.length >= 1) ||
+    ((SUM.test(ask.q) || /(?<!哪)(多少|几)个(?![城市地方学校高校大学学科月次])/.test(ask.q)) &&
+      citiesIn(ctx.program, ask.q).inProgram.length >= 1) ||
     (DIFFERENCE.test(ask.q) && citiesIn(ctx.program, ask.q).inProgram.length >= 2) ||
     ((SHARE.test(ask.q) || TIMES.test(ask.q) || COMPARED.test(ask.q)) &&
       !/成绩|评价|考核|分数|排名|权重/.test(ask.q) &&
