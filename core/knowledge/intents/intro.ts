@@ -9,7 +9,7 @@ import type { Intent } from './intent'
 const INTRO_FILLER =
   /请问|你好|您好|我想|想要|想|了解|咨询|一下|问问|问|下|这个|那个|你们|的|呀|啊|吗|呢|吧|嘛|[，,。.!！?？~～\s]/g
 const INTRO_ASK =
-  /^(是什么|是啥|什么|啥|是干什么|干什么|是干嘛|干嘛|做什么|介绍|简介|怎么样|好不好|靠谱不?|有什么用|有啥用|)$/
+  /^(是什么|是啥|什么|啥|是干什么|干什么|是干嘛|干嘛|做什么|介绍|简介|怎么样|好不好|靠谱不?|有什么用|有啥用|到底搞哪样|搞哪样|搞什么|搞啥|是搞什么|)$/
 
 /** "英才计划是什么？" — the program itself, with nothing more specific asked. */
 function isIntroQuestion(question: string): boolean {

@@ -83,3 +83,17 @@ describe('h10’s classes, in other words', () => {
     expect(ask('王老师想把一名讲师纳入培养团队，符合要求吗').answer).toContain('原则上不符合团队成员的要求')
   })
 })
+
+describe('the step after one, and the party asked about', () => {
+  it('名单公布后的第一项活动 → the meeting, with its month', () => {
+    const r = ask('名单公布以后，第一个要参加的活动是什么？在几月？')
+    expect(r.answer).toContain('师生见面会')
+    expect(r.answer).toContain('11月')
+  })
+  it('高校在导师方面的职责 → the universities’ duties (推荐导师人选), not the mentors’', () => {
+    expect(ask('参与高校在导师方面要做什么').answer).toMatch(/^参与高校负责推荐导师人选/)
+  })
+  it('是不是研究生带 → the mentor’s team and its rule', () => {
+    expect(ask('导师会不会让研究生师姐来带').answer).toContain('博士学位或副高以上职称')
+  })
+})
