@@ -38,7 +38,7 @@ function wordsOf(program: Program): string {
   return JSON.stringify(data) + [...SYNONYM_GROUPS, ...vocabulary.synonyms].flat().join(' ')
 }
 
-/** The words of any program's name, which retrieval leaves out but a slip may still hit (因才 → 英才). */
+/** The words of any program's name, which retrieval leaves out but a slip may still hit (因才 → 英才); the cities are added per program (柳洲 → 柳州). */
 const PROGRAM_WORDS = ['英才', '八桂', '培养', '计划', '英才计划']
 
 /** The context of a program, cached with it. */
@@ -54,7 +54,12 @@ export function contextOf(program: Program): Context {
     spellings: { ...vocab.abbreviations, ...vocab.misspellings },
     index: factIndex(program),
     scope,
-    homophones: homophonesOf([...scope.informative, ...Object.values(vocab.misspellings), ...PROGRAM_WORDS]),
+    homophones: homophonesOf([
+      ...scope.informative,
+      ...Object.values(vocab.misspellings),
+      ...PROGRAM_WORDS,
+      ...program.cities.map((c) => c.name.replace(/市$/, '')),
+    ]),
     office: officeContact(program),
     factsById: new Map(program.facts.map((f) => [f.id, f])),
     vocabulary: wordsOf(program),

@@ -52,7 +52,9 @@ export function messageAsks(q: string): MessageAsk[] {
       continue
     }
     // "有个什么计划" names a thing vaguely; it asks nothing.
-    if (ASKING.test(piece.replace(/(有|是)?(一)?个(什么|啥)/g, '')) || enumerated) {
+    // "读高几我记不清了": what the asker cannot remember is a remark, not an ask.
+    const forgotten = /(记不清|不记得|记不得|忘了|忘记了)了?[，,。]?$/.test(piece)
+    if ((ASKING.test(piece.replace(/(有|是)?(一)?个(什么|啥)/g, '')) && !forgotten) || enumerated) {
       asks.push({ ask: condition + piece, text: pending + piece })
       pending = ''
       condition = ''

@@ -5,8 +5,29 @@ import type { QaAnswer } from '../qa-answer'
 import type { Intent } from './intent'
 
 /** Asks how far apart two things are ("相差几天", "中间隔了几个月", "之间有多久", "相比…留给…几天"). */
-const APART = /相差|相隔|间隔|隔了?|差了?|中间|之间|距离|离|相比|比起来|比较|对比|留给|留出|预留/
+const APART =
+  /相差|相隔|间隔|隔了?|差了?|中间|之间|距离|离|相比|比起来|比较|对比|留给|留出|预留|(晚|早)(几|多少)|(从|自)[^，,。？?]{0,12}(到|至)/
 const HOW_MUCH = /(几|多少)(个)?(天|日|周|星期|个月|月)|多久|多长时间/
+
+/** The training's start named as one end of a span. */
+const TRAINING_START = /培养(周期)?的?(开始|起始|启动)|开始培养|起始月|培养周期(起|开始)/
+
+/** The months from the training's first month to a step's month, both counted ("约5个月"). */
+function fromTrainingStart(start: string, step: ProgramMilestone): QaAnswer {
+  const months =
+    (Number(step.due.slice(0, 4)) - Number(start.slice(0, 4))) * 12 +
+    Number(step.due.slice(5, 7)) -
+    Number(start.slice(5, 7)) +
+    1
+  const name = step.title.split(/[：（(]/)[0]
+  return {
+    answer: `培养周期从${chineseMonth(start)}开始，${name}在${when(step)}，从${chineseMonth(start)}初到${chineseMonth(step.due.slice(0, 7))}底约${months}个月。`,
+    intent: 'deadline',
+    sources: [{ section: step.section, title: step.title }],
+    confidence: 0.8,
+    facts: [{ section: step.section, title: step.title, text: `${step.title}，${step.due}` }],
+  }
+}
 
 /** How a step's date is said: a day, or a month when the plan gives only the month. */
 function when(m: ProgramMilestone): string {
@@ -24,13 +45,20 @@ export const interval: Intent = {
   answer: (ask, ctx) => {
     const { q } = ask
     if (!APART.test(q) || !HOW_MUCH.test(q)) return decline(ask, 'asks for no time between two things')
-    const bare = q.replace(/截止(时间|日期)?/g, '')
-    const keys = [...new Set(ctx.vocab.steps.filter((s) => s.pattern.test(bare)).map((s) => s.key))]
+    const stepsIn = (text: string) =>
+      ctx.vocab.steps.filter((s) => s.pattern.test(text.replace(/截止(时间|日期)?/g, '')))
+    let named = stepsIn(q)
+    // "该时限比学校提交截止晚几天": 该 points at the step the message named before.
+    if (named.length === 1 && /该|此|这个|这一/.test(q) && ask.context) named = [...named, ...stepsIn(ask.context)]
+    const keys = [...new Set(named.map((s) => s.key))]
     const steps = keys
       .map((key) => ctx.program.milestones.find((m) => m.key === key))
       .filter((m): m is ProgramMilestone => m !== undefined)
       .sort((a, b) => a.due.localeCompare(b.due))
     const [first, last] = [steps[0], steps[steps.length - 1]]
+    // "从培养开始到中期评价截止有几个月": from the training's first month to the step's month, both counted.
+    if (steps.length === 1 && first && TRAINING_START.test(q))
+      return fromTrainingStart(ctx.program.training.start, first)
     if (steps.length < 2 || !first || !last) return decline(ask, 'names fewer than two dated steps')
     const byMonth = first.month !== undefined || last.month !== undefined
     const gap = byMonth

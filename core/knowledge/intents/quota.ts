@@ -18,6 +18,8 @@ const ALL_CITIES = /[三3](个)?(市|城市|地)|各市|全部|所有|全区/
 /** Asks how one number compares with another ("相比是多是少", "一样吗"). */
 const COMPARED =
   /相比|比较|对比|多还是少|是多|是少|相同|一样|相等|哪个多|谁多|哪个少|谁少|比[^，,。？?]{0,6}(多|少)|有没有[^，,。？?]{1,6}(多|少)|不如/
+/** The asker's own city, named elsewhere in the message ("桂林市科协：我市…"). */
+const MY_CITY = /我市|本市|我们市|咱市/
 const TIMES = /几倍|多少倍|倍数/
 const SUM = /一共|总共|合计|加起来|加在一起|总数|共(选|有|招|多少|几)|合起来|总名额/
 
@@ -35,7 +37,16 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
   const sources = [{ section, title: '遴选对象与名额' }]
   const facts: AnswerFact[] = [{ section, title: '各市名额', text: `${all}，合计${total}名` }]
   const parts: string[] = []
-  const named = inProgram
+  // "桂林市科协：我市…比南宁市少多少名": the asker's own city (我市, or the one the message names besides) is compared.
+  const ownCity =
+    context &&
+    inProgram.length < 2 &&
+    (MY_CITY.test(q) || (inProgram.length === 1 && (DIFFERENCE.test(q) || COMPARED.test(q))))
+      ? citiesIn(program, context)
+          .inProgram.filter((n) => !inProgram.includes(n))
+          .sort((a, b) => context.indexOf(a.replace(/市$/, '')) - context.indexOf(b.replace(/市$/, '')))[0]
+      : undefined
+  const named = [...(ownCity && !SUM.test(q) ? [ownCity] : []), ...inProgram]
     .map((name) => program.cities.find((c) => c.name === name))
     .filter((c): c is Program['cities'][number] => c !== undefined)
   const [first, second] = named
@@ -44,9 +55,13 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
   const clauses = `${context ?? ''}，${q}`.split(/[，,。？?；;！!]/)
   const sumClause = clauses.find((c) => SUM.test(c) && citiesIn(program, c).inProgram.length >= 2)
   const compareClause = clauses.find((c) => COMPARED.test(c) && citiesIn(program, c).inProgram.length === 1)
+  // "柳州和桂林加起来是不是跟南宁一样多": the city after 跟/与/比 in the same clause is the one compared with.
+  const against = program.cities.find((c) =>
+    new RegExp(`(跟|与|同|比|和)${c.name.replace(/市$/, '')}市?[^，,。？?]{0,3}(一样|相同|相等|多|少)`).test(q),
+  )
   const target = compareClause
     ? program.cities.find((c) => c.name === citiesIn(program, compareClause).inProgram[0])
-    : undefined
+    : against
   const summed = sumClause ? citiesIn(program, sumClause).inProgram.filter((n) => n !== target?.name) : []
   if (target && summed.length >= 2 && COMPARED.test(q)) {
     const others = summed.map((n) => program.cities.find((c) => c.name === n)).filter((c) => c !== undefined)
@@ -71,7 +86,7 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
     parts.push(
       `${named.map((c) => `${c.name}${c.quota}名，占三市合计${total}名的${percent(c.quota)}${half(c)}`).join('；')}（${all}）。`,
     )
-  } else if (first && second && named.length === 2 && DIFFERENCE.test(q)) {
+  } else if (first && second && named.length === 2 && (DIFFERENCE.test(q) || COMPARED.test(q))) {
     const gap = Math.abs(first.quota - second.quota)
     const verdict =
       gap === 0 ? `两市名额一样多` : `${first.name}比${second.name}${first.quota > second.quota ? '多' : '少'}${gap}名`

@@ -97,3 +97,25 @@ describe('the step after one, and the party asked about', () => {
     expect(ask('导师会不会让研究生师姐来带').answer).toContain('博士学位或副高以上职称')
   })
 })
+
+describe('h11’s classes, in other words', () => {
+  it.each([
+    ['临桂区高一 数学前10% 得不得报', '结论：按方案的报名条件，可以报名'],
+    ['桂琳高二 综合年级前15% 能报不', '桂林市'],
+    ['外孙女在南宁读高中，化学前8%，读高几我忘记了，能报这个不', '还需要确认几项信息'],
+  ])('%s → %s', (q, expected) => {
+    expect(ask(q).answer).toContain(expected)
+  })
+  it.each([
+    ['柳州市科协：我市名额与桂林是否一样？比南宁少几名？', '两市名额一样多'],
+    ['南宁桂林加起来是不是比柳州多', '与柳州市的15名相比，多30名'],
+    ['1.学校推荐何时截止？2.该时限比市级审核截止早几天？', '相差3天'],
+    ['从开始培养到年度评价截止一共约几个月', '约12个月'],
+    ['参加完见面会后，下一个时间节点是什么', '确定研究方向和选题'],
+  ])('%s → %s', (q, expected) => {
+    expect(ask(q).answer).toContain(expected)
+  })
+  it('whether each university serves one city → open', () => {
+    expect(ask('桂林的学生是不是固定由桂师培养').intent).toBe('not_in_document')
+  })
+})
