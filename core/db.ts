@@ -5,6 +5,7 @@ import Sqlite from 'better-sqlite3'
 import { type DataSource, type Migration, MigrationExecutor } from 'typeorm'
 import { HealthProbe } from '../entities/health-probe.entity'
 import { createDetectedDataSource } from './data-source'
+import { within } from './within'
 
 /**
  * Opens the database of a DATABASE_URL and brings its schema up to date by running every
@@ -167,7 +168,6 @@ export function probeDatabase(ds: DataSource, timeoutMs = 2_000): Promise<ProbeR
 const probesInFlight = new WeakMap<DataSource, Promise<ProbeResult>>()
 
 async function runProbe(ds: DataSource, timeoutMs: number): Promise<ProbeResult> {
-  let timer: NodeJS.Timeout | undefined
   const check = async (): Promise<ProbeResult> => {
     if (!ds.isInitialized) throw new ProbeFailed('connection', 'the database is not connected')
     checkSqliteFile(ds)
@@ -181,17 +181,10 @@ async function runProbe(ds: DataSource, timeoutMs: number): Promise<ProbeResult>
     return { ok: true }
   }
   try {
-    return await Promise.race([
-      check(),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new ProbeFailed('timeout', `no answer within ${timeoutMs} ms`)), timeoutMs)
-      }),
-    ])
+    return await within(check(), timeoutMs, () => new ProbeFailed('timeout', `no answer within ${timeoutMs} ms`))
   } catch (err) {
     const failure = err instanceof ProbeFailed ? err : new ProbeFailed('connection', String(err))
     return { ok: false, failed: failure.failed, reason: failure.message }
-  } finally {
-    clearTimeout(timer)
   }
 }
 

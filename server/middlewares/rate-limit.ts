@@ -3,6 +3,7 @@ import type { Context, Middleware } from 'koa'
 import type { DataSource } from 'typeorm'
 import type { Clock } from '../../core/clock'
 import { RateLimitedError } from '../../core/errors'
+import { noAnswerWithin, within } from '../../core/within'
 import type { Logger } from '../../core/logger'
 import { OUTBOX_BUCKET_PREFIX } from '../../core/delivery/shared-rate-limit'
 
@@ -132,25 +133,17 @@ export function databaseRateLimitStore(
           [windowStart, `${OUTBOX_BUCKET_PREFIX}%`],
         ).catch(() => undefined)
       }
-      let timer: NodeJS.Timeout | undefined
       try {
         // SQLite answers on this thread or throws: only a server over the network can keep a request waiting.
         const count = sqliteHits
           ? await sqliteHits(bucket, windowStart)
-          : await Promise.race([
-              upsert(bucket, windowStart),
-              new Promise<never>((_, reject) => {
-                timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)
-              }),
-            ])
+          : await within(upsert(bucket, windowStart), timeoutMs, noAnswerWithin(timeoutMs))
         if (!Number.isFinite(count) || count < 1) throw new Error('the database returned no count')
         return count
       } catch (err) {
         pausedUntil = Date.now() + pauseMs
         options.logger?.warn({ err }, 'rate limits counted in memory for now: the database does not answer')
         return fallback.hit(bucket, windowStart)
-      } finally {
-        clearTimeout(timer)
       }
     },
   }

@@ -1,5 +1,6 @@
 import { createClient } from 'redis'
 import type { Logger } from '../../core/logger'
+import { noAnswerWithin, within } from '../../core/within'
 import type { RateLimitStore } from './rate-limit'
 
 /** A rate-limit store that can be closed at shutdown (its connection). */
@@ -68,14 +69,8 @@ export function redisRateLimitStore(
   return {
     async hit(bucket, windowStart) {
       if (!client.isReady || Date.now() < pausedUntil) return options.fallback.hit(bucket, windowStart)
-      let timer: NodeJS.Timeout | undefined
       try {
-        const count = await Promise.race([
-          increment(`${prefix}${bucket}|${windowStart}`),
-          new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)
-          }),
-        ])
+        const count = await within(increment(`${prefix}${bucket}|${windowStart}`), timeoutMs, noAnswerWithin(timeoutMs))
         if (!Number.isFinite(count) || count < 1) throw new Error('Redis returned no count')
         return count
       } catch (err) {
@@ -85,8 +80,6 @@ export function redisRateLimitStore(
           options.logger?.warn({ err }, 'rate limits counted in the database for now: Redis does not answer')
         }
         return options.fallback.hit(bucket, windowStart)
-      } finally {
-        clearTimeout(timer)
       }
     },
     async close() {
