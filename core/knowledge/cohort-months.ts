@@ -16,8 +16,16 @@ const RELATIVE_MONTH = /(明年|今年|去年|来年|下一年|第二年)(的)?(
  */
 export function cohortMonthsAsked(program: Program, text: string): string {
   const months = cohortMonths(program)
-  return text.replace(RELATIVE_MONTH, (whole, _year, _of, month: string, unit: string) => {
-    const n = /^\d+$/.test(month) ? Number(month) : chineseNumberToInt(month)
-    return n !== undefined && months.has(n) ? `${month}${unit}` : whole
-  })
+  return text
+    .replace(RELATIVE_MONTH, (whole, _year, _of, month: string, unit: string) => {
+      const n = /^\d+$/.test(month) ? Number(month) : chineseNumberToInt(month)
+      return n !== undefined && months.has(n) ? `${month}${unit}` : whole
+    })
+    .replace(RELATIVE_HOLIDAY, (whole, _year, _of, holiday: string) =>
+      (HOLIDAY_MONTHS[holiday] ?? []).some((m) => months.has(m)) ? holiday : whole,
+    )
 }
+
+/** "明年寒假过后": a school holiday said relative to today, with the months it touches. */
+const RELATIVE_HOLIDAY = /(明年|今年|来年|下一年)(的)?(寒假|春节|暑假|开学)/g
+const HOLIDAY_MONTHS: Record<string, number[]> = { 寒假: [1, 2], 春节: [1, 2], 暑假: [7, 8], 开学: [2, 3, 9] }

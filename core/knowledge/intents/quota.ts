@@ -17,11 +17,13 @@ const SHARE =
 const ALL_CITIES = /[三3](个)?(市|城市|地)|各市|全部|所有|全区/
 /** Asks how one number compares with another ("相比是多是少", "一样吗"). */
 const COMPARED =
-  /相比|比较|对比|多还是少|是多|是少|相同|一样|相等|哪个多|谁多|哪个少|谁少|比[^，,。？?]{0,6}(多|少)|有没有[^，,。？?]{1,6}(多|少)|不如/
+  /相比|比较|对比|多还是少|是多|是少|相同|一样|相等|哪个多|谁多|哪个少|谁少|比[^，,。？?]{0,6}(多|少)|有没有[^，,。？?]{1,6}(多|少)|没[^，,。？?]{1,6}多|不如/
+/** Asks for the mean over the cities ("三市平均每市名额"). */
+const AVERAGE = /平均/
 /** The asker's own city, named elsewhere in the message ("桂林市科协：我市…"). */
 const MY_CITY = /我市|本市|我们市|咱市/
 const TIMES = /几倍|多少倍|倍数/
-const SUM = /一共|总共|合计|加起来|加在一起|总数|共(选|有|招|多少|几)|合起来|总名额/
+const SUM = /一共|总共|合计|加起来|加在一起|加一起|加到一起|总数|共(选|有|招|多少|几)|合起来|总名额/
 
 /** Asks whether a city's quota covers its counties, county-level cities or outer districts. */
 const COVERS_ASK = /面向|所辖|包含|包括|含不含|含|算不算|算在|在内|只给|只限|仅限|只有市区|覆盖/
@@ -57,7 +59,9 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
   const compareClause = clauses.find((c) => COMPARED.test(c) && citiesIn(program, c).inProgram.length === 1)
   // "柳州和桂林加起来是不是跟南宁一样多": the city after 跟/与/比 in the same clause is the one compared with.
   const against = program.cities.find((c) =>
-    new RegExp(`(跟|与|同|比|和)${c.name.replace(/市$/, '')}市?[^，,。？?]{0,3}(一样|相同|相等|多|少)`).test(q),
+    new RegExp(`(跟|与|同|比|和|没有?|不如)${c.name.replace(/市$/, '')}市?[^，,。？?]{0,4}(一样|相同|相等|多|少)`).test(
+      q,
+    ),
   )
   const target = compareClause
     ? program.cities.find((c) => c.name === citiesIn(program, compareClause).inProgram[0])
@@ -118,6 +122,8 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
     )
   }
   if (named.length === 0) parts.push(`本计划按城市分配名额：${all}，三市合计${total}名学生。`)
+  if (AVERAGE.test(q))
+    parts.push(`平均每市${Number((total / program.cities.length).toFixed(1))}名（${total}÷${program.cities.length}）。`)
   // The asked city's number first; the others and the schools only when the question reaches them.
   else if (
     named.length < program.cities.length &&

@@ -119,3 +119,15 @@ describe('h11’s classes, in other words', () => {
     expect(ask('桂林的学生是不是固定由桂师培养').intent).toBe('not_in_document')
   })
 })
+
+describe('h12’s classes, in other words', () => {
+  it.each([
+    ['假定公示从2023年11月6日开始，哪一天公示期满', '2023年11月10日结束'],
+    ['南宁和柳州加一起是不是还没桂林多', '与桂林市的15名相比，多30名'],
+    ['三市平均每个市几个名额', '平均每市20名'],
+    ['中学会不会派老师跟着管', '指导教师'],
+    ['对中学指导教师，大学方面有什么安排', '专项培训'],
+  ])('%s → %s', (q, expected) => {
+    expect(ask(q).answer).toContain(expected)
+  })
+})
