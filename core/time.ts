@@ -25,6 +25,11 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((beijingMidnight(to).getTime() - beijingMidnight(from).getTime()) / 86_400_000)
 }
 
+/** Calendar months from the month of `from` to the month of `to` (YYYY-MM or YYYY-MM-DD): 2023-10 → 2024-02 is 4. */
+export function monthsBetween(from: string, to: string): number {
+  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7))
+}
+
 /** Adds whole days to a YYYY-MM-DD day. */
 export function addDays(day: string, days: number): string {
   return beijingDate(new Date(beijingMidnight(day).getTime() + days * 86_400_000))

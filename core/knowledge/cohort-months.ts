@@ -1,10 +1,17 @@
 import { chineseNumberToInt } from '../chinese-numbers'
 import type { Program } from './program'
 
-/** The months (1–12) in which the cohort has a step, or its training starts or ends. */
+const monthsOf = new WeakMap<Program, Set<number>>()
+
+/** The months (1–12) in which the cohort has a step, or its training starts or ends; built once per program. */
 function cohortMonths(program: Program): Set<number> {
-  const days = [...program.milestones.map((m) => m.due), program.training.start, program.training.end]
-  return new Set(days.map((d) => Number(d.slice(5, 7))))
+  let months = monthsOf.get(program)
+  if (!months) {
+    const days = [...program.milestones.map((m) => m.due), program.training.start, program.training.end]
+    months = new Set(days.map((d) => Number(d.slice(5, 7))))
+    monthsOf.set(program, months)
+  }
+  return months
 }
 
 const RELATIVE_MONTH = /(明年|今年|去年|来年|下一年|第二年)(的)?(\d{1,2}|[一二三四五六七八九十]{1,3})(月)/g
@@ -15,6 +22,7 @@ const RELATIVE_MONTH = /(明年|今年|去年|来年|下一年|第二年)(的)?(
  * without a step of the cohort keeps it, and is read as another year.
  */
 export function cohortMonthsAsked(program: Program, text: string): string {
+  if (!/明年|今年|去年|来年|下一年|第二年/.test(text)) return text
   const months = cohortMonths(program)
   return text
     .replace(RELATIVE_MONTH, (whole, _year, _of, month: string, unit: string) => {

@@ -1,5 +1,5 @@
 import { decline } from '../context'
-import { beijingDate, chineseDate, chineseMonth, daysBetween } from '../../time'
+import { beijingDate, chineseDate, chineseMonth, daysBetween, monthsBetween } from '../../time'
 import { officeContact, type Program, type ProgramMilestone } from '../program'
 import type { AnswerFact, QaAnswer } from '../qa-answer'
 import { bestFactInSection, factOf, joinWithin, laterPlanNote, milestoneWhen, PLAN_NAME } from '../reply'
@@ -28,9 +28,7 @@ function deadlineAnswer(
     section = t.section
     title = '培养周期'
     const over = t.end < beijingDate(now).slice(0, 7)
-    const [y0, m0] = t.start.split('-').map(Number) as [number, number]
-    const [y1, m1] = t.end.split('-').map(Number) as [number, number]
-    const months = (y1 - y0) * 12 + (m1 - m0) + 1
+    const months = monthsBetween(t.start, t.end) + 1
     const count = /几个月|多少个?月|多少天|几天|多少周|几周|多久|多长/.test(q) ? `（共${months}个月）` : ''
     parts.push(
       `培养周期为一年${count}，从${chineseMonth(t.start)}到${chineseMonth(t.end)}${over ? '（这一期已经结束）' : ''}。`,
@@ -91,10 +89,8 @@ function deadlineAnswer(
 /** "中期评价落在培养周期的第几个月": the month of the step counted from the training's first month. */
 function monthOfTraining(program: Program, m: ProgramMilestone, q: string): string | undefined {
   if (!/第(几|多少)个?月/.test(q)) return undefined
-  const [y0, m0] = program.training.start.split('-').map(Number) as [number, number]
-  const [y1, m1] = m.due.split('-').map(Number) as [number, number]
-  const n = (y1 - y0) * 12 + (m1 - m0) + 1
-  return `从培养周期的第一个月（${chineseMonth(program.training.start)}）算起，${m1}月是第${n}个月。`
+  const n = monthsBetween(program.training.start, m.due) + 1
+  return `从培养周期的第一个月（${chineseMonth(program.training.start)}）算起，${Number(m.due.slice(5, 7))}月是第${n}个月。`
 }
 
 /** A day the asker names against the step's deadline ("我校10月25日才完成…是否已超过"): before, on or after it. */

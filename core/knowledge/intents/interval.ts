@@ -1,4 +1,4 @@
-import { chineseDate, chineseMonth, daysBetween } from '../../time'
+import { chineseDate, chineseMonth, daysBetween, monthsBetween } from '../../time'
 import { decline } from '../context'
 import type { ProgramMilestone } from '../program'
 import type { QaAnswer } from '../qa-answer'
@@ -14,11 +14,7 @@ const TRAINING_START = /培养(周期)?的?(开始|起始|启动)|开始培养|�
 
 /** The months from the training's first month to a step's month, both counted ("约5个月"). */
 function fromTrainingStart(start: string, step: ProgramMilestone): QaAnswer {
-  const months =
-    (Number(step.due.slice(0, 4)) - Number(start.slice(0, 4))) * 12 +
-    Number(step.due.slice(5, 7)) -
-    Number(start.slice(5, 7)) +
-    1
+  const months = monthsBetween(start, step.due) + 1
   const name = step.title.split(/[：（(]/)[0]
   return {
     answer: `培养周期从${chineseMonth(start)}开始，${name}在${when(step)}，从${chineseMonth(start)}初到${chineseMonth(step.due.slice(0, 7))}底约${months}个月。`,
@@ -61,11 +57,7 @@ export const interval: Intent = {
       return fromTrainingStart(ctx.program.training.start, first)
     if (steps.length < 2 || !first || !last) return decline(ask, 'names fewer than two dated steps')
     const byMonth = first.month !== undefined || last.month !== undefined
-    const gap = byMonth
-      ? (Number(last.due.slice(0, 4)) - Number(first.due.slice(0, 4))) * 12 +
-        Number(last.due.slice(5, 7)) -
-        Number(first.due.slice(5, 7))
-      : daysBetween(first.due, last.due)
+    const gap = byMonth ? monthsBetween(first.due, last.due) : daysBetween(first.due, last.due)
     const name = (m: ProgramMilestone) => m.title.split(/[：（(]/)[0]
     const answer: QaAnswer = {
       answer: `${name(first)}在${when(first)}，${name(last)}在${when(last)}，相差${gap}${byMonth ? '个月' : '天'}${byMonth ? '（方案只写到月份）' : ''}。`,

@@ -14,8 +14,21 @@ const ENDS =
 const WEEKDAY_START = /(某|一个|下|本|这)?(周|星期|礼拜)([一二三四五六日天])[^，,。？?]{0,3}(开始|起|公示|算)/
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 
+type NoticeStep = { section: string; title: string }
+
+/** The reply for a counted notice, citing the plan's step when it is the plan's notice. */
+function noticeReply(text: string, days: number, step?: NoticeStep): QaAnswer {
+  return {
+    answer: text,
+    intent: 'deadline',
+    sources: step ? [{ section: step.section, title: step.title }] : [],
+    confidence: 0.8,
+    facts: step ? [{ section: step.section, title: step.title, text: `${step.title}，${days}个工作日` }] : [],
+  }
+}
+
 /** The end of N working days from a weekday, in a week without holidays ("某周三开始" → 下周二). */
-function weekdayAnswer(what: string, days: number, first: number, step?: { section: string; title: string }): QaAnswer {
+function weekdayAnswer(what: string, days: number, first: number, step?: NoticeStep): QaAnswer {
   let day = first === 0 || first === 6 ? 1 : first
   const from = day
   let weeks = first === 0 || first === 6 ? 1 : 0
@@ -29,13 +42,11 @@ function weekdayAnswer(what: string, days: number, first: number, step?: { secti
   const name = (d: number) => `周${WEEKDAYS[d]}`
   const later = weeks === 0 ? '当周' : weeks === 1 ? '下' : `${weeks}周后的`
   const moved = from === first ? '' : `（${name(first)}不是工作日，从下周一算起）`
-  return {
-    answer: `${what}为${days}个工作日：从${name(first)}开始${moved}，中间没有节假日时，到${later}${name(day)}结束（遇到法定节假日或调休要相应顺延）。`,
-    intent: 'deadline',
-    sources: step ? [{ section: step.section, title: step.title }] : [],
-    confidence: 0.8,
-    facts: step ? [{ section: step.section, title: step.title, text: `${step.title}，${days}个工作日` }] : [],
-  }
+  return noticeReply(
+    `${what}为${days}个工作日：从${name(first)}开始${moved}，中间没有节假日时，到${later}${name(day)}结束（遇到法定节假日或调休要相应顺延）。`,
+    days,
+    step,
+  )
 }
 
 /**
@@ -66,13 +77,10 @@ export const noticeEndIntent: Intent = {
     const moved = isWorkingDay(start)
       ? ''
       : `（${chineseDate(start)}不是工作日，从${chineseDate(addWorkingDays(start, 1))}算起）`
-    const answer: QaAnswer = {
-      answer: `${what}为${days}个工作日：从${chineseDate(start)}开始${moved}，到${chineseDate(end)}结束（按国家法定节假日和调休安排计算工作日）。${step ? '方案没有写公示的具体开始日期。' : ''}`,
-      intent: 'deadline',
-      sources: step ? [{ section: step.section, title: step.title }] : [],
-      confidence: 0.8,
-      facts: step ? [{ section: step.section, title: step.title, text: `${step.title}，${days}个工作日` }] : [],
-    }
-    return answer
+    return noticeReply(
+      `${what}为${days}个工作日：从${chineseDate(start)}开始${moved}，到${chineseDate(end)}结束（按国家法定节假日和调休安排计算工作日）。${step ? '方案没有写公示的具体开始日期。' : ''}`,
+      days,
+      step,
+    )
   },
 }

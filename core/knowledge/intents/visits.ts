@@ -1,5 +1,7 @@
 import { chineseNumberToInt } from '../../chinese-numbers'
+import { monthsBetween } from '../../time'
 import { type Context, decline } from '../context'
+import type { ProgramFact } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import { clamp, factOf } from '../reply'
 import type { Intent } from './intent'
@@ -15,15 +17,24 @@ function visitCount(q: string): number | undefined {
   return chineseNumberToInt(raw)
 }
 
+/** An answer resting on 五（三）1's visits fact, in words of its own. */
+function visitsReply(fact: ProgramFact, text: string, confidence: number): QaAnswer {
+  return {
+    answer: clamp(text),
+    intent: fact.intent ?? 'process',
+    sources: [{ section: fact.section, title: fact.title }],
+    confidence,
+    facts: [factOf(fact)],
+  }
+}
+
 /** "每月到校一次": visits a month, and the cycle's months. */
 function perMonth(ctx: Context, q: string): { each: number; months: number } | undefined {
   const m = /(每|一|1)个?月[^，,。？?]{0,6}?(\d+|[一两二三四五])次/.exec(q)
   if (!m) return undefined
   const each = /^\d+$/.test(m[2] as string) ? Number(m[2]) : m[2] === '两' ? 2 : chineseNumberToInt(m[2] as string)
   const { start, end } = ctx.program.training
-  const months =
-    (Number(end.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + Number(end.slice(5, 7)) - Number(start.slice(5, 7)) + 1
-  return each ? { each, months } : undefined
+  return each ? { each, months: monthsBetween(start, end) + 1 } : undefined
 }
 
 /** A monthly rate over the whole cycle against the minimum. */
@@ -33,13 +44,11 @@ function rateAnswer(ctx: Context, { each, months }: { each: number; months: numb
   const required = ctx.program.training.requiredVisits
   const total = each * months
   const verdict = total >= required ? `满足不少于${required}次的要求` : `少于${required}次，不满足要求`
-  return {
-    answer: `培养周期共${months}个月，每月${each}次，共计${total}次，${verdict}（${fact.section}）。每次活动后还要登录平台提交《成长日志》。`,
-    intent: fact.intent ?? 'process',
-    sources: [{ section: fact.section, title: fact.title }],
-    confidence: 0.85,
-    facts: [factOf(fact)],
-  }
+  return visitsReply(
+    fact,
+    `培养周期共${months}个月，每月${each}次，共计${total}次，${verdict}（${fact.section}）。每次活动后还要登录平台提交《成长日志》。`,
+    0.85,
+  )
 }
 
 /** Whether a question is about going to the university a number of times. */
@@ -76,13 +85,7 @@ function visitsAnswer(ctx: Context, q: string): QaAnswer | undefined {
   else if (fewer) parts.push(`少于${required}次就达不到这项要求。`)
   if (makeUp) parts.push('次数不够能否补上，方案没有规定。')
   parts.push('每次活动后还要登录平台提交《成长日志》。')
-  return {
-    answer: clamp(parts.join('')),
-    intent: fact.intent ?? 'process',
-    sources: [{ section: fact.section, title: fact.title }],
-    confidence: 0.85,
-    facts: [factOf(fact)],
-  }
+  return visitsReply(fact, parts.join(''), 0.85)
 }
 
 /** Asks for the visits of a group of students together ("全市学生到校总计至少多少人次"). */
@@ -98,15 +101,11 @@ function groupVisitsAnswer(ctx: Context, q: string): QaAnswer | undefined {
   const group = cities.length > 0 ? cities : ctx.program.cities
   const places = group.reduce((sum, c) => sum + c.quota, 0)
   const who = cities.length > 0 ? group.map((c) => `${c.name}${c.quota}名`).join('、') : `三市合计${places}名`
-  return {
-    answer: clamp(
-      `每名学生一个培养周期内到高校参加培养不少于${required}次（${fact.section}）；${who}学生全部录满时，至少共${places * required}人次（${places}×${required}）。`,
-    ),
-    intent: fact.intent ?? 'process',
-    sources: [{ section: fact.section, title: fact.title }],
-    confidence: 0.8,
-    facts: [factOf(fact)],
-  }
+  return visitsReply(
+    fact,
+    `每名学生一个培养周期内到高校参加培养不少于${required}次（${fact.section}）；${who}学生全部录满时，至少共${places * required}人次（${places}×${required}）。`,
+    0.8,
+  )
 }
 
 /** A number of visits to the university judged against the plan's minimum, or counted for a group. */
