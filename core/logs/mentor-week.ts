@@ -2,14 +2,15 @@ import { type DataSource, In } from 'typeorm'
 import { GrowthLog } from '../../entities/growth-log.entity'
 import type { Actor } from '../actor'
 import type { Program } from '../knowledge/program'
-import { type StudentRef, activeStudentsOfMentors, mentorsOfActiveStudents, studentsOfMentor } from '../people/students'
+import { datetimeParameter } from '../data-source'
+import { type StudentRef, activeStudentsByMentor, studentsOfMentor } from '../people/students'
 import { requireAccess } from '../policies'
 import { addDays, beijingDate } from '../time'
-import { type Progress, progressOf } from './progress'
+import { type Standing, progressOf, visitFiguresOfCohort } from './progress'
 
 /** One student's week for their mentor: the week's logs and where they stand overall. */
 export interface StudentWeek {
-  progress: Progress
+  progress: Standing
   /** The week's logs: `content` whole (for a model's summary), `excerpt` as the digest shows it. */
   logs: Array<{ happenedOn: string; place: string; excerpt: string; content: string }>
 }
@@ -69,13 +70,36 @@ export async function mentorWeek(ds: DataSource, program: Program, actor: Actor,
   return weeksOf(ds, program, students, dayStart(weekStart(now)), new Date(now.getTime() + 1))
 }
 
-/** How many mentors' weeks are read at once: a page of their students fits in memory whatever the cohort's size. */
-const MENTORS_PER_PAGE = 100
+/** The growth logs of a cohort's active students written in [from, until), by student id, each student's in day order. */
+async function logsWrittenBetween(
+  ds: DataSource,
+  cohortYear: number,
+  from: Date,
+  until: Date,
+): Promise<Map<number, StudentWeek['logs']>> {
+  const rows: Array<{ studentId: number | string; happenedOn: string; place: string; content: string }> =
+    await ds.query(
+      `SELECT l.studentId AS studentId, l.happenedOn AS happenedOn, l.place AS place, l.content AS content
+      FROM growth_log l INNER JOIN student s ON s.id = l.studentId INNER JOIN cohort c ON c.id = s.cohortId
+      WHERE c.year = ? AND s.status = 'active' AND l.createdAt >= ? AND l.createdAt < ?
+      ORDER BY l.studentId, l.happenedOn, l.id`,
+      [cohortYear, datetimeParameter(ds, from), datetimeParameter(ds, until)],
+    )
+  const logs = new Map<number, StudentWeek['logs']>()
+  for (const l of rows) {
+    const entry = { happenedOn: l.happenedOn, place: l.place, excerpt: excerpt(l.content), content: l.content }
+    const own = logs.get(Number(l.studentId))
+    if (own) own.push(entry)
+    else logs.set(Number(l.studentId), [entry])
+  }
+  return logs
+}
 
 /**
  * Every mentor's past week (the Monday digest, a system action): the logs written in the seven
  * days before this week's Monday, of the cohort's active students, handed over per mentor
- * (person id) in order, a page of mentors read at a time.
+ * (person id) in order. Three queries for the whole cohort, whatever its size: the students by
+ * mentor, their figures grouped per student, and the week's logs.
  */
 export async function eachMentorsPastWeek(
   ds: DataSource,
@@ -84,22 +108,20 @@ export async function eachMentorsPastWeek(
   handle: (mentorPersonId: number, week: StudentWeek[]) => Promise<void>,
 ): Promise<void> {
   const monday = weekStart(now)
-  const mentors = await mentorsOfActiveStudents(ds, program.cohort)
-  for (let i = 0; i < mentors.length; i += MENTORS_PER_PAGE) {
-    const page = mentors.slice(i, i + MENTORS_PER_PAGE)
-    const students = await activeStudentsOfMentors(ds, program.cohort, page)
-    const weeks = await weeksOf(ds, program, students, dayStart(addDays(monday, -7)), dayStart(monday))
-    const mentorOf = new Map(students.map((s) => [s.studentId, s.mentorPersonId]))
-    const byMentor = new Map<number, StudentWeek[]>()
-    for (const week of weeks) {
-      const mentor = mentorOf.get(week.progress.student.studentId) as number
-      const list = byMentor.get(mentor)
-      if (list) list.push(week)
-      else byMentor.set(mentor, [week])
-    }
-    for (const mentor of page) {
-      const week = byMentor.get(mentor)
-      if (week) await handle(mentor, week)
-    }
+  const students = await activeStudentsByMentor(ds, program.cohort)
+  const figures = await visitFiguresOfCohort(ds, program.cohort)
+  const logs = await logsWrittenBetween(ds, program.cohort, dayStart(addDays(monday, -7)), dayStart(monday))
+  const required = program.training.requiredVisits
+  let week: StudentWeek[] = []
+  for (const [i, student] of students.entries()) {
+    const { activities, logs: logged } = figures.get(student.studentId) ?? { activities: 0, logs: 0 }
+    const { mentorPersonId, ...ref } = student
+    week.push({
+      progress: { student: ref, activities, logs: logged, required, lacking: activities - logged },
+      logs: logs.get(student.studentId) ?? [],
+    })
+    if (students[i + 1]?.mentorPersonId === mentorPersonId) continue
+    await handle(mentorPersonId, week)
+    week = []
   }
 }

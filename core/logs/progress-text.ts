@@ -1,11 +1,11 @@
 import type { StudentWeek } from './mentor-week'
-import type { Progress } from './progress'
+import type { Progress, Standing } from './progress'
 import { studentMilestones } from './progress'
 import type { Program } from '../knowledge/program'
 import { chineseDate } from '../time'
 
 /** The two figures of 五（三）1 as every role sees them: 校园活动 N/10 次 · 成长日志 M/10 篇. */
-export function figures(p: Progress): string {
+export function figures(p: Standing): string {
   return `校园活动 ${p.activities}/${p.required} 次，成长日志 ${p.logs}/${p.required} 篇`
 }
 
@@ -39,8 +39,8 @@ export function progressText(program: Program, p: Progress, now: Date, who: stri
 }
 
 /** A line per student for a teacher or mentor. */
-export function progressLine(p: Progress): string {
-  const missing = p.withoutLog.length ? `，${p.withoutLog.length} 次活动缺日志` : ''
+export function progressLine(p: Standing): string {
+  const missing = p.lacking ? `，${p.lacking} 次活动缺日志` : ''
   return `· ${p.student.name}：${figures(p)}${missing}`
 }
 

@@ -13,12 +13,18 @@ export interface ActivityWithoutLog {
   place: string
 }
 
-/** Where a student stands against 五（三）1: campus activities and their growth logs, against the required number. */
-export interface Progress {
+/** Where a student stands against 五（三）1 in figures: campus activities, those with a growth log, and those without one. */
+export interface Standing {
   student: StudentRef
   activities: number
   logs: number
   required: number
+  /** How many of the activities still lack a log. */
+  lacking: number
+}
+
+/** A student's standing with the activities still lacking a log named (for the student and their parents). */
+export interface Progress extends Standing {
   withoutLog: ActivityWithoutLog[]
 }
 
@@ -58,16 +64,42 @@ async function progressOfFew(ds: DataSource, program: Program, students: Student
   return students.map((student) => {
     const own = byStudent.get(student.studentId) ?? []
     const logged = own.filter((v) => Number(v.logs) > 0)
+    const withoutLog = own
+      .filter((v) => Number(v.logs) === 0)
+      .map((v) => ({ activityId: Number(v.id), happenedOn: v.happenedOn, place: v.place }))
     return {
       student,
       activities: own.length,
       logs: logged.length,
       required: program.training.requiredVisits,
-      withoutLog: own
-        .filter((v) => Number(v.logs) === 0)
-        .map((v) => ({ activityId: Number(v.id), happenedOn: v.happenedOn, place: v.place })),
+      lacking: withoutLog.length,
+      withoutLog,
     }
   })
+}
+
+/**
+ * The figures of every active student of a cohort (by year) who has campus activities, by
+ * student id, in one grouped query: activities, and those with a growth log. A student absent
+ * from the map has none.
+ */
+export async function visitFiguresOfCohort(
+  ds: DataSource,
+  cohortYear: number,
+): Promise<Map<number, { activities: number; logs: number }>> {
+  const rows: Array<{ studentId: number | string; activities: number | string; logs: number | string | null }> =
+    await ds.query(
+      `SELECT a.studentId AS studentId, COUNT(*) AS activities,
+        SUM(CASE WHEN EXISTS (SELECT 1 FROM growth_log l WHERE l.activityId = a.id) THEN 1 ELSE 0 END) AS logs
+      FROM student s INNER JOIN cohort c ON c.id = s.cohortId
+        INNER JOIN activity a ON a.studentId = s.id AND a.kind = 'campus_visit'
+      WHERE c.year = ? AND s.status = 'active'
+      GROUP BY a.studentId`,
+      [cohortYear],
+    )
+  return new Map(
+    rows.map((r) => [Number(r.studentId), { activities: Number(r.activities), logs: Number(r.logs ?? 0) }]),
+  )
 }
 
 /** The progress of one student. */

@@ -71,34 +71,22 @@ export function studentsOfMentor(ds: DataSource, mentorPersonId: number): Promis
 }
 
 /**
- * The active students of a cohort guided by some mentors (person ids), each with the mentor's
- * person id; one query.
+ * The active students of a cohort (by year) who have a mentor, each with the mentor's person
+ * id, in one query ordered by mentor (person id), then student.
  */
-export async function activeStudentsOfMentors(
+export async function activeStudentsByMentor(
   ds: DataSource,
   cohortYear: number,
-  mentorPersonIds: number[],
 ): Promise<Array<StudentRef & { mentorPersonId: number }>> {
-  if (mentorPersonIds.length === 0) return []
-  const q = studentQuery(ds)
+  const raw = await studentQuery(ds)
     .innerJoin(Mentor, 'm', 'm.id = s.mentorId')
     .addSelect('m.personId', 'mentorPersonId')
     .where('c.year = :cohortYear', { cohortYear })
     .andWhere("s.status = 'active'")
-    .andWhere('m.personId IN (:...mentorPersonIds)', { mentorPersonIds })
-  const raw = await q.getRawMany<Record<string, unknown>>()
+    .orderBy('m.personId', 'ASC')
+    .addOrderBy('s.id', 'ASC')
+    .getRawMany<Record<string, unknown>>()
   return raw.map((r) => ({ ...toRef(r), mentorPersonId: Number(r.mentorPersonId) }))
-}
-
-/** The mentors (person ids) of a cohort's active students, in order. */
-export async function mentorsOfActiveStudents(ds: DataSource, cohortYear: number): Promise<number[]> {
-  const rows: Array<{ personId: number | string }> = await ds.query(
-    `SELECT DISTINCT m.personId AS personId FROM mentor m
-      INNER JOIN student s ON s.mentorId = m.id INNER JOIN cohort c ON c.id = s.cohortId
-      WHERE c.year = ? AND s.status = 'active' ORDER BY m.personId`,
-    [cohortYear],
-  )
-  return rows.map((r) => Number(r.personId))
 }
 
 /** The parents of each student (person ids by student id), a thousand students a query. */
