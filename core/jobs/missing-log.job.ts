@@ -1,15 +1,16 @@
 import { addDays, beijingDate } from '../time'
 import { type MessageSource, messageJob } from './message-job'
-import { dialectOf } from './sql'
+import { dialectOf, more, namedGroups } from './sql'
 
 /** How far back a visit without a log is still chased (older ones are the office's to follow up). */
 const LOOK_BACK_DAYS = 14
 
 /**
  * Missing-log nudges (五（三）1: a log after every campus activity): a visit still without a log
- * a day after it → the student; three days after → also the parent(s) and the school's guiding
- * teacher. Each once. Three set-based queries for the whole cohort, the texts composed by the
- * database from the visit's day and place.
+ * a day after it → the student; three days after → also the parent(s), each once; and the
+ * school's guiding teacher, once per day of visits, one message naming the school's students
+ * whose visit that day still lacks a log. Three set-based queries for the whole cohort, the
+ * texts composed by the database.
  */
 export const missingLogJob = messageJob({
   name: 'missing-log',
@@ -33,14 +34,13 @@ export const missingLogJob = messageJob({
       '的校园活动还没有写成长日志。发送“写成长日志”就能补上（方案五（三）1）。',
     )
     const parent = text('【成长日志提醒】孩子', '的校园活动三天了还没有写成长日志，请提醒孩子补写（方案五（三）1）。')
-    const teacher = text('【成长日志提醒】贵校一名学生', '的校园活动三天了还没有写成长日志，请督促补写。')
-    // Every text the three stages may send, listed once for all of them (the first source stores them): each
+    // Every text the student's and parents' stages may send, listed once for all of them (the first source stores them): each
     // wording for each day and place visited in the window, logged or not — a few dozen, not a row per visit.
     const texts = {
-      sql: `SELECT CASE w.n WHEN 0 THEN ${student} WHEN 1 THEN ${parent} ELSE ${teacher} END AS text
+      sql: `SELECT CASE w.n WHEN 0 THEN ${student} ELSE ${parent} END AS text
         FROM (SELECT DISTINCT happenedOn, place FROM activity
           WHERE cohortId = ? AND kind = 'campus_visit' AND happenedOn >= ? AND happenedOn <= ?) a
-        CROSS JOIN (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2) w`,
+        CROSS JOIN (SELECT 0 AS n UNION ALL SELECT 1) w`,
       parameters: [cohortId, from, addDays(today, -1)],
     }
     const sources: MessageSource[] = [
@@ -59,11 +59,18 @@ export const missingLogJob = messageJob({
         texts: [],
       },
       {
-        sql: `SELECT s.teacherId AS personId, 'teacher' AS role, ${subject('3d')} AS subject, a.happenedOn AS day,
-            ${teacher} AS text
-          ${visits()} AND s.teacherId IS NOT NULL`,
+        // One message per teacher and day of visits: the students of the school whose visit that day still lacks a log.
+        sql: `SELECT g.teacherId AS personId, 'teacher' AS role, ${d.concat("'visits:'", 'g.happenedOn', "':3d'")} AS subject,
+            g.happenedOn AS day,
+            ${d.concat("'【成长日志提醒】贵校有 '", 'g.n', "' 名学生'", d.chineseDate('g.happenedOn'), "'的校园活动超过三天还没有写成长日志：'", 'g.names', more('g'), "'，请督促补写（方案五（三）1）。'")} AS text
+          FROM (${namedGroups(
+            d,
+            `SELECT DISTINCT s.teacherId AS teacherId, a.happenedOn AS happenedOn, s.id AS studentId, p.displayName AS name
+              ${visits('INNER JOIN person p ON p.id = s.personId')} AND s.teacherId IS NOT NULL`,
+            ['teacherId', 'happenedOn'],
+            'w.studentId',
+          )}) g`,
         parameters: [cohortId, from, addDays(today, -3)],
-        texts: [],
       },
     ]
     return sources

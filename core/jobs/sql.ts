@@ -9,6 +9,8 @@ export interface Dialect {
   literal(text: string): string
   /** A YYYY-MM-DD text expression written the Chinese way, as chineseDate() writes it: 2024年9月8日. */
   chineseDate(day: string): string
+  /** The group's values of `value` joined by `separator` in the order of `orderBy` (NULLs left out). */
+  groupConcat(value: string, separator: string, orderBy: string): string
 }
 
 /** The dialect of a data source. */
@@ -20,6 +22,10 @@ export function dialectOf(ds: DataSource): Dialect {
     sqlite,
     concat,
     literal,
+    groupConcat: (value, separator, orderBy) =>
+      sqlite
+        ? `GROUP_CONCAT(${value}, ${literal(separator)} ORDER BY ${orderBy})`
+        : `GROUP_CONCAT(${value} ORDER BY ${orderBy} SEPARATOR ${literal(separator)})`,
     // `+ 0` reads '09' as 9 in both databases.
     chineseDate: (day) =>
       concat(
@@ -32,3 +38,23 @@ export function dialectOf(ds: DataSource): Dialect {
       ),
   }
 }
+
+/** How many people a message about a group names; the rest are counted. */
+export const NAMED_AT_MOST = 10
+
+/**
+ * A teacher's or mentor's message about several students instead of one message each: `rows`
+ * (a SELECT with the columns of `groupBy`, a label `name` and the columns of `orderBy`) grouped,
+ * each group with its count `n` and `names`, the first NAMED_AT_MOST labels in `orderBy` order
+ * joined with 、. Read `more` after the names: 等 when some are only counted.
+ */
+export function namedGroups(d: Dialect, rows: string, groupBy: string[], orderBy: string): string {
+  const by = (table: string) => groupBy.map((c) => `${table}.${c}`).join(', ')
+  return `SELECT ${by('u')}, COUNT(*) AS n,
+      ${d.groupConcat(`CASE WHEN u.rn <= ${NAMED_AT_MOST} THEN u.name END`, '、', 'u.rn')} AS names
+    FROM (SELECT w.*, ROW_NUMBER() OVER (PARTITION BY ${by('w')} ORDER BY ${orderBy}) AS rn FROM (${rows}) w) u
+    GROUP BY ${by('u')}`
+}
+
+/** 等 after the names of a namedGroups row `g` when it names fewer than it counts. */
+export const more = (g: string) => `CASE WHEN ${g}.n > ${NAMED_AT_MOST} THEN ' 等' ELSE '' END`

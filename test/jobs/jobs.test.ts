@@ -5,11 +5,15 @@ import { deadlineRemindersJob } from '../../core/jobs/deadline-reminders.job'
 import { planJob, queueJob } from '../../core/jobs/message-job'
 import { type QueuedMessage, sendTimeFor } from '../../core/jobs/messages'
 import { missingLogJob } from '../../core/jobs/missing-log.job'
+import { visitPaceJob } from '../../core/jobs/visit-pace.job'
 import { Activity } from '../../entities/activity.entity'
 import { IdentityBinding } from '../../entities/identity-binding.entity'
 import { OutboxMessage } from '../../entities/outbox-message.entity'
 import { OutboxText } from '../../entities/outbox-text.entity'
 import { Student } from '../../entities/student.entity'
+import { Mentor } from '../../entities/mentor.entity'
+import { Person } from '../../entities/person.entity'
+import { In, MoreThan } from 'typeorm'
 import { testDbKinds } from '../helpers/db'
 import { type BotHarness, botHarness } from '../bot/harness'
 
@@ -25,6 +29,14 @@ async function runAll(h: BotHarness, at: string): Promise<QueuedMessage[]> {
   }
   return all
 }
+
+/** The mentors (person ids) of some students. */
+const mentorPeopleOf = async (h: BotHarness, students: Student[]) =>
+  (
+    await h.dataSource
+      .getRepository(Mentor)
+      .findBy({ id: In(students.flatMap((s) => (s.mentorId ? [s.mentorId] : []))) })
+  ).map((m) => m.personId)
 
 const personIdOf = async (h: BotHarness, handle: string) =>
   (await h.dataSource.getRepository(IdentityBinding).findOneByOrFail({ channel: 'terminal', externalId: handle }))
@@ -78,16 +90,31 @@ describe.each(testDbKinds())('scheduled messages on %s', (kind) => {
       title: null,
       createdAt: new Date('2024-04-08T12:00:00+08:00'),
     })
+    const name = (await h.dataSource.getRepository(Person).findOneByOrFail({ id: student.personId })).displayName
+    // The visit's own nudges name its place; the teacher's message of that day names the school's students.
+    const aboutIt = (m: QueuedMessage) => m.text.includes('生命科学学院') || m.subject === 'visits:2024-04-08:3d'
     const sameDay = await planJob(missingLogJob, h, new Date('2024-04-08T19:00:00+08:00'))
-    expect(sameDay.filter((p) => p.text.includes('生命科学学院'))).toHaveLength(0)
-    const nextDay = (await runAll(h, '2024-04-09T19:00:00+08:00')).filter((m) => m.text.includes('生命科学学院'))
+    expect(sameDay.filter(aboutIt)).toHaveLength(0)
+    const nextDay = (await runAll(h, '2024-04-09T19:00:00+08:00')).filter(aboutIt)
     expect(nextDay.map((m) => `${m.to}/${m.role}`)).toEqual(['demo-student/student'])
-    const later = (await runAll(h, '2024-04-11T19:00:00+08:00')).filter((m) => m.text.includes('生命科学学院'))
+    const later = (await runAll(h, '2024-04-11T19:00:00+08:00')).filter(aboutIt)
     expect(later.map((m) => `${m.to}/${m.role}`).sort()).toEqual([
       'demo-parent/parent',
       'demo-student/student',
       'demo-teacher/teacher',
     ])
+    const teacher = later.find((m) => m.role === 'teacher')?.text as string
+    expect(teacher).toMatch(/^【成长日志提醒】贵校有 1 名学生2024年4月8日的校园活动超过三天还没有写成长日志：/)
+    expect(teacher).toContain(name)
+    // A day on, still without a log: nothing new is written about that visit, to anyone.
+    const last = Number((await h.dataSource.query('SELECT MAX(id) AS m FROM outbox_message'))[0]?.m ?? 0)
+    await runAll(h, '2024-04-12T19:00:00+08:00')
+    const added = await h.dataSource.getRepository(OutboxMessage).find({ where: { id: MoreThan(last) } })
+    expect(
+      added.filter(
+        (r) => /visits:2024-04-08|activity:/.test(r.idempotencyKey) && (outboxPayload(r).text ?? '').includes('4月8日'),
+      ),
+    ).toEqual([])
     const rows = await h.dataSource
       .getRepository(OutboxMessage)
       .createQueryBuilder('o')
@@ -95,13 +122,45 @@ describe.each(testDbKinds())('scheduled messages on %s', (kind) => {
       .where('o.idempotencyKey LIKE :k', { k: 'missing-log:%' })
       .andWhere('x.text LIKE :p', { p: '%生命科学学院%' })
       .getMany()
-    expect(rows).toHaveLength(3)
+    expect(rows).toHaveLength(2)
     // The texts live in outbox_text, once each however many rows carry them; the payload keeps the job.
-    expect(rows.map((r) => r.payload)).toEqual(Array(3).fill('{"job":"missing-log"}'))
+    expect(rows.map((r) => r.payload)).toEqual(Array(2).fill('{"job":"missing-log"}'))
     expect(rows.map((r) => outboxPayload(r).text)).toEqual(rows.map((r) => r.text?.text))
     const texts = await h.dataSource.getRepository(OutboxText).find()
     expect(new Set(texts.map((t) => t.text)).size).toBe(texts.length)
     expect(texts.every((t) => t.hash === outboxTextHash(t.text))).toBe(true)
+    // The teacher's message is theirs alone: it carries its own text.
+    const own = await h.dataSource
+      .getRepository(OutboxMessage)
+      .createQueryBuilder('o')
+      .where('o.idempotencyKey LIKE :k', { k: 'missing-log:visits:2024-04-08:3d:%' })
+      .getMany()
+    expect(own.map((r) => [r.textId, outboxPayload(r).text])).toEqual([[null, teacher]])
+  })
+
+  it('tells a teacher and a mentor once a week of all their students behind the visit pace, in one message each', async () => {
+    const at = new Date('2024-04-15T08:30:00+08:00')
+    const planned = await planJob(visitPaceJob, h, at)
+    const students = planned.filter((m) => m.role === 'student')
+    expect(students.length).toBeGreaterThan(0)
+    const behind = await h.dataSource.getRepository(Student).findBy({ personId: In(students.map((m) => m.personId)) })
+    for (const role of ['teacher', 'mentor'] as const) {
+      const theirs = planned.filter((m) => m.role === role)
+      const people = role === 'teacher' ? behind.map((s) => s.teacherId) : await mentorPeopleOf(h, behind)
+      expect(theirs.map((m) => m.personId).sort()).toEqual([...new Set(people)].sort())
+      for (const m of theirs) {
+        expect(m.subject).toBe(`behind:${role}`)
+        expect(m.text).toMatch(/学生中有 \d+ 名落后于校园活动进度（按进度到今天应完成约 \d+ 次）：.+ \d+\/10 次/)
+        const mine = behind.filter((s) => (role === 'teacher' ? s.teacherId : undefined) === m.personId)
+        for (const s of mine) {
+          const n = (await h.dataSource.getRepository(Person).findOneByOrFail({ id: s.personId })).displayName
+          expect(m.text).toContain(n)
+        }
+      }
+    }
+    const first = await queueJob(visitPaceJob, h, at)
+    expect(first).toBe(planned.length)
+    expect(await queueJob(visitPaceJob, h, new Date('2024-04-17T08:30:00+08:00'))).toBe(0)
   })
 
   it('lists a person no channel reaches as unreached, and sends nothing to exited students or about them', async () => {
@@ -177,12 +236,12 @@ describe.each(testDbKinds())('a whole cohort year of reminders on %s', (kind) =>
       expect(hour >= 7 && hour < 22).toBe(true)
     }
     // Every row says what the preview said when it was written (a key's first run); the set-based jobs' rows refer to their
-    // text, stored once (the digest's carry their own).
+    // text, stored once (a teacher's or mentor's message about their students carries its own).
     const previewed = new Map<string, string>()
     for (const m of sent) if (!previewed.has(m.key)) previewed.set(m.key, m.text)
     for (const r of rows) {
       expect(outboxPayload(r).text).toBe(previewed.get(r.idempotencyKey))
-      expect(r.textId === null).toBe(r.idempotencyKey.startsWith('mentor-digest:'))
+      expect(r.textId === null).toBe(/^(mentor-digest:|visit-pace:behind:|missing-log:visits:)/.test(r.idempotencyKey))
     }
     const exitedPerson = await personIdOf(h, 'demo-student-2')
     const late = sent.filter((m) => m.personId === exitedPerson && m.day >= '2024-03-01')
