@@ -7,6 +7,7 @@ import type { Sender, Senders } from './sender'
 import { miniprogramSender } from './senders/miniprogram'
 import { wechatySenders } from './senders/wechaty'
 import { wecomAppSender } from './senders/wecom-app'
+import { WECOM_APPCHAT_CHANNEL, wecomAppchatSender } from './senders/wecom-appchat'
 import { type WecomBotPush, wecomBotSender } from './senders/wecom-bot'
 import { wecomWebhookSender } from './senders/wecom-webhook'
 import { wechatKfSender } from './senders/wechat-kf'
@@ -21,7 +22,7 @@ export interface ChannelHandles {
 
 /**
  * The senders this instance can use, from the configuration and the running channels: group
- * robots always (the key is in each row), the WeCom app and 微信客服 with its corp id, agent and secret, the
+ * robots always (the key is in each row), the WeCom app (members and the group chats it created) and 微信客服 with its corp id, agent and secret, the
  * WeCom bot's push where the bot runs (personal WeCom messages go through it when no app is
  * set up), WeChat through the logged-in account, mini-program subscribe messages with the
  * mini-program's credentials and template. Rows for a channel no instance can send stay pending.
@@ -35,6 +36,8 @@ export function sendersFor(
   const { corpId, agentId, secret } = config.wecom
   if (corpId && agentId && secret) {
     senders.wecom = wecomAppSender(deps, { apiBase: config.wecom.apiBase, corpId, agentId, secret })
+    // The group chats the same app created: same credentials, same token.
+    senders[WECOM_APPCHAT_CHANNEL] = wecomAppchatSender(deps, { apiBase: config.wecom.apiBase, corpId, agentId, secret })
     // 微信客服 goes through the same app's token; its rows exist only once WeChat users wrote through the callback.
     const api = kfApi(deps, { apiBase: config.wecom.apiBase, corpId, agentId, secret })
     senders[KF_CHANNEL] = wechatKfSender(deps, { api })

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm'
 import { utf8Bytes } from '../../../bot/split'
 import type { Clock } from '../../clock'
-import { accessTokens } from '../access-token'
+import { type AccessTokens, accessTokens } from '../access-token'
 import type { RatePolicy, Sender, WindowRule } from '../sender'
 import { callPlatform, resultOf } from './http'
 
@@ -25,6 +25,16 @@ export interface WecomAppOptions {
 }
 
 /**
+ * The self-built app's access tokens, under the one name every user of the app shares
+ * (`wecom:<corpId>:<agentId>` in `api_token`), so its senders fetch one token between them.
+ */
+export function wecomAppTokens(deps: { dataSource: DataSource; clock: Clock }, options: WecomAppOptions): AccessTokens {
+  const base = options.apiBase.replace(/\/+$/, '')
+  const tokenUrl = `${base}/cgi-bin/gettoken?corpid=${encodeURIComponent(options.corpId)}&corpsecret=${encodeURIComponent(options.secret)}`
+  return accessTokens(deps, `wecom:${options.corpId}:${options.agentId}`, tokenUrl, options.timeoutMs ?? 10_000)
+}
+
+/**
  * Sends text to one WeCom member (`recipient` = userid) through the self-built app's
  * `message/send`, paced per member. The access token comes from `gettoken`, cached until it
  * expires and shared with the other instances through `api_token`; a token errcode
@@ -34,8 +44,7 @@ export interface WecomAppOptions {
 export function wecomAppSender(deps: { dataSource: DataSource; clock: Clock }, options: WecomAppOptions): Sender {
   const base = options.apiBase.replace(/\/+$/, '')
   const timeoutMs = options.timeoutMs ?? 10_000
-  const tokenUrl = `${base}/cgi-bin/gettoken?corpid=${encodeURIComponent(options.corpId)}&corpsecret=${encodeURIComponent(options.secret)}`
-  const tokens = accessTokens(deps, `wecom:${options.corpId}:${options.agentId}`, tokenUrl, timeoutMs)
+  const tokens = wecomAppTokens(deps, options)
   let lastToken: string | undefined
   const rate: RatePolicy = { key: (m) => `wecom:${m.recipient}`, windows: options.windows ?? WECOM_APP_WINDOWS }
   return {
