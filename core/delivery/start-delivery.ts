@@ -6,7 +6,7 @@ import { type Dispatcher, startDispatcher } from './dispatcher'
 import type { Sender, Senders } from './sender'
 import { miniprogramSender } from './senders/miniprogram'
 import { wechatySenders } from './senders/wechaty'
-import { wecomAppSender } from './senders/wecom-app'
+import { wecomAppSender, wecomAppTokens } from './senders/wecom-app'
 import { WECOM_APPCHAT_CHANNEL, wecomAppchatSender } from './senders/wecom-appchat'
 import { type WecomBotPush, wecomBotSender } from './senders/wecom-bot'
 import { wecomWebhookSender } from './senders/wecom-webhook'
@@ -35,9 +35,11 @@ export function sendersFor(
   const senders: Senders = { wecom_webhook: wecomWebhookSender({ apiBase: config.wecom.apiBase }) }
   const { corpId, agentId, secret } = config.wecom
   if (corpId && agentId && secret) {
-    senders.wecom = wecomAppSender(deps, { apiBase: config.wecom.apiBase, corpId, agentId, secret })
-    // The group chats the same app created: same credentials, same token.
-    senders[WECOM_APPCHAT_CHANNEL] = wecomAppchatSender(deps, { apiBase: config.wecom.apiBase, corpId, agentId, secret })
+    const app = { apiBase: config.wecom.apiBase, corpId, agentId, secret }
+    // Members and the group chats the app created: one app, so one token cache between them.
+    const tokens = wecomAppTokens(deps, app)
+    senders.wecom = wecomAppSender(deps, { ...app, tokens })
+    senders[WECOM_APPCHAT_CHANNEL] = wecomAppchatSender(deps, { ...app, tokens })
     // 微信客服 goes through the same app's token; its rows exist only once WeChat users wrote through the callback.
     const api = kfApi(deps, { apiBase: config.wecom.apiBase, corpId, agentId, secret })
     senders[KF_CHANNEL] = wechatKfSender(deps, { api })

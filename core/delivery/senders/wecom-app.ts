@@ -22,6 +22,8 @@ export interface WecomAppOptions {
   secret: string
   timeoutMs?: number
   windows?: WindowRule[]
+  /** The app's tokens, when its senders share one cache in this process (default: their own, shared through `api_token`). */
+  tokens?: AccessTokens
 }
 
 /**
@@ -44,7 +46,7 @@ export function wecomAppTokens(deps: { dataSource: DataSource; clock: Clock }, o
 export function wecomAppSender(deps: { dataSource: DataSource; clock: Clock }, options: WecomAppOptions): Sender {
   const base = options.apiBase.replace(/\/+$/, '')
   const timeoutMs = options.timeoutMs ?? 10_000
-  const tokens = wecomAppTokens(deps, options)
+  const tokens = options.tokens ?? wecomAppTokens(deps, options)
   let lastToken: string | undefined
   const rate: RatePolicy = { key: (m) => `wecom:${m.recipient}`, windows: options.windows ?? WECOM_APP_WINDOWS }
   return {

@@ -25,7 +25,7 @@ export const WECOM_APPCHAT_WINDOWS: WindowRule[] = [{ count: 40, perMs: 60_000 }
 export function wecomAppchatSender(deps: { dataSource: DataSource; clock: Clock }, options: WecomAppOptions): Sender {
   const base = options.apiBase.replace(/\/+$/, '')
   const timeoutMs = options.timeoutMs ?? 10_000
-  const tokens = wecomAppTokens(deps, options)
+  const tokens = options.tokens ?? wecomAppTokens(deps, options)
   let lastToken: string | undefined
   const rate: RatePolicy = {
     key: (m) => `wecom_appchat:${m.recipient}`,
