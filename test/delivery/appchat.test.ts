@@ -1,12 +1,19 @@
 import pino from 'pino'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Actor } from '../../core/actor'
+import { queueBroadcast } from '../../core/announcements/broadcast'
 import { createClock } from '../../core/clock'
+import { DEMO_COHORT, seedDemo } from '../../core/cohorts/seed-demo'
+import { readAudience } from '../../core/groups/audience'
+import { labelGroup } from '../../core/groups/groups'
 import { type Dispatcher, startDispatcher } from '../../core/delivery/dispatcher'
 import type { Senders } from '../../core/delivery/sender'
 import { wecomAppSender, wecomAppTokens } from '../../core/delivery/senders/wecom-app'
 import { WECOM_APPCHAT_CHANNEL, wecomAppchatSender } from '../../core/delivery/senders/wecom-appchat'
 import type { WindowRule } from '../../core/delivery/sender'
 import { ApiToken } from '../../entities/api-token.entity'
+import { Cohort } from '../../entities/cohort.entity'
+import { Group } from '../../entities/group.entity'
 import { OutboxAttempt } from '../../entities/outbox-attempt.entity'
 import { OutboxMessage } from '../../entities/outbox-message.entity'
 import { type FakeApiServer, startFakeApiServer } from '../fakes/wecom-api-server'
@@ -17,6 +24,7 @@ const logger = pino({ level: 'silent' })
 const clock = createClock()
 const fast = { pollMs: 20, leaseMs: 3_000, baseBackoffMs: 20, maxBackoffMs: 200, throttleMs: 200 }
 const channel = WECOM_APPCHAT_CHANNEL
+const OFFICE: Actor = { roles: [{ role: 'office', cityId: null, schoolId: null }] }
 
 describe.each(testDbKinds())('WeCom app group chats on %s', (kind) => {
   let db: TestDataSource
@@ -41,6 +49,7 @@ describe.each(testDbKinds())('WeCom app group chats on %s', (kind) => {
 
   beforeAll(async () => {
     db = await testDataSource(kind)
+    await seedDemo(db.dataSource, clock)
   })
   afterAll(async () => {
     await db.close()
@@ -185,5 +194,30 @@ describe.each(testDbKinds())('WeCom app group chats on %s', (kind) => {
     for (const t of times) expect(times.filter((u) => u >= t && u < t + 1_000).length).toBeLessThanOrEqual(5)
     expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(3_000)
     expect(fake.receipts.map((r) => r.text)).toEqual(Array.from({ length: 16 }, (_, i) => `p${i}`))
+  })
+
+  it('reaches a group chat of the app that the office labelled, when a broadcast is meant for it', async () => {
+    const ds = db.dataSource
+    const cohortId = (await ds.getRepository(Cohort).findOneByOrFail({ year: DEMO_COHORT })).id
+    await labelGroup(deps(), OFFICE, {
+      group: { kind: 'wecom_appchat', externalId: 'wrNanningParents', name: '南宁家长（应用群）' },
+      cohortId,
+      words: '南宁 家长',
+    })
+    const group = await ds
+      .getRepository(Group)
+      .findOneByOrFail({ kind: 'wecom_appchat', externalId: 'wrNanningParents' })
+    expect(group).toMatchObject({ cohortId, audience: 'parent' })
+    const audience = await readAudience(ds, cohortId, '南宁 家长')
+    if (!audience) throw new Error('南宁 家长 is an audience of the demo cohort')
+    await queueBroadcast(deps(), OFFICE, { cohortId, audience, text: '周六上午九点见面会' })
+    start({ [channel]: wecomAppchatSender(deps(), app()) })
+    await drained(ds, [channel])
+    const row = await ds.getRepository(OutboxMessage).findOneByOrFail({ channel })
+    expect(row).toMatchObject({ recipient: 'wrNanningParents', status: 'sent' })
+    expect(row.idempotencyKey).toMatch(new RegExp(`:group:${group.id}$`))
+    expect(fake.receipts.map((r) => [r.to, r.text])).toEqual([
+      ['wrNanningParents', '【八桂英才计划通知】周六上午九点见面会'],
+    ])
   })
 })
