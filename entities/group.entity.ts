@@ -4,8 +4,11 @@ import { Cohort } from './cohort.entity'
 import { ROLES, type Role } from './person-role.entity'
 import { Subject } from './subject.entity'
 
-/** How a group is reached: a WeChat room (wechaty), a WeCom group chat, or a WeCom group robot webhook. */
-export const GROUP_KINDS = ['room', 'wecom_chat', 'webhook'] as const
+/**
+ * How a group is reached: a WeChat room (wechaty), a WeCom group chat the intelligent bot is in,
+ * a WeCom group robot webhook, or a WeCom group chat the self-built app created (chatid).
+ */
+export const GROUP_KINDS = ['room', 'wecom_chat', 'webhook', 'wecom_appchat'] as const
 /** One of GROUP_KINDS. */
 export type GroupKind = (typeof GROUP_KINDS)[number]
 

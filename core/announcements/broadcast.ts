@@ -29,6 +29,7 @@ const GROUP_CHANNELS: Record<Group['kind'], string> = {
   room: 'wechat_room',
   wecom_chat: 'wecom_chat',
   webhook: 'wecom_webhook',
+  wecom_appchat: 'wecom_appchat',
 }
 
 /**

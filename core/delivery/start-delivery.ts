@@ -6,7 +6,8 @@ import { type Dispatcher, startDispatcher } from './dispatcher'
 import type { Sender, Senders } from './sender'
 import { miniprogramSender } from './senders/miniprogram'
 import { wechatySenders } from './senders/wechaty'
-import { wecomAppSender } from './senders/wecom-app'
+import { wecomAppSender, wecomAppTokens } from './senders/wecom-app'
+import { WECOM_APPCHAT_CHANNEL, wecomAppchatSender } from './senders/wecom-appchat'
 import { type WecomBotPush, wecomBotSender } from './senders/wecom-bot'
 import { wecomWebhookSender } from './senders/wecom-webhook'
 import { wechatKfSender } from './senders/wechat-kf'
@@ -21,7 +22,7 @@ export interface ChannelHandles {
 
 /**
  * The senders this instance can use, from the configuration and the running channels: group
- * robots always (the key is in each row), the WeCom app and 微信客服 with its corp id, agent and secret, the
+ * robots always (the key is in each row), the WeCom app (members and the group chats it created) and 微信客服 with its corp id, agent and secret, the
  * WeCom bot's push where the bot runs (personal WeCom messages go through it when no app is
  * set up), WeChat through the logged-in account, mini-program subscribe messages with the
  * mini-program's credentials and template. Rows for a channel no instance can send stay pending.
@@ -34,7 +35,11 @@ export function sendersFor(
   const senders: Senders = { wecom_webhook: wecomWebhookSender({ apiBase: config.wecom.apiBase }) }
   const { corpId, agentId, secret } = config.wecom
   if (corpId && agentId && secret) {
-    senders.wecom = wecomAppSender(deps, { apiBase: config.wecom.apiBase, corpId, agentId, secret })
+    const app = { apiBase: config.wecom.apiBase, corpId, agentId, secret }
+    // Members and the group chats the app created: one app, so one token cache between them.
+    const tokens = wecomAppTokens(deps, app)
+    senders.wecom = wecomAppSender(deps, { ...app, tokens })
+    senders[WECOM_APPCHAT_CHANNEL] = wecomAppchatSender(deps, { ...app, tokens })
     // 微信客服 goes through the same app's token; its rows exist only once WeChat users wrote through the callback.
     const api = kfApi(deps, { apiBase: config.wecom.apiBase, corpId, agentId, secret })
     senders[KF_CHANNEL] = wechatKfSender(deps, { api })

@@ -10,6 +10,7 @@ import { SelectionAndEvaluations1796186779265 } from './1796186779265-SelectionA
 import { MiniProgram1796186787218 } from './1796186787218-MiniProgram'
 import { OfficeRoster1796188885973 } from './1796188885973-OfficeRoster'
 import { OutboxText1796211025755 } from './1796211025755-OutboxText'
+import { AppChatGroups1796222962199 } from './1796222962199-AppChatGroups'
 
 /** Every migration class, oldest first; scripts/generate-migration.ts rewrites this list. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -24,4 +25,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   MiniProgram1796186787218,
   OfficeRoster1796188885973,
   OutboxText1796211025755,
+  AppChatGroups1796222962199,
 ]

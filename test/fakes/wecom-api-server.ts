@@ -11,6 +11,11 @@ import type { AddressInfo } from 'node:net'
  * share of sends at random; the webhook answers 45009 past `webhookLimit` sends per key in a
  * window, and lists that as a violation, as WeCom would drop them.
  *
+ * App group chats: `POST /cgi-bin/appchat/send` checks the token, knows only the chats the test
+ * created with `createChat` (others answer 86003), records the text, and answers 45009 past
+ * `appchatLimit` messages per member in `appchatWindowMs` (a violation: WeCom's 200 a minute per
+ * member, counted over every chat the member is in).
+ *
  * 微信客服: `POST /cgi-bin/kf/sync_msg` pages through each account's stream (the test adds
  * customers' messages with `kfCustomerSays`; the cursor is the position in the stream, and every
  * sync records the cursor it was given), and `POST /cgi-bin/kf/send_msg` records the message,
@@ -19,14 +24,16 @@ import type { AddressInfo } from 'node:net'
 
 /** One message the fake accepted (errcode 0). */
 export interface Receipt {
-  api: 'message' | 'webhook' | 'subscribe' | 'kf'
-  /** userid, webhook key or openid. */
+  api: 'message' | 'webhook' | 'subscribe' | 'kf' | 'appchat'
+  /** userid, webhook key, openid or chatid. */
   to: string
   /** The text (text.content, markdown.content) or the subscribe data as JSON. */
   text: string
   // biome-ignore lint/suspicious/noExplicitAny: bodies are arbitrary JSON; tests narrow what they read
   body: any
   at: number
+  /** The access token it came with (app chats). */
+  token?: string
 }
 
 /** How the next send fails: an errcode answer, an HTTP status, or no answer before the client gives up; `pass` lets it through. */
@@ -42,6 +49,9 @@ export interface FakeApiOptions {
   timeoutMs?: number
   /** The WeCom userids that exist (others come back in `invaliduser`); default: all. */
   users?: string[]
+  /** At most this many app-chat messages per member in `appchatWindowMs` (default 200 in 60 s). */
+  appchatLimit?: number
+  appchatWindowMs?: number
 }
 
 export interface FakeApiServer {
@@ -66,6 +76,8 @@ export interface FakeApiServer {
   kfStreamAdd(openKfId: string, message: Record<string, unknown>): void
   /** Every kf/sync_msg request: the account, the cursor and the token it came with. */
   kfSyncs: Array<{ openKfId: string; cursor: string; token: string }>
+  /** The app creates a group chat (as `appchat/create` would) with these members; `appchat/send` then knows it. */
+  createChat(chatid: string, members: string[]): void
   close(): Promise<void>
 }
 
@@ -96,6 +108,11 @@ export async function startFakeApiServer(options: FakeApiOptions = {}): Promise<
   /** Per account and user: when they last wrote (ms) and how many sends since. */
   const kfWindows = new Map<string, { last: number; sent: number }>()
   let kfIds = 0
+  const chats = new Map<string, string[]>()
+  /** Per member: when app-chat messages reached them (ms). */
+  const appchatLog = new Map<string, number[]>()
+  const appchatLimit = options.appchatLimit ?? 200
+  const appchatWindowMs = options.appchatWindowMs ?? 60_000
 
   function json(res: ServerResponse, body: unknown, status = 200) {
     res.writeHead(status, { 'content-type': 'application/json' })
@@ -127,7 +144,9 @@ export async function startFakeApiServer(options: FakeApiOptions = {}): Promise<
             ? 'webhook'
             : path === '/cgi-bin/message/subscribe/send'
               ? 'subscribe'
-              : undefined
+              : path === '/cgi-bin/appchat/send'
+                ? 'appchat'
+                : undefined
     if (req.method !== 'POST' || !api) return json(res, { errcode: 404, errmsg: 'not found' }, 404)
     const raw = await readBody(req)
     const at = Date.now()
@@ -186,6 +205,26 @@ export async function startFakeApiServer(options: FakeApiOptions = {}): Promise<
       if (Buffer.byteLength(content) > 2048) violations.push('kf/send_msg: content over 2048 bytes')
       receipts.push({ api, to, text: content, body, at })
       return answer('errcode 0', { errcode: 0, errmsg: 'ok', msgid: `sent-${++kfIds}` })
+    }
+    if (api === 'appchat') {
+      const chatid = String(body?.chatid ?? '')
+      const members = chats.get(chatid)
+      if (!members) return answer('errcode 86003', { errcode: 86003, errmsg: 'chatid not found' })
+      const content = body?.text?.content ?? ''
+      if (body?.msgtype !== 'text' || !content)
+        return answer('errcode 44004', { errcode: 44004, errmsg: 'empty content' })
+      if (Buffer.byteLength(content) > 2048) violations.push(`appchat ${chatid}: content over 2048 bytes`)
+      const busy = members.filter(
+        (m) => (appchatLog.get(m) ?? []).filter((t) => t > at - appchatWindowMs).length >= appchatLimit,
+      )
+      if (busy.length > 0) {
+        violations.push(`appchat ${chatid}: ${busy.join('|')} over ${appchatLimit} in ${appchatWindowMs} ms`)
+        return answer('errcode 45009', { errcode: 45009, errmsg: 'api freq out of limit' })
+      }
+      for (const m of members)
+        appchatLog.set(m, [...(appchatLog.get(m) ?? []).filter((t) => t > at - appchatWindowMs), at])
+      receipts.push({ api, to: chatid, text: content, body, at, token })
+      return answer('errcode 0', { errcode: 0, errmsg: 'ok' })
     }
     if (api === 'message') {
       const content = body?.text?.content ?? body?.markdown?.content ?? ''
@@ -262,6 +301,9 @@ export async function startFakeApiServer(options: FakeApiOptions = {}): Promise<
     expireTokens: () => validTokens.clear(),
     kfSyncs,
     kfStreamAdd,
+    createChat: (chatid, members) => {
+      chats.set(chatid, [...members])
+    },
     kfCustomerSays(openKfId, externalUserId, text, sendTime) {
       const time = sendTime ?? Math.floor(Date.now() / 1000)
       const msgid = `kf-msg-${++kfIds}`

@@ -55,6 +55,10 @@ const ERRCODE_KINDS: Record<number, { kind: 'retry' | 'token' | 'throttle' | 'pe
   40003: { kind: 'permanent' },
   40037: { kind: 'permanent' },
   47003: { kind: 'permanent' },
+  // appchat/send: the chatid is malformed, unknown, or a chat another app created.
+  86001: { kind: 'permanent' },
+  86003: { kind: 'permanent' },
+  86008: { kind: 'permanent' },
 }
 
 /** The SendResult for a platform answer: ok for errcode 0, otherwise by ERRCODE_KINDS (unknown codes retried). */

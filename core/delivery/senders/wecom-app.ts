@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm'
 import { utf8Bytes } from '../../../bot/split'
 import type { Clock } from '../../clock'
-import { accessTokens } from '../access-token'
+import { type AccessTokens, accessTokens } from '../access-token'
 import type { RatePolicy, Sender, WindowRule } from '../sender'
 import { callPlatform, resultOf } from './http'
 
@@ -22,6 +22,18 @@ export interface WecomAppOptions {
   secret: string
   timeoutMs?: number
   windows?: WindowRule[]
+  /** The app's tokens, when its senders share one cache in this process (default: their own, shared through `api_token`). */
+  tokens?: AccessTokens
+}
+
+/**
+ * The self-built app's access tokens, under the one name every user of the app shares
+ * (`wecom:<corpId>:<agentId>` in `api_token`), so its senders fetch one token between them.
+ */
+export function wecomAppTokens(deps: { dataSource: DataSource; clock: Clock }, options: WecomAppOptions): AccessTokens {
+  const base = options.apiBase.replace(/\/+$/, '')
+  const tokenUrl = `${base}/cgi-bin/gettoken?corpid=${encodeURIComponent(options.corpId)}&corpsecret=${encodeURIComponent(options.secret)}`
+  return accessTokens(deps, `wecom:${options.corpId}:${options.agentId}`, tokenUrl, options.timeoutMs ?? 10_000)
 }
 
 /**
@@ -34,8 +46,7 @@ export interface WecomAppOptions {
 export function wecomAppSender(deps: { dataSource: DataSource; clock: Clock }, options: WecomAppOptions): Sender {
   const base = options.apiBase.replace(/\/+$/, '')
   const timeoutMs = options.timeoutMs ?? 10_000
-  const tokenUrl = `${base}/cgi-bin/gettoken?corpid=${encodeURIComponent(options.corpId)}&corpsecret=${encodeURIComponent(options.secret)}`
-  const tokens = accessTokens(deps, `wecom:${options.corpId}:${options.agentId}`, tokenUrl, timeoutMs)
+  const tokens = options.tokens ?? wecomAppTokens(deps, options)
   let lastToken: string | undefined
   const rate: RatePolicy = { key: (m) => `wecom:${m.recipient}`, windows: options.windows ?? WECOM_APP_WINDOWS }
   return {
