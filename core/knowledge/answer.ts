@@ -130,18 +130,22 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
   // "关于见面会，请告知：1. 时间；2. 组织单位": the topic before a list of asks is the topic of each.
   const first = asks[0]
   const lead = first && first.text !== first.ask ? first.text.slice(0, first.text.lastIndexOf(first.ask)) : ''
-  for (const { ask, text } of asks) {
+  const leadNamed = lead !== '' && namesProgramThing(ctx, lead)
+  for (const { ask, text, enumerated } of asks) {
+    // "中期考核方面，(1)什么时候 (2)谁负责": a numbered ask naming no step of its own is about the topic before the list.
     // A bare follow-up ("能报吗", "有啥建议") reads with the remarks before it, the message's topic, or the ask before it.
     const own =
-      contentLength(ask) > 6
-        ? ask
-        : text !== ask
-          ? text
-          : lead && namesProgramThing(ctx, lead)
-            ? `${lead}${ask}`
-            : previous
-              ? `${previous}，${ask}`
-              : ask
+      enumerated && leadNamed && !ctx.vocab.steps.some((s) => s.pattern.test(ask))
+        ? `${lead}${ask}`
+        : contentLength(ask) > 6
+          ? ask
+          : text !== ask
+            ? text
+            : leadNamed
+              ? `${lead}${ask}`
+              : previous
+                ? `${previous}，${ask}`
+                : ask
     let reply: { answer: QaAnswer; text: string; neighbours?: boolean } | undefined
     if (applying(ask)) {
       const e = eligibilityAnswer(ctx, question, normaliseText(ask))
