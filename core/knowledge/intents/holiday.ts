@@ -24,7 +24,7 @@ export function holidayIn(program: Program, text: string): { name: string; month
 }
 
 /** The months a holiday usually takes, as said in a reply ("1—2月"). */
-export const holidayMonthsSaid = (name: string) => (HOLIDAY_MONTHS[name] ?? []).join('—') + '月'
+export const holidayMonthsSaid = (name: string) => `${(HOLIDAY_MONTHS[name] ?? []).join('—')}月`
 
 /** A step's short name ("中期评价", "市级审核"). */
 export const stepName = (m: ProgramMilestone) => m.title.split(/[：（(，]/)[0] ?? m.title
