@@ -40,7 +40,9 @@ export function messageAsks(q: string): MessageAsk[] {
   for (const raw of q.split(breaks)) {
     const lead = raw.replace(/^(另外|顺便(问一?下|问问|说一?下)?|还有|以及)/, '')
     // "想咨询三个问题：一是…": the announcement is a remark, the enumerated pieces are the asks.
-    const at = lead.search(/[:：](?=[一二三四五六]是|其[一二三四五]|第[一二三四五六]|[1-9][.、)）]|[①②③④⑤⑥])/)
+    const at = lead.search(
+      /[:：](?=[一二三四五六]是|其[一二三四五]|第[一二三四五六]|[1-9][.、)）]|[①②③④⑤⑥]|[(（][1-9一二三四五六][)）])/,
+    )
     if (at > 0) pending += lead.slice(0, at + 1)
     const rest = at > 0 ? lead.slice(at + 1) : lead
     const enumerated = ENUMERATED.test(rest)

@@ -7,12 +7,12 @@ import { bestFactInSection, factOf, joinWithin, officeLine } from '../reply'
 import type { Intent } from './intent'
 
 /** A school holiday named ("明年寒假" was read as the cohort's winter when the cohort has a step then). */
-export const HOLIDAY = /寒假|暑假|春节/
+export const HOLIDAY = /寒假|暑假|春节|过年/
 
 /** The holiday a text names, with the months of the cohort's training it falls in (YYYY-MM). */
 export function holidayIn(program: Program, text: string): { name: string; months: string[] } | undefined {
   const name = HOLIDAY.exec(text)?.[0]
-  if (!name || /(明年|今年|来年|下一年)的?(寒假|暑假|春节)/.test(text)) return undefined
+  if (!name || /(明年|今年|来年|下一年)的?(寒假|暑假|春节|过年)/.test(text)) return undefined
   const { start, end } = program.training
   const months: string[] = []
   for (let i = 0; i <= monthsBetween(start, end); i++) {

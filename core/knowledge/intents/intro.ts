@@ -7,7 +7,7 @@ import { retrievalText } from '../retrieval'
 import type { Intent } from './intent'
 
 const INTRO_FILLER =
-  /请问|请|你好|您好|我想|想要|想|了解|咨询|一下|问问|问|下|这个|那个|你们|简要|简单|的|呀|啊|吗|呢|吧|嘛|哦|噢|喔|哈|嘞|咧|撒|[，,。.!！?？~～\s]/g
+  /请问|请|你好|您好|我想|想要|想|了解|咨询|一下|问问|问|下|这个|那个|你们|计划|项目|简要|简单|的|呀|啊|吗|呢|吧|嘛|哦|噢|喔|哈|嘞|咧|撒|[，,。.!！?？~～\s]/g
 /**
  * What something is for, in Mandarin and in the Guangxi and southwest speech of parents: 搞哪样 (Guiliu,
  * Guizhou), 搞啥子/干啥子 (Sichuan), 搞么子 (Hunan, northern Guangxi), 搞乜嘢 (Cantonese).

@@ -38,7 +38,7 @@ export const sameMonth: Intent = {
       const m = dated[0] as ProgramMilestone
       const inside = h.months.includes(m.due.slice(0, 7))
       verdict = inside
-        ? `方案没有写${h.name}的时间；${h.name}一般在${holidayMonthsSaid(h.name)}，${stepName(m)}所在的${chineseMonth(m.due.slice(0, 7))}通常正是${h.name}前后，可以算同一个月，具体放假时间以学校为准。`
+        ? `方案没有写${h.name}的时间；${h.name}一般在${holidayMonthsSaid(h.name)}，${stepName(m)}所在的${chineseMonth(m.due.slice(0, 7))}通常正是${h.name}前后，可以算同一个月，具体时间以学校安排为准。`
         : `方案没有写${h.name}的时间；${h.name}一般在${holidayMonthsSaid(h.name)}，${stepName(m)}所在的${chineseMonth(m.due.slice(0, 7))}不在其中，不是同一个月。`
     } else {
       const months = [...new Set(dated.map((m) => m.due.slice(0, 7)))]
