@@ -99,3 +99,28 @@ describe('what the program is, in Guangxi and southwest speech', () => {
     expect(ask('导师平时带学生做哪样').answer).toContain('指导课题研究')
   })
 })
+
+describe('a salutation names no teacher the question is about', () => {
+  it('各位老师好，… 3.条件 → the conditions to apply', () => {
+    const r = ask('各位老师好，想了解学生选拔：1.对象 2.条件')
+    expect(r.answer).toContain('前15%')
+  })
+  it('老师您好，导师… → the mentors, not a teacher as a mentor title', () => {
+    const r = ask('老师您好，请问导师需要具备什么条件')
+    expect(r.answer).toContain('院士')
+    expect(r.answer).not.toContain('方案没有单独列出老师')
+  })
+  it.each(['老师好！', '各位老师们好'])('%s alone is a greeting', (q) => {
+    expect(ask(q).intent).toBe('greeting')
+  })
+})
+
+describe('numbered asks after a mere announcement each stand on their own', () => {
+  it('想请教三件事：一是… 二是… 三是…', () => {
+    const r = ask('想请教三件事：一是公示要几天，二是柳州招几个，三是学校几号前交材料')
+    expect(r.answer).toContain('5个工作日')
+    expect(r.answer).toContain('柳州市选拔15名')
+    expect(r.answer).toContain('2023年10月24日')
+    expect(r.answer).not.toContain('0772-2628531')
+  })
+})
