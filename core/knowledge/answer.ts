@@ -41,9 +41,12 @@ export function answerQuestion(program: Program, question: string, now: Date, tr
   // Short forms, misspellings and sound-alike slips of the cohort's words (管办, 明额, 导市) are read as the
   // words; 明年2月 is the cohort's February when the cohort has a step then.
   const expanded = expandAbbreviations(withoutPersonalDetails(toSimplified(question)), ctx.spellings)
-  const text = cohortMonthsAsked(program, correctHomophones(expanded, ctx.homophones))
+  const text = cohortMonthsAsked(program, correctHomophones(expanded, ctx.homophones)).replace(SALUTATION, '')
   return withOfficeWhenSilent(ctx, answerMessage(ctx, text, now, trace))
 }
+
+/** "各位老师好，…", "老师，…": a salutation before the question names no teacher the question is about. */
+const SALUTATION = /^(各位|尊敬的)?(老师|领导)们?(好|您好|你好)?[,，!！:：。\s]+(?=\S)/
 
 /** Whether an ask names something of the program itself: a core term, a step or an open topic. */
 function namesProgramThing(ctx: Context, ask: string): boolean {
@@ -100,6 +103,19 @@ function withoutAfterword(q: string, ask: string): string | undefined {
   return ASKING.test(after) || APPLY_ASK.test(after) ? undefined : q.slice(0, end)
 }
 
+/** "各位老师好，想了解学生选拔：": the topic of a list is its lead's last clause without the announcement. */
+function listTopic(lead: string): string {
+  const last =
+    lead
+      .replace(/[,，:：。]+$/, '')
+      .split(/[,，。！!？?]/)
+      .pop() ?? ''
+  return last.replace(
+    /请问|想|了解|咨询|请教|问一?下|说明|告知|关于|方面|这一?块|[一二三四五两几\d][个件]?(问题|事)|[:：]/g,
+    '',
+  )
+}
+
 /** A space after Chinese (or an emoji) and before Chinese: a pause between sentences, not inside a word. */
 const SPOKEN_PAUSE = /(?<=[\u4e00-\u9fff\p{Extended_Pictographic}])[ \t\u3000]+(?=[\u4e00-\u9fff])/gu
 
@@ -130,18 +146,24 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
   // "关于见面会，请告知：1. 时间；2. 组织单位": the topic before a list of asks is the topic of each.
   const first = asks[0]
   const lead = first && first.text !== first.ask ? first.text.slice(0, first.text.lastIndexOf(first.ask)) : ''
-  for (const { ask, text } of asks) {
+  const leadNamed = lead !== '' && namesProgramThing(ctx, lead)
+  const listLead = leadNamed || contentLength(listTopic(lead)) >= 2
+  for (const { ask, text, enumerated } of asks) {
+    // "中期考核方面，(1)什么时候 (2)谁负责": a numbered ask naming no step of its own is about the topic before the list;
+    // a mere announcement before it ("想咨询三个问题：一是…") is no topic at all.
     // A bare follow-up ("能报吗", "有啥建议") reads with the remarks before it, the message's topic, or the ask before it.
     const own =
-      contentLength(ask) > 6
-        ? ask
-        : text !== ask
-          ? text
-          : lead && namesProgramThing(ctx, lead)
-            ? `${lead}${ask}`
-            : previous
-              ? `${previous}，${ask}`
-              : ask
+      enumerated && listLead && !ctx.vocab.steps.some((s) => s.pattern.test(ask.replace(/截止(时间|日期)?/g, '')))
+        ? `${lead}${ask}`
+        : contentLength(ask) > 6
+          ? ask
+          : text !== ask && !(enumerated && text.endsWith(ask) && !listTopic(text.slice(0, -ask.length)))
+            ? text
+            : leadNamed
+              ? `${lead}${ask}`
+              : previous && !enumerated
+                ? `${previous}，${ask}`
+                : ask
     let reply: { answer: QaAnswer; text: string; neighbours?: boolean } | undefined
     if (applying(ask)) {
       const e = eligibilityAnswer(ctx, question, normaliseText(ask))

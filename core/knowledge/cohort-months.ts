@@ -36,4 +36,10 @@ export function cohortMonthsAsked(program: Program, text: string): string {
 
 /** "明年寒假过后": a school holiday said relative to today, with the months it touches. */
 const RELATIVE_HOLIDAY = /(明年|今年|来年|下一年)(的)?(寒假|春节|暑假|开学)/g
-const HOLIDAY_MONTHS: Record<string, number[]> = { 寒假: [1, 2], 春节: [1, 2], 暑假: [7, 8], 开学: [2, 3, 9] }
+export const HOLIDAY_MONTHS: Record<string, number[]> = {
+  寒假: [1, 2],
+  春节: [1, 2],
+  过年: [1, 2],
+  暑假: [7, 8],
+  开学: [2, 3, 9],
+}

@@ -4,7 +4,7 @@ import { ASKING } from './wording'
 
 /** Where one ask ends and another begins: sentence ends, commas, and words that add an ask. */
 const CLAUSE_BREAK =
-  /(?<=[，,？?。！!；;])|(?=另外|顺便)|(?<=[\u4e00-\u9fff])(?=[1-9][.、)）](?!\d)|[②③④⑤⑥])|(?<=[，,])(?=(?:还有|以及)(?!没有|机会|希望|名额|多少|几天|多久|时间))/
+  /(?<=[，,？?。！!；;])|(?=另外|顺便)|(?<=[\u4e00-\u9fff])(?=[1-9][.、)）](?!\d)|[①②③④⑤⑥])|(?<=[\u4e00-\u9fff])(?<![一二三四五六七八九十])(?=[(（][1-9一二三四五六][)）](?![条款项]))|(?<=[，,])(?=(?:还有|以及)(?!没有|机会|希望|名额|多少|几天|多久|时间))/
 
 /** Where a sentence of unpunctuated speech starts ("…读高一然后老师说…我想问一下柳州选多少人然后结果在哪公布"). */
 const SPOKEN_BREAK = /(?<=[\u4e00-\u9fff])(?=然后|我想问一?下|想问一?下|再问一?下)/
@@ -17,6 +17,8 @@ const CONDITION =
 export interface MessageAsk {
   ask: string
   text: string
+  /** Numbered or otherwise listed ("1.…", "(2)…", "②…", "二是…"). */
+  enumerated?: boolean
 }
 
 /** An ask made of a question word alone ("几号", "在哪", "什么时候呢"). */
@@ -38,7 +40,9 @@ export function messageAsks(q: string): MessageAsk[] {
   for (const raw of q.split(breaks)) {
     const lead = raw.replace(/^(另外|顺便(问一?下|问问|说一?下)?|还有|以及)/, '')
     // "想咨询三个问题：一是…": the announcement is a remark, the enumerated pieces are the asks.
-    const at = lead.search(/[:：](?=[一二三四五六]是|其[一二三四五]|第[一二三四五六]|[1-9][.、)）]|[①②③④⑤⑥])/)
+    const at = lead.search(
+      /[:：](?=[一二三四五六]是|其[一二三四五]|第[一二三四五六]|[1-9][.、)）]|[①②③④⑤⑥]|[(（][1-9一二三四五六][)）])/,
+    )
     if (at > 0) pending += lead.slice(0, at + 1)
     const rest = at > 0 ? lead.slice(at + 1) : lead
     const enumerated = ENUMERATED.test(rest)
@@ -55,7 +59,7 @@ export function messageAsks(q: string): MessageAsk[] {
     // "读高几我记不清了": what the asker cannot remember is a remark, not an ask.
     const forgotten = /(记不清|不记得|记不得|忘了|忘记了)了?[，,。]?$/.test(piece)
     if ((ASKING.test(piece.replace(/(有|是)?(一)?个(什么|啥)/g, '')) && !forgotten) || enumerated) {
-      asks.push({ ask: condition + piece, text: pending + piece })
+      asks.push({ ask: condition + piece, text: pending + piece, ...(enumerated ? { enumerated } : {}) })
       pending = ''
       condition = ''
     } else {

@@ -20,6 +20,8 @@ const PERCENT_WORDS = new RegExp(`百分之(${NUM}|\\d+(?:\\.\\d+)?)`, 'g')
 /** 克 for 去 in Guangxi speech ("克大学", "一个月克一次"), only before where one goes or how often. */
 const DIALECT_GO =
   /克(?=(大学|高校|学校|实验室|南宁|柳州|桂林|[1-9一两几]次|[1-9一两几]趟|[1-9一两几]回|哪|那边|那里))/g
+/** 什么 as parents say it in southwest and Guangxi speech: 啥子, and 哪样/么子 after a verb ("带娃做哪样", "搞么子"). */
+const DIALECT_WHAT = /啥子|(?<=[做搞干弄整带学交])(哪样|么子|乜嘢)/g
 const SPOKEN_TIMES = new RegExp(`(\\d+|${NUM}|几|多少)(?:回|趟)(?![家去来事答复信应头到])`, 'g')
 const SPOKEN_HOW_MANY = /好多(个|名|人|次|天)?(?=[呀啊嘛哦哟呢吗?？,，。!！]|$)/g
 const COUNTED_NUMBER = new RegExp(`(^|[^高初第])(${NUM})${COUNTED}`, 'g')
@@ -41,7 +43,12 @@ function normaliseAfresh(text: string): string {
     .replace(/\s+/g, '')
     .toLowerCase()
   // Spoken counts: "去了4回", "还得去几趟" count visits; "一共好多个" at the end of an ask is 多少个.
-  s = s.replace(SPOKEN_TIMES, '$1次').replace(SPOKEN_HOW_MANY, '多少$1').replace(DIALECT_GO, '去').replace(/冇/g, '没')
+  s = s
+    .replace(SPOKEN_TIMES, '$1次')
+    .replace(SPOKEN_HOW_MANY, '多少$1')
+    .replace(DIALECT_GO, '去')
+    .replace(/冇/g, '没')
+    .replace(DIALECT_WHAT, '什么')
   s = s.replace(PERCENT_WORDS, (_m, n: string) => {
     const v = /\d/.test(n) ? n : chineseNumberToInt(n)
     return v === undefined ? _m : `${v}%`

@@ -27,6 +27,9 @@ const B = 0.6
 const PROGRAM_NAME =
   /八桂青少年英才培养计划|八桂英才计划|英才培养计划|英才计划|培养计划|这个计划|这个项目|本计划|该计划|八桂青少年英才(?!库)|八桂英才(?!库)|八桂(?!青少年英才库|英才库)/g
 
+/** "导师遴选环节": 环节 after a step's name only says it is a step, not that the steps are asked. */
+const STEP_ENVELOPE = /(?<=导师遴选|审核|学校推荐|公示|公布|见面会|评价|考核)(这个|这一|这)?(环节|阶段)/g
+
 /** The text as retrieval reads it: normalised, the program's name taken out. */
 export function retrievalText(text: string): string {
   return normaliseText(text).replace(PROGRAM_NAME, '，')
@@ -190,7 +193,7 @@ export function searchFacts(index: FactIndex, question: string): ScoredFact[] {
 const recentSearches = new WeakMap<FactIndex, (question: string) => ScoredFact[]>()
 
 function searchAfresh(index: FactIndex, question: string): ScoredFact[] {
-  const text = question.replace(PROGRAM_NAME, '，')
+  const text = question.replace(PROGRAM_NAME, '，').replace(STEP_ENVELOPE, '')
   const matched = new Map<IndexedFact, number[]>()
   const phrases = index.phraseFinder.phrases
   for (const i of index.phraseFinder.find(text)) {

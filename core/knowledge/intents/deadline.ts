@@ -202,6 +202,13 @@ export const deadline: Intent = {
     const dateAt = byDate ? /\d{1,2}月\d{1,2}/.exec(q)?.index : undefined
     const named = dateAt === undefined ? undefined : stepAfterDate(ctx, bare.replace(/截止/g, ''), dateAt)
     const key = (named !== byDate?.key ? named : undefined) ?? byDate?.key ?? actorStep(bare) ?? keys[0]
+    // "公示多久": how long an undated step lasts is its own fact (公示期5个工作日), not a missing date.
+    if (
+      key &&
+      /多久|多长时间|几天|多少天/.test(bare) &&
+      program.undatedSteps.some((s) => s.key === key && s.workingDays)
+    )
+      return decline(ask, 'asks how long an undated step lasts: its fact says')
     const answer = key && deadlineAnswer(program, key, q, ask.scored, now)
     return answer ? withGap(ctx, q, withOtherParts(ctx, q, answer)) : undefined
   },

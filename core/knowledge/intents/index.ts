@@ -7,6 +7,7 @@ import { conditions } from './conditions'
 import { contact } from './contact'
 import { deadline } from './deadline'
 import { duty } from './duty'
+import { eachCount } from './each-count'
 import { eachStep } from './each-step'
 import { eligibility } from './eligibility'
 import { elsewhere } from './elsewhere'
@@ -14,6 +15,7 @@ import { field } from './field'
 import { format } from './format'
 import { gap } from './gap'
 import { greeting } from './greeting'
+import { holiday } from './holiday'
 import { incentives } from './incentives'
 import type { Intent } from './intent'
 import { interval } from './interval'
@@ -33,6 +35,7 @@ import { qualifier } from './qualifier'
 import { priorityRequired } from './priority-required'
 import { quota } from './quota'
 import { rankPlaces } from './rank-places'
+import { sameMonth } from './same-month'
 import { result } from './result'
 import { retrieve } from './retrieve'
 import { schedule } from './schedule'
@@ -74,11 +77,14 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
     intent: noticeEndIntent,
     why: 'a start day given with an ask for the end is counted, whatever open-topic words it holds (周末, 节假日)',
   },
+  { intent: sameMonth, why: 'whether two things share a month, before the open topic of 寒假 and the single dates' },
+  { intent: holiday, why: 'a step of the cohort in a school holiday answers, before the open topic of holidays' },
   { intent: notInPlan, why: 'a topic the plan leaves open beats every fact sharing a word with it' },
   { intent: applyProcess, why: '"找谁报名" is the way to apply, not the contact list' },
   { intent: contact, why: 'a person or phone asked for' },
   { intent: result, why: 'how the outcome is learnt, before the step dates (公示, 名单)' },
   { intent: rankPlaces, why: 'places in a grade of a given size ask the rank rule, not the quota (both say 多少名)' },
+  { intent: eachCount, why: 'two lists of the plan counted at once (主办和承办各几家), before the city quotas' },
   { intent: quota, why: 'numbers of students, before dates that share 选/名 words' },
   { intent: interval, why: 'the time between two steps is arithmetic over their dates, not either date alone' },
   { intent: month, why: 'a month with no step named: what happens then, before the step readings' },

@@ -3,6 +3,7 @@ import { findPlaces } from '../../rules/regions'
 import type { Program } from '../program'
 import type { AnswerFact, QaAnswer } from '../qa-answer'
 import { citiesIn, joinWithin } from '../reply'
+import { EACH_COUNT } from './each-count'
 import type { Intent } from './intent'
 
 export const QUOTA =
@@ -143,7 +144,7 @@ export const quota: Intent = {
     QUOTA.test(ask.q) ||
     ((SUM.test(ask.q) || /(?<!哪)(多少|几)个(?![城市地方学校高校大学学科月次])/.test(ask.q)) &&
       citiesIn(ctx.program, ask.q).inProgram.length >= 1) ||
-    (DIFFERENCE.test(ask.q) && citiesIn(ctx.program, ask.q).inProgram.length >= 2) ||
+    ((DIFFERENCE.test(ask.q) || EACH_COUNT.test(ask.q)) && citiesIn(ctx.program, ask.q).inProgram.length >= 2) ||
     ((SHARE.test(ask.q) || TIMES.test(ask.q) || COMPARED.test(ask.q)) &&
       !/成绩|评价|考核|分数|排名|权重/.test(ask.q) &&
       citiesIn(ctx.program, ask.q).inProgram.length >= 1)
