@@ -13,6 +13,8 @@ describe('eligibility asked of a third person', () => {
     ['我们学校高一有个娃 总分年级前15% 在南宁 报名资格具备不😂', 'eligible'],
     ['阳朔县高二 物理前50% 总分也就年级一半 是不是没戏了😭', 'ineligible'],
     ['柳州高一的 数学前30%左右 综合排名一半左右 怕是没戏咯', 'ineligible'],
+    ['贺州市八步区某校高一学生覃某，数学年级前6%，我校拟推荐其报名，是否可行？', 'ineligible'],
+    ['南宁市某中学高二学生，综合年级前15%，学校打算组织他参加遴选，这样可行吗', 'eligible'],
   ])('%s → %s', (q, verdict) => {
     const r = ask(q)
     expect(r.intent).toBe('eligibility')
