@@ -65,10 +65,10 @@ export const missingLogJob = messageJob({
             ${d.concat("'【成长日志提醒】贵校有 '", 'g.n', "' 名学生'", d.chineseDate('g.happenedOn'), "'的校园活动超过三天还没有写成长日志：'", 'g.names', more('g'), "'，请督促补写（方案五（三）1）。'")} AS text
           FROM (${namedGroups(
             d,
-            `SELECT DISTINCT s.teacherId AS teacherId, a.happenedOn AS happenedOn, s.id AS studentId, p.displayName AS name
-              ${visits('INNER JOIN person p ON p.id = s.personId')} AND s.teacherId IS NOT NULL`,
+            `SELECT DISTINCT s.teacherId AS teacherId, a.happenedOn AS happenedOn, s.personId AS who, '' AS detail
+              ${visits()} AND s.teacherId IS NOT NULL`,
             ['teacherId', 'happenedOn'],
-            'w.studentId',
+            'w.who',
           )}) g`,
         parameters: [cohortId, from, addDays(today, -3)],
       },

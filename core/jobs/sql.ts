@@ -44,15 +44,21 @@ export const NAMED_AT_MOST = 10
 
 /**
  * A teacher's or mentor's message about several students instead of one message each: `rows`
- * (a SELECT with the columns of `groupBy`, a label `name` and the columns of `orderBy`) grouped,
- * each group with its count `n` and `names`, the first NAMED_AT_MOST labels in `orderBy` order
- * joined with 、. Read `more` after the names: 等 when some are only counted.
+ * (a SELECT with the columns of `groupBy`, `who` — the person id of the one to name —, `detail`
+ * — text after their name, '' for none — and the columns `orderBy` reads) grouped, each group
+ * with its count `n` and `names`, the first NAMED_AT_MOST people in `orderBy` order named and
+ * joined with 、. Ranked on ids, so only the named rows are joined to their names. Read `more`
+ * after the names: 等 when some are only counted.
  */
 export function namedGroups(d: Dialect, rows: string, groupBy: string[], orderBy: string): string {
   const by = (table: string) => groupBy.map((c) => `${table}.${c}`).join(', ')
-  return `SELECT ${by('u')}, COUNT(*) AS n,
-      ${d.groupConcat(`CASE WHEN u.rn <= ${NAMED_AT_MOST} THEN u.name END`, '、', 'u.rn')} AS names
-    FROM (SELECT w.*, ROW_NUMBER() OVER (PARTITION BY ${by('w')} ORDER BY ${orderBy}) AS rn FROM (${rows}) w) u
+  return `SELECT ${by('u')}, MAX(u.total) AS n,
+      ${d.groupConcat(d.concat('p.displayName', 'u.detail'), '、', 'u.rn')} AS names
+    FROM (SELECT w.*, ROW_NUMBER() OVER (PARTITION BY ${by('w')} ORDER BY ${orderBy}) AS rn,
+        COUNT(*) OVER (PARTITION BY ${by('w')}) AS total
+      FROM (${rows}) w) u
+    INNER JOIN person p ON p.id = u.who
+    WHERE u.rn <= ${NAMED_AT_MOST}
     GROUP BY ${by('u')}`
 }
 

@@ -30,20 +30,35 @@ export const visitPaceJob = messageJob({
       { length: Math.max(0, expected - 1) },
       (_, visits) => `${before}${paceBefore}${visits}${paceAfter}${after}`,
     )
-    const behind = `SELECT s.id AS id, s.personId AS personId, s.teacherId AS teacherId, m.personId AS mentorPersonId,
-        p.displayName AS name, COUNT(a.id) AS visits
-      FROM student s
-      INNER JOIN person p ON p.id = s.personId
-      LEFT JOIN activity a ON a.studentId = s.id AND a.kind = 'campus_visit' AND a.cohortId = s.cohortId
-      LEFT JOIN mentor m ON m.id = s.mentorId
-      WHERE s.cohortId = ? AND s.status = 'active'
-      GROUP BY s.id, s.personId, s.teacherId, m.personId, p.displayName
-      HAVING COUNT(a.id) < ?`
+    // Each active student's visits counted through the (studentId, kind) index, no grouping of the cohort.
+    const behind = `SELECT * FROM (
+        SELECT s.id AS id, s.personId AS personId, s.teacherId AS teacherId, m.personId AS mentorPersonId,
+          (SELECT COUNT(*) FROM activity a
+            WHERE a.studentId = s.id AND a.kind = 'campus_visit' AND a.cohortId = s.cohortId) AS visits
+        FROM student s LEFT JOIN mentor m ON m.id = s.mentorId
+        WHERE s.cohortId = ? AND s.status = 'active'
+      ) v WHERE v.visits < ?`
     // The school's teacher and the mentor hear once a week of all their students behind, the fewest visits first.
-    const theirs = `SELECT r.role AS role, CASE r.role WHEN 'teacher' THEN b.teacherId ELSE b.mentorPersonId END AS personId,
-        ${d.concat('b.name', "' '", 'b.visits', d.literal(paceAfter))} AS name, b.visits AS visits, b.id AS id
-      FROM (${behind}) b CROSS JOIN (SELECT 'teacher' AS role UNION ALL SELECT 'mentor') r`
-    const whose = `CASE g.role WHEN 'teacher' THEN '贵校' ELSE '你指导的' END`
+    const theirs = (role: 'teacher' | 'mentor', whose: string) => ({
+      sql: `SELECT g.personId AS personId, '${role}' AS role, 'behind:${role}' AS subject, ? AS day,
+          ${d.concat(
+            d.literal(`【活动进度提醒】${whose}学生中有 `),
+            'g.n',
+            d.literal(` 名落后于校园活动进度（按进度到今天应完成约 ${expected} 次）：`),
+            'g.names',
+            more('g'),
+            "'，请关注（方案五（三）1）。'",
+          )} AS text
+        FROM (${namedGroups(
+          d,
+          `SELECT b.${role === 'teacher' ? 'teacherId' : 'mentorPersonId'} AS personId, b.personId AS who,
+            ${d.concat("' '", 'b.visits', d.literal(paceAfter))} AS detail, b.visits AS visits, b.id AS id
+          FROM (${behind}) b WHERE b.${role === 'teacher' ? 'teacherId' : 'mentorPersonId'} IS NOT NULL`,
+          ['personId'],
+          'w.visits, w.id',
+        )}) g`,
+      parameters: [weekStart(at), cohortId, expected - 1],
+    })
     return [
       {
         sql: `SELECT b.personId AS personId, 'student' AS role, ${d.concat("'student:'", 'b.id')} AS subject, ? AS day,
@@ -52,21 +67,8 @@ export const visitPaceJob = messageJob({
         parameters: [weekStart(at), cohortId, expected - 1],
         texts,
       },
-      {
-        sql: `SELECT g.personId AS personId, g.role AS role, ${d.concat("'behind:'", 'g.role')} AS subject, ? AS day,
-            ${d.concat(
-              "'【活动进度提醒】'",
-              whose,
-              "'学生中有 '",
-              'g.n',
-              d.literal(` 名落后于校园活动进度（按进度到今天应完成约 ${expected} 次）：`),
-              'g.names',
-              more('g'),
-              "'，请关注（方案五（三）1）。'",
-            )} AS text
-          FROM (${namedGroups(d, `SELECT * FROM (${theirs}) t WHERE t.personId IS NOT NULL`, ['role', 'personId'], 'w.visits, w.id')}) g`,
-        parameters: [weekStart(at), cohortId, expected - 1],
-      },
+      theirs('teacher', '贵校'),
+      theirs('mentor', '你指导的'),
     ]
   },
 })
