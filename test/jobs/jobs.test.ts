@@ -15,7 +15,11 @@ import { Mentor } from '../../entities/mentor.entity'
 import { Person } from '../../entities/person.entity'
 import { In, MoreThan } from 'typeorm'
 import { testDbKinds } from '../helpers/db'
+import { builtInProgram } from '../../core/knowledge/program'
+import { daysBetween } from '../../core/time'
 import { type BotHarness, botHarness } from '../bot/harness'
+
+const PROGRAM = builtInProgram(2023) as NonNullable<ReturnType<typeof builtInProgram>>
 
 /** Previews and queues every message job at `at`, as `npm run jobs` does; returns what was previewed. */
 async function runAll(h: BotHarness, at: string): Promise<QueuedMessage[]> {
@@ -67,7 +71,11 @@ describe.each(testDbKinds())('scheduled messages on %s', (kind) => {
   it("reminds each of a step's audience 7 days before, once, however often the job runs", async () => {
     const at = new Date('2024-02-22T09:00:00+08:00')
     const planned = await planJob(deadlineRemindersJob, h, at)
-    const midterm = planned.filter((p) => p.subject === 'midterm_evaluation:d7')
+    const step = PROGRAM.milestones.find((m) => m.key === 'midterm_evaluation')
+    const midterm = planned.filter((p) => p.text.includes(`${step?.title}：`))
+    // One message a person a day, whatever number of steps it carries.
+    expect(planned.every((p) => p.subject === 'due')).toBe(true)
+    expect(new Set(planned.map((p) => p.personId)).size).toBe(planned.length)
     expect(new Set(midterm.map((p) => p.role))).toEqual(new Set(['student', 'parent', 'teacher', 'mentor', 'staff']))
     expect(midterm).toHaveLength(9)
     const first = await runAll(h, '2024-02-22T09:00:00+08:00')
@@ -211,14 +219,17 @@ describe.each(testDbKinds())('a whole cohort year of reminders on %s', (kind) =>
     const keys = rows.map((r) => r.idempotencyKey)
     expect(new Set(keys).size).toBe(keys.length)
 
-    // Keys read job:milestone:dN:person:day. demo-student is in the audience of six dated steps, and hears of each 4 times.
+    // Keys read job:due:person:day, one a person a day. demo-student is in the audience of six dated steps, and hears of
+    // each on 4 days: 7, 3 and 1 days before and on the day.
     const studentId = String(await personIdOf(h, 'demo-student'))
-    const own = keys
-      .map((k) => k.split(':'))
-      .filter(([job, , , person]) => job === 'deadline-reminders' && person === studentId)
-    const perStep = new Map<string, string[]>()
-    for (const [, step, offset] of own)
-      perStep.set(step as string, [...(perStep.get(step as string) ?? []), offset as string])
+    const own = rows.filter((r) => r.idempotencyKey.startsWith(`deadline-reminders:due:${studentId}:`))
+    const perStep = new Map<string, number[]>()
+    for (const r of own) {
+      const day = r.idempotencyKey.split(':').at(-1) as string
+      for (const m of PROGRAM.milestones)
+        if (outboxPayload(r).text?.includes(`${m.title}：`))
+          perStep.set(m.key, [...(perStep.get(m.key) ?? []), daysBetween(day, m.due)])
+    }
     expect([...perStep.keys()].sort()).toEqual([
       'annual_evaluation',
       'meet_and_greet',
@@ -227,7 +238,13 @@ describe.each(testDbKinds())('a whole cohort year of reminders on %s', (kind) =>
       'school_submission',
       'training_end',
     ])
-    for (const offsets of perStep.values()) expect(offsets.sort()).toEqual(['d0', 'd1', 'd3', 'd7'])
+    for (const left of perStep.values()) expect(left.sort((a, b) => b - a)).toEqual([7, 3, 1, 0])
+    // The annual evaluation and the end of training fall due together: one message a day carries both.
+    const together = own.find((r) => r.idempotencyKey.endsWith(':2024-09-23'))
+    for (const key of ['annual_evaluation', 'training_end'])
+      expect(outboxPayload(together as OutboxMessage).text).toContain(
+        PROGRAM.milestones.find((m) => m.key === key)?.title,
+      )
 
     for (const r of rows) {
       const role = sent.find((m) => m.key === r.idempotencyKey)?.role
