@@ -92,10 +92,11 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
       `${named.map((c) => `${c.name}${c.quota}名，占三市合计${total}名的${percent(c.quota)}${half(c)}`).join('；')}（${all}）。`,
     )
   } else if (first && second && named.length === 2 && (DIFFERENCE.test(q) || COMPARED.test(q))) {
-    const gap = Math.abs(first.quota - second.quota)
-    const verdict =
-      gap === 0 ? `两市名额一样多` : `${first.name}比${second.name}${first.quota > second.quota ? '多' : '少'}${gap}名`
-    parts.push(`${first.name}${first.quota}名，${second.name}${second.quota}名，${verdict}。`)
+    // "南宁…比柳州多几个": said in the asker's direction, the city after 比 last.
+    const [a, b] = against === first ? [second, first] : [first, second]
+    const gap = Math.abs(a.quota - b.quota)
+    const verdict = gap === 0 ? `两市名额一样多` : `${a.name}比${b.name}${a.quota > b.quota ? '多' : '少'}${gap}名`
+    parts.push(`${a.name}${a.quota}名，${b.name}${b.quota}名，${verdict}。`)
   } else if (named.length >= 2 && SUM.test(q)) {
     const sum = named.reduce((s, c) => s + c.quota, 0)
     parts.push(
