@@ -30,7 +30,7 @@ export const GENERIC_TASK =
  * that exam (加分, 有用, 影响).
  */
 export const OTHER_BUSINESS =
-  /学业水平|学考|合格性考试|选择性考试|会考|中考|体育考试|体考|本科线|一本线|二本线|专科线|特控线|控制线|批次线|投档线|(高考|招生)[^，,。？?]{0,8}(分数线|录取线|报名|科目|时间|安排)|起草|代拟|代为拟|拟写/
+  /学业水平|学考|合格性考试|选择性考试|会考|中考|体育考试|体考|本科线|一本线|二本线|专科线|特控线|控制线|批次线|投档线|(高考|招生)[^，,。？?]{0,8}(分数线|录取线|报名|科目|时间|安排)|起草|代拟|代为拟|拟写|(申报|申请)书[^，,。？?]{0,16}(怎么|如何|应如何)(写|撰写)|教改/
 /** Writing a person's own text for them (自我介绍, 成长日志, 申请理由): never the assistant's, whatever it names. */
 export const DRAFTING = /(帮|替|给)(我|孩子|娃|他|她)(写|起草|拟|润色|改写)|帮忙(写|润色)|代写|代笔|润色/
 /** What the program does for another exam: asked of the program, not of the exam. */
@@ -135,7 +135,7 @@ export const DOCUMENT_NUMBER_ASK = /文号|发文|字号|[发字][^，,。？?]{
 const ASK_DATE =
   /哪天|哪1天|哪一天|几号|几月几|具体(日期|时间|哪天|几号)|日期是|开营|开幕|什么时候(开始|举行|开|办)|啥时候(开始|举行|开|办)/
 const ASK_PLACE =
-  /在哪|在哪里|在哪儿|哪个学校|哪所学校|哪个地方|什么地方|地点|哪里(开|举行|办|上课)|去哪(里|儿)?(开|上)/
+  /在哪(?!几|些|一?[个项类]?(方面|环节|阶段|步|级))|在哪里|在哪儿|哪个学校|哪所学校|哪个地方|什么地方|地点|哪里(开|举行|办|上课)|去哪(里|儿)?(开|上)/
 const ASK_CHOICE = /自己(挑|选|定|决定|指定|找)|自行(选|挑|确定)|自主(选|挑)/
 /** A scoring standard, a cut-off or the criteria by which someone is marked. */
 const ASK_CRITERIA =
