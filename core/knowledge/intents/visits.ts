@@ -115,5 +115,7 @@ export const visits: Intent = {
   description: 'a number of campus visits judged against the required minimum, or a group’s least total',
   triggers: [VISIT_TOPIC],
   answer: (ask, ctx) =>
-    visitsAnswer(ctx, ask.q, ask.context) ?? groupVisitsAnswer(ctx, ask.q) ?? decline(ask, 'judges no number of visits'),
+    visitsAnswer(ctx, ask.q, ask.context) ??
+    groupVisitsAnswer(ctx, ask.q) ??
+    decline(ask, 'judges no number of visits'),
 }
