@@ -196,12 +196,11 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
       if (
         previous &&
         !(lead && own === `${lead}${ask}`) &&
-        answeredBy.get(a) === 'retrieval' &&
-        a.confidence < 0.8 &&
+        ((answeredBy.get(a) === 'retrieval' && a.confidence < 0.8) || answeredBy.get(a) === 'gap') &&
         !namesProgramThing(ctx, ask)
       ) {
         const joined = answerOne(ctx, `${previous}，${ask}`, now, { context: q, eligibility: false }, trace)
-        if (answeredBy.get(joined) !== 'retrieval' && !isWeak(joined)) a = joined
+        if (!['retrieval', 'gap'].includes(answeredBy.get(joined) ?? '') && !isWeak(joined)) a = joined
       }
       // A hedged reply to a short ask of a longer message says its fact plainly: the message gives the context.
       const hedged = hedgedFacts.get(a)

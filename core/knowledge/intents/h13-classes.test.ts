@@ -120,3 +120,20 @@ describe('a supposition ending in 吧/嘛 leads up to the ask after it', () => {
     expect(r.answer).toContain('暂不符合')
   })
 })
+
+describe('own formal questions: a share after a total, and a follow-up with no step of its own', () => {
+  it('三市合计多少？南宁所占比例 → the total and the share, not a comparison', () => {
+    const a = ask('按方案，三市合计选拔多少名学生？桂林市所占比例是多少？').answer
+    expect(a).toContain('合计60名')
+    expect(a).toContain('25%')
+    expect(a).not.toContain('相比')
+  })
+  it.each([
+    ['请问中期评价以何种形式开展？须在何时之前完成？', '2024年2月底前完成'],
+    ['年度评价由谁组织？应于何时完成？', '2024年9月底前'],
+  ])('%s → the step’s date for the bare follow-up', (q, expected) => {
+    const a = ask(q).answer
+    expect(a).toContain(expected)
+    expect(a).not.toContain('具体时间，八桂')
+  })
+})
