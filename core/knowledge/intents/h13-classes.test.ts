@@ -137,3 +137,12 @@ describe('own formal questions: a share after a total, and a follow-up with no s
     expect(a).not.toContain('具体时间，八桂')
   })
 })
+
+describe('days from a day the question gives to a dated step', () => {
+  it.each([
+    ['如某生于2023年10月18日递交申请表，距学校推荐截止尚有几天？', '还有6天'],
+    ['若市科协2023年10月25日收到材料，离市级审核截止还剩几天', '还有2天'],
+  ])('%s', (q, expected) => {
+    expect(ask(q).answer).toContain(expected)
+  })
+})
