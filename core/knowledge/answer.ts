@@ -2,6 +2,7 @@ import { cohortMonthsAsked } from './cohort-months'
 import { correctHomophones } from './homophones'
 import { type Ask, type AskOptions, type Context, contextOf, makeAsk } from './context'
 import { INTENTS } from './intents'
+import { withListCount } from './list-count'
 import { eligibilityAnswer } from './intents/eligibility'
 import { offRuleLabels, openTopicIn } from './open-topics'
 import { hedgedFacts } from './intents/retrieve'
@@ -75,7 +76,8 @@ function answerAsk(ctx: Context, ask: Ask, trace?: Tracer): QaAnswer {
     trace?.({ kind: 'intent', intent: intent.name, ...(answer ? { answer } : {}), reason: ask.declined })
     if (!answer) continue
     answeredBy.set(answer, intent.name)
-    return answer
+    // "共有几项": a listed reply says how many items it lists.
+    return withListCount(ask.q, answer)
   }
   // The last intent answers whenever retrieval found anything; with nothing at all, the gap.
   throw new Error(`no intent answered: ${ask.q}`)
@@ -194,12 +196,11 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
       if (
         previous &&
         !(lead && own === `${lead}${ask}`) &&
-        answeredBy.get(a) === 'retrieval' &&
-        a.confidence < 0.8 &&
+        ((answeredBy.get(a) === 'retrieval' && a.confidence < 0.8) || answeredBy.get(a) === 'gap') &&
         !namesProgramThing(ctx, ask)
       ) {
         const joined = answerOne(ctx, `${previous}，${ask}`, now, { context: q, eligibility: false }, trace)
-        if (answeredBy.get(joined) !== 'retrieval' && !isWeak(joined)) a = joined
+        if (!['retrieval', 'gap'].includes(answeredBy.get(joined) ?? '') && !isWeak(joined)) a = joined
       }
       // A hedged reply to a short ask of a longer message says its fact plainly: the message gives the context.
       const hedged = hedgedFacts.get(a)

@@ -58,7 +58,9 @@ export function messageAsks(q: string): MessageAsk[] {
     // "有个什么计划" names a thing vaguely; it asks nothing.
     // "读高几我记不清了": what the asker cannot remember is a remark, not an ask.
     const forgotten = /(记不清|不记得|记不得|忘了|忘记了)了?[，,。]?$/.test(piece)
-    if ((ASKING.test(piece.replace(/(有|是)?(一)?个(什么|啥)/g, '')) && !forgotten) || enumerated) {
+    // "以前河池归柳州那边管吧，能不能算柳州的": a supposition ending in 吧/嘛 before a comma leads up to the ask after it.
+    const supposed = /(吧|嘛)[，,]$/.test(piece) && !ASKING.test(piece.replace(/(吧|嘛)[，,]$/, ''))
+    if ((ASKING.test(piece.replace(/(有|是)?(一)?个(什么|啥)/g, '')) && !forgotten && !supposed) || enumerated) {
       asks.push({ ask: condition + piece, text: pending + piece, ...(enumerated ? { enumerated } : {}) })
       pending = ''
       condition = ''

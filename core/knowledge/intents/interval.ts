@@ -1,12 +1,12 @@
 import { chineseDate, chineseMonth, daysBetween, monthsBetween } from '../../time'
-import { decline } from '../context'
+import { type Context, decline } from '../context'
 import type { ProgramMilestone } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import type { Intent } from './intent'
 
 /** Asks how far apart two things are ("相差几天", "中间隔了几个月", "之间有多久", "相比…留给…几天"). */
 const APART =
-  /相差|相隔|间隔|隔了?|差了?|中间|之间|距离|离|相比|比起来|比较|对比|留给|留出|预留|(晚|早)(几|多少)|(从|自)[^，,。？?]{0,12}(到|至)/
+  /相差|相隔|间隔|隔了?|差了?|中间|之间|距离|距|离|相比|比起来|比较|对比|留给|留出|预留|(晚|早)(几|多少)|(从|自)[^，,。？?]{0,12}(到|至)/
 const HOW_MUCH = /(几|多少)(个)?(天|日|周|星期|个月|月)|多久|多长时间/
 
 /** The training's start named as one end of a span. */
@@ -31,6 +31,73 @@ function when(m: ProgramMilestone): string {
   return /底前/.test(`${m.title}${m.note ?? ''}`) ? `${chineseMonth(m.month)}底前` : chineseMonth(m.month)
 }
 
+/** A day given in full in the question ("2023年10月20日"). */
+const GIVEN_DAY = /(20\d\d)年(\d{1,2})月(\d{1,2})[日号]/
+
+/** Two or more spans asked at once ("自A至B，以及自B至C，分别相隔几个月"): each 从/自…到/至… of the message. */
+const EACH = /分别|各(相隔|相差|隔|差|有|是)/
+const SPAN = /(?:从|自)[^，,。？?；;]*?(?:到|至)[^，,。？?；;]*?(?=[，,。？?；;]|以及|和|$)/g
+
+/**
+ * The time between two dated steps named in a text, or from the training's start to one step;
+ * undefined when the text names fewer.
+ */
+function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undefined {
+  const stepsIn = (text: string) => ctx.vocab.steps.filter((s) => s.pattern.test(text.replace(/截止(时间|日期)?/g, '')))
+  let named = stepsIn(q)
+  // "该时限比学校提交截止晚几天": 该 points at the step the message named before.
+  if (named.length === 1 && /该|此|这个|这一/.test(q) && context) named = [...named, ...stepsIn(context)]
+  const keys = [...new Set(named.map((s) => s.key))]
+  const steps = keys
+    .map((key) => ctx.program.milestones.find((m) => m.key === key))
+    .filter((m): m is ProgramMilestone => m !== undefined)
+    .sort((a, b) => a.due.localeCompare(b.due))
+  const [first, last] = [steps[0], steps[steps.length - 1]]
+  // "从培养开始到中期评价截止有几个月": from the training's first month to the step's month, both counted.
+  if (steps.length === 1 && first && TRAINING_START.test(q)) return fromTrainingStart(ctx.program.training.start, first)
+  // "如于2023年10月20日提交，距学校推荐截止还有几天": from the day given to a step's day.
+  const given = /今天|今日|距今|现在|目前/.test(q) ? null : GIVEN_DAY.exec(q)
+  if (steps.length === 1 && first && !first.month && given) {
+    const day = `${given[1]}-${(given[2] as string).padStart(2, '0')}-${(given[3] as string).padStart(2, '0')}`
+    const gap = daysBetween(day, first.due)
+    if (gap === 0) return undefined
+    const name = first.title.split(/[：（(]/)[0]
+    return {
+      answer: `${name}在${when(first)}，从${chineseDate(day)}算起${gap >= 0 ? `还有${gap}天` : `已过${-gap}天`}。`,
+      intent: 'deadline',
+      sources: [{ section: first.section, title: first.title }],
+      confidence: 0.85,
+      facts: [{ section: first.section, title: first.title, text: `${first.title}，${first.due}` }],
+    }
+  }
+  if (steps.length < 2 || !first || !last) return undefined
+  const byMonth = first.month !== undefined || last.month !== undefined
+  const gap = byMonth ? monthsBetween(first.due, last.due) : daysBetween(first.due, last.due)
+  const name = (m: ProgramMilestone) => m.title.split(/[：（(]/)[0]
+  return {
+    answer: `${name(first)}在${when(first)}，${name(last)}在${when(last)}，相差${gap}${byMonth ? '个月' : '天'}${byMonth ? '（方案只写到月份）' : ''}。`,
+    intent: 'deadline',
+    sources: [first, last].map((m) => ({ section: m.section, title: m.title })),
+    confidence: 0.85,
+    facts: [first, last].map((m) => ({ section: m.section, title: m.title, text: `${m.title}，${m.due}` })),
+  }
+}
+
+/** Each span of a message asked at once, answered in turn; undefined unless two or more are answered. */
+function eachSpan(ctx: Context, text: string): QaAnswer | undefined {
+  const answers = [...text.matchAll(SPAN)]
+    .map((m) => spanAnswer(ctx, m[0]))
+    .filter((a): a is QaAnswer => a !== undefined)
+  if (answers.length < 2) return undefined
+  return {
+    answer: `${answers.map((a, i) => `${i === 0 ? '' : '；'}${'①②③④'[i]}${a.answer.replace(/。$/, '')}`).join('')}。`,
+    intent: 'deadline',
+    sources: [...new Map(answers.flatMap((a) => a.sources).map((s) => [s.section, s])).values()],
+    confidence: 0.85,
+    facts: answers.flatMap((a) => a.facts ?? []),
+  }
+}
+
 /**
  * The time between two dated steps of the plan ("学校推荐截止到市级审核截止相差几天", "中期评价到年度
  * 评价隔了几个月"): in days when both have a day, in months when either has only its month.
@@ -41,31 +108,8 @@ export const interval: Intent = {
   answer: (ask, ctx) => {
     const { q } = ask
     if (!APART.test(q) || !HOW_MUCH.test(q)) return decline(ask, 'asks for no time between two things')
-    const stepsIn = (text: string) =>
-      ctx.vocab.steps.filter((s) => s.pattern.test(text.replace(/截止(时间|日期)?/g, '')))
-    let named = stepsIn(q)
-    // "该时限比学校提交截止晚几天": 该 points at the step the message named before.
-    if (named.length === 1 && /该|此|这个|这一/.test(q) && ask.context) named = [...named, ...stepsIn(ask.context)]
-    const keys = [...new Set(named.map((s) => s.key))]
-    const steps = keys
-      .map((key) => ctx.program.milestones.find((m) => m.key === key))
-      .filter((m): m is ProgramMilestone => m !== undefined)
-      .sort((a, b) => a.due.localeCompare(b.due))
-    const [first, last] = [steps[0], steps[steps.length - 1]]
-    // "从培养开始到中期评价截止有几个月": from the training's first month to the step's month, both counted.
-    if (steps.length === 1 && first && TRAINING_START.test(q))
-      return fromTrainingStart(ctx.program.training.start, first)
-    if (steps.length < 2 || !first || !last) return decline(ask, 'names fewer than two dated steps')
-    const byMonth = first.month !== undefined || last.month !== undefined
-    const gap = byMonth ? monthsBetween(first.due, last.due) : daysBetween(first.due, last.due)
-    const name = (m: ProgramMilestone) => m.title.split(/[：（(]/)[0]
-    const answer: QaAnswer = {
-      answer: `${name(first)}在${when(first)}，${name(last)}在${when(last)}，相差${gap}${byMonth ? '个月' : '天'}${byMonth ? '（方案只写到月份）' : ''}。`,
-      intent: 'deadline',
-      sources: [first, last].map((m) => ({ section: m.section, title: m.title })),
-      confidence: 0.85,
-      facts: [first, last].map((m) => ({ section: m.section, title: m.title, text: `${m.title}，${m.due}` })),
-    }
-    return answer
+    const whole = ask.context ?? q
+    const each = EACH.test(q) ? eachSpan(ctx, whole.includes(q) ? whole : q) : undefined
+    return each ?? spanAnswer(ctx, q, ask.context) ?? decline(ask, 'names fewer than two dated steps')
   },
 }

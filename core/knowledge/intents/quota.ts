@@ -10,7 +10,7 @@ export const QUOTA =
   /名额|人数|(学生|学员|遴选|选拔|入选)[^，,。？?]{0,4}(总数|数量|规模|总量)|总规模|[\u4e00-\u9fff]{2,3}?(市)?多还是[\u4e00-\u9fff]{2,3}?(市)?多|(多少|几)(个|名|位)?(人|学生|孩子|娃|学员|同学)|选(拔)?(多少|几)|招(收)?(多少|几)|录(取)?(多少|几)|(多少|几)名(?!师)|(选|招|录|收|给)了?\d+(个|名|人|位)|\d+(个|名|人)(名额)?吧/
 
 /** A question comparing two cities' quotas. */
-const DIFFERENCE = /比.{0,8}(多|少)|相差|差(几|多少)|差距|多(几|多少)|少(几|多少)/
+const DIFFERENCE = /比(?!例|重|率).{0,8}(多|少)|相差|差(几|多少)|差距|多(几|多少)|少(几|多少)/
 /** A city's share of all places ("南宁占比多少"), or one city's places as a multiple of another's. */
 const SHARE =
   /占比|比例|比重|占[^，,。？?]{0,10}(多少|几成|百分之|一半|几分之|\d+%)|百分之几|几成|百分比|是不是一半|有没有一半|过半/
@@ -18,7 +18,7 @@ const SHARE =
 const ALL_CITIES = /[三3](个)?(市|城市|地)|各市|全部|所有|全区/
 /** Asks how one number compares with another ("相比是多是少", "一样吗"). */
 const COMPARED =
-  /相比|比较|对比|多还是少|是多|是少|相同|一样|相等|哪个多|谁多|哪个少|谁少|比[^，,。？?]{0,6}(多|少)|有没有[^，,。？?]{1,6}(多|少)|没[^，,。？?]{1,6}多|不如/
+  /相比|比较|对比|多还是少|是多(?!少)|是少|相同|一样|相等|哪个多|谁多|哪个少|谁少|比(?!例|重|率)[^，,。？?]{0,6}(多|少)|有没有[^，,。？?]{1,6}(多|少)|没[^，,。？?]{1,6}多|不如/
 /** Asks for the mean over the cities ("三市平均每市名额"). */
 const AVERAGE = /平均/
 /** The asker's own city, named elsewhere in the message ("桂林市科协：我市…"). */
@@ -92,10 +92,11 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
       `${named.map((c) => `${c.name}${c.quota}名，占三市合计${total}名的${percent(c.quota)}${half(c)}`).join('；')}（${all}）。`,
     )
   } else if (first && second && named.length === 2 && (DIFFERENCE.test(q) || COMPARED.test(q))) {
-    const gap = Math.abs(first.quota - second.quota)
-    const verdict =
-      gap === 0 ? `两市名额一样多` : `${first.name}比${second.name}${first.quota > second.quota ? '多' : '少'}${gap}名`
-    parts.push(`${first.name}${first.quota}名，${second.name}${second.quota}名，${verdict}。`)
+    // "南宁…比柳州多几个": said in the asker's direction, the city after 比 last.
+    const [a, b] = against === first ? [second, first] : [first, second]
+    const gap = Math.abs(a.quota - b.quota)
+    const verdict = gap === 0 ? `两市名额一样多` : `${a.name}比${b.name}${a.quota > b.quota ? '多' : '少'}${gap}名`
+    parts.push(`${a.name}${a.quota}名，${b.name}${b.quota}名，${verdict}。`)
   } else if (named.length >= 2 && SUM.test(q)) {
     const sum = named.reduce((s, c) => s + c.quota, 0)
     parts.push(

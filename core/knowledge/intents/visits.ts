@@ -56,22 +56,23 @@ const VISIT_TOPIC =
   /次数|(去|到|跑|来|进)(了)?[^，,。？?]{0,4}(大学|高校|学校|实验室)|到校|培养|活动|见面|参加|去了|跑了|少去|缺席|请假/
 /** Asks whether a count meets the rule, whether fewer will do, or whether missed visits can be made up. */
 const VISIT_JUDGE =
-  /够|算|达标|完成|合格|行不行|行吗|就行|行了|可以了|可以吗|可不可以|满足|达到|符合|及格|过关|要求|少去|少几次|缺几次|缺了|补(?!贴|助|习|课|偿)|还(要|得|差|需要?|剩)/
+  /够|算|达标|完成|合格|行不行|行吗|就行|行了|可以了|可以吗|可不可以|满足|达到|符合|及格|过关|要求|少去|少几次|缺几次|缺了|补(?!贴|助|习|课|偿)|(还|尚|仍)(要|得|差|需要?|须|剩)/
 /** Asks how many visits are still needed ("已经去了3次，还要去几次"). */
-const STILL_NEEDED = /还(要|得|差|需要?|剩)[^，,。？?]{0,4}(几|多少)次|还差(几|多少)/
+const STILL_NEEDED = /(还|尚|仍)(要|得|差|需要?|须|剩)[^，,。？?]{0,4}(几|多少)次|还差(几|多少)/
 
 /** 五（三）1 against a count: at least 10 visits in the cycle, the count said to meet it or not. */
-function visitsAnswer(ctx: Context, q: string): QaAnswer | undefined {
+function visitsAnswer(ctx: Context, q: string, context?: string): QaAnswer | undefined {
   const fact = ctx.factsById.get('visits')
   if (!fact) return undefined
-  const n = visitCount(q)
+  // "已累计到校6次。…至少还须到校几次？": the count done may stand in a sentence of its own before the ask.
+  const n = visitCount(q) ?? (STILL_NEEDED.test(q) && context ? visitCount(context) : undefined)
   const fewer = /少去|少几次|少(来|到|跑)|缺(了|席)?几次|不去几次|没去够|次数不够|不够次数/.test(q)
   const rate = VISIT_TOPIC.test(q) ? perMonth(ctx, q) : undefined
   if (rate) return rateAnswer(ctx, rate)
   if (!VISIT_TOPIC.test(q) || !VISIT_JUDGE.test(q)) return undefined
   const makeUp = /补(?!贴|助|习|课|偿)/.test(q)
   if (n === undefined && !fewer && !makeUp) return undefined
-  if (n !== undefined && !/次/.test(q)) return undefined
+  if (n !== undefined && !/次/.test(`${context ?? ''}${q}`)) return undefined
   const required = ctx.program.training.requiredVisits
   const rule = `方案要求学生在一个培养周期内到高校参加培养不少于${required}次（${fact.section}）。`
   const parts = [rule]
@@ -114,5 +115,7 @@ export const visits: Intent = {
   description: 'a number of campus visits judged against the required minimum, or a group’s least total',
   triggers: [VISIT_TOPIC],
   answer: (ask, ctx) =>
-    visitsAnswer(ctx, ask.q) ?? groupVisitsAnswer(ctx, ask.q) ?? decline(ask, 'judges no number of visits'),
+    visitsAnswer(ctx, ask.q, ask.context) ??
+    groupVisitsAnswer(ctx, ask.q) ??
+    decline(ask, 'judges no number of visits'),
 }
