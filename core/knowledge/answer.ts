@@ -1,5 +1,5 @@
 import { cohortMonthsAsked } from './cohort-months'
-import { correctHomophones } from './homophones'
+import { correctHomophones, noticeForFormula } from './homophones'
 import { type Ask, type AskOptions, type Context, contextOf, makeAsk } from './context'
 import { INTENTS } from './intents'
 import { withListCount } from './list-count'
@@ -13,7 +13,7 @@ import type { Program } from './program'
 import type { QaAnswer } from './qa-answer'
 import { withOfficeWhenSilent } from './reply-extras'
 import { GENERIC_TASK, PROGRAM_NAMED } from './scope'
-import { APPLY_ASK, ASKING, CORE_TERMS, PRIORITY_ASK } from './wording'
+import { ALSO_FOR, APPLY_ASK, ASKING, CORE_TERMS, PRIORITY_ASK } from './wording'
 
 export { type AnswerFact, MAX_ANSWER_CHARS, type QaAnswer } from './qa-answer'
 
@@ -42,7 +42,7 @@ export function answerQuestion(program: Program, question: string, now: Date, tr
   // Short forms, misspellings and sound-alike slips of the cohort's words (管办, 明额, 导市) are read as the
   // words; 明年2月 is the cohort's February when the cohort has a step then.
   const expanded = expandAbbreviations(withoutPersonalDetails(toSimplified(question)), ctx.spellings)
-  const text = cohortMonthsAsked(program, correctHomophones(expanded, ctx.homophones)).replace(SALUTATION, '')
+  const text = cohortMonthsAsked(program, noticeForFormula(correctHomophones(expanded, ctx.homophones))).replace(SALUTATION, '')
   return withOfficeWhenSilent(ctx, answerMessage(ctx, text, now, trace))
 }
 
@@ -102,7 +102,7 @@ function withoutAfterword(q: string, ask: string): string | undefined {
     /\d|[一二三四五六七八九十]等奖|高[一二三]|初[一二三]/.test(after)
   )
     return undefined
-  return ASKING.test(after) || APPLY_ASK.test(after) ? undefined : q.slice(0, end)
+  return ASKING.test(after) || APPLY_ASK.test(after) || ALSO_FOR.test(after) ? undefined : q.slice(0, end)
 }
 
 /** "各位老师好，想了解学生选拔：": the topic of a list is its lead's last clause without the announcement. */

@@ -39,7 +39,7 @@ function wordsOf(program: Program): string {
 }
 
 /** The words of any program's name, which retrieval leaves out but a slip may still hit (因才 → 英才); the cities are added per program (柳洲 → 柳州). */
-const PROGRAM_WORDS = ['英才', '八桂', '培养', '计划', '英才计划']
+const PROGRAM_WORDS = ['英才', '八桂', '培养', '计划', '英才计划', '截止', '申请表']
 
 /** The context of a program, cached with it. */
 export function contextOf(program: Program): Context {

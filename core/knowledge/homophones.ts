@@ -110,3 +110,14 @@ export function correctHomophones(text: string, table: Homophones): string {
   }
   return out
 }
+
+/** Words of a formula in mathematics or science: there 公式 is meant. */
+const FORMULA_CONTEXT = /数学|物理|化学|推导|定理|方程|函数|几何|计算|换算|[a-z]=|题/
+
+/**
+ * 公式 for 公示, the commonest slip of voice input ("名单要公式好久"): a word of its own, so the
+ * table above never lists it; read as 公示 unless the message is about a formula.
+ */
+export function noticeForFormula(text: string): string {
+  return text.includes('公式') && !FORMULA_CONTEXT.test(text) ? text.replace(/公式/g, '公示') : text
+}

@@ -24,6 +24,9 @@ const DIALECT_GO =
 const DIALECT_WHAT = /啥子|(?<=[做搞干弄整带学交])(哪样|么子|乜嘢)/g
 const SPOKEN_TIMES = new RegExp(`(\\d+|${NUM}|几|多少)(?:回|趟)(?![家去来事答复信应头到])`, 'g')
 const SPOKEN_HOW_MANY = /好多(个|名|人|次|天)?(?=[呀啊嘛哦哟呢吗?？,，。!！]|$)/g
+/** 好久 as southwest speech asks it: how long at the end of an ask ("要公示好久？"), when before a step ("好久开始"). */
+const SPOKEN_HOW_LONG = /好久(?=[呀啊嘛哦哟呢吗?？,，。!！]|$)/g
+const SPOKEN_WHEN = /好久(?=(开始|结束|截止|出来|出结果|公布|公示|交|报名|面试|考试))/g
 const COUNTED_NUMBER = new RegExp(`(^|[^高初第])(${NUM})${COUNTED}`, 'g')
 
 /**
@@ -46,6 +49,8 @@ function normaliseAfresh(text: string): string {
   s = s
     .replace(SPOKEN_TIMES, '$1次')
     .replace(SPOKEN_HOW_MANY, '多少$1')
+    .replace(SPOKEN_HOW_LONG, '多久')
+    .replace(SPOKEN_WHEN, '什么时候')
     .replace(DIALECT_GO, '去')
     .replace(/冇/g, '没')
     .replace(DIALECT_WHAT, '什么')

@@ -52,3 +52,7 @@ export const PURPOSE_ASK =
 export function withoutExcepted(q: string): string {
   return q.replace(/除(了)?[^，,。？?]{1,12}?(之外|以外|外(?=[，,还也]))/g, '')
 }
+
+/** A remark asking the same for another one ("顺便把柳州的也发我", "南宁的也要一下", "还有柳州的呢"). */
+export const ALSO_FOR =
+  /(也|一并|一起)[^，,。？?]{0,3}(发|给|告诉|说|要|来)|顺便[^，,。？?]{0,6}(发|给|告诉)|^(还有|那)[^，,。？?]{1,6}的呢/

@@ -2,11 +2,11 @@ import { type Context, decline } from '../context'
 import type { Program } from '../program'
 import { type AnswerFact, type QaAnswer } from '../qa-answer'
 import { citiesIn, joinWithin, shortCity } from '../reply'
-import { NOT_CONTACT, OTHER_ROLE } from '../wording'
+import { ALSO_FOR, NOT_CONTACT, OTHER_ROLE } from '../wording'
 import type { Intent } from './intent'
 
 const CONTACT =
-  /电话|联系方式|号码|联系人|找谁|打给谁|问谁|咨询|怎么联系|联系谁|联系哪|热线|手机号|座机|负责人是谁|负责.{0,6}(老师|人)(是谁|叫|姓|名字)|负责的老师|找哪|问哪|哪位老师|老师.{0,3}(叫啥|叫什么|名字|姓什么)/
+  /电话|联系方式|号码|联系人|找谁|打给谁|问谁|咨询|怎么联系|联系谁|联系哪|热线|手机号|座机|负责人是谁|负责.{0,6}(老师|人)(是谁|叫|姓|名字)|负责的老师|找哪|问哪|哪位老师|(哪个|哪位)(老师|人)负责|老师.{0,3}(叫啥|叫什么|名字|姓什么)/
 
 /** "桂林这边对接的老师是谁": a person to reach, when no other role (导师, 指导教师) is named. */
 const CONTACT_PERSON = /对接的?(老师|人|单位)|(老师|负责人|对接人)是(谁|哪位)|找哪位|对接人/
@@ -63,6 +63,12 @@ function contactAnswer(program: Program, ctx: Context, q: string): QaAnswer {
 
 /** contactAnswer for a clause that names no city, reading the cities from the rest of the message. */
 function contactIn(program: Program, ctx: Context, q: string, context?: string): QaAnswer {
+  // Cities asked the same of in a remark after the ask ("桂林的电话多少？顺便把柳州的也发我").
+  const also = (context ?? '')
+    .split(/[，,。？?！!；;]/)
+    .filter((clause) => !q.includes(clause) && ALSO_FOR.test(clause))
+    .flatMap((clause) => citiesIn(program, clause).inProgram.map(shortCity))
+  if (also.length > 0) q = `${q}${also.join('')}`
   const own = citiesIn(program, q)
   if (own.inProgram.length + own.outside.length > 0 || !context || /办公室|自治区|全区/.test(q))
     return contactAnswer(program, ctx, q)

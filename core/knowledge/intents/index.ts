@@ -22,6 +22,7 @@ import { interval } from './interval'
 import { intro } from './intro'
 import { mentorTitle } from './mentor-title'
 import { month } from './month'
+import { monthEnd } from './month-end'
 import { nextStep } from './next-step'
 import { otherYear } from './other-year'
 import { notInDomain } from './not-in-domain'
@@ -77,6 +78,7 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
     intent: noticeEndIntent,
     why: 'a start day given with an ask for the end is counted, whatever open-topic words it holds (周末, 节假日)',
   },
+  { intent: monthEnd, why: 'the last day of a 月底 step (闰年 2月29日), before the step’s month alone' },
   { intent: sameMonth, why: 'whether two things share a month, before the open topic of 寒假 and the single dates' },
   { intent: holiday, why: 'a step of the cohort in a school holiday answers, before the open topic of holidays' },
   { intent: notInPlan, why: 'a topic the plan leaves open beats every fact sharing a word with it' },

@@ -6,7 +6,7 @@ import type { Intent } from './intent'
 
 /** Asks how far apart two things are ("相差几天", "中间隔了几个月", "之间有多久", "相比…留给…几天"). */
 const APART =
-  /相差|相隔|间隔|隔了?|差了?|中间|之间|距离|距|离|相比|比起来|比较|对比|留给|留出|预留|(晚|早)(几|多少)|(从|自)[^，,。？?]{0,12}(到|至)/
+  /相差|相隔|间隔|隔了?|差了?|中间|之间|距离|距|离|相比|比起来|比较|对比|留给|留出|预留|还(有|剩|差)(?=[^，,。？?]{0,2}(几|多少))|(晚|早)(几|多少)|(从|自)[^，,。？?]{0,12}(到|至)/
 const HOW_MUCH = /(几|多少)(个)?(天|日|周|星期|个月|月)|多久|多长时间/
 
 /** The training's start named as one end of a span. */
@@ -31,8 +31,11 @@ function when(m: ProgramMilestone): string {
   return /底前/.test(`${m.title}${m.note ?? ''}`) ? `${chineseMonth(m.month)}底前` : chineseMonth(m.month)
 }
 
-/** A day given in full in the question ("2023年10月20日"). */
-const GIVEN_DAY = /(20\d\d)年(\d{1,2})月(\d{1,2})[日号]/
+/** A day given in the question ("2023年10月20日", "今天都10月20号了": the step's year when none is said). */
+const GIVEN_DAY = /(?:(20\d\d)年)?(\d{1,2})月(\d{1,2})[日号]/
+
+/** Today's day said in the message ("今天都10月20号了"). */
+const TODAY_SAID = /(今天|今日|现在|眼下)[^，,。？?]{0,3}\d{1,2}月\d{1,2}[日号]/
 
 /** Two or more spans asked at once ("自A至B，以及自B至C，分别相隔几个月"): each 从/自…到/至… of the message. */
 const EACH = /分别|各(相隔|相差|隔|差|有|是)/
@@ -56,9 +59,10 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
   // "从培养开始到中期评价截止有几个月": from the training's first month to the step's month, both counted.
   if (steps.length === 1 && first && TRAINING_START.test(q)) return fromTrainingStart(ctx.program.training.start, first)
   // "如于2023年10月20日提交，距学校推荐截止还有几天": from the day given to a step's day.
-  const given = /今天|今日|距今|现在|目前/.test(q) ? null : GIVEN_DAY.exec(q)
+  // "今天10月21号，…还剩几天": today's day may be said in the message before the ask.
+  const given = GIVEN_DAY.exec(q) ?? (context && TODAY_SAID.test(context) ? GIVEN_DAY.exec(context) : null)
   if (steps.length === 1 && first && !first.month && given) {
-    const day = `${given[1]}-${(given[2] as string).padStart(2, '0')}-${(given[3] as string).padStart(2, '0')}`
+    const day = `${given[1] ?? first.due.slice(0, 4)}-${(given[2] as string).padStart(2, '0')}-${(given[3] as string).padStart(2, '0')}`
     const gap = daysBetween(day, first.due)
     if (gap === 0) return undefined
     const name = first.title.split(/[：（(]/)[0]

@@ -6,13 +6,24 @@ import type { Intent } from './intent'
 
 /** A day named in the question ("10月30号", "2023年11月1日"). */
 const DAY = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})(?:日|号)/
-/** Asks when a span of working days ends. */
-const ENDS =
-  /(哪天|哪[一1]?日|何日|哪一天|几号|什么时候|何时|啥时候)[^，,。？?]{0,4}(结束|截止|到期|完|满)|(结束|截止|到期|满)[^，,。？?]{0,4}(哪天|哪一天|几号|什么时候|是)|最后(一|1)天|到哪[一1]?天|截至哪天|哪天为止|(哪天|哪[一1]天|哪[一1]?日|何日|何时|几号)[^，,。？?]{0,4}(期满|满期|到期)/
+/** Asks for a day: which day, what date, when (哪天, 几号, 几时, 何时, 最晚哪一天). */
+const WHEN = '(哪[一1个]?天|哪[一1]?日|何日|哪一天|几号|几时|几月几|什么时候|什么时间|啥时候|何时|好久|多久|哪个日子|是哪|是几)'
+/** The end of a span: 结束, 截止, 到期, 期满, 完, 为止, 最后一天. */
+const END = '(结束|截止|截至|到期|期满|满期|完|满|为止|停止)'
+/** Asks when a span of working days ends, the day-word and the end-word in one clause in either order. */
+const ENDS = new RegExp(
+  `${WHEN}[^，,。？?]{0,6}${END}|${END}[^，,。？?]{0,6}(${WHEN}|日期|时间|是)|最后(一|1)天|到哪[一1个]?天|(最早|最晚|最迟)[^，,。？?]{0,4}(哪|几|何)`,
+)
 
 /** A weekday named as the start ("如果公示从某周三开始"). */
 const WEEKDAY_START = /(某|一个|下|本|这)?(周|星期|礼拜)([一二三四五六日天])[^，,。？?]{0,3}(开始|起|公示|算)/
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
+
+/** The weekday of an ISO day ("2023-11-10" → 周五). */
+const weekdayOf = (day: string): string => {
+  const [y, m, d] = day.split('-').map(Number)
+  return `周${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}`
+}
 
 type NoticeStep = { section: string; title: string }
 
@@ -78,7 +89,7 @@ export const noticeEndIntent: Intent = {
       ? ''
       : `（${chineseDate(start)}不是工作日，从${chineseDate(addWorkingDays(start, 1))}算起）`
     return noticeReply(
-      `${what}为${days}个工作日：从${chineseDate(start)}开始${moved}，到${chineseDate(end)}结束（按国家法定节假日和调休安排计算工作日）。${step ? '方案没有写公示的具体开始日期。' : ''}`,
+      `${what}为${days}个工作日：从${chineseDate(start)}开始${moved}，到${chineseDate(end)}结束（当天是${weekdayOf(end)}；按国家法定节假日和调休安排计算工作日）。${step ? '方案没有写公示的具体开始日期。' : ''}`,
       days,
       step,
     )

@@ -69,7 +69,9 @@ function visitsAnswer(ctx: Context, q: string, context?: string): QaAnswer | und
   const fewer = /少去|少几次|少(来|到|跑)|缺(了|席)?几次|不去几次|没去够|次数不够|不够次数/.test(q)
   const rate = VISIT_TOPIC.test(q) ? perMonth(ctx, q) : undefined
   if (rate) return rateAnswer(ctx, rate)
-  if (!VISIT_TOPIC.test(q) || !VISIT_JUDGE.test(q)) return undefined
+  // "去了西大6次了。…还要去几次？": the visits may be named only in the sentence before the ask.
+  const topic = VISIT_TOPIC.test(q) || (STILL_NEEDED.test(q) && VISIT_TOPIC.test(context ?? ''))
+  if (!topic || !VISIT_JUDGE.test(q)) return undefined
   const makeUp = /补(?!贴|助|习|课|偿)/.test(q)
   if (n === undefined && !fewer && !makeUp) return undefined
   if (n !== undefined && !/次/.test(`${context ?? ''}${q}`)) return undefined
@@ -113,7 +115,7 @@ function groupVisitsAnswer(ctx: Context, q: string): QaAnswer | undefined {
 export const visits: Intent = {
   name: 'visits',
   description: 'a number of campus visits judged against the required minimum, or a group’s least total',
-  triggers: [VISIT_TOPIC],
+  triggers: [VISIT_TOPIC, STILL_NEEDED],
   answer: (ask, ctx) =>
     visitsAnswer(ctx, ask.q, ask.context) ??
     groupVisitsAnswer(ctx, ask.q) ??

@@ -1,0 +1,53 @@
+import { chineseMonth } from '../../time'
+import { decline } from '../context'
+import type { QaAnswer } from '../qa-answer'
+import { datedStepsIn, stepName } from './holiday'
+import type { Intent } from './intent'
+
+/** A month's end named ("2月底前", "9月末"). */
+const MONTH_END = /(\d{1,2})月(底|末|最后)/
+/** Asks for the day itself: which day, a day number, the latest, a leap year. */
+const DAY_ASKED = /几号|几日|哪[一1个]?天|哪[一1]?日|何日|\d{1,2}[号日]|最后[一1]天|最晚|最迟|闰年|润年|平年|有没有\d|大月|小月/
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
+
+/**
+ * "中期汇报2月底前，明年2月有29号吧，最晚就是29号？": the last day of a month the plan gives
+ * only by its end, in the cohort's year for that month (2024 is a leap year: 2月底 is 2月29日).
+ */
+export const monthEnd: Intent = {
+  name: 'month_end',
+  description: 'the last day of a month a step is due by (月底), leap years counted',
+  triggers: [MONTH_END, /底前/, DAY_ASKED],
+  answer: (ask, ctx) => {
+    const whole = ask.context ?? ask.q
+    const said = MONTH_END.exec(ask.q) ?? MONTH_END.exec(whole)
+    if (!said || !DAY_ASKED.test(ask.q.replace(MONTH_END, ''))) return decline(ask, 'asks no day of a month’s end')
+    const month = Number(said[1])
+    if (month < 1 || month > 12) return decline(ask, 'names no month')
+    // "…2月底前。那最晚就是29号？": a follow-up naming no step of its own reads the month's end before it.
+    // "中期评价2月底前。学校推荐几号截止？": a step dated otherwise is the deadline's to answer.
+    const ofMonth = (m?: { month?: string }) => m?.month !== undefined && Number(m.month.slice(5)) === month
+    const inAsk = datedStepsIn(ctx, ask.q)
+    if (inAsk.some((x) => !ofMonth(x.step)) || (!MONTH_END.test(ask.q) && inAsk.length > 0))
+      return decline(ask, 'asks of a step of its own')
+    const steps = datedStepsIn(ctx, whole)
+      .map((x) => x.step)
+      .filter(ofMonth)
+    const step = steps[0] ?? ctx.program.milestones.find((m) => m.month && Number(m.month.slice(5)) === month)
+    const start = ctx.program.training.start
+    const year = step?.month
+      ? Number(step.month.slice(0, 4))
+      : Number(start.slice(0, 4)) + (month < Number(start.slice(5, 7)) ? 1 : 0)
+    const last = new Date(Date.UTC(year, month, 0))
+    const days = last.getUTCDate()
+    const leap = month === 2 ? `${year}年${days === 29 ? '是闰年' : '不是闰年'}，` : ''
+    const lead = step ? `${stepName(step)}在${chineseMonth(step.month as string)}底前完成（${step.section}）。` : ''
+    return {
+      answer: `${lead}${leap}${year}年${month}月有${days}天，所以“${month}月底”最晚是${year}年${month}月${days}日（周${WEEKDAYS[last.getUTCDay()]}）。`,
+      intent: 'deadline',
+      sources: step ? [{ section: step.section, title: step.title }] : [],
+      confidence: 0.85,
+      facts: step ? [{ section: step.section, title: step.title, text: `${step.title}，${step.due}` }] : [],
+    } satisfies QaAnswer
+  },
+}
