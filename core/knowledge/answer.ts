@@ -42,7 +42,10 @@ export function answerQuestion(program: Program, question: string, now: Date, tr
   // Short forms, misspellings and sound-alike slips of the cohort's words (管办, 明额, 导市) are read as the
   // words; 明年2月 is the cohort's February when the cohort has a step then.
   const expanded = expandAbbreviations(withoutPersonalDetails(toSimplified(question)), ctx.spellings)
-  const text = cohortMonthsAsked(program, noticeForFormula(correctHomophones(expanded, ctx.homophones))).replace(SALUTATION, '')
+  const text = cohortMonthsAsked(program, noticeForFormula(correctHomophones(expanded, ctx.homophones))).replace(
+    SALUTATION,
+    '',
+  )
   return withOfficeWhenSilent(ctx, answerMessage(ctx, text, now, trace))
 }
 

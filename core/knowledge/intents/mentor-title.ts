@@ -12,7 +12,7 @@ const MENTOR_ROLE_ASK =
   /(当|做|担任|成为|聘为|作为|应聘|申请|报)[^，,。？?]{0,10}导师|导师[^，,。？?]{0,4}(资格|条件|要求)|(够|有)(没有)?资格[^，,。？?]{0,6}导师|(能|可以|算)(不能|不可以)?(当|做)?导师/
 
 /** A member of a mentor's team asked about ("其培养团队中有一位讲师"). */
-const TEAM_MEMBER = /团队(成员|里|中|内|的)|(团队|组)成员|(纳入|加入|进入|吸收)[^，,。？?]{0,8}团队/
+const TEAM_MEMBER = /团队(成员|里|中|内|的)|(团队|组)成员|(纳入|加入|进入|吸收|拉进|拉入|带进|进)[^，,。？?]{0,8}团队/
 /** A doctorate, or a senior title (副高 or above), which team members have in principle (四（一）). */
 const MEETS = /博士(?!后)|副教授|(?<!助理)副?研究员|教授|副高|正高|高级职称/
 const BELOW = /讲师|助教|助理研究员|中级|初级|硕士|本科/
@@ -43,11 +43,14 @@ function teamMemberAnswer(team: ProgramFact, q: string): QaAnswer {
  * kind, and for any other title what the list holds and who decides. A structured check over the
  * list, so a bare yes is never given to a question it does not settle.
  */
-function mentorTitleAnswer(ctx: Context, q: string): QaAnswer | undefined {
+function mentorTitleAnswer(ctx: Context, q: string, context?: string): QaAnswer | undefined {
   const team = ctx.factsById.get('mentor_team')
-  const judged = MEETS.test(q) || BELOW.test(q)
-  if (team && TEAM_MEMBER.test(q) && judged && /符合|能否|可否|可以|能不能|行不行|够不够|要求/.test(q))
-    return teamMemberAnswer(team, q)
+  const judged = (text: string) => MEETS.test(text) || BELOW.test(text)
+  const asksFit = /符合|能否|可否|可以|能不能|行不行|够不够|要求|合规|达标|满足/.test(q)
+  if (team && TEAM_MEMBER.test(q) && judged(q) && asksFit) return teamMemberAnswer(team, q)
+  // "拟将一名硕士、讲师纳入培养团队，…是否符合？": the member is described before the ask.
+  if (team && asksFit && context && !MENTOR_ROLE_ASK.test(q) && TEAM_MEMBER.test(context) && judged(context))
+    return teamMemberAnswer(team, context)
   if (!MENTOR_ROLE_ASK.test(q)) return undefined
   const fact = ctx.factsById.get('mentor_qualification')
   if (!fact) return undefined
@@ -76,5 +79,6 @@ function mentorTitleAnswer(ctx: Context, q: string): QaAnswer | undefined {
 export const mentorTitle: Intent = {
   name: 'mentor_title',
   description: 'whether a named title (院士, 副教授 …) is among the mentor kinds the plan lists',
-  answer: (ask, ctx) => mentorTitleAnswer(ctx, ask.q) ?? decline(ask, 'asks not whether a title may be a mentor'),
+  answer: (ask, ctx) =>
+    mentorTitleAnswer(ctx, ask.q, ask.context) ?? decline(ask, 'asks not whether a title may be a mentor'),
 }
