@@ -1,3 +1,4 @@
+import { expect } from 'vitest'
 import type { DataSource } from 'typeorm'
 import { OutboxAttempt } from '../../entities/outbox-attempt.entity'
 import { OutboxMessage } from '../../entities/outbox-message.entity'
@@ -44,4 +45,16 @@ export async function drained(ds: DataSource, channels: string[], timeoutMs = 20
 export async function clearOutbox(ds: DataSource): Promise<void> {
   await ds.createQueryBuilder().delete().from(OutboxAttempt).execute()
   await ds.createQueryBuilder().delete().from(OutboxMessage).execute()
+}
+
+/**
+ * Sixteen texts p0…p15 to one recipient, paced at 5 a second: in every second at most five
+ * arrived, the whole took three seconds at least, and they arrived in the order written.
+ */
+export function expectPacedSixteen(receipts: Array<{ at: number; text: string }>): void {
+  const times = receipts.map((r) => r.at)
+  expect(times).toHaveLength(16)
+  for (const t of times) expect(times.filter((u) => u >= t && u < t + 1_000).length).toBeLessThanOrEqual(5)
+  expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(3_000)
+  expect(receipts.map((r) => r.text)).toEqual(Array.from({ length: 16 }, (_, i) => `p${i}`))
 }
