@@ -2,6 +2,7 @@ import { MAX_ANNOUNCEMENT_CHARS, reachOf } from '../../core/announcements/broadc
 import { describeAudience, readAudience } from '../../core/groups/audience'
 import { broadcastStatus } from '../../core/announcements/broadcast-status'
 import { labelGroup } from '../../core/groups/groups'
+import { WECOM_APPCHAT_CHANNEL } from '../../core/delivery/senders/wecom-appchat'
 import { broadcastFlow } from '../flows/broadcast.flow'
 import { cohortIdOf, groupKindOf } from '../context'
 import { say } from '../types'
@@ -18,7 +19,14 @@ const SAY = {
   badLabel: (words: string) =>
     `没看懂“${words}”。请写城市（南宁、柳州、桂林）、身份（学生、家长、导师、教师）或学科，例如：本群设置 南宁 家长。`,
   labelled: (who: string) => `已登记：本群是“${who}”群。之后发给“${who}”的广播会发到这里。`,
+  appChatUsage:
+    '登记企业微信应用群的格式：登记应用群 群ID 城市 身份，例如：登记应用群 wrNanningParents 南宁 家长。群ID 是应用建群（appchat/create）时定的 chatid，只含字母、数字。',
+  appChatLabelled: (chatId: string, who: string) =>
+    `已登记：企业微信应用群 ${chatId} 是“${who}”群。之后发给“${who}”的广播会通过应用发到这个群。`,
 }
+
+/** A chatid as the WeCom app's appchat/create takes it: letters and digits, at most 32. */
+const APP_CHAT_ID = /^[0-9A-Za-z]{1,32}$/
 
 const BROADCAST = /^(?:广播|群发|发通知|发布通知)(?:(?:\s*[:：]\s*|\s+)(\S+)(?:\s+([\s\S]+))?)?$/
 
@@ -65,6 +73,35 @@ export const labelGroupCommand: Command = {
       words,
     })
     return say(SAY.labelled(describeAudience(audience)))
+  },
+}
+
+/**
+ * 登记应用群 <chatid> <城市> <身份>: labels a group chat the WeCom app created. The app gets no
+ * messages from its own chats, so 本群设置 cannot be said there; staff name the chat by its id
+ * from a private chat instead.
+ */
+export const labelAppChatCommand: Command = {
+  name: 'label_app_chat',
+  description:
+    'office or city staff label a group chat the WeCom app created, by its chatid, with its city, role or subject',
+  usage: '登记应用群 群ID 城市 身份 — 登记企业微信应用建的群是哪个城市、哪类人的群',
+  needsBinding: true,
+  action: 'group.label',
+  match: (text) => /^(?:登记应用群|应用群设置|设置应用群)(?:\s*[:：]?\s*([\s\S]+))?$/.exec(text),
+  async run(ctx, match) {
+    const [chatId = '', ...rest] = (match?.[1] ?? '').trim().split(/\s+/)
+    const words = rest.join(' ')
+    if (!APP_CHAT_ID.test(chatId) || !words) return say(SAY.appChatUsage)
+    const cohortId = await cohortIdOf(ctx)
+    const audience = await readAudience(ctx.deps.dataSource, cohortId, words)
+    if (!audience) return say(SAY.badLabel(words))
+    await labelGroup(ctx.deps, ctx.actor, {
+      group: { kind: WECOM_APPCHAT_CHANNEL, externalId: chatId },
+      cohortId,
+      words,
+    })
+    return say(SAY.appChatLabelled(chatId, describeAudience(audience)))
   },
 }
 

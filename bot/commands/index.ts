@@ -1,7 +1,7 @@
 import type { Actor } from '../../core/actor'
 import { say } from '../types'
 import { bindCommand } from './bind.command'
-import { broadcastCommand, broadcastStatusCommand, labelGroupCommand } from './broadcast.command'
+import { broadcastCommand, broadcastStatusCommand, labelAppChatCommand, labelGroupCommand } from './broadcast.command'
 import { type Command, mayUse } from './command'
 import { eligibilityCommand } from './eligibility.command'
 import { growthLogCommand } from './growth-log.command'
@@ -50,11 +50,11 @@ const helpCommand: Command = {
  * 2. bind — a code is never a question;
  * 3–4. growth log, my progress — the student's everyday commands;
  * 5–7. child / students progress, weekly digest — the other roles' views;
- * 8–10. broadcast status, broadcast, group label — staff commands, before hand-off so 广播 is never a ticket;
- * 11–13. hand-off, open tickets, answer — 转人工 from anyone, the office's side after it;
- * 14. 微信客服's held messages — the office's, an exact phrase;
- * 15. eligibility — 能报名吗 about someone not yet described: asked back before any general answer;
- * 16. question — anything else is a question about the program (it matches every text: last).
+ * 8–11. broadcast status, broadcast, group label, app-chat label — staff commands, before hand-off so 广播 is never a ticket;
+ * 12–14. hand-off, open tickets, answer — 转人工 from anyone, the office's side after it;
+ * 15. 微信客服's held messages — the office's, an exact phrase;
+ * 16. eligibility — 能报名吗 about someone not yet described: asked back before any general answer;
+ * 17. question — anything else is a question about the program (it matches every text: last).
  */
 export const COMMANDS: readonly Command[] = [
   helpCommand,
@@ -67,6 +67,7 @@ export const COMMANDS: readonly Command[] = [
   broadcastStatusCommand,
   broadcastCommand,
   labelGroupCommand,
+  labelAppChatCommand,
   handoffCommand,
   openTicketsCommand,
   answerTicketCommand,

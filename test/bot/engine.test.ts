@@ -254,6 +254,21 @@ describe.each(testDbKinds())('conversation engine on %s', (kind) => {
       expect(await h.say('demo-staff', '本群设置 南宁 家长')).toContain('群里')
     })
 
+    it('lets staff label a group chat the WeCom app created by its chatid, from a private chat', async () => {
+      expect(await h.say('anonymous', '登记应用群 wrLiuzhouParents 柳州 家长')).toContain('绑定')
+      expect(await h.say('demo-staff', '登记应用群 柳州 家长')).toContain('格式')
+      expect(await h.say('demo-staff', '登记应用群 wr-bad!id 柳州 家长')).toContain('格式')
+      expect(await h.dataSource.getRepository(Group).countBy({ kind: 'wecom_appchat' })).toBe(0)
+      expect(await h.say('demo-staff', '登记应用群 wrLiuzhouParents 火星 家长')).toContain('没看懂')
+      const done = await h.say('demo-staff', '登记应用群 wrLiuzhouParents 柳州 家长')
+      expect(done).toContain('已登记')
+      const row = await h.dataSource
+        .getRepository(Group)
+        .findOneByOrFail({ kind: 'wecom_appchat', externalId: 'wrLiuzhouParents' })
+      expect(row.audience).toBe('parent')
+      expect(row.cityId).not.toBeNull()
+    })
+
     it('keeps two people of one group in dialogues of their own', async () => {
       const room = { channel: 'wechat' as const, chatId: 'room-7@chatroom' }
       const ask = (senderId: string, text: string) =>
