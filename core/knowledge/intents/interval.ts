@@ -74,7 +74,7 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
       facts: [{ section: first.section, title: first.title, text: `${first.title}，${first.due}` }],
     }
   }
-  if ((steps.length < 2 || !first || !last) && context) return givenDays(ctx, q, context)
+  if (steps.length < 2 || !first || !last) return givenDays(ctx, q, context ?? q)
   if (steps.length < 2 || !first || !last) return undefined
   const byMonth = first.month !== undefined || last.month !== undefined
   const gap = byMonth ? monthsBetween(first.due, last.due) : daysBetween(first.due, last.due)
