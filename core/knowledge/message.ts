@@ -11,7 +11,7 @@ const SPOKEN_BREAK = /(?<=[\u4e00-\u9fff])(?=然后|我想问一?下|想问一?�
 
 /** A clause that sets the condition, the time or the comparison of the ask after it ("若…，", "周期结束后，", "与…相比，"). */
 const CONDITION =
-  /^(若|如果|假如|假设|假定|假使|要是|倘若|万一|一旦|如|当)|(若|如果|假如|假定|要是|倘若)|(后|以后|之后|期间|时|的话|相比|比较|对比|比起来)[，,]$/
+  /^(若|如果|假如|假设|假定|假使|要是|倘若|万一|一旦|如|当)|(若|如果|假如|假定|要是|倘若)|(后|以后|之后|期间|时|的话|相比|比较|对比|比起来|(跟|与|和|同)[^，,。？?]{1,6}比)[，,]$/
 
 /** One ask of a message, with the remarks just before it. */
 export interface MessageAsk {

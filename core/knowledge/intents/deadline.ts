@@ -118,7 +118,8 @@ function milestoneByDate(program: Program, q: string): ProgramMilestone | undefi
  * the first named after it.
  */
 function stepAfterDate(ctx: Parameters<Intent['answer']>[1], q: string, dateAt: number): string | undefined {
-  const askAt = WHEN.exec(q)?.index
+  // "…27号前交上去，交到哪里": where a step hands things on is asked of the step just named, like its time.
+  const askAt = (WHEN.exec(q) ?? /(交|报|送)(到|给|去)?(哪|谁)/.exec(q))?.index
   if (askAt === undefined || askAt < dateAt) return undefined
   let before: { key: string; at: number } | undefined
   let after: { key: string; at: number } | undefined

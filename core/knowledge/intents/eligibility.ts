@@ -76,8 +76,12 @@ export function eligibilityAnswer(ctx: Context, question: string, q: string): El
   const office = officeContact(program)
   const outside = result.checks.some((c) => (c.rule === 'city' || c.rule === 'grade') && c.status === 'fail')
   const contact = outside && !note ? `如有疑问，请咨询管理办公室${office.person}（电话${office.phone}）。` : ''
+  // "两个都要达到吗": whether both rank conditions are needed is answered with the verdict (the rule's own words).
+  const rankAsked = ctx.vocab.aspects.some((a) => a.facts.includes('rank') && a.pattern.test(q))
+  const rank = program.facts.find((f) => f.id === 'rank')
+  const rule = rankAsked && rank ? `${rank.answer.replace(/。$/, '')}（${rank.section}）。` : ''
   const answer: QaAnswer = {
-    answer: withNote(explanation, note || contact, askPriority),
+    answer: withNote(explanation, note || contact || rule, askPriority),
     intent: 'eligibility',
     sources: sections.map((section) => ({
       section,

@@ -74,6 +74,7 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
       facts: [{ section: first.section, title: first.title, text: `${first.title}，${first.due}` }],
     }
   }
+  if (steps.length < 2 || !first || !last) return givenDays(ctx, q, context ?? q)
   if (steps.length < 2 || !first || !last) return undefined
   const byMonth = first.month !== undefined || last.month !== undefined
   const gap = byMonth ? monthsBetween(first.due, last.due) : daysBetween(first.due, last.due)
@@ -84,6 +85,35 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
     sources: [first, last].map((m) => ({ section: m.section, title: m.title })),
     confidence: 0.85,
     facts: [first, last].map((m) => ({ section: m.section, title: m.title, text: `${m.title}，${m.due}` })),
+  }
+}
+
+/** The two days asked about, said before ("这两个日子", "两个截止日中间"). */
+const BOTH = /(两|2)(个|者)|二者|这俩|俩|中间|之间/
+/** A day said in the message, its month carried from the day before ("10月24号前…27号前"). */
+const SAID_DAY = /(?:(\d{1,2})月)?(\d{1,2})[日号]/g
+
+/**
+ * "10月24号前交到市科协，…27号前交上去，两个截止日中间差几天": the days between two days the message
+ * says, when the ask names no step of its own; undefined unless exactly two days are said.
+ */
+function givenDays(ctx: Context, q: string, context: string): QaAnswer | undefined {
+  if (!BOTH.test(q)) return undefined
+  let month = ''
+  const days = [...context.matchAll(SAID_DAY)].flatMap((m) => {
+    month = m[1] ?? month
+    return month ? [`${ctx.program.cohort}-${month.padStart(2, '0')}-${(m[2] as string).padStart(2, '0')}`] : []
+  })
+  const distinct = [...new Set(days)].sort()
+  const [a, b] = distinct
+  if (distinct.length !== 2 || !a || !b) return undefined
+  const dated = ctx.program.milestones.filter((m) => !m.month && (m.due === a || m.due === b))
+  return {
+    answer: `${chineseDate(a)}与${chineseDate(b)}相差${daysBetween(a, b)}天。`,
+    intent: 'deadline',
+    sources: dated.map((m) => ({ section: m.section, title: m.title })),
+    confidence: 0.8,
+    facts: dated.map((m) => ({ section: m.section, title: m.title, text: `${m.title}，${m.due}` })),
   }
 }
 

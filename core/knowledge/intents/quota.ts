@@ -18,7 +18,7 @@ const SHARE =
 const ALL_CITIES = /[三3](个)?(市|城市|地)|各市|全部|所有|全区/
 /** Asks how one number compares with another ("相比是多是少", "一样吗"). */
 const COMPARED =
-  /相比|比较|对比|多还是少|是多(?!少)|是少|相同|一样|相等|哪个多|谁多|哪个少|谁少|比(?!例|重|率)[^，,。？?]{0,6}(多|少)|有没有[^，,。？?]{1,6}(多|少)|没[^，,。？?]{1,6}多|不如/
+  /相比|比较|对比|多还是少|是多(?!少)|是少|相同|一样|相等|哪个多|谁多|哪个少|谁少|比(?!例|重|率)[^，,。？?]{0,6}(多|少)|有没有[^，,。？?]{1,6}(多|少)|没[^，,。？?]{1,6}多|不如|(跟|与|和|同)[^，,。？?]{1,6}比(呢|一下|一比)?[，,]?$|比[，,]?(哪个|谁)(多|少)/
 /** Asks for the mean over the cities ("三市平均每市名额"). */
 const AVERAGE = /平均/
 /** The asker's own city, named elsewhere in the message ("桂林市科协：我市…"). */
@@ -55,14 +55,21 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
   const [first, second] = named
   const percent = (n: number) => `${Number(((n / total) * 100).toFixed(1))}%`
   // "柳州、桂林加起来共多少？与南宁相比是多是少": one city against the sum asked in another clause.
-  const clauses = `${context ?? ''}，${q}`.split(/[，,。？?；;！!]/)
-  const sumClause = clauses.find((c) => SUM.test(c) && citiesIn(program, c).inProgram.length >= 2)
+  // The ask's own clauses first; a sum of another ask is borrowed only by an ask naming one city at most
+  // ("南宁比柳州多几个？柳州桂林加起来跟南宁比哪个多": the first ask compares its own two cities).
+  const clauses = `${q}，${context ?? ''}`.split(/[，,。？?；;！!]/)
+  const sumClause = clauses.find(
+    (c) =>
+      SUM.test(c) &&
+      citiesIn(program, c).inProgram.length >= 2 &&
+      (SUM.test(q) || own.inProgram.length < 2 || q.includes(c)),
+  )
   const compareClause = clauses.find((c) => COMPARED.test(c) && citiesIn(program, c).inProgram.length === 1)
   // "柳州和桂林加起来是不是跟南宁一样多": the city after 跟/与/比 in the same clause is the one compared with.
   const against = program.cities.find((c) =>
-    new RegExp(`(跟|与|同|比|和|没有?|不如)${c.name.replace(/市$/, '')}市?[^，,。？?]{0,4}(一样|相同|相等|多|少)`).test(
-      q,
-    ),
+    new RegExp(
+      `(跟|与|同|比|和|没有?|不如)${c.name.replace(/市$/, '')}市?[^，,。？?]{0,4}(一样|相同|相等|多|少|比)`,
+    ).test(q),
   )
   const target = compareClause
     ? program.cities.find((c) => c.name === citiesIn(program, compareClause).inProgram[0])
