@@ -39,7 +39,7 @@ export const visitPaceJob = messageJob({
         WHERE s.cohortId = ? AND s.status = 'active'
       ) v WHERE v.visits < ?`
     // The school's teacher and the mentor hear once a week of all their students behind, the fewest visits first.
-    const theirs = (role: 'teacher' | 'mentor', whose: string) => ({
+    const theirs = (role: 'teacher' | 'mentor', column: 'teacherId' | 'mentorPersonId', whose: string) => ({
       sql: `SELECT g.personId AS personId, '${role}' AS role, 'behind:${role}' AS subject, ? AS day,
           ${d.concat(
             d.literal(`【活动进度提醒】${whose}学生中有 `),
@@ -51,9 +51,9 @@ export const visitPaceJob = messageJob({
           )} AS text
         FROM (${namedGroups(
           d,
-          `SELECT b.${role === 'teacher' ? 'teacherId' : 'mentorPersonId'} AS personId, b.personId AS who,
+          `SELECT b.${column} AS personId, b.personId AS who,
             ${d.concat("' '", 'b.visits', d.literal(paceAfter))} AS detail, b.visits AS visits, b.id AS id
-          FROM (${behind}) b WHERE b.${role === 'teacher' ? 'teacherId' : 'mentorPersonId'} IS NOT NULL`,
+          FROM (${behind}) b WHERE b.${column} IS NOT NULL`,
           ['personId'],
           'w.visits, w.id',
         )}) g`,
@@ -67,8 +67,8 @@ export const visitPaceJob = messageJob({
         parameters: [weekStart(at), cohortId, expected - 1],
         texts,
       },
-      theirs('teacher', '贵校'),
-      theirs('mentor', '你指导的'),
+      theirs('teacher', 'teacherId', '贵校'),
+      theirs('mentor', 'mentorPersonId', '你指导的'),
     ]
   },
 })
