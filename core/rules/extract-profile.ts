@@ -354,7 +354,7 @@ const LEVEL_PATTERNS: [RegExp, Award['level']][] = [
   [/全国|国家|^中国|中国青少年|宋庆龄|小小科学家|丘成桐|CMO|CPhO|CChO|CBO/i, 'national'],
   [/市级|市赛|地市|市里|全市|市[一二三]等/, 'city'],
   [/县级|县赛|区县|县里|全县|县[一二三]等/, 'county'],
-  [/校级|校内|校赛|学校|本校|全校|校园|年级/, 'school'],
+  [/校级|校内|校赛|学校|本校|全校|校园|年级|^校|校(科技|艺术|文化|读书|体育)节/, 'school'],
 ]
 
 // CSP-J/S and NOIP prizes are given per province (省一/省二/省三), so one with no level said is regional.
