@@ -35,6 +35,8 @@ export function messageAsks(q: string): MessageAsk[] {
   let pending = ''
   // The clauses of the sentence under way that set a condition or a time for its ask.
   let condition = ''
+  // The last remark, which an ask beginning with 到 continues.
+  let lastRemark = ''
   // Voice input with no punctuation at all runs its sentences together: the spoken joiners cut it.
   const breaks = /[，,？?。！!；;]/.test(q) ? CLAUSE_BREAK : new RegExp(`${CLAUSE_BREAK.source}|${SPOKEN_BREAK.source}`)
   for (const raw of q.split(breaks)) {
@@ -61,11 +63,15 @@ export function messageAsks(q: string): MessageAsk[] {
     // "以前河池归柳州那边管吧，能不能算柳州的": a supposition ending in 吧/嘛 before a comma leads up to the ask after it.
     const supposed = /(吧|嘛)[，,]$/.test(piece) && !ASKING.test(piece.replace(/(吧|嘛)[，,]$/, ''))
     if ((ASKING.test(piece.replace(/(有|是)?(一)?个(什么|啥)/g, '')) && !forgotten && !supposed) || enumerated) {
-      asks.push({ ask: condition + piece, text: pending + piece, ...(enumerated ? { enumerated } : {}) })
+      // "10月开始培养，到中期截止隔几个月": an ask beginning at 到 ends the span the remark before it begins.
+      const from = !condition && /^(一直)?(到|至|直到)/.test(piece) ? lastRemark : ''
+      asks.push({ ask: condition + from + piece, text: pending + piece, ...(enumerated ? { enumerated } : {}) })
       pending = ''
       condition = ''
+      lastRemark = ''
     } else {
       pending += piece
+      lastRemark = piece
       // "周期结束后，学生若报名下一年度培养，导师是否会有所考虑": the ask is read with its conditions.
       condition = (condition || CONDITION.test(piece)) && /[，,]$/.test(piece) ? condition + piece : ''
     }

@@ -6,7 +6,7 @@ import type { Intent } from './intent'
 
 /** Asks whom to hand an application to: answered with the process (through one's school), not a phone list. */
 const APPLY_WHO =
-  /(报名|申请|报|交|提交|申请表|报名表|推荐表|材料)[^，,。？?]{0,6}(找谁|找哪|哪个部门|哪个单位|交给谁|给谁|谁(来)?收|交到哪)|找(谁|哪个?(部门|单位))(报|交|提交|申请)|向谁(报|交|提交|申请)|谁(来)?(收|交)(申请表|报名表|材料)/
+  /(报名|申请|报|交|提交|申请表|报名表|推荐表|材料)[^，,。？?]{0,6}(找谁|找哪|哪个部门|哪个单位|交给谁|给谁|谁(来)?收|交到哪)|找(谁|哪个?(部门|单位))(报|交|提交|申请)|向谁(报|交|提交|申请)|谁(来)?(收|交)(申请表|报名表|材料)|还是[^，,。？?]{0,4}(自己|个人)[^，,。？?]{0,4}(交|报|提交|申请)|(自己|个人)[^，,。？?]{0,4}(交|报|提交|申请)[^，,。？?]{0,6}还是/
 
 /** Asks where to begin ("第一步该找谁", "想报名先找哪里"): the first step of taking part is applying. */
 const FIRST_STEP =
@@ -31,7 +31,9 @@ function isApplyWho(ctx: Context, q: string): boolean {
 
 /** "找谁报名", "申请表交给谁": the way to apply (through one's school, 九（二）1) and the city contacts. */
 function applyProcessAnswer(program: Program, ctx: Context, q: string, context?: string): QaAnswer {
-  const id = /申请表|报名表|材料|交/.test(q) ? 'school_recommendation' : 'how_to_apply'
+  // "交给班主任还是自己直接交给科协": whether one may apply alone is the way to apply (through the school).
+  const alone = /自己|个人/.test(q)
+  const id = !alone && /申请表|报名表|材料|交/.test(q) ? 'school_recommendation' : 'how_to_apply'
   const fact = ctx.factsById.get(id) ?? ctx.factsById.get('how_to_apply')
   const { inProgram: named, outside } = citiesIn(program, q)
   // "贵港的老师找谁报名": only a city outside the program named; no school there recommends anyone.

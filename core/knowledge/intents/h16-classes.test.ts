@@ -27,3 +27,29 @@ describe('an award outside science contests and the five olympiads gives no prio
     expect(a.eligibility?.priority).toBe(false)
   })
 })
+
+describe('purpose asked in dialect (为了哪样): the aim, article 一', () => {
+  it.each(['你们这个英才计划搞起来是为了哪样？', '办这个计划到底图哪样嘛'])('%s', (q) => {
+    expect(ask(q).answer).toContain('兴趣')
+  })
+})
+
+describe('who finally picks the students: the mentors, per 九（二）3', () => {
+  it.each(['管理办公室平时负责什么？选哪些学生是不是他们说了算', '最后选谁是哪个单位拍板的'])('%s', (q) => {
+    expect(ask(q).answer).toContain('导师')
+  })
+})
+
+describe('handing in through the teacher or alone: through the school', () => {
+  it.each(['申请表是交给学校老师还是自己直接交到市科协？', '我可以自己报名还是要通过学校'])('%s', (q) => {
+    const a = ask(q).answer
+    expect(a).toContain('申请表')
+    expect(a).toContain('不是个人直接报')
+  })
+})
+
+describe('a span whose start is the remark before the ask', () => {
+  it('10月开始培养，到中期评价截止: about 5 months', () => {
+    expect(ask('孩子10月开始培养，到中期评价截止中间隔几个月？').answer).toContain('5个月')
+  })
+})
