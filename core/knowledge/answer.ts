@@ -11,6 +11,7 @@ import { expandAbbreviations, normaliseText, toSimplified } from './normalise'
 import { withoutPersonalDetails } from './personal'
 import type { Program } from './program'
 import type { QaAnswer } from './qa-answer'
+import { withNoteLast } from './reply'
 import { withOfficeWhenSilent } from './reply-extras'
 import { GENERIC_TASK, PROGRAM_NAMED } from './scope'
 import { ALSO_FOR, APPLY_ASK, ASKING, CORE_TERMS, PRIORITY_ASK } from './wording'
@@ -46,7 +47,9 @@ export function answerQuestion(program: Program, question: string, now: Date, tr
     SALUTATION,
     '',
   )
-  return withOfficeWhenSilent(ctx, answerMessage(ctx, text, now, trace))
+  const answer = withOfficeWhenSilent(ctx, answerMessage(ctx, text, now, trace))
+  // The year note (the cohort is over) comes once, after the asked points.
+  return { ...answer, answer: withNoteLast(answer.answer) }
 }
 
 /** "各位老师好，…", "老师，…": a salutation before the question names no teacher the question is about. */

@@ -1,4 +1,4 @@
-import { clamp } from './reply'
+import { clamp, LATER_NOTE } from './reply'
 import { MAX_ANSWER_CHARS, type QaAnswer } from './qa-answer'
 import { ASKING } from './wording'
 
@@ -116,18 +116,21 @@ function newSentences(text: string, said: string, neighbours = false): string {
 /** Several answers as one, each shortened at a sentence end until all fit in 400 characters. */
 export function combine(parts: { answer: QaAnswer; text: string; neighbours?: boolean }[]): QaAnswer {
   const texts: string[] = []
+  // The year note goes once at the end, after every asked point.
+  const note = parts.map((p) => p.text.match(LATER_NOTE)?.[0]).find(Boolean) ?? ''
+  const max = MAX_ANSWER_CHARS - [...note].length
   for (const p of parts) {
     const full = /[。！？]$/.test(p.text) ? p.text : `${p.text}。`
-    texts.push(newSentences(full, texts.join(''), p.neighbours))
+    texts.push(newSentences(full.replace(LATER_NOTE, ''), texts.join(''), p.neighbours))
   }
   let total = texts.reduce((n, t) => n + [...t].length, 0)
-  for (let guard = 0; total > MAX_ANSWER_CHARS && guard < 20; guard++) {
+  for (let guard = 0; total > max && guard < 20; guard++) {
     let longest = 0
     texts.forEach((t, i) => {
       if ([...t].length > [...(texts[longest] as string)].length) longest = i
     })
     const t = texts[longest] as string
-    const target = Math.max(40, [...t].length - (total - MAX_ANSWER_CHARS))
+    const target = Math.max(40, [...t].length - (total - max))
     texts[longest] = clamp(t, target)
     total = texts.reduce((n, x) => n + [...x].length, 0)
   }
@@ -137,7 +140,7 @@ export function combine(parts: { answer: QaAnswer; text: string; neighbours?: bo
   const kept = parts.filter((_, i) => texts[i])
   const sources = kept.flatMap((p) => p.answer.sources)
   return {
-    answer: clamp(texts.join('')),
+    answer: `${clamp(texts.join(''), max)}${note}`,
     intent: first.intent,
     sources: sources.filter((s, i) => sources.findIndex((o) => o.section === s.section && o.title === s.title) === i),
     ...(eligibility ? { eligibility } : {}),

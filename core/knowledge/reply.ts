@@ -181,5 +181,19 @@ export function factsReply(
 export function laterPlanNote(program: Program, now: Date): string {
   if (beijingDate(now).slice(0, 7) <= program.training.end) return ''
   const office = officeContact(program)
-  return `以上是${program.cohort}年这一期的安排，这一期已于${chineseMonth(program.training.end)}结束；之后年度的实施方案还没有载入助手，请留意通知或咨询管理办公室${office.person}（电话${office.phone}）。`
+  return `以上是${program.cohort}年这一期的安排（已于${chineseMonth(program.training.end)}结束），之后年度的实施方案还没有载入助手，请咨询管理办公室${office.person}（电话${office.phone}）。`
+}
+
+/** The note of `laterPlanNote`, wherever a part of an answer put it. */
+export const LATER_NOTE = /以上是\d{4}年这一期的安排（已于[^）]*结束）[^。]*。/g
+
+/**
+ * The year note once, at the very end: the asked points come first, whichever part of the answer
+ * (a dated step among several asks) carried the note. Keeps the answer within 400 characters.
+ */
+export function withNoteLast(text: string, max = MAX_ANSWER_CHARS): string {
+  const note = text.match(LATER_NOTE)?.[0]
+  if (!note) return text
+  const rest = text.replace(LATER_NOTE, '')
+  return `${clamp(rest, max - [...note].length)}${note}`
 }
