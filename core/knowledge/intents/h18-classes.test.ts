@@ -16,3 +16,17 @@ describe('the year note comes once, after the asked points', () => {
     expect([...a].length).toBeLessThanOrEqual(400)
   })
 })
+
+describe('visits still needed given visits done: the difference', () => {
+  it.each([
+    ['娃去广西大学参加了三次活动了，离要求还差几次啊', '7次'],
+    ['我去师大上了7次课 还要去几次才够', '3次'],
+    ['截至目前该生已到高校参加培养5次，请问本周期内尚需参加几次方可达到要求？', '5次'],
+    ['学员已到校参加培养2次，至少还应到校培养多少次？', '8次'],
+  ])('%s → %s', (q, n) => {
+    expect(ask(q, LATE).answer).toContain(`至少还要${n}`)
+  })
+  it('a count already meeting the rule needs none more', () => {
+    expect(ask('已经去了11次了，还差几次', LATE).answer).toContain('不用再补次数')
+  })
+})

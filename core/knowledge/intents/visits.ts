@@ -53,12 +53,13 @@ function rateAnswer(ctx: Context, { each, months }: { each: number; months: numb
 
 /** Whether a question is about going to the university a number of times. */
 const VISIT_TOPIC =
-  /次数|(去|到|跑|来|进)(了)?[^，,。？?]{0,4}(大学|高校|学校|实验室)|到校|培养|活动|见面|参加|去了|跑了|少去|缺席|请假/
+  /次数|(去|到|跑|来|进)(了)?[^，,。？?]{0,4}(大学|高校|学校|实验室|西大|师大|科大)|到校|培养|活动|见面|参加|去了|跑了|少去|缺席|请假|(上|听)了?(\d{1,2}|[一二两三四五六七八九十]{1,2})次课/
 /** Asks whether a count meets the rule, whether fewer will do, or whether missed visits can be made up. */
 const VISIT_JUDGE =
   /够|算|达标|完成|合格|行不行|行吗|就行|行了|可以了|可以吗|可不可以|满足|达到|符合|及格|过关|要求|少去|少几次|缺几次|缺了|补(?!贴|助|习|课|偿)|(还|尚|仍)(要|得|差|需要?|须|剩)/
 /** Asks how many visits are still needed ("已经去了3次，还要去几次"). */
-const STILL_NEEDED = /(还|尚|仍)(要|得|差|需要?|须|剩)[^，,。？?]{0,4}(几|多少)次|还差(几|多少)/
+const STILL_NEEDED =
+  /(还|尚|仍|再)(要|得|差|需要?|须|剩|应)?[^，,。？?]{0,8}(几|多少)次|(还|仍|尚)?差(几|多少)次?|(离|距离?)[^，,。？?]{0,6}(还|仍)?(差|有)(几|多少)/
 
 /** 五（三）1 against a count: at least 10 visits in the cycle, the count said to meet it or not. */
 function visitsAnswer(ctx: Context, q: string, context?: string): QaAnswer | undefined {
@@ -71,14 +72,20 @@ function visitsAnswer(ctx: Context, q: string, context?: string): QaAnswer | und
   if (rate) return rateAnswer(ctx, rate)
   // "去了西大6次了。…还要去几次？": the visits may be named only in the sentence before the ask.
   const topic = VISIT_TOPIC.test(q) || (STILL_NEEDED.test(q) && VISIT_TOPIC.test(context ?? ''))
-  if (!topic || !VISIT_JUDGE.test(q)) return undefined
+  if (!topic || !(VISIT_JUDGE.test(q) || STILL_NEEDED.test(q))) return undefined
   const makeUp = /补(?!贴|助|习|课|偿)/.test(q)
   if (n === undefined && !fewer && !makeUp) return undefined
   if (n !== undefined && !/次/.test(`${context ?? ''}${q}`)) return undefined
   const required = ctx.program.training.requiredVisits
   const rule = `方案要求学生在一个培养周期内到高校参加培养不少于${required}次（${fact.section}）。`
   const parts = [rule]
-  if (n !== undefined && n < required && STILL_NEEDED.test(q)) parts.push(`已经${n}次，至少还要${required - n}次。`)
+  // "还差几次": the difference, not only the comparison.
+  if (n !== undefined && STILL_NEEDED.test(q))
+    parts.push(
+      n < required
+        ? `已经${n}次，至少还要${required - n}次（${required}−${n}=${required - n}）。`
+        : `已经${n}次，达到了不少于${required}次的要求，不用再补次数。`,
+    )
   else if (n !== undefined)
     parts.push(
       n >= required
