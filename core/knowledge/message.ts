@@ -37,6 +37,8 @@ export function messageAsks(q: string): MessageAsk[] {
   let condition = ''
   // The last remark, which an ask beginning with 到 continues.
   let lastRemark = ''
+  // A numbered condition whose ask follows in a clause of its own: that ask is the numbered one.
+  let carried = false
   // Voice input with no punctuation at all runs its sentences together: the spoken joiners cut it.
   const breaks = /[，,？?。！!；;]/.test(q) ? CLAUSE_BREAK : new RegExp(`${CLAUSE_BREAK.source}|${SPOKEN_BREAK.source}`)
   for (const raw of q.split(breaks)) {
@@ -47,8 +49,12 @@ export function messageAsks(q: string): MessageAsk[] {
     )
     if (at > 0) pending += lead.slice(0, at + 1)
     const rest = at > 0 ? lead.slice(at + 1) : lead
-    const enumerated = ENUMERATED.test(rest)
+    const numbered = ENUMERATED.test(rest)
     const piece = rest.replace(ENUMERATED, '')
+    // "1.若公示自11月8日起算，…，最后一日为哪一天？": a numbered condition leads up to the ask it conditions.
+    const numberedCondition = numbered && CONDITION.test(piece) && /[，,]$/.test(piece) && !ASKING.test(piece)
+    const enumerated = (numbered && !numberedCondition) || (carried && ASKING.test(piece))
+    if (numberedCondition) carried = true
     if (!/[\u4e00-\u9fffa-z0-9]/.test(piece)) continue
     const previous = asks[asks.length - 1]
     // "见面会在哪里开，几号": a bare question word asks more of the same subject, so it joins that ask.
@@ -63,6 +69,7 @@ export function messageAsks(q: string): MessageAsk[] {
     // "以前河池归柳州那边管吧，能不能算柳州的": a supposition ending in 吧/嘛 before a comma leads up to the ask after it.
     const supposed = /(吧|嘛)[，,]$/.test(piece) && !ASKING.test(piece.replace(/(吧|嘛)[，,]$/, ''))
     if ((ASKING.test(piece.replace(/(有|是)?(一)?个(什么|啥)/g, '')) && !forgotten && !supposed) || enumerated) {
+      carried = false
       // "10月开始培养，到中期截止隔几个月": an ask beginning at 到 ends the span the remark before it begins.
       const from = !condition && /^(一直)?(到|至|直到)/.test(piece) ? lastRemark : ''
       asks.push({ ask: condition + from + piece, text: pending + piece, ...(enumerated ? { enumerated } : {}) })

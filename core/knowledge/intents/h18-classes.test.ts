@@ -30,3 +30,14 @@ describe('visits still needed given visits done: the difference', () => {
     expect(ask('已经去了11次了，还差几次', LATE).answer).toContain('不用再补次数')
   })
 })
+
+describe('the end of the 5-working-day publicity from a given start', () => {
+  it.each([
+    ['名单要是礼拜三贴出来公示，没碰上放假的话，哪天到期？', '下周二'],
+    ['公示如果星期一发出来 啥时候结束呀', '当周周五'],
+    ['请协助确认：1.如公示自2023年11月13日（星期一）开始（含当日），期间无节假日，公示最后一天为几号？2.公示平台是哪个？', '2023年11月17日'],
+    ['假设入选名单于2023年11月20日起公示，公示期满是哪一天？', '2023年11月24日'],
+  ])('%s → %s', (q, end) => {
+    expect(ask(q, LATE).answer).toContain(end)
+  })
+})

@@ -13,11 +13,12 @@ const WHEN =
 const END = '(结束|截止|截至|到期|期满|满期|完|满|为止|停止)'
 /** Asks when a span of working days ends, the day-word and the end-word in one clause in either order. */
 const ENDS = new RegExp(
-  `${WHEN}[^，,。？?]{0,6}${END}|${END}[^，,。？?]{0,6}(${WHEN}|日期|时间|是)|最后(一|1)天|到哪[一1个]?天|(最早|最晚|最迟)[^，,。？?]{0,4}(哪|几|何)`,
+  `${WHEN}[^，,。？?]{0,6}${END}|${END}[^，,。？?]{0,6}(${WHEN}|日期|时间|是)|最后(一|1)?(天|日)|到哪[一1个]?天|(最早|最晚|最迟)[^，,。？?]{0,4}(哪|几|何)`,
 )
 
 /** A weekday named as the start ("如果公示从某周三开始"). */
-const WEEKDAY_START = /(某|一个|下|本|这)?(周|星期|礼拜)([一二三四五六日天])[^，,。？?]{0,3}(开始|起|公示|算)/
+const WEEKDAY_START =
+  /(某|一个|下|本|这)?(周|星期|礼拜)([一二三四五六日天])[^，,。？?]{0,3}(开始|起|公示|算|挂|贴|发|出|公布|上墙|放出)/
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 
 /** The weekday of an ISO day ("2023-11-10" → 周五). */
