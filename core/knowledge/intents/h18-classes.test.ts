@@ -41,3 +41,14 @@ describe('the end of the 5-working-day publicity from a given start', () => {
     expect(ask(q, LATE).answer).toContain(end)
   })
 })
+
+describe('days between two steps’ deadlines asked indirectly', () => {
+  it.each([
+    '市科协审材料一共给了几天呀',
+    '请问市级科协审核环节有几天时间？',
+    '学校先把申请表交市科协，市科协再报管办，这俩截止日子中间隔几天',
+    '学校推荐和市级审核都有截止日期，请问二者之间相差多少天？',
+  ])('%s → 3天', (q) => {
+    expect(ask(q, LATE).answer).toContain('3天')
+  })
+})

@@ -6,7 +6,7 @@ import type { Intent } from './intent'
 
 /** Asks how far apart two things are ("相差几天", "中间隔了几个月", "之间有多久", "相比…留给…几天"). */
 const APART =
-  /相差|相隔|间隔|隔了?|差了?|中间|之间|距离|距|离|相比|比起来|比较|对比|留给|留出|预留|还(有|剩|差)(?=[^，,。？?]{0,2}(几|多少))|(晚|早)(几|多少)|(从|自)[^，,。？?]{0,12}(到|至)/
+  /相差|相隔|间隔|隔了?|差了?|中间|之间|距离|距|离|相比|比起来|比较|对比|留给|留出|预留|留了|留有|给了|有(?=(几|多少)(天|日))|还(有|剩|差)(?=[^，,。？?]{0,2}(几|多少))|(晚|早)(几|多少)|(从|自)[^，,。？?]{0,12}(到|至)/
 const HOW_MUCH = /(几|多少)(个)?(天|日|周|星期|个月|月)|多久|多长时间/
 
 /** The training's start named as one end of a span. */
@@ -50,6 +50,8 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
   let named = stepsIn(q)
   // "该时限比学校提交截止晚几天": 该 points at the step the message named before.
   if (named.length === 1 && /该|此|这个|这一/.test(q) && context) named = [...named, ...stepsIn(context)]
+  // "两个截止日期中间差几天": the two are the steps the message named before the ask.
+  if (named.length < 2 && BOTH.test(q) && context) named = [...named, ...stepsIn(context)]
   const keys = [...new Set(named.map((s) => s.key))]
   const steps = keys
     .map((key) => ctx.program.milestones.find((m) => m.key === key))
@@ -74,6 +76,8 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
       facts: [{ section: first.section, title: first.title, text: `${first.title}，${first.due}` }],
     }
   }
+  // "市科协留了几天审核时间": the days from the step before to this step's day.
+  if (steps.length === 1 && first && !first.month && ALLOWED.test(q)) return allowedDays(ctx, first)
   if (steps.length < 2 || !first || !last) return givenDays(ctx, q, context ?? q)
   if (steps.length < 2 || !first || !last) return undefined
   const byMonth = first.month !== undefined || last.month !== undefined
@@ -85,6 +89,27 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
     sources: [first, last].map((m) => ({ section: m.section, title: m.title })),
     confidence: 0.85,
     facts: [first, last].map((m) => ({ section: m.section, title: m.title, text: `${m.title}，${m.due}` })),
+  }
+}
+
+/** Asks how long a step is given ("留了几天审核时间", "审核有几天时间", "给了几天"). */
+const ALLOWED = /(留|给|有)(了|出|有)?[^，,。？?]{0,2}(几|多少)(天|日)|(几|多少)天的?[^，,。？?]{0,4}时间/
+
+/** The days a step with a day of its own is given: from the day-dated step before it to its day. */
+function allowedDays(ctx: Context, step: ProgramMilestone): QaAnswer | undefined {
+  const before = ctx.program.milestones
+    .filter((m) => !m.month && m.due < step.due)
+    .sort((a, b) => a.due.localeCompare(b.due))
+    .pop()
+  if (!before) return undefined
+  const gap = daysBetween(before.due, step.due)
+  const name = (m: ProgramMilestone) => m.title.split(/[：（(]/)[0]
+  return {
+    answer: `${name(before)}在${when(before)}，${name(step)}在${when(step)}，两个截止日期相差${gap}天，即${name(step)}这一步留有${gap}天。`,
+    intent: 'deadline',
+    sources: [before, step].map((m) => ({ section: m.section, title: m.title })),
+    confidence: 0.85,
+    facts: [before, step].map((m) => ({ section: m.section, title: m.title, text: `${m.title}，${m.due}` })),
   }
 }
 
