@@ -52,3 +52,15 @@ describe('days between two steps’ deadlines asked indirectly', () => {
     expect(ask(q, LATE).answer).toContain('3天')
   })
 })
+
+describe('the grade when the training period ends', () => {
+  it.each([
+    ['我家娃今年高一，要是入选了，培养完的时候读几年级了', '高二'],
+    ['儿子读高二 选上的话 结束那会是不是已经高三了', '高三'],
+    ['该生现为高二学生，若入选，培养周期结束时将就读几年级？', '高三'],
+  ])('%s → %s', (q, g) => {
+    const a = ask(q, LATE)
+    expect(a.answer).toContain(`升入${g}`)
+    expect(a.eligibility).toBeUndefined()
+  })
+})

@@ -14,6 +14,7 @@ import { elsewhere } from './elsewhere'
 import { field } from './field'
 import { format } from './format'
 import { gap } from './gap'
+import { gradeAfter } from './grade-after'
 import { greeting } from './greeting'
 import { holiday } from './holiday'
 import { incentives } from './incentives'
@@ -59,6 +60,10 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: incentives, why: '"对孩子有什么好处" before eligibility, which 孩子 and 有用 would trigger' },
   { intent: mentorTitle, why: '"副教授能当导师吗" asks 能…吗 like eligibility, but of a mentor' },
   { intent: eligibility, why: 'a described student with an ask to apply: the rules decide before any fact' },
+  {
+    intent: gradeAfter,
+    why: '"到时候是不是上高三了" names a grade like eligibility but asks the grade when the training ends',
+  },
   { intent: elsewhere, why: "a same-named thing elsewhere must not be answered with this plan's dates or rules" },
   { intent: otherYear, why: "another year's program must not be answered with this year's dates, facts or quotas" },
   {

@@ -1,0 +1,41 @@
+import { chineseMonth } from '../../time'
+import { decline } from '../context'
+import type { Intent } from './intent'
+
+/** The grades of a school career in order: a grade's next is the one a student moves up to in September. */
+const GRADES = ['初一', '初二', '初三', '高一', '高二', '高三']
+
+/** Asks which grade the student is in when the training ends ("到时候是不是都上高三了", "结束时就读几年级"). */
+const GRADE_ASK =
+  /高几|几年级|(升|读|上|在|就读|是)[^，,。？?]{0,3}(高[一二三]|初三|大学)|毕业了/
+/** The time the grade is asked of: the end of the training. */
+const AT_END = /到时候?|届时|那时|那会|结束|结业|培养完|期满|周期末/
+/** A grade the student is in now ("现在读高二", "该生现为高二学生"). */
+const NOW_GRADE = /(初[一二三]|高[一二三])/
+
+/**
+ * The grade a student is in when the training period ends: the grade named now, one up once the
+ * new school year starts in September (the period's last month), not an eligibility verdict.
+ */
+export const gradeAfter: Intent = {
+  name: 'grade_after',
+  description: 'the grade a student of a named grade is in when the training period ends',
+  triggers: [GRADE_ASK],
+  answer: (ask, ctx) => {
+    const { q } = ask
+    if (!GRADE_ASK.test(q) || !AT_END.test(q)) return decline(ask, 'asks no grade at the end of the training')
+    if (/能不能|能否|可以|可否|符合|还能|能报|能参加|有资格/.test(q)) return decline(ask, 'asks whether one may apply')
+    const now = NOW_GRADE.exec(ask.context ?? q)?.[1]
+    if (!now) return decline(ask, 'names no grade the student is in now')
+    const { start, end, section } = ctx.program.training
+    const next = GRADES[GRADES.indexOf(now) + 1]
+    const moved = next ? `升入${next}` : '高中毕业'
+    return {
+      answer: `培养周期从${chineseMonth(start)}到${chineseMonth(end)}。${chineseMonth(start)}读${now}的学生，到${chineseMonth(end)}培养结束时新学年已经开始，一般已${moved}；${now}这一学年都在培养期内。`,
+      intent: 'fact',
+      sources: [{ section, title: '培养周期' }],
+      confidence: 0.8,
+      facts: [{ section, title: '培养周期', text: `培养周期从${start}到${end}` }],
+    }
+  },
+}
