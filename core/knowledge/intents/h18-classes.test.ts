@@ -64,3 +64,26 @@ describe('the grade when the training period ends', () => {
     expect(a.eligibility).toBeUndefined()
   })
 })
+
+describe('who carries out a named step: each party the plan names', () => {
+  it.each([
+    ['年终那个评价是谁来评的啊', ['管理办公室', '高校']],
+    ['请问年度评价工作由哪些单位共同组织实施？', ['管理办公室', '高校']],
+    ['中期评价哪个单位牵头', ['管理办公室', '高校']],
+  ])('%s', (q, parties) => {
+    const a = ask(q, LATE).answer
+    for (const p of parties) expect(a).toContain(p)
+  })
+})
+
+describe("the participating middle school's duties, asked by a parent or a school", () => {
+  it.each([
+    '我儿子上的那个高中要做哪些事',
+    '娃读的学校在这个计划里要干嘛',
+    '请问参与中学在本计划中须承担哪些工作？',
+  ])('%s', (q) => {
+    const a = ask(q, LATE).answer
+    expect(a).toContain('参与中学')
+    expect(a).toMatch(/宣传|推荐/)
+  })
+})

@@ -41,6 +41,7 @@ import { sameMonth } from './same-month'
 import { result } from './result'
 import { retrieve } from './retrieve'
 import { schedule } from './schedule'
+import { stepParty } from './step-party'
 import { subject } from './subject'
 import { university } from './university'
 import { visits } from './visits'
@@ -98,6 +99,7 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: atUniversity, why: 'what is done at the university, before duties of 大学 as a party' },
   { intent: activities, why: 'what a selected student takes part in, before duties and steps' },
   { intent: eachStep, why: 'one thing asked of several steps: each step, before a party’s duties or one step’s fact' },
+  { intent: stepParty, why: '"年度评价哪个部门负责" asks the parties of a named step, before the duties of one party' },
   { intent: duty, why: 'what a party must do, before the step readings its words resemble' },
   { intent: nextStep, why: '"审核通过后下一步" asks the steps after one, not the calendar' },
   { intent: schedule, why: "the calendar from today, before a single step's date" },
