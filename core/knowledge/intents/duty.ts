@@ -8,13 +8,18 @@ import type { Intent } from './intent'
 const AS_PARTY =
   /作为[^，,。？?]{0,3}?((参与|实施|承办)?(高校|大学|中学|学校|高中|市科协|科协|管理办公室|主办单位|承办单位))/
 
+/** "我儿子上的那个高中…": the child's school named, the party the duty is asked of. */
+const CHILDS_SCHOOL =
+  /^(我们?家?的?)?(孩子|娃|小孩|女儿|儿子|闺女)(现在|目前)?所?(读|上|就读|念|在读|在)?的?(那个|那所|这所)?(?=中学|学校|高中)/
+
 /**
  * The duty facts of the parties a question names (the parties, their duty words and their facts
  * are the cohort's vocabulary); undefined when it asks no duty, or asks about a named step, whose
  * own fact says what each party does there.
  */
 function dutyAnswer(ctx: Context, asked: string): QaAnswer | undefined {
-  const q = withoutExcepted(asked)
+  // "孩子读的中学要负责什么": the school the child attends is the party asked about, not the child.
+  const q = withoutExcepted(asked).replace(CHILDS_SCHOOL, '')
   const { dutyWords, followUpWords, parties } = ctx.vocab
   if (
     !dutyWords.test(q) ||
