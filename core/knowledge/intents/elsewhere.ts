@@ -133,14 +133,16 @@ export const elsewhere: Intent = {
       }
     }
     if (!thing) return decline(ask, 'names nothing outside this program')
-    return elsewhereAnswer(thing)
+    return elsewhereAnswer(thing, province ? ctx.office : undefined)
   },
 }
 
 /** The redirect for a thing that is not this program, naming both. */
-function elsewhereAnswer(thing: string): QaAnswer {
+function elsewhereAnswer(thing: string, office?: { person: string; phone: string }): QaAnswer {
+  // Another province's program: whom to ask about this one, for a family moving here.
+  const ask = office ? `，也可咨询管理办公室${office.person}（电话${office.phone}）` : ''
   return {
-    answer: `您问的“${thing}”不是${PLAN_NAME}的内容，我这里只有${PLAN_NAME}的实施方案，不能用它的日期或规定来回答；${thing}的安排请以其主办方发布的通知为准。关于${PLAN_NAME}本身（谁能报名、名额、截止日期、选拔流程等），欢迎问我。`,
+    answer: `您问的“${thing}”不是${PLAN_NAME}的内容，我这里只有${PLAN_NAME}的实施方案，不能用它的日期或规定来回答；${thing}的安排请以其主办方发布的通知为准。关于${PLAN_NAME}本身（谁能报名、名额、截止日期、选拔流程等），欢迎问我${ask}。`,
     intent: 'out_of_scope',
     sources: [],
     confidence: 0.8,

@@ -87,3 +87,15 @@ describe("the participating middle school's duties, asked by a parent or a schoo
     expect(a).toMatch(/宣传|推荐/)
   })
 })
+
+describe("another province's program: not this one, with the office's number", () => {
+  it.each([
+    '贵州那边也有这种培养计划吗 咋报名',
+    '我们刚从江西调过来，江西有没有差不多的英才项目',
+    '请问广东省是否有与本计划类似的英才培养项目？如何申报？',
+  ])('%s', (q) => {
+    const a = ask(q, LATE).answer
+    expect(a).toContain('0771-2809218')
+    expect(a).not.toContain('2023年10月24日')
+  })
+})

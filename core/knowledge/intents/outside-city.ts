@@ -1,5 +1,5 @@
 import { decline } from '../context'
-import type { Program } from '../program'
+import { officeContact, type Program } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import { citiesIn, factOf, PLAN_NAME } from '../reply'
 import type { Intent } from './intent'
@@ -11,7 +11,9 @@ function outsideCityAnswer(program: Program, outside: string[], confidence: numb
   // "广东那边有没有类似的英才计划": another place's own program is not this one, and not covered here.
   const head =
     `${outside.join('、')}不在${PLAN_NAME}的实施城市之内：本计划只在${list}实施，学生遴选也只面向这几个市辖区内的学校。` +
-    (similar ? `其他地方的类似英才项目不属于本计划，我这里没有相关信息，请向当地主管部门了解。` : '')
+    (similar ? `其他地方的类似英才项目不属于本计划，我这里没有相关信息，请向当地主管部门了解。` : '') +
+    // Whoever asks from elsewhere still gets whom to ask about this program.
+    `本计划的问题可咨询管理办公室${officeContact(program).person}（电话${officeContact(program).phone}）。`
   return {
     answer: head,
     intent: 'fact',
