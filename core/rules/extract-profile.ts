@@ -392,9 +392,27 @@ function awardCategory(text: string): Award['category'] {
 const JUNIOR = /初中|(?<![月年])初[一二三]|[七八九]年级/
 const SENIOR = /高中|(?<![提最较很更太偏增升拔])高[一二三]/
 
+/**
+ * '参加全国中学生化学竞赛，拿了广西赛区二等奖': a clause naming the event and the next naming only its
+ * prize are one award.
+ */
+function withPrizeJoined(clauses: Clause[]): Clause[] {
+  const out: Clause[] = []
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i] as Clause
+    const next = clauses[i + 1]
+    const eventOnly = AWARD_EVENT.test(c.text) && !AWARD_PRIZE.test(c.text)
+    if (next && eventOnly && AWARD_PRIZE.test(next.text) && !AWARD_EVENT.test(next.text)) {
+      out.push({ ...c, text: `${c.text}，${next.text}` })
+      i++
+    } else out.push(c)
+  }
+  return out
+}
+
 function readAwards(clauses: Clause[], currentGrade: string | undefined): Award[] {
   const awards: Award[] = []
-  for (const clause of clauses) {
+  for (const clause of withPrizeJoined(clauses)) {
     if (!isAwardClause(clause.text) || NO_AWARD.test(clause.text)) continue
     if (/小学/.test(clause.text)) continue
     const stage = JUNIOR.test(clause.text)

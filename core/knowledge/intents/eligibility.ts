@@ -63,7 +63,9 @@ export function eligibilityAnswer(ctx: Context, question: string, q: string): El
   if (statement && !APPLY_ASK.test(q) && !askPriority && hard < 2) return undefined
   const extra = (profile.awards?.length ?? 0) + (profile.patents?.length ?? 0) > 0 ? 1 : 0
   // A bare priority question ("市级奖算优先吗") is about the rule, not about one student.
-  if (askApply ? hard + extra < 1 : hard < 2) return undefined
+  // A student known only by an award ("孩子参加化学竞赛拿了广西赛区二等奖，能优先吗") is one student, not the rule.
+  const awardOnly = hard === 0 && extra === 1 && SOMEONE.test(question)
+  if (askApply ? hard + extra < 1 : hard < 2 && !awardOnly) return undefined
   // 有机会/够不够/行不行 alone may ask about anything ("有没有机会去北京参加科学营", "南宁选30个人够不够"):
   // with nothing but a place known and no student named, it is not a question about applying.
   const onlyPlace = profile.city !== undefined && hard + extra === 1

@@ -99,3 +99,15 @@ describe("another province's program: not this one, with the office's number", (
     expect(a).not.toContain('2023年10月24日')
   })
 })
+
+describe('a national olympiad prize won at the Guangxi division is a regional five-subject prize', () => {
+  it.each([
+    '我女儿高二参加全国中学生物理竞赛，得了广西赛区一等奖，能不能优先推荐？',
+    '娃参加全国中学生数学奥林匹克竞赛，拿了省赛区三等奖 算优先不',
+    '该学生参加全国中学生生物学联赛，获广西赛区（自治区级）二等奖，可否优先推荐？',
+  ])('%s', (q) => {
+    const a = ask(q, LATE)
+    expect(a.answer).toMatch(/五项|学科竞赛/)
+    expect(a.eligibility?.priority).not.toBe(false)
+  })
+})
