@@ -52,7 +52,8 @@ export function messageAsks(q: string): MessageAsk[] {
     const numbered = ENUMERATED.test(rest)
     const piece = rest.replace(ENUMERATED, '')
     // "1.若公示自11月8日起算，…，最后一日为哪一天？": a numbered condition leads up to the ask it conditions.
-    const numberedCondition = numbered && CONDITION.test(piece) && /[，,]$/.test(piece) && !ASKING.test(piece)
+    // "2.柳州、桂林两市名额相加，与南宁相比…？": so does a numbered clause that asks nothing before a comma.
+    const numberedCondition = numbered && /[，,]$/.test(piece) && !ASKING.test(piece)
     const enumerated = (numbered && !numberedCondition) || (carried && ASKING.test(piece))
     if (numberedCondition) carried = true
     if (!/[\u4e00-\u9fffa-z0-9]/.test(piece)) continue
@@ -80,7 +81,8 @@ export function messageAsks(q: string): MessageAsk[] {
       pending += piece
       lastRemark = piece
       // "周期结束后，学生若报名下一年度培养，导师是否会有所考虑": the ask is read with its conditions.
-      condition = (condition || CONDITION.test(piece)) && /[，,]$/.test(piece) ? condition + piece : ''
+      condition =
+        (condition || CONDITION.test(piece) || numberedCondition) && /[，,]$/.test(piece) ? condition + piece : ''
     }
   }
   const last = asks[asks.length - 1]

@@ -111,3 +111,13 @@ describe('a national olympiad prize won at the Guangxi division is a regional fi
     expect(a.eligibility?.priority).not.toBe(false)
   })
 })
+
+describe('a sum of quotas compared with another city: the comparison word', () => {
+  it.each([
+    '柳州跟桂林的名额加一块，和南宁比哪个多',
+    '请问：（1）柳州、桂林两市名额之和是多少？（2）该数与南宁市名额相比如何？',
+    '报告需说明：1.南宁市名额多少？2.柳州、桂林两市名额相加，较南宁市是多是少？',
+  ])('%s', (q) => {
+    expect(ask(q, LATE).answer).toMatch(/相同|一样/)
+  })
+})
