@@ -121,3 +121,14 @@ describe('a sum of quotas compared with another city: the comparison word', () =
     expect(ask(q, LATE).answer).toMatch(/相同|一样/)
   })
 })
+
+describe('students counted by grade range from per-grade numbers: a sum, not a verdict', () => {
+  it.each([
+    ['我们学校高一有500个人 高二480 高三450，能报名的年级一共多少人', '980'],
+    ['本校初三学生600名、高一550名、高二530名，按遴选对象年级要求，可参与遴选的学生合计多少名？', '1080'],
+  ])('%s → %s', (q, n) => {
+    const a = ask(q, LATE)
+    expect(a.answer).toContain(n)
+    expect(a.eligibility).toBeUndefined()
+  })
+})

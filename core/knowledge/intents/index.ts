@@ -15,6 +15,7 @@ import { field } from './field'
 import { format } from './format'
 import { gap } from './gap'
 import { gradeAfter } from './grade-after'
+import { gradeCount } from './grade-count'
 import { greeting } from './greeting'
 import { holiday } from './holiday'
 import { incentives } from './incentives'
@@ -56,6 +57,10 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: greeting, why: 'a bare greeting carries no question; nothing else should read it' },
   { intent: chatter, why: 'instructions or chatter must meet no fact; nothing after it may read them' },
   { intent: field, why: '"导师是哪方面的专家" names mentors and subjects: before the mentor and subject readings' },
+  {
+    intent: gradeCount,
+    why: '"高一420人、高二390人，符合年级条件的共多少人" counts grades; before eligibility (符合条件) and visits',
+  },
   { intent: visits, why: 'a count of visits ("去了8次够吗") would otherwise read as eligibility (够吗)' },
   { intent: partyEvaluation, why: '"导师也要被评价吗" before the incentives and eligibility words it shares' },
   { intent: incentives, why: '"对孩子有什么好处" before eligibility, which 孩子 and 有用 would trigger' },
