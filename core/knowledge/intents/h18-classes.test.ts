@@ -132,3 +132,17 @@ describe('students counted by grade range from per-grade numbers: a sum, not a v
     expect(a.eligibility).toBeUndefined()
   })
 })
+
+describe('what the plan does not say: says so, with the office, never a neighbouring fact', () => {
+  it.each([
+    '一个大学导师最多能带几个娃啊',
+    '请问各高校导师每人最多可带多少名学生？',
+    '成长日志要是忘交了会怎样',
+    '学员提交《成长日志》有无时限要求？逾期未交如何处理？',
+  ])('%s', (q) => {
+    const a = ask(q, LATE).answer
+    expect(a).toContain('0771-2809218')
+    expect(a).toMatch(/没有规定|未规定/)
+    expect(a).not.toContain('南宁市30名')
+  })
+})

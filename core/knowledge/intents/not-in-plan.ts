@@ -5,6 +5,9 @@ import { citiesIn, joinWithin, notInDocumentAnswer } from '../reply'
 import type { Intent } from './intent'
 import { QUOTA, quotaAnswer } from './quota'
 
+/** Asks whether the plan sets a point, or what happens when it is not met. */
+const ASKS_IF_SET = /是否(有)?规定|有没有(规定|要求)|有规定吗|(怎么|如何|怎样)处理|会怎样|咋办/
+
 /** A topic the plan leaves open: says so, with the office's number and what the plan does say. */
 export const notInPlan: Intent = {
   name: 'not_in_plan',
@@ -13,7 +16,9 @@ export const notInPlan: Intent = {
   answer: (ask, ctx) => {
     const { q } = ask
     const program = ctx.program
-    const missing = openTopicIn(ctx, q)
+    // "学员…提交《成长日志》，方案是否规定须在几日内提交？": an ask whether the plan sets something, of the remark before it.
+    const missing =
+      openTopicIn(ctx, q) ?? (ask.context && ASKS_IF_SET.test(q) ? openTopicIn(ctx, ask.context) : undefined)
     if (!missing) return decline(ask, 'raises no topic the vocabulary lists as left open')
     // Retrieval runs only now: most asks raise no open topic and may never need it.
     const { scored } = ask
