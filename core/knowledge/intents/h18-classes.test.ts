@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { ask, judge } from '../../../test/helpers/qa'
+import { ask } from '../../../test/helpers/qa'
 
 /** Today's real date: the 2023 cohort's period is over, every dated answer carries the year note. */
 const LATE = new Date('2026-12-02T10:00:00+08:00')
 
 describe('the year note comes once, after the asked points', () => {
-  it.each([
-    '请问：1.市级审核何时截止？2.学校推荐何时截止？',
-    '中期评价啥时候 年度评价又是啥时候',
-  ])('%s', (q) => {
+  it.each(['请问：1.市级审核何时截止？2.学校推荐何时截止？', '中期评价啥时候 年度评价又是啥时候'])('%s', (q) => {
     const a = ask(q, LATE).answer
     expect(a.match(/以上是2023年这一期的安排/g)?.length).toBe(1)
     expect(a.endsWith('（电话0771-2809218）。')).toBe(true)
@@ -35,7 +32,10 @@ describe('the end of the 5-working-day publicity from a given start', () => {
   it.each([
     ['名单要是礼拜三贴出来公示，没碰上放假的话，哪天到期？', '下周二'],
     ['公示如果星期一发出来 啥时候结束呀', '当周周五'],
-    ['请协助确认：1.如公示自2023年11月13日（星期一）开始（含当日），期间无节假日，公示最后一天为几号？2.公示平台是哪个？', '2023年11月17日'],
+    [
+      '请协助确认：1.如公示自2023年11月13日（星期一）开始（含当日），期间无节假日，公示最后一天为几号？2.公示平台是哪个？',
+      '2023年11月17日',
+    ],
     ['假设入选名单于2023年11月20日起公示，公示期满是哪一天？', '2023年11月24日'],
   ])('%s → %s', (q, end) => {
     expect(ask(q, LATE).answer).toContain(end)
@@ -77,15 +77,14 @@ describe('who carries out a named step: each party the plan names', () => {
 })
 
 describe("the participating middle school's duties, asked by a parent or a school", () => {
-  it.each([
-    '我儿子上的那个高中要做哪些事',
-    '娃读的学校在这个计划里要干嘛',
-    '请问参与中学在本计划中须承担哪些工作？',
-  ])('%s', (q) => {
-    const a = ask(q, LATE).answer
-    expect(a).toContain('参与中学')
-    expect(a).toMatch(/宣传|推荐/)
-  })
+  it.each(['我儿子上的那个高中要做哪些事', '娃读的学校在这个计划里要干嘛', '请问参与中学在本计划中须承担哪些工作？'])(
+    '%s',
+    (q) => {
+      const a = ask(q, LATE).answer
+      expect(a).toContain('参与中学')
+      expect(a).toMatch(/宣传|推荐/)
+    },
+  )
 })
 
 describe("another province's program: not this one, with the office's number", () => {

@@ -24,7 +24,8 @@ const AVERAGE = /平均/
 /** The asker's own city, named elsewhere in the message ("桂林市科协：我市…"). */
 const MY_CITY = /我市|本市|我们市|咱市/
 const TIMES = /几倍|多少倍|倍数/
-const SUM = /一共|总共|合计|相加|之和|加总|加一块|加到一块|加起来|加在一起|加一起|加到一起|总数|共(选|有|招|多少|几)|合起来|总名额/
+const SUM =
+  /一共|总共|合计|相加|之和|加总|加一块|加到一块|加起来|加在一起|加一起|加到一起|总数|共(选|有|招|多少|几)|合起来|总名额/
 
 /** Asks whether a city's quota covers its counties, county-level cities or outer districts. */
 const COVERS_ASK = /面向|所辖|包含|包括|含不含|含|算不算|算在|在内|只给|只限|仅限|只有市区|覆盖/
@@ -79,7 +80,11 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
     const others = summed.map((n) => program.cities.find((c) => c.name === n)).filter((c) => c !== undefined)
     const sum = others.reduce((s, c) => s + c.quota, 0)
     const verdict =
-      sum === target.quota ? '两者相同（一样多）' : sum > target.quota ? `多${sum - target.quota}名` : `少${target.quota - sum}名`
+      sum === target.quota
+        ? '两者相同（一样多）'
+        : sum > target.quota
+          ? `多${sum - target.quota}名`
+          : `少${target.quota - sum}名`
     parts.push(
       `${others.map((c) => c.name).join('和')}合计${sum}名，与${target.name}的${target.quota}名相比，${verdict}。`,
     )
