@@ -145,3 +145,15 @@ describe('what the plan does not say: says so, with the office, never a neighbou
     expect(a).not.toContain('南宁市30名')
   })
 })
+
+describe('re-applying after the period, as the second of a numbered ask', () => {
+  it.each([
+    '请说明：1.培养周期从何时到何时？2.一个培养周期结束后，学员报名参加下一年度培养，导师会如何考虑？',
+    '培养要多久啊 完了以后明年还能接着报吗，导师会不会优先要',
+  ])('%s', (q) => {
+    const a = ask(q, LATE).answer
+    expect(a).toContain('导师会优先考虑')
+    expect(a.indexOf('导师会优先考虑')).toBeLessThan(a.indexOf('以上是2023年这一期的安排'))
+    expect([...a].length).toBeLessThanOrEqual(400)
+  })
+})
