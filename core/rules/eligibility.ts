@@ -234,7 +234,7 @@ function priorityCheck(program: Program, input: EligibilityInput): EligibilityCh
       message: `有${held.what}，可优先推荐（${held.section}）`,
     }
   const given = (input.awards?.length ?? 0) + (input.patents?.length ?? 0) > 0
-  const rule = '自治区级及以上科技竞赛或五项学科竞赛奖项，或已授权的发明、实用新型专利'
+  const rule = '自治区级及以上科技竞赛或五项学科竞赛奖项，或已授权的发明专利、实用新型专利'
   if (!given)
     return {
       rule: 'priority',
@@ -260,6 +260,17 @@ function priorityCheck(program: Program, input: EligibilityInput): EligibilityCh
       status: 'fail',
       message: `所述专利尚未授权（申请中、已受理或在审查中的都不算），不属于优先条件；优先条件是${rule}（${section}）`,
     }
+  // Only patents of a type the plan does not list (外观设计): that type is named, with the types that count.
+  const unlisted = (input.patents ?? []).filter((p) => !patents.types.includes(p.type))
+  if (!input.awards?.length && unlisted.length === (input.patents ?? []).length) {
+    const types = patents.types.map((t) => PATENT_NAMES[t]).join('、')
+    return {
+      rule: 'priority',
+      section: patents.section,
+      status: 'fail',
+      message: `${PATENT_NAMES[unlisted[0]?.type ?? 'design']}即使已授权也不属于优先条件：专利只认已授权的${types}（${patents.section}）`,
+    }
+  }
   return { rule: 'priority', section, status: 'fail', message: `所述奖项或专利不属于优先条件（${rule}，${section}）` }
 }
 

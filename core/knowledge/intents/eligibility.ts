@@ -65,12 +65,22 @@ export function eligibilityAnswer(ctx: Context, question: string, q: string): El
   // A bare priority question ("市级奖算优先吗") is about the rule, not about one student.
   // A student known only by an award ("孩子参加化学竞赛拿了广西赛区二等奖，能优先吗") is one student, not the rule.
   const awardOnly = hard === 0 && extra === 1 && SOMEONE.test(question)
-  if (askApply ? hard + extra < 1 : hard < 2 && !awardOnly) return undefined
+  // Whether a student's award or patent counts ("孩子的外观设计专利算优先吗") is answered with the rule below.
+  const priorityOnly =
+    hard === 0 &&
+    extra === 1 &&
+    askPriority &&
+    !askApply &&
+    (SOMEONE.test(question) || /该生|此生|考生|学员/.test(question))
+  if (askApply ? hard + extra < 1 : hard < 2 && !awardOnly && !priorityOnly) return undefined
   // 有机会/够不够/行不行 alone may ask about anything ("有没有机会去北京参加科学营", "南宁选30个人够不够"):
   // with nothing but a place known and no student named, it is not a question about applying.
   const onlyPlace = profile.city !== undefined && hard + extra === 1
   if (onlyPlace && !askPriority && !CLEAR_APPLY_ASK.test(q) && !SOMEONE.test(q)) return undefined
   const result = checkEligibility(program, profile)
+  // "孩子有个外观设计专利授权了，算优先吗": only an award or patent and an ask for priority, no
+  // city, grade or rank: the priority rule and whether the named one meets it, not a checklist.
+  if (priorityOnly) return priorityRuleReply(ctx, result)
   const explanation = explainEligibility(program, result)
   const sections = [...new Set(result.checks.map((c) => c.section))]
   const note = offRuleNote(ctx, question)
@@ -94,6 +104,32 @@ export function eligibilityAnswer(ctx: Context, question: string, q: string): El
     facts: result.checks.map((c) => ({ section: c.section, title: c.rule, text: c.message })),
   }
   return { answer, brief: `${briefEligibility(result, PRIORITY_ASK.test(question))}${note}` }
+}
+
+/**
+ * Whether the award or patent named counts for priority, then the rule (四（二）2（3）) and that
+ * priority does not replace the conditions to apply; the verdict stays `unknown` for the API.
+ */
+function priorityRuleReply(ctx: Context, result: ReturnType<typeof checkEligibility>): EligibilityReply {
+  const { program } = ctx
+  const check = result.checks.find((c) => c.rule === 'priority')
+  const rule = ctx.factsById.get('priority')
+  const e = program.eligibility
+  const named = check ? `${check.message.replace(/[。；;]$/, '')}。` : ''
+  const cities = program.cities.map((c) => c.name).join('、')
+  const answer: QaAnswer = {
+    answer: clamp(
+      `${named}方案的优先推荐条件（${e.priority.section}）：${rule?.answer ?? ''}` +
+        `优先只是推荐时优先考虑，报名仍须是${cities}的${e.grades.allowed.join('、')}学生（${e.grades.section}），` +
+        `并达到年级排名要求（${e.rank.section}）。`,
+    ),
+    intent: 'eligibility',
+    sources: [{ section: e.priority.section, title: rule?.title ?? '优先推荐条件' }],
+    eligibility: { verdict: result.verdict, priority: result.priority },
+    confidence: 0.9,
+    facts: check ? [{ section: check.section, title: check.rule, text: check.message }] : [],
+  }
+  return { answer, brief: `${briefEligibility(result, true)}` }
 }
 
 /**
