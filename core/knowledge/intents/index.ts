@@ -41,6 +41,7 @@ import { rankPlaces } from './rank-places'
 import { sameMonth } from './same-month'
 import { result } from './result'
 import { retrieve } from './retrieve'
+import { reviewStep } from './review-step'
 import { schedule } from './schedule'
 import { stepParty } from './step-party'
 import { subject } from './subject'
@@ -104,6 +105,10 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: atUniversity, why: 'what is done at the university, before duties of 大学 as a party' },
   { intent: activities, why: 'what a selected student takes part in, before duties and steps' },
   { intent: eachStep, why: 'one thing asked of several steps: each step, before a party’s duties or one step’s fact' },
+  {
+    intent: reviewStep,
+    why: '"市级审核重点审核哪些方面" asks what a review checks, before the parties of a step (哪些方面)',
+  },
   { intent: stepParty, why: '"年度评价哪个部门负责" asks the parties of a named step, before the duties of one party' },
   { intent: duty, why: 'what a party must do, before the step readings its words resemble' },
   { intent: nextStep, why: '"审核通过后下一步" asks the steps after one, not the calendar' },
