@@ -50,7 +50,10 @@ export const PURPOSE_ASK =
  * for readings that pick a party or a point by its words.
  */
 export function withoutExcepted(q: string): string {
-  return q.replace(/除(了)?[^，,。？?]{1,12}?(之外|以外|外(?=[，,还也]))/g, '')
+  return q.replace(
+    /除(了)?[^，,。？?]{1,12}?(之外|以外|外(?=[，,还也]))|除了[^，,。？?]{1,12}?(?=[，,]?(还|也)(要|得|需|须|有|应|能|可|做))/g,
+    '',
+  )
 }
 
 /** A remark asking the same for another one ("顺便把柳州的也发我", "南宁的也要一下", "还有柳州的呢"). */

@@ -14,7 +14,8 @@ const CONTACT_PERSON = /对接的?(老师|人|单位)|(老师|负责人|对接�
 /** Whether a question asks for a person, phone or way to reach someone. */
 function isContactAsk(q: string): boolean {
   if (/跟踪|往届|对接机制|沟通机制/.test(q)) return false
-  const rest = q.replace(NOT_CONTACT, '')
+  // "广科大咨询：参与高校还要做哪些工作": who writes, before the ask, asks for no contact.
+  const rest = q.replace(/^[^，,。？?:：]{0,14}咨询[:：]/, '').replace(NOT_CONTACT, '')
   return CONTACT.test(rest) || (CONTACT_PERSON.test(rest) && !OTHER_ROLE.test(rest))
 }
 
