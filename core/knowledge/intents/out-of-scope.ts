@@ -9,6 +9,7 @@ import {
   PERSONAL_ADVICE,
   PROGRAM_NAMED,
   programEvidence,
+  SCHOOL_CALENDAR,
   TRANSLATE,
   withoutQuoted,
 } from '../scope'
@@ -26,6 +27,15 @@ const HOMEWORK =
 /** Another exam or a document of one's own work, not asked of the program (see OTHER_BUSINESS). */
 export function otherBusiness(q: string): boolean {
   return OTHER_BUSINESS.test(q) && !EXAM_BENEFIT.test(q) && !PROGRAM_NAMED.test(q) && !CORE_TERMS.test(q)
+}
+
+/** A school's own calendar: its own notices and 教务处 say it, the plan's dates do not. */
+function schoolCalendarAnswer(): QaAnswer {
+  const redirect = outOfScopeAnswer()
+  return {
+    ...redirect,
+    answer: `抱歉，学校自己的校历、考试和放假安排不在我的范围内，请以本校通知为准，或向班主任、学校教务处咨询。${redirect.answer.replace(/^抱歉，这个问题超出了我的范围。/, '')}`,
+  }
 }
 
 /** Writing someone's own material for them: refused, with why, and what the assistant does. */
@@ -52,7 +62,7 @@ export const outOfScope: Intent = {
     const request = TRANSLATE.test(q) ? withoutQuoted(q) : q
     if ((PERSONAL_ADVICE.test(q) || TRANSLATE.test(q)) && !PROGRAM_NAMED.test(request) && !CORE_TERMS.test(request))
       return outOfScopeAnswer()
-    if (otherBusiness(q)) return outOfScopeAnswer()
+    if (otherBusiness(q)) return SCHOOL_CALENDAR.test(q) ? schoolCalendarAnswer() : outOfScopeAnswer()
     if (DRAFTING.test(q)) return draftingAnswer()
     if (!(OUT_OF_SCOPE.test(q) || GENERIC_TASK.test(q)) || named || CORE_TERMS.test(q)) return undefined
     if (HOMEWORK.test(q)) return outOfScopeAnswer()
