@@ -263,13 +263,16 @@ const SHORT_OF_AFTER = /^\s*(?:以外|之外|开外|以后|之后|往后|后面|
 // Who a rank is among: the class ('班级第3名') is not the grade the plan asks about.
 const CLASS_SCOPE = /班级|班上|班里|班内|全班|本班|班/g
 const GRADE_SCOPE = /年级|全级|级部|全校|学校|年段|同级/g
+// A rank of the 中考 or among a whole city, county or province ('中考全市前1%') is not a rank in
+// the school's grade either: a 高一新生 with only that has no grade rank yet, and is asked for one.
+const WIDER_SCOPE = /中考|升学考|入学考|小升初|全市|市里|全县|县里|全省|省里|全区(?!级)|全广西|全自治区|城区/g
 
 interface Ranks {
   subject?: number
   overall?: number
 }
 
-/** True when the nearest word before `at` that says among whom the rank is speaks of the class. */
+/** True when the nearest word before `at` that says among whom the rank is speaks of the class (or wider than the school). */
 function amongClass(clause: string, at: number): boolean {
   const last = (re: RegExp) => {
     let end = -1
@@ -278,6 +281,7 @@ function amongClass(clause: string, at: number): boolean {
   }
   const cls = last(CLASS_SCOPE)
   const grade = last(GRADE_SCOPE)
+  if (last(WIDER_SCOPE) > Math.max(grade, cls)) return true
   if (cls < 0 && grade < 0) return /班/.test(clause) && !/年级/.test(clause)
   return cls > grade
 }
