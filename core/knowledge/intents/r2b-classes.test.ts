@@ -34,6 +34,7 @@ describe('what a review step checks and what its reviewer does after: that step,
     '我们是柳州市科协的，学校把申请表报上来以后，我们主要审查什么？',
     '南宁市科协这一级审核时看申请材料的哪些方面？审完要做些什么？',
     '市级审核环节：1.审核重点是什么 2.审核通过后要办哪些手续',
+    '作为桂林市科协，审核通过后我们要在申请表上做什么',
   ])('%s', (q) => {
     const a = ask(q, LATE).answer
     expect(a).toContain('规范性')
@@ -50,6 +51,8 @@ describe('places per university, which the plan does not split: open, with the o
   it.each([
     '广西大学、广西师范大学、广西科技大学三家各招多少个学生啊',
     '请问名额在三所高校之间是怎样分配的？每所高校分别培养几名学员？',
+    '广西科技大学今年招几个学员',
+    '柳州的15个名额分给哪所大学',
   ])('%s', (q) => {
     const a = ask(q, LATE).answer
     expect(a).toContain('2809218')
@@ -67,6 +70,12 @@ describe('a school’s own calendar is out of scope: no date of the plan, a poli
       expect(a.answer).toMatch(/教务处|班主任/)
     },
   )
+})
+
+it('an exam clashing with training is the open timing of activities, not the form of selection', () => {
+  const a = ask('期末考试会不会和培养活动冲突', LATE).answer
+  expect(a).toContain('活动时间安排')
+  expect(a).not.toContain('遴选的具体形式')
 })
 
 describe('a university’s duties asked by a university: its own article, not the contact list', () => {
