@@ -500,7 +500,14 @@ function readPatents(clauses: Clause[]): Patent[] {
   return patents
 }
 
+/**
+ * Asking to apply in Guangxi's spoken forms (给 = 可以 in 桂柳话: 给报不, 给不给报, 给报吗咯) and an
+ * office's formal request to confirm a student's standing (能否确认资格, 请确认其资格, 资格是否成立).
+ */
+export const SPOKEN_APPLY_ASK =
+  /给(不给)?(申?报|参加|申请|参与)(名)?(不|吗|么|没|啵|嘛)|给不给(申?报|参加|申请|参与)|(确认|核实|认定|核定|审定|判断|判定)[^，,。？?]{0,4}(报名|申报|遴选|推荐)?资格|资格[^，,。？?]{0,4}(是否|能否|可否)(符合|成立|有效|具备|合格)/
 const ASKS = [
+  SPOKEN_APPLY_ASK,
   // Loose ways of asking: 有戏吗, 有没有希望, 够格吗, 行不行, 能不能上, 有机会吗, 可以冲吗.
   /有(没有)?(戏|希望|机会|可能)(吗|么|嘛|不|没|呢|？|\?|$|[，。！!]|入选|选上|报|参加)/,
   /(行不行|行吗|行么|行不|可行吗)/,
