@@ -49,3 +49,67 @@ describe('a profile with a field stated as missing', () => {
     expect(r.answer).toContain('年级')
   })
 })
+
+/** Whether only a club's or a special class's students may apply: every 高一、高二 student may. */
+describe('a club or a special class is not a condition', () => {
+  it.each([
+    '只有竞赛班的学生才可以报名吗',
+    '我家娃没进学校的科学社团，也能报名吗',
+    '请问本计划是否仅限实验班、竞赛班学生申报？',
+    '老师说兴趣小组的同学可以推荐，是不是一定要是兴趣小组的才能参加',
+  ])('%s', (q) => {
+    const a = ask(q).answer
+    expect(a).toContain('全体高一、高二学生')
+    expect(a).toContain('鼓励')
+    expect(a).toContain('不是报名条件')
+  })
+})
+
+/** Who issues the mentors' letters and what the team's members need, asked together. */
+describe('聘书 and the training team, asked in two parts', () => {
+  it.each([
+    '1.导师的聘书是谁发的？2.导师团队里的成员要什么学历职称？',
+    '请问：（1）导师聘书由哪个部门颁发？（2）培养团队成员原则上应具备何种条件？',
+  ])('%s', (q) => {
+    const a = ask(q).answer
+    expect(a).toContain('管理办公室')
+    expect(a).toContain('聘书')
+    expect(a).toContain('博士')
+    expect(a).toContain('副高')
+  })
+})
+
+/** Which attachment is which: the plan itself is 附件1, the 申请表 附件2. */
+describe('the attachments by number', () => {
+  it.each([
+    ['实施方案是第几个附件，申请表又是哪个附件', ['附件1', '附件2']],
+    ['附件2是什么材料', ['附件2', '申请表']],
+    ['请问学员申请表列为附件几？', ['附件2']],
+  ])('%s', (q, wanted) => {
+    const a = ask(q).answer
+    for (const w of wanted) expect(a).toContain(w)
+  })
+})
+
+/** A participating school's duties beyond selecting and recommending (十（二）). */
+describe('a school’s work beyond recommending', () => {
+  it.each([
+    '我们学校除了推荐学生以外，还要做哪些工作？',
+    '参与中学除组织遴选推荐之外，还应开展哪些工作？',
+    '参与中学要开展哪些工作',
+  ])('%s', (q) => {
+    const a = ask(q).answer
+    expect(a).toContain('中期评估')
+    expect(a).toMatch(/升学|就业/)
+  })
+})
+
+/** Another province's own program with a number asked: not this plan, no figure, the office. */
+describe('another province’s program asked for a number', () => {
+  it.each(['广东那边的英才计划一年招多少学生', '请问贵州省英才计划每年遴选多少名学生？与本计划相同吗'])('%s', (q) => {
+    const a = ask(q).answer
+    expect(a).toContain('2809218')
+    expect(a).toContain('不属于本计划')
+    expect(a).not.toMatch(/广东[^。]*\d+名|贵州[^。]*\d+名/)
+  })
+})
