@@ -199,8 +199,13 @@ function gradeMentions(text: string): GradeMention[] {
  * ('今年刚升高二', '即将升高二', '高一升高二的暑假') is that grade, since the school recommends
  * in the autumn term (九（二）1); otherwise the first grade not said of a past time.
  */
+/** Two grades offered as alternatives ('高一还是高二不清楚', '高一或高二待核实'): no grade is known. */
+const GRADE_ALTERNATIVES = /[高初][一二三](还是|或者?是?|抑或)[高初][一二三]/g
+
 function currentGrade(clauses: Clause[]): string | undefined {
-  const mentions = clauses.flatMap((c) => gradeMentions(c.text)).filter((g) => !g.past)
+  const mentions = clauses
+    .flatMap((c) => gradeMentions(c.text.replace(GRADE_ALTERNATIVES, '')))
+    .filter((g) => !g.past)
   return (mentions.find((g) => g.entered) ?? mentions[0])?.grade
 }
 
