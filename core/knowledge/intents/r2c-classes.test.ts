@@ -25,6 +25,8 @@ describe('a place in the grade with the grade size elsewhere in the message', ()
     ['崽在兴宁区读高二，物理年级第15名，他们年级一共500人，给报不', 'eligible', '3%'],
     ['我家在叠彩区，娃读高一，数学第45名，年级总共300人，能报吗', 'eligible', '15%'],
     ['柳州市柳北区某中学高二学生，综合排名年级第40名，该年级共400人，请确认其资格', 'eligible', '10%'],
+    ['年级共500人，我家娃在良庆区读高二，数学第10名，给报不', 'eligible', '2%'],
+    ['女儿在柳北区读高二，一个年级才250人，她综合排第75名，数学排第50名，能报不', 'ineligible', '30%'],
   ])('%s → %s', (q, verdict, share) => {
     const r = ask(q)
     expect(r.eligibility?.verdict).toBe(verdict)
