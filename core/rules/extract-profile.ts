@@ -203,9 +203,7 @@ function gradeMentions(text: string): GradeMention[] {
 const GRADE_ALTERNATIVES = /[高初][一二三](还是|或者?是?|抑或)[高初][一二三]/g
 
 function currentGrade(clauses: Clause[]): string | undefined {
-  const mentions = clauses
-    .flatMap((c) => gradeMentions(c.text.replace(GRADE_ALTERNATIVES, '')))
-    .filter((g) => !g.past)
+  const mentions = clauses.flatMap((c) => gradeMentions(c.text.replace(GRADE_ALTERNATIVES, ''))).filter((g) => !g.past)
   return (mentions.find((g) => g.entered) ?? mentions[0])?.grade
 }
 
