@@ -199,8 +199,11 @@ function gradeMentions(text: string): GradeMention[] {
  * ('今年刚升高二', '即将升高二', '高一升高二的暑假') is that grade, since the school recommends
  * in the autumn term (九（二）1); otherwise the first grade not said of a past time.
  */
+/** Two grades offered as alternatives ('高一还是高二不清楚', '高一或高二待核实'): no grade is known. */
+const GRADE_ALTERNATIVES = /[高初][一二三](还是|或者?是?|抑或)[高初][一二三]/g
+
 function currentGrade(clauses: Clause[]): string | undefined {
-  const mentions = clauses.flatMap((c) => gradeMentions(c.text)).filter((g) => !g.past)
+  const mentions = clauses.flatMap((c) => gradeMentions(c.text.replace(GRADE_ALTERNATIVES, ''))).filter((g) => !g.past)
   return (mentions.find((g) => g.entered) ?? mentions[0])?.grade
 }
 
@@ -248,7 +251,7 @@ const PLACE_IN_GRADE = new RegExp(
 const PLACE_OF_SIZE = /第?\s*(\d+)\s*名?\s*[/／]\s*(\d+)\s*(?:人|名)?/g
 const SIZE_UNIT = '(?:多|余)?\\s*(?:(?:个|名|位)?\\s*(?:人|学生|考生|同学)|名|位)'
 const GRADE_SIZE = new RegExp(
-  `(?:全年级|年级|全级|级部|全校|同年级|这一届|整个年级)(?:里|中|内|的)?(?:都是|都|总共有|一共有|共有|总共|一共|共|有|是|大概|大约|约|差不多)*\\s*(${NUMBER})\\s*(?:多|余)?\\s*(?:个|名|位)?\\s*(?:人|学生|考生|同学)` +
+  `(?:全年级|年级|全级|级部|全校|同年级|这一届|整个年级)(?:里|中|内|的)?(?:都是|都|总共有|一共有|共有|总共|一共|共|只有|才|就|有|是|大概|大约|约|差不多)*\\s*(${NUMBER})\\s*(?:多|余)?\\s*(?:个|名|位)?\\s*(?:人|学生|考生|同学)` +
     `|(?:总共|一共|共)有?\\s*(${NUMBER})\\s*${SIZE_UNIT}` +
     `|(${NUMBER})\\s*(?:多|余)?\\s*(?:个|名|位)?(?:人|学生|考生)(?:中|里|当中|里面|之中|的年级)` +
     // The size in brackets after the grade ('高二（250人）', '高一年级(共300名学生)').
@@ -504,7 +507,14 @@ function readPatents(clauses: Clause[]): Patent[] {
   return patents
 }
 
+/**
+ * Asking to apply in Guangxi's spoken forms (给 = 可以 in 桂柳话: 给报不, 给不给报, 给报吗咯) and an
+ * office's formal request to confirm a student's standing (能否确认资格, 请确认其资格, 资格是否成立).
+ */
+export const SPOKEN_APPLY_ASK =
+  /给(不给)?(申?报|参加|申请|参与)(名)?(不|吗|么|没|啵|嘛)|给不给(申?报|参加|申请|参与)|(确认|核实|认定|核定|审定|判断|判定)[^，,。？?]{0,4}(报名|申报|遴选|推荐)?资格|资格[^，,。？?]{0,4}(是否|能否|可否)(符合|成立|有效|具备|合格)/
 const ASKS = [
+  SPOKEN_APPLY_ASK,
   // Loose ways of asking: 有戏吗, 有没有希望, 够格吗, 行不行, 能不能上, 有机会吗, 可以冲吗.
   /有(没有)?(戏|希望|机会|可能)(吗|么|嘛|不|没|呢|？|\?|$|[，。！!]|入选|选上|报|参加)/,
   /(行不行|行吗|行么|行不|可行吗)/,

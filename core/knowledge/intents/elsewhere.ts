@@ -42,10 +42,10 @@ const ELSEWHERE: { pattern: RegExp; name: (m: RegExpExecArray) => string }[] = [
     pattern: /八桂学者|[\u4e00-\u9fff]{0,12}职称(?=[^，,。？?]{0,4}(评审|评定|申报|评聘))/,
     name: (m) => m[0].replace(/^.*(请问|关于|本人|我)/, ''),
   },
-  // Contests and camps run by others (the plan only names awards in them).
+  // Contests and camps run by others (the plan only names awards in them); a school's 竞赛班 is a class, not a contest.
   {
     pattern:
-      /[\u4e00-\u9fff]{0,8}(科技创新大赛|创新大赛|科创大赛|学科竞赛|奥赛|奥林匹克|联赛|竞赛|比赛|夏令营|冬令营)(?!获奖|的奖|奖|拿奖|得奖)/,
+      /[\u4e00-\u9fff]{0,8}(科技创新大赛|创新大赛|科创大赛|学科竞赛|奥赛|奥林匹克|联赛|竞赛|比赛|夏令营|冬令营)(?!获奖|的奖|奖|拿奖|得奖|班|队|生|小组|社)/,
     name: (m) => m[0],
   },
   // A school's own recognition with its own 申报 (示范性高中, 特色高中, 星级学校): not this plan's 学校推荐.

@@ -24,7 +24,7 @@ function outsideCityAnswer(program: Program, outside: string[], confidence: numb
 }
 
 /** Asks after another place's program of the same kind ("有没有类似的英才计划", "那边咋报"). */
-const SIMILAR = /类似|同类|相似|差不多的|一样的|这样的|那边[^，,。？?]{0,4}(报|申请|计划|项目)/
+const SIMILAR = /(?<!八桂)英才(计划|项目)|类似|同类|相似|差不多的|一样的|这样的|那边[^，,。？?]{0,4}(报|申请|计划|项目)/
 
 /** A Guangxi city where the program does not run. */
 export const outsideCity: Intent = {

@@ -154,13 +154,16 @@ export const quota: Intent = {
   name: 'quota',
   description: 'how many students a city or all select, their sum or difference',
   answer: (ask, ctx) =>
-    QUOTA.test(ask.q) ||
-    ((SUM.test(ask.q) || /(?<!哪)(多少|几)个(?![城市地方学校高校大学学科月次])/.test(ask.q)) &&
-      citiesIn(ctx.program, ask.q).inProgram.length >= 1) ||
-    ((DIFFERENCE.test(ask.q) || EACH_COUNT.test(ask.q)) && citiesIn(ctx.program, ask.q).inProgram.length >= 2) ||
-    ((SHARE.test(ask.q) || TIMES.test(ask.q) || COMPARED.test(ask.q)) &&
-      !/成绩|评价|考核|分数|排名|权重/.test(ask.q) &&
-      citiesIn(ctx.program, ask.q).inProgram.length >= 1)
-      ? quotaAnswer(ctx.program, ask.q, ask.context)
-      : decline(ask, 'asks no number of students'),
+    // "湖南那边每年选几个人": another province's own program has no figure here; outside_city says whom to ask.
+    findPlaces(ask.q).some((p) => !p.inGuangxi) && citiesIn(ctx.program, ask.q).inProgram.length === 0
+      ? decline(ask, 'asks the number of a place outside Guangxi, whose program this plan does not set')
+      : QUOTA.test(ask.q) ||
+          ((SUM.test(ask.q) || /(?<!哪)(多少|几)个(?![城市地方学校高校大学学科月次])/.test(ask.q)) &&
+            citiesIn(ctx.program, ask.q).inProgram.length >= 1) ||
+          ((DIFFERENCE.test(ask.q) || EACH_COUNT.test(ask.q)) && citiesIn(ctx.program, ask.q).inProgram.length >= 2) ||
+          ((SHARE.test(ask.q) || TIMES.test(ask.q) || COMPARED.test(ask.q)) &&
+            !/成绩|评价|考核|分数|排名|权重/.test(ask.q) &&
+            citiesIn(ctx.program, ask.q).inProgram.length >= 1)
+        ? quotaAnswer(ctx.program, ask.q, ask.context)
+        : decline(ask, 'asks no number of students'),
 }
