@@ -1,3 +1,4 @@
+import { withoutAskerHeader } from './asker-header'
 import { cohortMonthsAsked } from './cohort-months'
 import { correctHomophones, noticeForFormula } from './homophones'
 import { type Ask, type AskOptions, type Context, contextOf, makeAsk } from './context'
@@ -43,9 +44,8 @@ export function answerQuestion(program: Program, question: string, now: Date, tr
   // Short forms, misspellings and sound-alike slips of the cohort's words (管办, 明额, 导市) are read as the
   // words; 明年2月 is the cohort's February when the cohort has a step then.
   const expanded = expandAbbreviations(withoutPersonalDetails(toSimplified(question)), ctx.spellings)
-  const text = cohortMonthsAsked(program, noticeForFormula(correctHomophones(expanded, ctx.homophones))).replace(
-    SALUTATION,
-    '',
+  const text = withoutAskerHeader(
+    cohortMonthsAsked(program, noticeForFormula(correctHomophones(expanded, ctx.homophones))).replace(SALUTATION, ''),
   )
   const answer = withOfficeWhenSilent(ctx, answerMessage(ctx, text, now, trace))
   // The year note (the cohort is over) comes once, after the asked points.

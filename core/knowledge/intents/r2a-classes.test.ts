@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { ask } from '../../../test/helpers/qa'
+
+/** Today's real date: the 2023 cohort's period is over, every dated answer carries the year note. */
+const LATE = new Date('2026-12-02T10:00:00+08:00')
+const within = (a: string) => expect([...a].length).toBeLessThanOrEqual(400)
+
+describe('a formal header naming who asks is a salutation, not an ask for a contact', () => {
+  it.each([
+    ['柳州市科协咨询：1. 柳州市选拔多少名？2. 学校推荐截止到哪天？', ['15名', '10月24日']],
+    ['某中学教务处询问：（1）培养周期多长？（2）中期评价什么时候？', ['2024年9月', '2024年2月']],
+    ['桂林家长咨询：1.桂林选几个学生 2.要去大学几次', ['15名', '10次']],
+  ])('%s', (q, wants) => {
+    const a = ask(q, LATE).answer
+    for (const w of wants) expect(a).toContain(w)
+    expect(a).not.toContain('戴溦')
+    within(a)
+  })
+  it('a header before a question about a contact still gives the contact', () => {
+    expect(ask('学校咨询：南宁市科协的联系人是谁？', LATE).answer).toContain('戴溦')
+  })
+})
+
+describe('quota arithmetic: sums, differences, one city against the other two', () => {
+  it.each([
+    ['三个参与城市加起来一共选几个学生', ['60名']],
+    ['请问南宁比桂林多招几个', ['多15名']],
+    ['请核实：柳州、桂林两市名额之和与南宁市名额对比，哪个更多？相差多少？', ['一样', '差额为0']],
+    ['南宁一个市的名额跟柳州桂林两个市加起来比，谁多？差几个', ['一样', '差额为0']],
+  ])('%s', (q, wants) => {
+    const a = ask(q, LATE).answer
+    for (const w of wants) expect(a).toContain(w)
+    within(a)
+  })
+  it('a sum of all cities is said once', () => {
+    const a = ask('三个城市总共选多少名学生', LATE).answer
+    expect(a.match(/合计60名/g)?.length).toBe(1)
+  })
+})
