@@ -37,3 +37,20 @@ describe('quota arithmetic: sums, differences, one city against the other two', 
     expect(a.match(/合计60名/g)?.length).toBe(1)
   })
 })
+
+describe('the rank line in a grade of a given size, and whether a given place meets it', () => {
+  it.each([
+    ['我们年级一共有500人，我孩子综合排第110名，前20%是前几名？够不够条件', ['前100名', '不满足']],
+    ['请问：某生所在高一年级共600人，该生综合成绩排名第115名。1.前20%对应多少名？2.是否符合条件？', ['前120名', '满足']],
+    ['高二年级有350个学生，女儿总分排名第80名，前20%是前多少名？她达到了吗', ['前70名', '未达到']],
+  ])('%s', (q, wants) => {
+    const a = ask(q, LATE).answer
+    for (const w of wants) expect(a).toContain(w)
+    within(a)
+  })
+  it('a rule asked as places is not the student’s rank', () => {
+    const a = ask('年级400人，孩子综合排名第90名，前20%对应前多少名？能报吗', LATE).answer
+    expect(a).toContain('前80名')
+    expect(a).not.toContain('成绩排名符合')
+  })
+})
