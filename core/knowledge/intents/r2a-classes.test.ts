@@ -54,3 +54,27 @@ describe('the rank line in a grade of a given size, and whether a given place me
     expect(a).not.toContain('成绩排名符合')
   })
 })
+
+describe('visits still needed and by when they are due', () => {
+  it.each([
+    '孩子到现在去了3次西大，还差几次？最晚啥时候之前要去完？',
+    '高校导师询问：某学员已到校培养5次。（1）至少还需到校多少次？（2）最迟何时前完成？',
+  ])('%s', (q) => {
+    const a = ask(q, LATE).answer
+    expect(a).toMatch(/至少还要[57]次/)
+    expect(a).toContain('2024年9月')
+    within(a)
+  })
+})
+
+describe('months between the two evaluations, asked after both deadlines', () => {
+  it.each([
+    '某中学教务处询问：1.中期评价何时截止？2.年度评价何时截止？3.两次评价之间相隔多少个月？',
+    '我想问下 中期评价啥时候截止 年度评价啥时候截止 中间隔了几个月',
+  ])('%s', (q) => {
+    const a = ask(q, LATE).answer
+    for (const w of ['2024年2月', '2024年9月', '7个月']) expect(a).toContain(w)
+    expect(a).not.toContain('戴溦')
+    within(a)
+  })
+})
