@@ -46,6 +46,7 @@ import { stepParty } from './step-party'
 import { subject } from './subject'
 import { university } from './university'
 import { visits } from './visits'
+import { weekday } from './weekday'
 
 export type { Intent } from './intent'
 
@@ -89,6 +90,7 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
     intent: noticeEndIntent,
     why: 'a start day given with an ask for the end is counted, whatever open-topic words it holds (周末, 节假日)',
   },
+  { intent: weekday, why: '"10月27日是星期几" asks the calendar, before the deadline of the step that day is' },
   { intent: monthEnd, why: 'the last day of a 月底 step (闰年 2月29日), before the step’s month alone' },
   { intent: sameMonth, why: 'whether two things share a month, before the open topic of 寒假 and the single dates' },
   { intent: holiday, why: 'a step of the cohort in a school holiday answers, before the open topic of holidays' },

@@ -78,3 +78,16 @@ describe('months between the two evaluations, asked after both deadlines', () =>
     within(a)
   })
 })
+
+describe('the weekday of a given day, alone or as a part of a list', () => {
+  it.each([
+    ['2023年10月24号那天礼拜几啊', '星期二'],
+    ['请问：1.学校推荐截止日期是哪天？2.该日为星期几？', '星期二'],
+    ['学校教务处询问：1.学校推荐提交给谁？2.2023年10月24日是周几？', '星期二'],
+    ['2023年10月27日是周几', '星期五'],
+  ])('%s → %s', (q, day) => {
+    const a = ask(q, LATE).answer
+    expect(a).toContain(day)
+    within(a)
+  })
+})
