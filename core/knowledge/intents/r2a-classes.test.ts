@@ -91,3 +91,15 @@ describe('the weekday of a given day, alone or as a part of a list', () => {
     within(a)
   })
 })
+
+describe('the end of the 5-working-day notice from a weekday, 公式 heard for 公示', () => {
+  it.each([
+    ['名单公式要是星期二开始 没遇到放假 到礼拜几公式完', '下周一'],
+    ['公示从周四开始挂，到星期几结束呀', '下周三'],
+    ['请问：若入选名单于某周一开始公示，期间无节假日，公示期最后一天为星期几？', '周五'],
+  ])('%s → %s', (q, end) => {
+    const a = ask(q, LATE).answer
+    expect(a).toContain(end)
+    expect(a).toContain('5个工作日')
+  })
+})
