@@ -103,3 +103,16 @@ describe('the end of the 5-working-day notice from a weekday, 公式 heard for �
     expect(a).toContain('5个工作日')
   })
 })
+
+describe('how many cities and how many universities: each count given as a count', () => {
+  it.each([
+    '这个计划有几个城市、几所高校参与呀',
+    '请问参与城市多少个，合作高校多少所？',
+    '总共几个市几所大学在搞这个',
+  ])('%s', (q) => {
+    const a = ask(q, LATE).answer
+    expect(a).toContain('3个城市')
+    expect(a).toMatch(/3所高校|三所/)
+    within(a)
+  })
+})
