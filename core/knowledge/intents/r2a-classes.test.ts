@@ -116,3 +116,15 @@ describe('how many cities and how many universities: each count given as a count
     within(a)
   })
 })
+
+describe('how many evaluations in the period, and when each is due', () => {
+  it.each([
+    '娃选上以后一年要被考核几回啊，都在啥时候',
+    '请问培养期间对学员共开展几次评价？各在何时？',
+    '一年当中评价学生几次',
+  ])('%s', (q) => {
+    const a = ask(q, LATE).answer
+    for (const w of ['两次', '中期', '年度', '2024年2月底', '2024年9月底']) expect(a).toContain(w)
+    within(a)
+  })
+})
