@@ -41,7 +41,10 @@ describe('quota arithmetic: sums, differences, one city against the other two', 
 describe('the rank line in a grade of a given size, and whether a given place meets it', () => {
   it.each([
     ['我们年级一共有500人，我孩子综合排第110名，前20%是前几名？够不够条件', ['前100名', '不满足']],
-    ['请问：某生所在高一年级共600人，该生综合成绩排名第115名。1.前20%对应多少名？2.是否符合条件？', ['前120名', '满足']],
+    [
+      '请问：某生所在高一年级共600人，该生综合成绩排名第115名。1.前20%对应多少名？2.是否符合条件？',
+      ['前120名', '满足'],
+    ],
     ['高二年级有350个学生，女儿总分排名第80名，前20%是前多少名？她达到了吗', ['前70名', '未达到']],
   ])('%s', (q, wants) => {
     const a = ask(q, LATE).answer
@@ -105,16 +108,15 @@ describe('the end of the 5-working-day notice from a weekday, 公式 heard for �
 })
 
 describe('how many cities and how many universities: each count given as a count', () => {
-  it.each([
-    '这个计划有几个城市、几所高校参与呀',
-    '请问参与城市多少个，合作高校多少所？',
-    '总共几个市几所大学在搞这个',
-  ])('%s', (q) => {
-    const a = ask(q, LATE).answer
-    expect(a).toContain('3个城市')
-    expect(a).toMatch(/3所高校|三所/)
-    within(a)
-  })
+  it.each(['这个计划有几个城市、几所高校参与呀', '请问参与城市多少个，合作高校多少所？', '总共几个市几所大学在搞这个'])(
+    '%s',
+    (q) => {
+      const a = ask(q, LATE).answer
+      expect(a).toContain('3个城市')
+      expect(a).toMatch(/3所高校|三所/)
+      within(a)
+    },
+  )
 })
 
 describe('how many evaluations in the period, and when each is due', () => {

@@ -8,7 +8,8 @@ const GRADE_SIZE = /(年级|全级|一届|高[一二])[^，,。？?]{0,6}?(共|�
 const PLACE_ASK =
   /前(多少|几)(名|位)|(多少|几)名以内|排(到|在)?(多少|几)名|多少名之内|第(多少|几)名|[%％][^，,。？?]{0,4}(多少|几)(名|个人|人)/
 /** The student's own place in the grade ("综合成绩排名第100名", "综合排第90"); the kind said before it. */
-const OWN_PLACE = /(综合|总分|总成绩|单科|学科|数学|物理|化学|生物|语文|英语|信息)?[^，,。？?\d]{0,6}?(?:排名|排|名次)(?:是|为|在)?第?(\d{1,4})(?:名|位)?/
+const OWN_PLACE =
+  /(综合|总分|总成绩|单科|学科|数学|物理|化学|生物|语文|英语|信息)?[^，,。？?\d]{0,6}?(?:排名|排|名次)(?:是|为|在)?第?(\d{1,4})(?:名|位)?/
 /** Asks whether the place meets the line. */
 const MEETS_ASK = /满足|符合|达到|够不够|够吗|够了吗|行不行|能不能|可不可以|是否|有没有资格|合格/
 
@@ -43,9 +44,10 @@ export const rankPlaces: Intent = {
         ? [subjectTopPercent, places(subjectTopPercent)]
         : [overallTopPercent, places(overallTopPercent)]
       const kind = subject ? '相应学科成绩' : '综合成绩'
-      answer.answer += place <= line
-        ? `第${place}名在前${line}名以内：满足${kind}前${percent}%的条件。`
-        : `第${place}名在前${line}名之外：不满足${kind}前${percent}%的条件（未达到）${subject ? '' : `，除非相应学科成绩在前${places(subjectTopPercent)}名以内`}。`
+      answer.answer +=
+        place <= line
+          ? `第${place}名在前${line}名以内：满足${kind}前${percent}%的条件。`
+          : `第${place}名在前${line}名之外：不满足${kind}前${percent}%的条件（未达到）${subject ? '' : `，除非相应学科成绩在前${places(subjectTopPercent)}名以内`}。`
     }
     return answer
   },
