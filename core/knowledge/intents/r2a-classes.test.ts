@@ -130,3 +130,12 @@ describe('how many evaluations in the period, and when each is due', () => {
     within(a)
   })
 })
+
+describe('places per university: the plan allots by city only', () => {
+  it.each(['广西师范大学招几个学生', '请问各实施高校分别承担培养多少名学员？'])('%s', (q) => {
+    const a = ask(q, LATE).answer
+    expect(a).toContain('没有规定各高校')
+    expect(a).toContain('0771-2809218')
+    within(a)
+  })
+})
