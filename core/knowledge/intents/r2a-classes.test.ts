@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ask } from '../../../test/helpers/qa'
+import { ask, program } from '../../../test/helpers/qa'
+import { contextOf } from '../context'
+import { correctHomophones } from '../homophones'
 
 /** Today's real date: the 2023 cohort's period is over, every dated answer carries the year note. */
 const LATE = new Date('2026-12-02T10:00:00+08:00')
@@ -136,6 +138,21 @@ describe('places per university: the plan allots by city only', () => {
     const a = ask(q, LATE).answer
     expect(a).toContain('没有规定各高校')
     expect(a).toContain('0771-2809218')
+    within(a)
+  })
+})
+
+describe('a modal character (须, 需, 应) is never a slip for a program word', () => {
+  it.each(['审核通过后须提交什么', '评价完后需准备哪些材料'])('%s', (q) => {
+    expect(correctHomophones(q, contextOf(program).homophones)).toBe(q)
+  })
+})
+
+describe('a step named before several asks is the topic of each', () => {
+  it('柳州市科协在市级审核环节 … 审核无误后做什么', () => {
+    const a = ask('柳州市科协在市级审核环节，要看材料的哪些方面？审核无误后须办理什么手续？', LATE).answer
+    expect(a).toContain('规范性')
+    expect(a).toContain('加盖公章')
     within(a)
   })
 })
