@@ -1,3 +1,4 @@
+import { withoutAskerHeader } from './asker-header'
 import { cohortMonthsAsked } from './cohort-months'
 import { correctHomophones, noticeForFormula } from './homophones'
 import { type Ask, type AskOptions, type Context, contextOf, makeAsk } from './context'
@@ -43,9 +44,8 @@ export function answerQuestion(program: Program, question: string, now: Date, tr
   // Short forms, misspellings and sound-alike slips of the cohort's words (管办, 明额, 导市) are read as the
   // words; 明年2月 is the cohort's February when the cohort has a step then.
   const expanded = expandAbbreviations(withoutPersonalDetails(toSimplified(question)), ctx.spellings)
-  const text = cohortMonthsAsked(program, noticeForFormula(correctHomophones(expanded, ctx.homophones))).replace(
-    SALUTATION,
-    '',
+  const text = withoutAskerHeader(
+    cohortMonthsAsked(program, noticeForFormula(correctHomophones(expanded, ctx.homophones))).replace(SALUTATION, ''),
   )
   const answer = withOfficeWhenSilent(ctx, answerMessage(ctx, text, now, trace))
   // The year note (the cohort is over) comes once, after the asked points.
@@ -156,12 +156,15 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
   const lead = first && first.text !== first.ask ? first.text.slice(0, first.text.lastIndexOf(first.ask)) : ''
   const leadNamed = lead !== '' && namesProgramThing(ctx, lead)
   const listLead = leadNamed || contentLength(listTopic(lead)) >= 2
+  // "桂林市科协在市级审核环节，…审核哪些方面？…": a step named before the asks is the topic of each.
+  const leadStep = ctx.vocab.steps.some((s) => s.pattern.test(lead))
   for (const { ask, text, enumerated } of asks) {
     // "中期考核方面，(1)什么时候 (2)谁负责": a numbered ask naming no step of its own is about the topic before the list;
     // a mere announcement before it ("想咨询三个问题：一是…") is no topic at all.
     // A bare follow-up ("能报吗", "有啥建议") reads with the remarks before it, the message's topic, or the ask before it.
     const own =
-      enumerated && listLead && !ctx.vocab.steps.some((s) => s.pattern.test(ask.replace(/截止(时间|日期)?/g, '')))
+      (enumerated ? listLead : leadStep) &&
+      !ctx.vocab.steps.some((s) => s.pattern.test(ask.replace(/截止(时间|日期)?/g, '')))
         ? `${lead}${ask}`
         : contentLength(ask) > 6
           ? ask

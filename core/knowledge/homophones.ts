@@ -32,7 +32,9 @@ function commonCharactersBySound(): Map<string, string[]> {
 const soundsOf = (char: string): string[] => pinyin(char, { toneType: 'none', type: 'array' })
 
 /** Characters that carry the question, never a slip for a program word's character. */
-const FUNCTION_CHARS = new Set('的了吗呢啊呀吧嘛么哪啥几谁是在有不没也都就还要会能把被给让从到对很吧嗯哦呗')
+const FUNCTION_CHARS = new Set(
+  '的了吗呢啊呀吧嘛么哪啥几谁是在有不没也都就还要会能把被给让从到对很吧嗯哦呗须需应该可才再又先',
+)
 
 let sounds: Map<string, string[]> | undefined
 

@@ -289,8 +289,16 @@ function amongClass(clause: string, at: number): boolean {
   return cls > grade
 }
 
+// The plan's line asked as places ('前20%对应前多少名', '前20%是多少名'): the rule, not the student's rank.
+const RULE_ASKED_AFTER =
+  /^\s*(?:(?:的)?(?:对应|相当于|等于|换算|折合|即|就是|是)[^，,。；;]{0,6}(?:多少|几)(?:名|位|人)?|[^，,。；;]{0,4}(?:多少|几)名)/
+
 function shortOf(clause: string, start: number, end: number): boolean {
-  return SHORT_OF_BEFORE.test(clause.slice(Math.max(0, start - 6), start)) || SHORT_OF_AFTER.test(clause.slice(end))
+  return (
+    SHORT_OF_BEFORE.test(clause.slice(Math.max(0, start - 6), start)) ||
+    SHORT_OF_AFTER.test(clause.slice(end)) ||
+    RULE_ASKED_AFTER.test(clause.slice(end))
+  )
 }
 
 function readRanks(clauses: Clause[]): Ranks {

@@ -5,12 +5,17 @@ import type { Intent } from './intent'
 
 /** "各有几个", "分别是几家", "各多少": one count for each thing named. */
 export const EACH_COUNT = /(各|分别)(自)?(有|是|为|包括|包含)?(多少|几)(?![天日月号点次周岁])/
+/** "几个市、几所大学": two counts asked one after the other, each of its own list. */
+const TWO_COUNTS =
+  /(多少|几)(个|所|家|座|项)?[^，,。？?；;]{1,6}([、，,和及与跟]|还有|以及|又有)?[^，,。？?；;]{0,4}(多少|几)(个|所|家|座|项)?(?![天日月号点次周岁])/
 
 /** A list the plan gives, the words that name it, and how its members are counted. */
 interface Listed {
   words: RegExp
   name: string
   unit: string
+  /** The count said with its noun as well ("3个城市"), where people count the list that way. */
+  noun?: string
   members: (program: Program) => { names: string[]; section: string; open?: boolean }
 }
 
@@ -31,12 +36,14 @@ const LISTS: Listed[] = [
     words: /(实施|参与|试点)?城市|几个市/,
     name: '实施城市',
     unit: '个',
+    noun: '城市',
     members: (p) => ({ names: p.cities.map((c) => c.name), section: p.citiesSection }),
   },
   {
     words: /高校|大学/,
     name: '实施高校',
     unit: '所',
+    noun: '高校',
     members: (p) => ({ names: p.universities.map((u) => u.name), section: p.universitiesSection }),
   },
   {
@@ -54,19 +61,33 @@ const LISTS: Listed[] = [
 export const eachCount: Intent = {
   name: 'each_count',
   description: 'how many of each of two or more lists the plan gives (organisers, cities, universities, subjects)',
-  triggers: [EACH_COUNT],
+  triggers: [EACH_COUNT, TWO_COUNTS, /(多少|几)(个|所|家|座)/],
   answer: (ask, ctx) => {
     const q = ask.q
-    if (!EACH_COUNT.test(q)) return decline(ask, 'asks no count of each')
-    const named = LISTS.map((l) => ({ l, at: q.search(l.words) }))
-      .filter((x) => x.at >= 0)
-      .sort((a, b) => a.at - b.at)
-      .map((x) => x.l)
-    if (named.length < 2) return decline(ask, 'names fewer than two lists of the plan')
+    const listsIn = (text: string) =>
+      LISTS.map((l) => ({ l, at: text.search(l.words) }))
+        .filter((x) => x.at >= 0)
+        .sort((a, b) => a.at - b.at)
+        .map((x) => x.l)
+    const named = listsIn(q)
+    // "参与城市多少个，合作高校多少所？": one list's count, as one of the counts the message asks.
+    const oneOfCounts =
+      named.length === 1 &&
+      /(多少|几)(个|所|家|座)/.test(q) &&
+      ask.context !== undefined &&
+      listsIn(ask.context).length >= 2 &&
+      (ask.context.match(/多少|几/g)?.length ?? 0) >= 2
+    if (!oneOfCounts && !EACH_COUNT.test(q) && !TWO_COUNTS.test(q)) return decline(ask, 'asks no count of each')
+    if (named.length < 2 && !oneOfCounts) return decline(ask, 'names fewer than two lists of the plan')
     const parts = named.map((l) => {
       const { names, section, open } = l.members(ctx.program)
       const more = open ? `（方案写的是“${names.join('、')}等”，没有限定只有这${names.length}个）` : ''
-      return { text: `${l.name}${names.length}${l.unit}：${names.join('、')}${more}（${section}）`, section, l }
+      const counted = l.noun ? `，共${names.length}${l.unit}${l.noun}` : ''
+      return {
+        text: `${l.name}${names.length}${l.unit}：${names.join('、')}${more}${counted}（${section}）`,
+        section,
+        l,
+      }
     })
     const answer: QaAnswer = {
       answer: `${parts.map((p) => p.text).join('；')}。`,

@@ -10,6 +10,7 @@ import { duty } from './duty'
 import { eachCount } from './each-count'
 import { eachStep } from './each-step'
 import { eligibility } from './eligibility'
+import { evaluationCount } from './evaluation-count'
 import { elsewhere } from './elsewhere'
 import { field } from './field'
 import { format } from './format'
@@ -47,6 +48,7 @@ import { stepParty } from './step-party'
 import { subject } from './subject'
 import { university } from './university'
 import { visits } from './visits'
+import { weekday } from './weekday'
 
 export type { Intent } from './intent'
 
@@ -90,6 +92,7 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
     intent: noticeEndIntent,
     why: 'a start day given with an ask for the end is counted, whatever open-topic words it holds (周末, 节假日)',
   },
+  { intent: weekday, why: '"10月27日是星期几" asks the calendar, before the deadline of the step that day is' },
   { intent: monthEnd, why: 'the last day of a 月底 step (闰年 2月29日), before the step’s month alone' },
   { intent: sameMonth, why: 'whether two things share a month, before the open topic of 寒假 and the single dates' },
   { intent: holiday, why: 'a step of the cohort in a school holiday answers, before the open topic of holidays' },
@@ -100,6 +103,7 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: rankPlaces, why: 'places in a grade of a given size ask the rank rule, not the quota (both say 多少名)' },
   { intent: eachCount, why: 'two lists of the plan counted at once (主办和承办各几家), before the city quotas' },
   { intent: quota, why: 'numbers of students, before dates that share 选/名 words' },
+  { intent: evaluationCount, why: '"一年评几次" counts the evaluations, before the dates and facts of each' },
   { intent: interval, why: 'the time between two steps is arithmetic over their dates, not either date alone' },
   { intent: month, why: 'a month with no step named: what happens then, before the step readings' },
   { intent: atUniversity, why: 'what is done at the university, before duties of 大学 as a party' },

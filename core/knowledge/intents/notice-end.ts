@@ -6,9 +6,9 @@ import type { Intent } from './intent'
 
 /** A day named in the question ("10月30号", "2023年11月1日"). */
 const DAY = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})(?:日|号)/
-/** Asks for a day: which day, what date, when (哪天, 几号, 几时, 何时, 最晚哪一天). */
+/** Asks for a day: which day, what date, when (哪天, 几号, 几时, 何时, 最晚哪一天, 礼拜几). */
 const WHEN =
-  '(哪[一1个]?天|哪[一1]?日|何日|哪一天|几号|几时|几月几|什么时候|什么时间|啥时候|何时|好久|多久|哪个日子|是哪|是几)'
+  '((星期|礼拜|周)几|哪[一1个]?天|哪[一1]?日|何日|哪一天|几号|几时|几月几|什么时候|什么时间|啥时候|何时|好久|多久|哪个日子|是哪|是几)'
 /** The end of a span: 结束, 截止, 到期, 期满, 完, 为止, 最后一天. */
 const END = '(结束|截止|截至|到期|期满|满期|完|满|为止|停止)'
 /** Asks when a span of working days ends, the day-word and the end-word in one clause in either order. */

@@ -15,7 +15,7 @@ const DIFFERENCE = /比(?!例|重|率).{0,8}(多|少)|相差|差(几|多少)|差
 const SHARE =
   /占比|比例|比重|占[^，,。？?]{0,10}(多少|几成|百分之|一半|几分之|\d+%)|百分之几|几成|百分比|是不是一半|有没有一半|过半/
 /** All the cities at once ("三市合计"), never one borrowed from another ask of the message. */
-const ALL_CITIES = /[三3](个)?(市|城市|地)|各市|全部|所有|全区/
+const ALL_CITIES = /[三3](个|座)?(实施|参与|参加|试点)?(市|城市|地)|各市|全部|所有|全区/
 /** Asks how one number compares with another ("相比是多是少", "一样吗"). */
 const COMPARED =
   /相比|比较|对比|多还是少|是多(?!少)|是少|相同|一样|相等|哪个多|谁多|哪个少|谁少|比(?!例|重|率)[^，,。？?]{0,6}(多|少)|有没有[^，,。？?]{1,6}(多|少)|没[^，,。？?]{1,6}多|不如|(跟|与|和|同)[^，,。？?]{1,6}比(呢|一下|一比)?[，,]?$|比[，,]?(哪个|谁)(多|少)/
@@ -30,6 +30,24 @@ const SUM =
 /** Asks whether a city's quota covers its counties, county-level cities or outer districts. */
 const COVERS_ASK = /面向|所辖|包含|包括|含不含|含|算不算|算在|在内|只给|只限|仅限|只有市区|覆盖/
 const COUNTY_WORDS = /县|县级市|下辖|郊区|市区|城区|区的/
+
+/**
+ * "南宁市名额与柳州、桂林两市名额之和相比": in a clause naming every city, the one set apart from the
+ * summed pair by 与/跟/同/比 — the first before the pair, or the last after its sum.
+ */
+function setApart(program: Program, clause: string): Program['cities'][number] | undefined {
+  const at = program.cities
+    .map((c) => ({ c, i: clause.indexOf(c.name.replace(/市$/, '')) }))
+    .filter((x) => x.i >= 0)
+    .sort((a, b) => a.i - b.i)
+  if (at.length !== 3) return undefined
+  const [a, b, c] = at as [(typeof at)[0], (typeof at)[0], (typeof at)[0]]
+  const gap = (x: typeof a, y: typeof a) => clause.slice(x.i + x.c.name.length - 1, y.i)
+  const apart = /与|跟|同|比|对比/
+  if (apart.test(gap(a, b)) && gap(a, b).length > 2) return a.c
+  if (apart.test(gap(b, c)) && SUM.test(gap(b, c))) return c.c
+  return undefined
+}
 
 export function quotaAnswer(program: Program, q: string, context?: string): QaAnswer {
   const own = citiesIn(program, q)
@@ -74,14 +92,14 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
   )
   const target = compareClause
     ? program.cities.find((c) => c.name === citiesIn(program, compareClause).inProgram[0])
-    : against
+    : (against ?? (sumClause ? setApart(program, sumClause) : undefined))
   const summed = sumClause ? citiesIn(program, sumClause).inProgram.filter((n) => n !== target?.name) : []
   if (target && summed.length >= 2 && COMPARED.test(q)) {
     const others = summed.map((n) => program.cities.find((c) => c.name === n)).filter((c) => c !== undefined)
     const sum = others.reduce((s, c) => s + c.quota, 0)
     const verdict =
       sum === target.quota
-        ? '两者相同（一样多）'
+        ? `两者相同（一样多）${/差|多多少|多几/.test(`${q}${context ?? ''}`) ? '，差额为0' : ''}`
         : sum > target.quota
           ? `多${sum - target.quota}名`
           : `少${target.quota - sum}名`
@@ -140,12 +158,20 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
     parts.push(`平均每市${Number((total / program.cities.length).toFixed(1))}名（${total}÷${program.cities.length}）。`)
   // The asked city's number first; the others and the schools only when the question reaches them.
   else if (
+    named.length > 0 &&
     named.length < program.cities.length &&
     !SHARE.test(q) &&
     (SUM.test(q) || /全部|各市|其他|其它|别的|每个市/.test(q))
   )
     parts.push(`全部名额：${all}，合计${total}名。`)
-  if (/学校|每校|中学|高中|本校/.test(q)) parts.push('名额按城市分配，方案没有规定每所学校的推荐人数。')
+  // "三所高校之间如何分配名额": the plan allots places by city only, never by university.
+  const universities = program.universities.map((u) => u.name)
+  if (
+    (/高校|大学|学院|西大|师大|科大|广大|桂师|广科/.test(q) || universities.some((u) => q.includes(u))) &&
+    /各|每所|每个|分别|分配|招|承担|带|收/.test(q)
+  )
+    parts.unshift('方案没有规定各高校分别培养多少名学生，名额只按城市分配。')
+  else if (/学校|每校|中学|高中|本校/.test(q)) parts.push('名额按城市分配，方案没有规定每所学校的推荐人数。')
   return { answer: joinWithin(parts), intent: 'quota', sources, confidence: 0.92, facts }
 }
 

@@ -1,5 +1,5 @@
 import { chineseNumberToInt } from '../../chinese-numbers'
-import { monthsBetween } from '../../time'
+import { chineseMonth, monthsBetween } from '../../time'
 import { type Context, decline } from '../context'
 import type { ProgramFact } from '../program'
 import type { QaAnswer } from '../qa-answer'
@@ -61,6 +61,9 @@ const VISIT_JUDGE =
 const STILL_NEEDED =
   /(还|尚|仍|再)(要|得|差|需要?|须|剩|应)?[^，,。？?]{0,8}(几|多少)次|(还|仍|尚)?差(几|多少)次?|(离|距离?)[^，,。？?]{0,6}(还|仍)?(差|有)(几|多少)/
 
+/** Asks by when something is due ("需在何时前完成", "最晚什么时候之前"). */
+const VISITS_BY_WHEN = /何时|什么时候|啥时候|哪天|哪一天|几号|几月|截止(到|日期|时间)|期限|最晚|最迟|多久之?内/
+
 /** 五（三）1 against a count: at least 10 visits in the cycle, the count said to meet it or not. */
 function visitsAnswer(ctx: Context, q: string, context?: string): QaAnswer | undefined {
   const fact = ctx.factsById.get('visits')
@@ -73,11 +76,15 @@ function visitsAnswer(ctx: Context, q: string, context?: string): QaAnswer | und
   // "去了西大6次了。…还要去几次？": the visits may be named only in the sentence before the ask.
   const topic = VISIT_TOPIC.test(q) || (STILL_NEEDED.test(q) && VISIT_TOPIC.test(context ?? ''))
   if (!topic || !(VISIT_JUDGE.test(q) || STILL_NEEDED.test(q))) return undefined
+  const required = ctx.program.training.requiredVisits
+  const rule = `方案要求学生在一个培养周期内到高校参加培养不少于${required}次（${fact.section}）。`
+  const { start, end } = ctx.program.training
+  const by = `这些次数要在培养周期内完成，即${chineseMonth(end)}底前（培养周期${chineseMonth(start)}至${chineseMonth(end)}，${ctx.program.training.section}）。`
+  // "…已到校6次。需在何时前完成？": by when the visits are due, the end of the training period.
+  if (VISITS_BY_WHEN.test(q) && !STILL_NEEDED.test(q)) return visitsReply(fact, `${rule}${by}`, 0.85)
   const makeUp = /补(?!贴|助|习|课|偿)/.test(q)
   if (n === undefined && !fewer && !makeUp) return undefined
   if (n !== undefined && !/次/.test(`${context ?? ''}${q}`)) return undefined
-  const required = ctx.program.training.requiredVisits
-  const rule = `方案要求学生在一个培养周期内到高校参加培养不少于${required}次（${fact.section}）。`
   const parts = [rule]
   // "还差几次": the difference, not only the comparison.
   if (n !== undefined && STILL_NEEDED.test(q))
@@ -94,6 +101,7 @@ function visitsAnswer(ctx: Context, q: string, context?: string): QaAnswer | und
     )
   else if (fewer) parts.push(`少于${required}次就达不到这项要求。`)
   if (makeUp) parts.push('次数不够能否补上，方案没有规定。')
+  if (VISITS_BY_WHEN.test(q)) parts.push(by)
   parts.push('每次活动后还要登录平台提交《成长日志》。')
   return visitsReply(fact, parts.join(''), 0.85)
 }

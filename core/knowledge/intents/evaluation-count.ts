@@ -1,0 +1,39 @@
+import { chineseMonth } from '../../time'
+import { decline } from '../context'
+import type { QaAnswer } from '../qa-answer'
+import type { Intent } from './intent'
+
+/** Asks how many times students are evaluated ("一年评几次", "要接受几次考核", "几次评价"). */
+const EVALUATION_COUNT =
+  /(评价|考核|考评|评估|评|考察)[^，,。？?；;]{0,4}(几|多少)(次|回|轮)|(几|多少)(次|回|轮)[^，,。？?；;]{0,3}(评价|考核|考评|评估)/
+/** Words of visits or of a party's own appraisal, whose counts are other questions. */
+const OTHER_COUNTS = /到校|去(了)?[^，,。？?]{0,4}(大学|高校)|参加培养|见面|成长日志|导师[^，,。？?]{0,4}(被|受)|单位/
+
+/**
+ * "一年里头要评几次？分别是几时": the plan evaluates each student twice in the period, a mid-term and an
+ * annual evaluation (六), each by the end of its month.
+ */
+export const evaluationCount: Intent = {
+  name: 'evaluation_count',
+  description: 'how many evaluations a student has in the period, and when each is due',
+  triggers: [EVALUATION_COUNT],
+  answer: (ask, ctx) => {
+    const { q } = ask
+    if (!EVALUATION_COUNT.test(q) || OTHER_COUNTS.test(q)) return decline(ask, 'asks no number of evaluations')
+    const { midterm, annual } = ctx.program.evaluation
+    const answer: QaAnswer = {
+      answer: `培养周期内对学生的评价有两次：中期评价在${chineseMonth(midterm.by)}底前（${midterm.section}），年度评价在${chineseMonth(annual.by)}底前（${annual.section}），均由管理办公室联合高校组织。`,
+      intent: 'fact',
+      sources: [
+        { section: midterm.section, title: '中期评价' },
+        { section: annual.section, title: '年度评价' },
+      ],
+      confidence: 0.85,
+      facts: [
+        { section: midterm.section, title: '中期评价', text: `中期评价，${midterm.by}底前` },
+        { section: annual.section, title: '年度评价', text: `年度评价，${annual.by}底前` },
+      ],
+    }
+    return answer
+  },
+}
