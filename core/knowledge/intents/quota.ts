@@ -164,14 +164,7 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
     (SUM.test(q) || /全部|各市|其他|其它|别的|每个市/.test(q))
   )
     parts.push(`全部名额：${all}，合计${total}名。`)
-  // "三所高校之间如何分配名额": the plan allots places by city only, never by university.
-  const universities = program.universities.map((u) => u.name)
-  if (
-    (/高校|大学|学院|西大|师大|科大|广大|桂师|广科/.test(q) || universities.some((u) => q.includes(u))) &&
-    /各|每所|每个|分别|分配|招|承担|带|收/.test(q)
-  )
-    parts.unshift('方案没有规定各高校分别培养多少名学生，名额只按城市分配。')
-  else if (/学校|每校|中学|高中|本校/.test(q)) parts.push('名额按城市分配，方案没有规定每所学校的推荐人数。')
+  if (/学校|每校|中学|高中|本校/.test(q)) parts.push('名额按城市分配，方案没有规定每所学校的推荐人数。')
   return { answer: joinWithin(parts), intent: 'quota', sources, confidence: 0.92, facts }
 }
 
