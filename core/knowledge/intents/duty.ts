@@ -1,6 +1,6 @@
 import { type Context, decline } from '../context'
 import type { QaAnswer } from '../qa-answer'
-import { factsAnswer } from '../reply'
+import { factOf, joinWithin } from '../reply'
 import { MONTH_REF, NAMED_STEP, OTHER_ROLE, withoutExcepted } from '../wording'
 import type { Intent } from './intent'
 
@@ -11,6 +11,24 @@ const AS_PARTY =
 /** "我儿子上的那个高中…": the child's school named, the party the duty is asked of. */
 const CHILDS_SCHOOL =
   /^(我们?家?的?)?(孩子|娃|小孩|女儿|儿子|闺女)(现在|目前)?所?(读|上|就读|念|在读|在)?的?(那个|那所|这所)?(?=中学|学校|高中)/
+
+type Party = Context['vocab']['parties'][number]
+
+/**
+ * "参与高校要…；参与中学要…": of a fact that opens with one party's duties and goes on to another's,
+ * the clauses of the parties asked; a fact about one party (or none by name) is kept whole.
+ */
+function clausesOf(ctx: Context, text: string, asked: Party[]): string {
+  const clauses = text.replace(/。$/, '').split('；')
+  const ownerOf = (c: string) => ctx.vocab.parties.find((p) => p.pattern.test(c.slice(0, 6)))
+  if (clauses.length < 2 || !ownerOf(clauses[0] as string)) return text
+  let owner: Party | undefined
+  const kept = clauses.filter((c) => {
+    owner = ownerOf(c) ?? owner
+    return owner !== undefined && asked.includes(owner)
+  })
+  return kept.length === 0 || kept.length === clauses.length ? text : `${kept.join('；')}。`
+}
 
 /**
  * The duty facts of the parties a question names (the parties, their duty words and their facts
@@ -33,10 +51,12 @@ function dutyAnswer(ctx: Context, asked: string): QaAnswer | undefined {
   // Asked of several stages at once ("在遴选和培养启动阶段分别…"), every fact of the party is wanted.
   const step = /分别|各(个)?阶段/.test(q) ? undefined : NAMED_STEP.exec(q)?.[0]
   const ids: string[] = []
+  const askedParties: Party[] = []
   // "学校作为参与高校要负责哪些": the party after 作为 is the one asked about, not the words around it.
   const named = AS_PARTY.exec(q)?.[1] ?? q
   for (const party of parties) {
     if (!party.pattern.test(named)) continue
+    askedParties.push(party)
     const assisting = party.assisting
     const own =
       party.followUp && followUpWords.test(q)
@@ -51,7 +71,19 @@ function dutyAnswer(ctx: Context, asked: string): QaAnswer | undefined {
       ids.push(id)
     }
   }
-  return factsAnswer(ctx, ids)
+  // A party whose duties the plan states in several articles gets each article's, its own clauses only.
+  const facts = ids.flatMap((id) => ctx.factsById.get(id) ?? [])
+  if (facts.length === 0) return undefined
+  const texts = facts.map((f) => clausesOf(ctx, f.answer, askedParties))
+  const answer = joinWithin(texts)
+  const used = facts.filter((_, i) => answer.includes(texts[i] as string))
+  return {
+    answer,
+    intent: 'fact',
+    sources: used.map((f) => ({ section: f.section, title: f.title })),
+    confidence: 0.85,
+    facts: used.map(factOf),
+  }
 }
 
 /** What a party must do. */
