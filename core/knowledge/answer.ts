@@ -211,6 +211,12 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
         const joined = answerOne(ctx, `${previous}，${ask}`, now, { context: q, eligibility: false }, trace)
         if (!['retrieval', 'gap'].includes(answeredBy.get(joined) ?? '') && !isWeak(joined)) a = joined
       }
+      // "…11月2日起公示，哪天结束？在何平台公示？": read with the ask before it, the follow-up only repeats
+      // that answer (a counted end); on its own it has an answer of its own, and no ask is dropped.
+      if (own !== ask && parts.some((p) => p.answer.answer === a.answer)) {
+        const alone = answerOne(ctx, ask, now, { context: q, eligibility: false }, trace)
+        if (!isWeak(alone)) a = alone
+      }
       // A hedged reply to a short ask of a longer message says its fact plainly: the message gives the context.
       const hedged = hedgedFacts.get(a)
       if (hedged) a = { ...a, intent: hedged.intent ?? 'fact' }

@@ -25,3 +25,14 @@ describe('a party whose duties sit in several articles gets each article’s, it
     expect(a).not.toContain('参与高校要协助')
   })
 })
+
+describe('an ask after a counted notice end is answered, not dropped as the same follow-up', () => {
+  it.each([
+    ['公示要是从10月30号开始，最后一天是哪天？在哪个网站上公示？', [['11月3日'], ['云服务平台']]],
+    ['请核算：公示自2023年11月1日起，截止日期为何日？公示平台是哪个？', [['11月7日'], ['云服务平台']]],
+  ])('%s', (q, groups) => {
+    const a = ask(q, LATE).answer
+    hasEach(a, groups)
+    within(a)
+  })
+})
