@@ -36,3 +36,19 @@ describe('an ask after a counted notice end is answered, not dropped as the same
     within(a)
   })
 })
+
+describe('the weekday of a step due by a month’s end is the weekday of that month’s last day', () => {
+  it.each([
+    ['中期汇报最后期限那天是周几？', [['星期四'], ['2月29日'], ['月末最后一天']]],
+    ['年度评价要交材料的最后一天是礼拜几呀', [['星期一'], ['9月30日']]],
+    ['请告知：中期评价和年度评价两个截止日期各是星期几', [['星期四'], ['星期一']]],
+  ])('%s', (q, groups) => {
+    const a = ask(q, LATE).answer
+    hasEach(a, groups)
+    expect(a).not.toContain('说不上星期几')
+    within(a)
+  })
+  it('a step dated only by its month still has no weekday', () => {
+    expect(ask('师生见面会那天星期几', LATE).answer).toContain('说不上星期几')
+  })
+})
