@@ -35,6 +35,8 @@ export const vocabularySchema = z.object({
   dutyWords: pattern,
   /** Words that ask about a school's follow-up work (tracking, later studies). */
   followUpWords: pattern,
+  /** Things of the program whose size, length or number of words may be asked (团队, 成长日志, 活动 …). */
+  countSubjects: pattern,
   /** The parties with the facts of their duties; `assisting` leads when asked whom they assist. */
   parties: z.array(
     z.object({
@@ -78,12 +80,14 @@ type Compiled<T> = T extends string
   ? T
   : T extends (infer U)[]
     ? Compiled<U>[]
-    : { [K in keyof T]: K extends 'pattern' | 'dutyWords' | 'followUpWords' ? RegExp : Compiled<T[K]> }
+    : {
+        [K in keyof T]: K extends 'pattern' | 'dutyWords' | 'followUpWords' | 'countSubjects' ? RegExp : Compiled<T[K]>
+      }
 
 /** A vocabulary with its patterns compiled, as the intents read it. */
 export type CompiledVocabulary = Compiled<Vocabulary>
 
-const PATTERN_KEYS = new Set(['pattern', 'dutyWords', 'followUpWords'])
+const PATTERN_KEYS = new Set(['pattern', 'dutyWords', 'followUpWords', 'countSubjects'])
 
 /** Compiles the patterns of a (validated) vocabulary. */
 export function compileVocabulary(vocabulary: Vocabulary): CompiledVocabulary {

@@ -46,6 +46,7 @@ import { reviewStep } from './review-step'
 import { schedule } from './schedule'
 import { stepParty } from './step-party'
 import { subject } from './subject'
+import { uncounted } from './uncounted'
 import { university } from './university'
 import { visits } from './visits'
 import { weekday } from './weekday'
@@ -97,6 +98,10 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: sameMonth, why: 'whether two things share a month, before the open topic of 寒假 and the single dates' },
   { intent: holiday, why: 'a step of the cohort in a school holiday answers, before the open topic of holidays' },
   { intent: notInPlan, why: 'a topic the plan leaves open beats every fact sharing a word with it' },
+  {
+    intent: uncounted,
+    why: '"导师团队最多几个人" counts a thing the plan never counts: open, before the quota and dates sharing 几/多少',
+  },
   { intent: applyProcess, why: '"找谁报名" is the way to apply, not the contact list' },
   { intent: contact, why: 'a person or phone asked for' },
   { intent: result, why: 'how the outcome is learnt, before the step dates (公示, 名单)' },

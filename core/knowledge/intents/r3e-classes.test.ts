@@ -6,7 +6,11 @@ const LATE = new Date('2026-12-02T10:00:00+08:00')
 const within = (a: string) => expect([...a].length).toBeLessThanOrEqual(400)
 /** Each group: one of its alternatives must be in the answer. */
 const hasEach = (a: string, groups: string[][]) => {
-  for (const g of groups) expect(g.some((w) => a.includes(w)), `${g.join('|')} in ${a}`).toBe(true)
+  for (const g of groups)
+    expect(
+      g.some((w) => a.includes(w)),
+      `${g.join('|')} in ${a}`,
+    ).toBe(true)
 }
 
 describe('a party whose duties sit in several articles gets each article’s, its own clauses only', () => {
@@ -50,5 +54,23 @@ describe('the weekday of a step due by a month’s end is the weekday of that mo
   })
   it('a step dated only by its month still has no weekday', () => {
     expect(ask('师生见面会那天星期几', LATE).answer).toContain('说不上星期几')
+  })
+})
+
+describe('a size, length or word count the plan never gives of a thing it names is open, not a neighbouring number', () => {
+  it.each([
+    '请问导师团队最多可以由几个人组成？',
+    '孩子说导师团队人很多，团队规模有没有限制',
+    '成长日志每篇大概写几个字合适',
+    '请问师生见面会一般开多久',
+    '课题报告的篇幅有要求吗，要写几页',
+  ])('%s', (q) => {
+    const a = ask(q, LATE).answer
+    hasEach(a, [['2809218'], ['没有规定', '没有提及', '未规定']])
+    expect(a).not.toContain('南宁市30名')
+    within(a)
+  })
+  it('a count of students is still the quota', () => {
+    expect(ask('柳州最多能选几个学生', LATE).answer).toContain('15名')
   })
 })
