@@ -65,6 +65,9 @@ function namesProgramThing(ctx: Context, ask: string): boolean {
   )
 }
 
+/** The intents that count from a day the ask gives: a follow-up read with that ask only repeats them. */
+const COUNTED = new Set(['notice_end', 'weekday', 'month_end', 'interval'])
+
 /** Which intent gave an answer, for reading a follow-up ask with the ask before it. */
 const answeredBy = new WeakMap<QaAnswer, string>()
 
@@ -213,7 +216,7 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
       }
       // "…11月2日起公示，哪天结束？在何平台公示？": read with the ask before it, the follow-up only repeats
       // that answer (a counted end); on its own it has an answer of its own, and no ask is dropped.
-      if (own !== ask && parts.some((p) => p.answer.answer === a.answer)) {
+      if (own !== ask && COUNTED.has(answeredBy.get(a) ?? '') && parts.some((p) => p.answer.answer === a.answer)) {
         const alone = answerOne(ctx, ask, now, { context: q, eligibility: false }, trace)
         if (!isWeak(alone)) a = alone
       }

@@ -36,7 +36,7 @@ export const vocabularySchema = z.object({
   /** Words that ask about a school's follow-up work (tracking, later studies). */
   followUpWords: pattern,
   /** Things of the program whose size, length or number of words may be asked (团队, 成长日志, 活动 …). */
-  countSubjects: pattern,
+  countSubjects: pattern.optional(),
   /** The parties with the facts of their duties; `assisting` leads when asked whom they assist. */
   parties: z.array(
     z.object({

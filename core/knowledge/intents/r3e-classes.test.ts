@@ -62,6 +62,7 @@ describe('a size, length or word count the plan never gives of a thing it names 
     '请问导师团队最多可以由几个人组成？',
     '孩子说导师团队人很多，团队规模有没有限制',
     '成长日志每篇大概写几个字合适',
+    '参加一次培养活动大概要花几个钟头',
     '请问师生见面会一般开多久',
     '课题报告的篇幅有要求吗，要写几页',
   ])('%s', (q) => {
