@@ -5,8 +5,9 @@ import { type Ask, type AskOptions, type Context, contextOf, makeAsk } from './c
 import { INTENTS } from './intents'
 import { withListCount } from './list-count'
 import { eligibilityAnswer } from './intents/eligibility'
-import { offRuleLabels, openTopicIn } from './open-topics'
+import { offRuleLabels } from './open-topics'
 import { hedgedFacts } from './intents/retrieve'
+import { askReading, listLead, namesProgramThing, type PreviousAsk, previousOf } from './ask-reading'
 import { combine, contentLength, isWeak, messageAsks } from './message'
 import { expandAbbreviations, normaliseText, toSimplified } from './normalise'
 import { withoutPersonalDetails } from './personal'
@@ -54,16 +55,6 @@ export function answerQuestion(program: Program, question: string, now: Date, tr
 
 /** "各位老师好，…", "老师，…": a salutation before the question names no teacher the question is about. */
 const SALUTATION = /^(各位|尊敬的)?(老师|领导)们?(好|您好|你好)?[,，!！:：。\s]+(?=\S)/
-
-/** Whether an ask names something of the program itself: a core term, a step or an open topic. */
-function namesProgramThing(ctx: Context, ask: string): boolean {
-  return (
-    PROGRAM_NAMED.test(ask) ||
-    CORE_TERMS.test(ask) ||
-    ctx.vocab.steps.some((s) => s.pattern.test(ask)) ||
-    openTopicIn(ctx, ask) !== undefined
-  )
-}
 
 /** The intents that count from a day the ask gives: a follow-up read with that ask only repeats them. */
 const COUNTED = new Set(['notice_end', 'weekday', 'month_end', 'interval'])
@@ -114,19 +105,6 @@ function withoutAfterword(q: string, ask: string): string | undefined {
   return ASKING.test(after) || APPLY_ASK.test(after) || ALSO_FOR.test(after) ? undefined : q.slice(0, end)
 }
 
-/** "各位老师好，想了解学生选拔：": the topic of a list is its lead's last clause without the announcement. */
-function listTopic(lead: string): string {
-  const last =
-    lead
-      .replace(/[,，:：。]+$/, '')
-      .split(/[,，。！!？?]/)
-      .pop() ?? ''
-  return last.replace(
-    /请问|想|了解|咨询|请教|问一?下|说明|告知|关于|方面|这一?块|[一二三四五两几\d][个件]?(问题|事)|[:：]/g,
-    '',
-  )
-}
-
 /** A space after Chinese (or an emoji) and before Chinese: a pause between sentences, not inside a word. */
 const SPOKEN_PAUSE = /(?<=[\u4e00-\u9fff\p{Extended_Pictographic}])[ \t\u3000]+(?=[\u4e00-\u9fff])/gu
 
@@ -153,31 +131,11 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
   }
   const parts: { answer: QaAnswer; text: string; neighbours?: boolean }[] = []
   const noted = new Set<string>()
-  let previous = ''
-  // "关于见面会，请告知：1. 时间；2. 组织单位": the topic before a list of asks is the topic of each.
-  const first = asks[0]
-  const lead = first && first.text !== first.ask ? first.text.slice(0, first.text.lastIndexOf(first.ask)) : ''
-  const leadNamed = lead !== '' && namesProgramThing(ctx, lead)
-  const listLead = leadNamed || contentLength(listTopic(lead)) >= 2
-  // "桂林市科协在市级审核环节，…审核哪些方面？…": a step named before the asks is the topic of each.
-  const leadStep = ctx.vocab.steps.some((s) => s.pattern.test(lead))
-  for (const { ask, text, enumerated } of asks) {
-    // "中期考核方面，(1)什么时候 (2)谁负责": a numbered ask naming no step of its own is about the topic before the list;
-    // a mere announcement before it ("想咨询三个问题：一是…") is no topic at all.
-    // A bare follow-up ("能报吗", "有啥建议") reads with the remarks before it, the message's topic, or the ask before it.
-    const own =
-      (enumerated ? listLead : leadStep) &&
-      !ctx.vocab.steps.some((s) => s.pattern.test(ask.replace(/截止(时间|日期)?/g, '')))
-        ? `${lead}${ask}`
-        : contentLength(ask) > 6
-          ? ask
-          : text !== ask && !(enumerated && text.endsWith(ask) && !listTopic(text.slice(0, -ask.length)))
-            ? text
-            : leadNamed
-              ? `${lead}${ask}`
-              : previous && !enumerated
-                ? `${previous}，${ask}`
-                : ask
+  let previous: PreviousAsk | undefined
+  const lead = listLead(ctx, asks[0])
+  for (const message of asks) {
+    const { ask } = message
+    const own = askReading(ctx, message, lead, previous)
     let reply: { answer: QaAnswer; text: string; neighbours?: boolean } | undefined
     if (applying(ask)) {
       const e = eligibilityAnswer(ctx, question, normaliseText(ask))
@@ -192,12 +150,13 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
     // "…能报吗，有没有年龄限制": the age ask is answered by the verdict's note.
     const raised = offRuleLabels(ctx, ask)
     if (!reply && raised.length > 0 && raised.every((l) => noted.has(l))) {
-      previous = ask
+      previous = previousOf(ask, own, previous)
       continue
     }
     if (!reply) {
       // A follow-up read with the ask before it stays with that reading (out of scope stays out).
-      const candidates = own === text || own === ask ? [own, text, previous ? `${previous}，${ask}` : ''] : [own]
+      const { text } = message
+      const candidates = own === text || own === ask ? [own, text, previous ? `${previous.ask}，${ask}` : ''] : [own]
       let a = answerOne(ctx, own, now, { context: q, eligibility: false }, trace)
       for (const c of candidates.slice(1)) {
         if (!isWeak(a) || !c || c === own) continue
@@ -207,11 +166,11 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
       // places only loosely is a follow-up of the ask before it: read together, a structured intent may answer.
       if (
         previous &&
-        !(lead && own === `${lead}${ask}`) &&
+        !(lead.text && own === `${lead.text}${ask}`) &&
         ((answeredBy.get(a) === 'retrieval' && a.confidence < 0.8) || answeredBy.get(a) === 'gap') &&
         !namesProgramThing(ctx, ask)
       ) {
-        const joined = answerOne(ctx, `${previous}，${ask}`, now, { context: q, eligibility: false }, trace)
+        const joined = answerOne(ctx, `${previous.ask}，${ask}`, now, { context: q, eligibility: false }, trace)
         if (!['retrieval', 'gap'].includes(answeredBy.get(joined) ?? '') && !isWeak(joined)) a = joined
       }
       // "…11月2日起公示，哪天结束？在何平台公示？": read with the ask before it, the follow-up only repeats
@@ -226,7 +185,7 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
       if (!isWeak(a))
         reply = { answer: a, text: hedged?.answer ?? a.answer, neighbours: answeredBy.get(a) === 'retrieval' }
     }
-    previous = ask
+    previous = previousOf(ask, own, previous)
     if (!reply) continue
     const said = reply.answer.answer
     if (

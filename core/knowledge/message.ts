@@ -27,7 +27,7 @@ const BARE_ASK =
 
 /** An enumerated ask ("一是…；二是…", "1.…", "①…", "第二，…"): an ask even without a question word. */
 const ENUMERATED =
-  /^[:：]?(?:[一二三四五六]是|其[一二三四五]|第[一二三四五六][，,、:：]?|[1-9][.、)）]|[①②③④⑤⑥]|[(（][一二三四五六1-9][)）])/
+  /^[:：]?(?:[一二三四五六]是|[一二三四五六][、．](?![二三四五六七]年级|[二三]年)|其[一二三四五]|第[一二三四五六][，,、:：]?|[1-9][.、)）]|[①②③④⑤⑥]|[(（][一二三四五六1-9][)）])/
 
 /** The asks of a message (normalised), each with the remarks that lead up to it. */
 export function messageAsks(q: string): MessageAsk[] {
@@ -45,7 +45,7 @@ export function messageAsks(q: string): MessageAsk[] {
     const lead = raw.replace(/^(另外|顺便(问一?下|问问|说一?下)?|还有|以及)/, '')
     // "想咨询三个问题：一是…": the announcement is a remark, the enumerated pieces are the asks.
     const at = lead.search(
-      /[:：](?=[一二三四五六]是|其[一二三四五]|第[一二三四五六]|[1-9][.、)）]|[①②③④⑤⑥]|[(（][1-9一二三四五六][)）])/,
+      /[:：](?=[一二三四五六]是|[一二三四五六][、．]|其[一二三四五]|第[一二三四五六]|[1-9][.、)）]|[①②③④⑤⑥]|[(（][1-9一二三四五六][)）])/,
     )
     if (at > 0) pending += lead.slice(0, at + 1)
     const rest = at > 0 ? lead.slice(at + 1) : lead
