@@ -17,7 +17,10 @@ describe('a numbered ask that points back reads with the subject before it', () 
   it.each([
     // 该日 / 当天: the day the first ask named.
     ['请逐项说明：1. 学校向市科协提交申请表的截止日期；2. 当天是星期几？', [['10月24日'], ['星期二', '周二']]],
-    ['（1）市科协报送管理办公室的期限；（2）该日为周几；（3）与学校推荐截止相隔几天？', [['10月27日'], ['星期五', '周五'], ['3天']]],
+    [
+      '（1）市科协报送管理办公室的期限；（2）该日为周几；（3）与学校推荐截止相隔几天？',
+      [['10月27日'], ['星期五', '周五'], ['3天']],
+    ],
   ])('%s', (q, groups) => {
     const a = ask(q, LATE).answer
     hasEach(a, groups)
@@ -25,7 +28,10 @@ describe('a numbered ask that points back reads with the subject before it', () 
   })
   it('a span from one side takes the list’s step as the other side', () => {
     const a = ask('关于中期评价，请告知：（1）截止到什么时候？（2）和年度评价相差几个月？', LATE).answer
-    hasEach(a, [['2月底', '2月29日'], ['7个月', '七个月']])
+    hasEach(a, [
+      ['2月底', '2月29日'],
+      ['7个月', '七个月'],
+    ])
     within(a)
   })
   it('an ask that does not point back is read on its own', () => {
@@ -37,8 +43,10 @@ describe('a numbered ask that points back reads with the subject before it', () 
 
 describe('lists numbered 一、二、三 are asks of their own', () => {
   it('each numbered piece is answered, a purpose clause before the list is no topic', () => {
-    const a = ask('您好！为便于对外宣传，请说明：一、本计划的主办单位；二、承办单位；三、管理办公室的日常工作由谁负责。', LATE)
-      .answer
+    const a = ask(
+      '您好！为便于对外宣传，请说明：一、本计划的主办单位；二、承办单位；三、管理办公室的日常工作由谁负责。',
+      LATE,
+    ).answer
     hasEach(a, [['教育厅'], ['科技馆'], ['青少年科技中心']])
     expect(a).not.toContain('宣传发动')
     within(a)
