@@ -37,6 +37,24 @@ const TURN = /但是|但|不过|可是|而是|现在|目前|如今/
 const FORMERLY =
   /(以前|之前|原来|原先|过去|早先|早年|曾经|当年|原本)(也)?(是|属于?|归|隶属于?|归属于?|划归|叫)$|原属于?$|旧属$/
 
+// A place named as a neighbour ('离桂林很近', '靠近柳州', '桂林附近') or as the quota the asker would like
+// to use ('能不能报到桂林那边的名额', '借南宁的指标'): somewhere the student is not.
+const NEAR_BEFORE = /(离|靠近|挨着|邻近|毗邻|紧挨着?|临近)$/
+const NEAR_AFTER = /^(市|县|区)?(附近|旁边|边上|隔壁|周边|很近|挺近|不远|比较近)/
+const QUOTA_BEFORE = /(报|借|占|用|算|走|挂)(到|去|在|进|靠)?$/
+const QUOTA_AFTER = /^(市|县|区)?(那边|这边|那里|那儿)?的?(名额|指标)/
+
+function elsewhere(text: string, p: LocatedPlace): boolean {
+  const before = text.slice(Math.max(0, p.start - 4), p.start)
+  const after = text.slice(p.end)
+  return (
+    NEAR_BEFORE.test(before) ||
+    NEAR_AFTER.test(after) ||
+    /(报|借|算|挂)(到|去|进|靠)$/.test(before) ||
+    (QUOTA_BEFORE.test(before) && QUOTA_AFTER.test(after))
+  )
+}
+
 /**
  * The place the student studies in, which is what the plan's 辖区内 asks about: places in words
  * about school (读书, 就读, 上学, 中学 …) win over places in words about home (户口, 老家, 籍贯,
@@ -44,7 +62,7 @@ const FORMERLY =
  * ('我们是玉林的，孩子读高一' → 玉林). Within one kind, pickPlace decides.
  */
 function studentPlace(text: string): Place | undefined {
-  const all = locatePlaces(text)
+  const all = locatePlaces(text).filter((p) => !elsewhere(text, p))
   const located =
     all.length > 1 ? all.filter((p) => !FORMERLY.test(text.slice(Math.max(0, p.start - 6), p.start))) : all
   if (!located.length) return undefined

@@ -66,3 +66,15 @@ describe('who runs the program, asked as government or private business', () => 
     hasEach(ask(q, LATE).answer, [['自治区科协', '广西科协'], ['教育厅']])
   })
 })
+
+describe('a place named as a neighbour or as a quota to borrow is not where the student is', () => {
+  it.each([
+    ['我们在钦州，离南宁挺近的，孩子高二物理年级前8%，能报吗', 'ineligible'],
+    ['家是湖南永州的，靠近桂林，娃高一综合前12%，可以参加不', 'ineligible'],
+    ['我们是梧州的，孩子高二数学前5%，能不能报到柳州那边去', 'ineligible'],
+    ['我家在桂林附近的阳朔，孩子高二综合前10%，能报吗', 'eligible'],
+    ['孩子在柳州读高一，能报柳州的名额吗，化学前10%', 'eligible'],
+  ])('%s', (q, verdict) => {
+    expect(ask(q, LATE).eligibility?.verdict).toBe(verdict)
+  })
+})
