@@ -5,6 +5,8 @@ import { type Ask, type AskOptions, type Context, contextOf, makeAsk } from './c
 import { INTENTS } from './intents'
 import { withListCount } from './list-count'
 import { eligibilityAnswer } from './intents/eligibility'
+import { placeVerdictReply } from './intents/place-verdict'
+import { MEETS_ASK, PLACE_ASK } from './grade-places'
 import { offRuleLabels, openTopicIn } from './open-topics'
 import { hedgedFacts } from './intents/retrieve'
 import { combine, contentLength, isWeak, messageAsks } from './message'
@@ -159,6 +161,12 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
       trace,
     )
   }
+  // "全年级400人，前15%是多少名？该生物理第65名，是否满足？": asks only of the lines and of the student's
+  // place are one reply, in numbered parts.
+  if (asks.every((a) => PLACE_ASK.test(a.ask) || MEETS_ASK.test(a.ask) || APPLY_ASK.test(a.ask))) {
+    const placed = placeVerdictReply(ctx, question, q, asker)
+    if (placed) return placed.answer
+  }
   const parts: { answer: QaAnswer; text: string; neighbours?: boolean }[] = []
   const noted = new Set<string>()
   let previous = ''
@@ -188,11 +196,12 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
                 : ask
     let reply: { answer: QaAnswer; text: string; neighbours?: boolean } | undefined
     if (applying(ask)) {
-      const e = eligibilityAnswer(ctx, question, normaliseText(ask), asker)
+      const placed = placeVerdictReply(ctx, question, normaliseText(ask), asker)
+      const e = placed ?? eligibilityAnswer(ctx, question, normaliseText(ask), asker)
       if (e) reply = { answer: e.answer, text: e.brief }
       if (e && trace) {
         trace({ kind: 'ask', ask: makeAsk(ctx, ask, now, { context: question }) })
-        trace({ kind: 'intent', intent: 'eligibility', answer: e.answer })
+        trace({ kind: 'intent', intent: placed ? 'place_verdict' : 'eligibility', answer: e.answer })
       }
       // The verdict's note already says the plan sets none of the conditions the message raises.
       if (e) for (const label of offRuleLabels(ctx, q)) noted.add(label)
