@@ -494,9 +494,9 @@ function patentWordsStart(text: string): number {
 
 /**
  * A clause that only goes on about the patent named before it: its type, when it was applied
- * for or granted ('去年申请的', '今年已经授权了', '实用新型的', '还没批下来').
+ * for or granted ('去年申请的', '前年申报', '今年已经授权了', '实用新型的', '还没批下来').
  */
-const PATENT_DETAIL = new RegExp(`${PATENT_TYPE.source}|${PENDING.source}|${GRANTED.source}|申请|授权|批`)
+const PATENT_DETAIL = new RegExp(`${PATENT_TYPE.source}|${PENDING.source}|${GRANTED.source}|申请|申报|授权|批`)
 
 /**
  * '我有个专利，去年申请的，今年已经授权了，实用新型的': a clause naming a patent and the clauses after it
