@@ -1,10 +1,12 @@
-import { withoutAskerHeader } from './asker-header'
+import { splitAskerHeader } from './asker-header'
 import { cohortMonthsAsked } from './cohort-months'
 import { correctHomophones, noticeForFormula } from './homophones'
 import { type Ask, type AskOptions, type Context, contextOf, makeAsk } from './context'
 import { INTENTS } from './intents'
 import { withListCount } from './list-count'
 import { eligibilityAnswer } from './intents/eligibility'
+import { placeVerdictReply } from './intents/place-verdict'
+import { MEETS_ASK, PLACE_ASK } from './grade-places'
 import { offRuleLabels } from './open-topics'
 import { hedgedFacts } from './intents/retrieve'
 import { askReading, listLead, namesProgramThing, type PreviousAsk, previousOf } from './ask-reading'
@@ -45,10 +47,12 @@ export function answerQuestion(program: Program, question: string, now: Date, tr
   // Short forms, misspellings and sound-alike slips of the cohort's words (管办, 明额, 导市) are read as the
   // words; 明年2月 is the cohort's February when the cohort has a step then.
   const expanded = expandAbbreviations(withoutPersonalDetails(toSimplified(question)), ctx.spellings)
-  const text = withoutAskerHeader(
+  // The asker header is no topic of the asks, but the place it names ("贵港市某中学咨询：") is where the
+  // student studies, for the eligibility rules only.
+  const { header, body: text } = splitAskerHeader(
     cohortMonthsAsked(program, noticeForFormula(correctHomophones(expanded, ctx.homophones))).replace(SALUTATION, ''),
   )
-  const answer = withOfficeWhenSilent(ctx, answerMessage(ctx, text, now, trace))
+  const answer = withOfficeWhenSilent(ctx, answerMessage(ctx, text, now, trace, header))
   // The year note (the cohort is over) comes once, after the asked points.
   return { ...answer, answer: withNoteLast(answer.answer) }
 }
@@ -114,7 +118,7 @@ const SPOKEN_PAUSE = /(?<=[\u4e00-\u9fff\p{Extended_Pictographic}])[ \t\u3000]+(
  * giving the cities and the student's profile) and the answers are joined, an eligibility
  * verdict in its short form, all within 400 characters.
  */
-function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer): QaAnswer {
+function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer, asker?: string): QaAnswer {
   // A space between two words of Chinese is how WeChat messages and voice input end a sentence.
   const q = normaliseText(question.replace(SPOKEN_PAUSE, '，'))
   // A message about a general task (高考志愿, weather, translation …) with no word only this
@@ -127,7 +131,19 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
     const only = asks[0]
     // "学校说可以报。申请表谁交？": the one ask is not whether the student may apply.
     const eligibility = !only || applying(only.ask) || contentLength(only.ask) <= 6 || !applying(q)
-    return answerOne(ctx, only ? (withoutAfterword(q, only.ask) ?? question) : question, now, { eligibility }, trace)
+    return answerOne(
+      ctx,
+      only ? (withoutAfterword(q, only.ask) ?? question) : question,
+      now,
+      { eligibility, ...(asker ? { asker } : {}) },
+      trace,
+    )
+  }
+  // "全年级400人，前15%是多少名？该生物理第65名，是否满足？": asks only of the lines and of the student's
+  // place are one reply, in numbered parts.
+  if (asks.every((a) => PLACE_ASK.test(a.ask) || MEETS_ASK.test(a.ask) || APPLY_ASK.test(a.ask))) {
+    const placed = placeVerdictReply(ctx, question, q, asker)
+    if (placed) return placed.answer
   }
   const parts: { answer: QaAnswer; text: string; neighbours?: boolean }[] = []
   const noted = new Set<string>()
@@ -138,11 +154,12 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
     const own = askReading(ctx, message, lead, previous)
     let reply: { answer: QaAnswer; text: string; neighbours?: boolean } | undefined
     if (applying(ask)) {
-      const e = eligibilityAnswer(ctx, question, normaliseText(ask))
+      const placed = placeVerdictReply(ctx, question, normaliseText(ask), asker)
+      const e = placed ?? eligibilityAnswer(ctx, question, normaliseText(ask), asker)
       if (e) reply = { answer: e.answer, text: e.brief }
       if (e && trace) {
         trace({ kind: 'ask', ask: makeAsk(ctx, ask, now, { context: question }) })
-        trace({ kind: 'intent', intent: 'eligibility', answer: e.answer })
+        trace({ kind: 'intent', intent: placed ? 'place_verdict' : 'eligibility', answer: e.answer })
       }
       // The verdict's note already says the plan sets none of the conditions the message raises.
       if (e) for (const label of offRuleLabels(ctx, q)) noted.add(label)
@@ -199,7 +216,7 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
       continue
     parts.push(reply)
   }
-  if (parts.length === 0) return answerOne(ctx, question, now, {}, trace)
+  if (parts.length === 0) return answerOne(ctx, question, now, asker ? { asker } : {}, trace)
   if (parts.length === 1) return (parts[0] as { answer: QaAnswer }).answer
   return combine(parts)
 }

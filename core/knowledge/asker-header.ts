@@ -1,13 +1,19 @@
 /**
- * "市科协咨询：1. …2. …", "XX学校教务处询问：": a formal header naming who asks is a salutation.
- * 咨询 there says the message asks, not that it asks for a contact; the asker is no topic of the asks.
- * Only a header naming a party (a body, an office, a teacher, a parent), ending in a colon.
+ * "市科协咨询：1. …2. …", "XX学校教务处询问：", "关于推荐高二学生的请示：": a formal header naming who
+ * asks (or what a 请示 is about) is a salutation. 咨询 there says the message asks, not that it asks
+ * for a contact; the asker is no topic of the asks. Only a header naming a party (a body, an office,
+ * a teacher, a parent) or a 请示 "关于…", ending in a colon.
  */
 export const ASKER_HEADER =
-  /^[^\s,，。？?！!:：；;]{0,14}?(科协|管办|管理办公室|办公室|导师|老师|学校|中学|高中|高校|大学|教务处|教研室|处|科|局|厅|家长|学员|学生)(来电|来函)?(咨询|询问|问询|提问|请教|来问)[:：]\s*/
+  /^(?:[^\s,，。？?！!:：；;]{0,14}?(科协|管办|管理办公室|办公室|导师|老师|学校|中学|高中|高校|大学|教务处|教研室|处|科|局|厅|家长|学员|学生)(来电|来函)?的?(咨询|询问|问询|提问|请教|来问|请示)|关于[^\s,，。？?！!:：；;]{1,20}的请示)[:：]\s*/
+
+/** A message split at its asker header: the header (when there is one and anything follows it) and the rest. */
+export function splitAskerHeader(text: string): { header?: string; body: string } {
+  const m = ASKER_HEADER.exec(text)
+  return m && text.length > m[0].length ? { header: m[0], body: text.slice(m[0].length) } : { body: text }
+}
 
 /** The message without its asker header, when anything follows it. */
 export function withoutAskerHeader(text: string): string {
-  const m = ASKER_HEADER.exec(text)
-  return m && text.length > m[0].length ? text.slice(m[0].length) : text
+  return splitAskerHeader(text).body
 }

@@ -79,6 +79,8 @@ export interface Ask {
   context?: string
   /** False when the message asks something else and only mentions applying ("学校说可以报"). */
   eligibility: boolean
+  /** The message's asker header ("贵港市某中学咨询："): a salutation, read only for the student's place and grade. */
+  asker?: string
   /** The facts by BM25 score, best first (computed on first use). */
   readonly scored: ScoredFact[]
   /** 0..1: how sure retrieval is of its best fact (computed on first use). */
@@ -97,6 +99,7 @@ export function decline(ask: Ask, reason: string): undefined {
 export interface AskOptions {
   context?: string
   eligibility?: boolean
+  asker?: string
 }
 
 /** Confidence of a retrieval answer, from how strong the best score is and how far it leads. */
@@ -127,6 +130,7 @@ export function makeAsk(ctx: Context, question: string, now: Date, opts: AskOpti
     now,
     ...(opts.context === undefined ? {} : { context: opts.context }),
     eligibility: opts.eligibility !== false,
+    ...(opts.asker === undefined ? {} : { asker: opts.asker }),
     get scored() {
       return score()
     },

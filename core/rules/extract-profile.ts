@@ -510,12 +510,36 @@ function patentWordsStart(text: string): number {
   return m ? m.index : text.length
 }
 
+/**
+ * A clause that only goes on about the patent named before it: its type, when it was applied
+ * for or granted ('去年申请的', '前年申报', '今年已经授权了', '实用新型的', '还没批下来').
+ */
+const PATENT_DETAIL = new RegExp(`${PATENT_TYPE.source}|${PENDING.source}|${GRANTED.source}|申请|申报|授权|批`)
+
+/**
+ * '我有个专利，去年申请的，今年已经授权了，实用新型的': a clause naming a patent and the clauses after it
+ * that only add its type or grant are one clause; a clause naming a patent again starts another.
+ */
+function withPatentDetails(clauses: Clause[]): Clause[] {
+  const out: Clause[] = []
+  let open: Clause | undefined
+  for (const c of clauses) {
+    if (open && !PATENT.test(c.text) && PATENT_DETAIL.test(c.text)) {
+      open.text = `${open.text}，${c.text}`
+      continue
+    }
+    open = PATENT.test(c.text) ? { ...c } : undefined
+    out.push(open ?? c)
+  }
+  return out
+}
+
 function readPatents(clauses: Clause[]): Patent[] {
   const patents: Patent[] = []
   // "有一项发明专利和一项实用新型专利，都已授权": the grant may be said in a clause of its own.
   const whole = clauses.map((c) => c.text).join('，')
   const saidOfAll = patentGranted(whole)
-  for (const clause of clauses) {
+  for (const clause of withPatentDetails(clauses)) {
     if (!PATENT.test(clause.text) || /没有[^，,。；;]{0,6}专利|没(申请|拿)|无专利/.test(clause.text)) continue
     const clauseGranted = patentGranted(clause.text)
     // A patent not yet granted counts for nothing whatever its type, so an unnamed type does not

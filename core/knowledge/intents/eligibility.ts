@@ -51,14 +51,23 @@ export interface EligibilityReply {
   brief: string
 }
 
-export function eligibilityAnswer(ctx: Context, question: string, q: string): EligibilityReply | undefined {
+/**
+ * `asker` is the message's asker header ("桂林市某中学咨询："): the place and grade it names are the
+ * student's when the message names none.
+ */
+export function eligibilityAnswer(
+  ctx: Context,
+  question: string,
+  q: string,
+  asker?: string,
+): EligibilityReply | undefined {
   const program = ctx.program
   const askPriority = PRIORITY_ASK.test(q)
   // A profile sent as a bare statement ("横州高一，数学年级前9%") asks the same as "能报吗".
   const statement = !ASKING.test(q) && PROFILE_WORDS.test(q)
   const askApply = APPLY_ASK.test(q) || statement
   if (!askApply && !askPriority) return undefined
-  const { profile } = extractProfile(question)
+  const { profile } = extractProfile(asker ? `${asker.replace(/[:：]\s*$/, '')}，${question}` : question)
   const hard = HARD_SIGNALS.filter((k) => profile[k] !== undefined).length
   if (statement && !APPLY_ASK.test(q) && !askPriority && hard < 2) return undefined
   const extra = (profile.awards?.length ?? 0) + (profile.patents?.length ?? 0) > 0 ? 1 : 0
@@ -169,7 +178,7 @@ export const eligibility: Intent = {
   triggers: [APPLY_ASK, PRIORITY_ASK, PROFILE_WORDS],
   answer: (ask, ctx) => {
     if (!ask.eligibility) return decline(ask, 'the message asks something else and only mentions applying')
-    const reply = eligibilityAnswer(ctx, ask.context ?? ask.question, ask.q)
+    const reply = eligibilityAnswer(ctx, ask.context ?? ask.question, ask.q, ask.asker)
     return reply?.answer ?? decline(ask, 'no ask to apply with a described student')
   },
 }

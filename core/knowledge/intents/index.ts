@@ -35,6 +35,7 @@ import { outOfScope } from './out-of-scope'
 import { outsideCity } from './outside-city'
 import { partyEvaluation } from './party-evaluation'
 import { person } from './person'
+import { placeVerdict } from './place-verdict'
 import { qualifier } from './qualifier'
 import { priorityRequired } from './priority-required'
 import { quota } from './quota'
@@ -69,6 +70,10 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: partyEvaluation, why: '"导师也要被评价吗" before the incentives and eligibility words it shares' },
   { intent: incentives, why: '"对孩子有什么好处" before eligibility, which 孩子 and 有用 would trigger' },
   { intent: mentorTitle, why: '"副教授能当导师吗" asks 能…吗 like eligibility, but of a mentor' },
+  {
+    intent: placeVerdict,
+    why: '"全年级350人，该生第53名，是否可推荐" with no city: the lines as places, not a checklist asking for the city',
+  },
   { intent: eligibility, why: 'a described student with an ask to apply: the rules decide before any fact' },
   {
     intent: gradeAfter,
