@@ -286,7 +286,9 @@ const CLASS_SCOPE = /班级|班上|班里|班内|全班|本班|班/g
 const GRADE_SCOPE = /年级|全级|级部|全校|学校|年段|同级/g
 // A rank of the 中考 or among a whole city, county or province ('中考全市前1%') is not a rank in
 // the school's grade either: a 高一新生 with only that has no grade rank yet, and is asked for one.
-const WIDER_SCOPE = /中考|升学考|入学考|小升初|全市|市里|全县|县里|全省|省里|全区(?!级)|全广西|全自治区|城区/g
+// (期中考试 is an exam of the school, not the 中考.)
+const WIDER_SCOPE =
+  /(?<![期高初])中考|升学考|入学考|小升初|全市|市里|全县|县里|全省|省里|全区(?!级)|全广西|全自治区|城区/g
 
 interface Ranks {
   subject?: number
@@ -559,10 +561,11 @@ function readPatents(clauses: Clause[]): Patent[] {
 
 /**
  * Asking to apply in Guangxi's spoken forms (给 = 可以 in 桂柳话: 给报不, 给不给报, 给报吗咯) and an
- * office's formal request to confirm a student's standing (能否确认资格, 请确认其资格, 资格是否成立).
+ * office's formal request to confirm a student's standing (能否确认资格, 请确认其资格, 资格是否成立), and
+ * asking for a judgement of the details given (现在能判断吗, 帮我判断一下).
  */
 export const SPOKEN_APPLY_ASK =
-  /给(不给)?(申?报|参加|申请|参与)(名)?(不|吗|么|没|啵|嘛)|给不给(申?报|参加|申请|参与)|(确认|核实|认定|核定|审定|判断|判定)[^，,。？?]{0,4}(报名|申报|遴选|推荐)?资格|资格[^，,。？?]{0,4}(是否|能否|可否)(符合|成立|有效|具备|合格)/
+  /(能|可以|能不能|能否|可否|可不可以|帮(我|忙)?|请)(先)?(判断|判定)(一下)?(吗|么|不|呢|出来|[?？]|$)|给(不给)?(申?报|参加|申请|参与)(名)?(不|吗|么|没|啵|嘛)|给不给(申?报|参加|申请|参与)|(确认|核实|认定|核定|审定|判断|判定)[^，,。？?]{0,4}(报名|申报|遴选|推荐)?资格|资格[^，,。？?]{0,4}(是否|能否|可否)(符合|成立|有效|具备|合格)/
 const ASKS = [
   SPOKEN_APPLY_ASK,
   // Loose ways of asking: 有戏吗, 有没有希望, 够格吗, 行不行, 能不能上, 有机会吗, 可以冲吗.

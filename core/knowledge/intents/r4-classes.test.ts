@@ -78,3 +78,34 @@ describe('a place named as a neighbour or as a quota to borrow is not where the 
     expect(ask(q, LATE).eligibility?.verdict).toBe(verdict)
   })
 })
+
+describe('details of a school exam and asks for a judgement', () => {
+  it.each([
+    // 期中考试 is the school's exam, not the 中考.
+    ['桂林高二学生，期末考试综合年级第60名，全年级400人，是否符合条件？', 'eligible'],
+    // 能判断吗 asks for a verdict on what is given.
+    ['柳州高二，数学年级前17%，综合排名还没出来，现在能判断吗', 'unknown'],
+    ['南宁高一，物理年级前9%，麻烦帮我判断一下', 'eligible'],
+  ])('%s', (q, verdict) => {
+    expect(ask(q, LATE).eligibility?.verdict).toBe(verdict)
+  })
+  it('a place in a 期中考试 is read as a rank in the grade', () => {
+    const a = ask('南宁高一，这次期中考试总分排年级第150名，年级共500人，能报吗', LATE)
+    expect(a.eligibility?.verdict).toBe('unknown')
+    expect(a.answer).toMatch(/综合前30%/)
+  })
+  it('a 中考 rank is still no rank in the grade', () => {
+    expect(ask('南宁高一新生，中考全市第300名，能报吗', LATE).eligibility?.verdict).toBe('unknown')
+  })
+})
+
+describe('a bracketed title of a consultation is a header', () => {
+  it('the title’s 咨询 asks for no contact', () => {
+    const a = ask('【某中学关于培养计划的咨询】请告知：一、主办单位；二、承办单位。', LATE).answer
+    hasEach(a, [['教育厅'], ['科技馆']])
+    expect(a).not.toContain('各市联系人')
+  })
+  it('the place the title names is the student’s', () => {
+    expect(ask('【梧州市某中学的咨询】高二学生综合前10%，能否推荐？', LATE).eligibility?.verdict).toBe('ineligible')
+  })
+})
