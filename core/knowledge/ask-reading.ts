@@ -54,6 +54,17 @@ const PURPOSE = /(?<=^|[，,。！!：:])为了?(做好|便于|方便|确保|准
 
 /** "该日为星期几", "当天是周几": an ask about the day (or thing) the ask before it named. */
 const ANAPHOR = /^(该|此|这|那|当)(日|天|一天|日期|截止日|时间|环节|步骤)|^(其|它)(的|是|为|在)/
+/** "两个截止日分别为星期几", "二者各在哪天": an ask about the steps the ask before it named. */
+const PLURAL_ANAPHOR =
+  /^(这|那)?(两|二|三|几|2|3)(个|项)?(?=截止日|截止日期|日期|时间|日子|天|环节|步骤|节点)|^(两者|二者|三者|它们|它俩)(的)?/
+
+/** The short titles (学校推荐, 中期评价) of the dated steps a text names, in the plan's order. */
+function stepTitles(ctx: Context, text: string): string[] {
+  return ctx.program.milestones
+    .filter((m) => ctx.vocab.steps.some((s) => s.key === m.key && s.pattern.test(text)))
+    .map((m) => m.title.split(/[：:（(，,]/)[0] as string)
+}
+
 /** "与学校提交的截止日期相差几天", "距中期评价截止相隔几个月": a span from one side only, the other being the subject before. */
 const ONE_SIDED_SPAN =
   /^(与|和|跟|同|距离?|离|较|比)[^，,。？?]{1,30}(相差|相隔|间隔|隔|差|早|晚|多|少)[^，,。？?]{0,6}(几|多少|多久|多长)/
@@ -86,6 +97,9 @@ export function askReading(
   const span = ONE_SIDED_SPAN.test(ask)
   // "关于年度评价：…（3）距中期评价截止时间相隔几个月": the list's step is the other side of the span.
   if (span && lead.step) return `${lead.text}${ask}`
+  // "…相隔几天？两个截止日分别为星期几": the steps named before, each asked again.
+  const steps = previous && PLURAL_ANAPHOR.test(ask) ? stepTitles(ctx, previous.subject) : []
+  if (steps.length > 1) return `${steps.join('和')}的${ask.replace(PLURAL_ANAPHOR, '')}`
   if (previous && pointsBack(ask)) return `${previous.subject.replace(/[？?。！!；;]+$/, '')}，${ask}`
   // "中期考核方面，(1)什么时候 (2)谁负责": a numbered ask naming no step of its own is about the topic before the list;
   // a mere announcement before it ("想咨询三个问题：一是…") is no topic at all.

@@ -5,7 +5,9 @@ import type { Intent } from './intent'
 
 /** Asks how many times students are evaluated ("一年评几次", "要接受几次考核", "几次评价"). */
 const EVALUATION_COUNT =
-  /(评价|考核|考评|评估|评|考察)[^，,。？?；;]{0,4}(几|多少)(次|回|轮)|(几|多少)(次|回|轮)[^，,。？?；;]{0,3}(评价|考核|考评|评估)/
+  /(评价|考核|考评|评估|评|考察)[^，,。？?；;]{0,4}(几|多少)(次|回|轮)|(几|多少)(次|回|轮)[^，,。？?；;]{0,3}(评价|考核|考评|评估)|(只|就|仅)[^，,。？?；;]{0,6}(评价|考核|考评|评估|评|考)[^，,。？?；;]{0,2}(一|1)(次|回|轮)/
+/** Asks whether there is only one ("就年底评一次吗", "只考核一次？"). */
+const ONLY_ONCE = /(只|就|仅)[^，,。？?；;]{0,6}(评价|考核|考评|评估|评|考)[^，,。？?；;]{0,2}(一|1)(次|回|轮)/
 /** Words of visits or of a party's own appraisal, whose counts are other questions. */
 const OTHER_COUNTS = /到校|去(了)?[^，,。？?]{0,4}(大学|高校)|参加培养|见面|成长日志|导师[^，,。？?]{0,4}(被|受)|单位/
 
@@ -22,7 +24,7 @@ export const evaluationCount: Intent = {
     if (!EVALUATION_COUNT.test(q) || OTHER_COUNTS.test(q)) return decline(ask, 'asks no number of evaluations')
     const { midterm, annual } = ctx.program.evaluation
     const answer: QaAnswer = {
-      answer: `培养周期内对学生的评价有两次：中期评价在${chineseMonth(midterm.by)}底前（${midterm.section}），年度评价在${chineseMonth(annual.by)}底前（${annual.section}），均由管理办公室联合高校组织。`,
+      answer: `${ONLY_ONCE.test(q) ? '不止一次。' : ''}培养周期内对学生的评价有两次：中期评价在${chineseMonth(midterm.by)}底前（${midterm.section}），年度评价在${chineseMonth(annual.by)}底前（${annual.section}），均由管理办公室联合高校组织。`,
       intent: 'fact',
       sources: [
         { section: midterm.section, title: '中期评价' },

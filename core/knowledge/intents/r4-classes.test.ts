@@ -109,3 +109,29 @@ describe('a bracketed title of a consultation is a header', () => {
     expect(ask('【梧州市某中学的咨询】高二学生综合前10%，能否推荐？', LATE).eligibility?.verdict).toBe('ineligible')
   })
 })
+
+describe('round 4b classes', () => {
+  it.each([
+    ['我想去桂林读师大附近的实验室，师大算不算合作的大学？', [['是的'], ['广西师范大学']]],
+    ['广西科大是否属于参与高校', [['是的'], ['广西科技大学']]],
+    ['有个问题哈 这个计划到底干啥的呀', [['走进大学', '科学研究', '科研']]],
+    ['对学生的考核是不是只在年底考一次？', [['不止一次'], ['中期']]],
+    ['为扩大覆盖面，中学要采取哪些措施？', [['宣传发动']]],
+    ['桂林市科协关于实施范围的咨询：1.实施城市有哪些？2.参与高校有哪些？', [['柳州'], ['广西大学']]],
+    ['中期评价与年度评价相隔几个月？这两个截止日分别是星期几？', [['7个月'], ['星期四'], ['星期一']]],
+  ])('%s', (q, groups) => {
+    const a = ask(q, LATE).answer
+    hasEach(a, groups)
+    within(a)
+  })
+  it('a university named as the end of another name is not the listed one', () => {
+    expect(ask('中国科大是不是合作高校', LATE).answer).not.toContain('是的')
+  })
+  it.each([
+    ['柳州某中学高一学生，未提供年级排名，获全国青少年科技创新大赛一等奖，资格怎么认定？', 'unknown', true],
+    ['请问其资格如何认定：南宁高二，综合前12%', 'eligible', false],
+  ])('%s', (q, verdict, priority) => {
+    const e = ask(q, LATE).eligibility
+    expect([e?.verdict, e?.priority]).toEqual([verdict, priority])
+  })
+})

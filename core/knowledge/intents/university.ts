@@ -3,7 +3,20 @@ import type { Program } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import type { Intent } from './intent'
 
-/** Membership of a university the plan does not list ("有没有桂林电子科技大学"). */
+/** Asks whether a university is among the program's ("是不是合作的大学之一", "属于参与高校吗"). */
+const MEMBER_ASK =
+  /之一|(是不是|是否|算不算|属不属于|属于|在不在|包不包括|包括|包含|有没有)[^，,。？?]{0,10}(实施|参与|合作|承办|培养)[^，,。？?]{0,3}(高校|大学|学校|院校|单位)|(实施|参与|合作)(的)?(高校|大学|院校)(里|中|之中)?(有没有|包不包括|包括|包含|有)|(是|算)(本计划的)?(实施|参与|合作)(的)?(高校|大学|院校)(吗|么|不|嘛|[?？]|$)/
+
+/** A name in a question; a short form (师大, 科大) only as a word of its own, not the end of another name (中国科大). */
+function namedIn(q: string, name: string): boolean {
+  if ([...name].length > 2) return q.includes(name)
+  return [...q.matchAll(new RegExp(name, 'g'))].some((m) => {
+    const before = q[(m.index ?? 0) - 1] ?? ''
+    return !/[\u4e00-\u9fff]/.test(before) || /[去在到和跟与、是的想读那这]/.test(before)
+  })
+}
+
+/** Membership of a university in the plan's list ("有没有桂林电子科技大学", "师大是不是合作的大学之一"). */
 function universityMembershipAnswer(program: Program, q: string): QaAnswer | undefined {
   if (!/实施|参与|合作|高校|之一|在不在|有没有|是不是|是否|包括|包含|算不算|属于|里面?有/.test(q)) return undefined
   const listed = program.universities.flatMap((u) => [u.name, ...u.aliases])
@@ -17,9 +30,20 @@ function universityMembershipAnswer(program: Program, q: string): QaAnswer | und
     if (listed.some((l) => l.length >= 4 && (name.includes(l) || l.includes(name)))) continue
     others.push(name)
   }
-  if (others.length === 0) return undefined
   const list = program.universities.map((u) => u.name).join('、')
   const section = program.universitiesSection
+  if (others.length === 0) {
+    // "师大是不是合作的大学之一": a listed one, asked whether it is listed.
+    const named = program.universities.filter((u) => [u.name, ...u.aliases].some((n) => namedIn(q, n)))
+    if (named.length === 0 || !MEMBER_ASK.test(q)) return undefined
+    return {
+      answer: `是的，${named.map((u) => u.name).join('、')}${named.length > 1 ? '都' : ''}是本计划的实施高校${named.length === 1 ? '之一' : ''}：${program.cohort}年的实施高校共${program.universities.length}所，即${list}。`,
+      intent: 'fact',
+      sources: [{ section, title: '实施高校' }],
+      confidence: 0.85,
+      facts: [{ section, title: '实施高校', text: list }],
+    }
+  }
   return {
     answer: `${others.join('、')}不在本计划的实施高校之内：${program.cohort}年的实施高校只有${list}${program.universities.length}所。`,
     intent: 'fact',
@@ -29,10 +53,10 @@ function universityMembershipAnswer(program: Program, q: string): QaAnswer | und
   }
 }
 
-/** A university the plan does not list. */
+/** Whether a named university is one the plan lists. */
 export const university: Intent = {
   name: 'university',
   description: 'whether a named university is among those the plan lists',
   answer: (ask, ctx) =>
-    universityMembershipAnswer(ctx.program, ask.q) ?? decline(ask, 'names no university outside the list'),
+    universityMembershipAnswer(ctx.program, ask.q) ?? decline(ask, 'asks not whether a named university is listed'),
 }
