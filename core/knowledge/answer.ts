@@ -94,7 +94,7 @@ function answerOne(ctx: Context, question: string, now: Date, opts: AskOptions =
 /**
  * The message without a sentence that only follows its one ask ("…分别是哪些？我们在宣传材料里需要
  * 准确表述。"): why it is asked, not what. Undefined when nothing follows, or what follows may
- * describe the student (a number, an ask).
+ * describe the student (a number, an award, a grade when applying is asked) or ask something.
  */
 function withoutAfterword(q: string, ask: string): string | undefined {
   const end = q.lastIndexOf(ask) + ask.length
@@ -103,7 +103,9 @@ function withoutAfterword(q: string, ask: string): string | undefined {
     end < ask.length ||
     !after ||
     !/[？?。！!]$/.test(ask) ||
-    /\d|[一二三四五六七八九十]等奖|高[一二三]|初[一二三]/.test(after)
+    /\d|[一二三四五六七八九十]等奖/.test(after) ||
+    // "…要搞多久？孩子明年就高二了": a grade matters only to whether the student may apply.
+    (/高[一二三]|初[一二三]/.test(after) && (APPLY_ASK.test(q) || PRIORITY_ASK.test(q)))
   )
     return undefined
   return ASKING.test(after) || APPLY_ASK.test(after) || ALSO_FOR.test(after) ? undefined : q.slice(0, end)

@@ -48,7 +48,7 @@ import { schedule } from './schedule'
 import { stepParty } from './step-party'
 import { subject } from './subject'
 import { uncounted } from './uncounted'
-import { university } from './university'
+import { university, universityPremise } from './university'
 import { visits } from './visits'
 import { weekday } from './weekday'
 
@@ -69,6 +69,10 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: visits, why: 'a count of visits ("去了8次够吗") would otherwise read as eligibility (够吗)' },
   { intent: partyEvaluation, why: '"导师也要被评价吗" before the incentives and eligibility words it shares' },
   { intent: incentives, why: '"对孩子有什么好处" before eligibility, which 孩子 and 有用 would trigger' },
+  {
+    intent: universityPremise,
+    why: '"鉴于我校（未列入）属于实施高校，如何申报导师": the false premise is corrected before any mentor reading',
+  },
   { intent: mentorTitle, why: '"副教授能当导师吗" asks 能…吗 like eligibility, but of a mentor' },
   {
     intent: placeVerdict,

@@ -135,3 +135,33 @@ describe('round 4b classes', () => {
     expect([e?.verdict, e?.priority]).toEqual([verdict, priority])
   })
 })
+
+describe('round 4c classes', () => {
+  it.each([
+    // A grade size said with 共计/合计.
+    ['南宁市某中学高二年级合计400人，学生王某物理单科第50名，请问是否符合成绩条件？', 'eligible'],
+    ['柳州某中学高一年级总计600人，某生综合第130名、化学第95名，请判断是否符合条件', 'ineligible'],
+  ])('%s', (q, verdict) => {
+    expect(ask(q, LATE).eligibility?.verdict).toBe(verdict)
+  })
+  it.each([
+    // 两级审核: the two steps of the ask before.
+    ['学校推荐截止与市级审核截止相差几天？两级审核分别审什么？', [['3天'], ['真实性'], ['规范性']]],
+    // A teacher's 评职称 asks the incentive, not the open topic of mentors' titles.
+    ['指导这些学生，对我评职称有帮助吗', [['职称评聘', '工作量']]],
+    // A club of the school's.
+    ['我们学校的科创社学生报这个有什么讲究吗', [['鼓励', '科技俱乐部', '科学社']]],
+    // 明年 of the student's grade is no other year's program.
+    ['培养总共多长时间啊？我家孩子明年就高三了', [['一年', '12个月']]],
+    ['这一期结束了，还能继续跟原来的导师做吗', [['优先']]],
+    // An unlisted university taken for one of the program's is corrected first.
+    ['我校桂林理工大学作为实施高校，导师名单什么时候报？', [['不在'], ['广西师范大学']]],
+  ])('%s', (q, groups) => {
+    const a = ask(q, LATE).answer
+    hasEach(a, groups)
+    within(a)
+  })
+  it('a listed university said to be one is no false premise', () => {
+    expect(ask('我们广西大学作为参与高校，怎么推荐导师', LATE).answer).not.toContain('不在本计划')
+  })
+})

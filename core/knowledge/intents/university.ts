@@ -23,7 +23,7 @@ function universityMembershipAnswer(program: Program, q: string): QaAnswer | und
   const others: string[] = []
   for (const m of q.matchAll(/(大学|学院)/g)) {
     const before = q.slice(Math.max(0, (m.index ?? 0) - 10), m.index)
-    const name = `${before.split(/有没有|是不是|是否|在不在|算不算|包括|包含|属于|里|和|跟|与|、|，|,|吗|呢|的|有|是|去|在/).pop() ?? ''}${m[1]}`
+    const name = `${before.split(/有没有|是不是|是否|在不在|算不算|包括|包含|属于|本人系|我们|咱们|我校|本校|鉴于|作为|里|和|跟|与|、|，|,|吗|呢|的|有|是|去|在|系/).pop() ?? ''}${m[1]}`
     if ([...name].length < 4 || listed.includes(name) || others.includes(name)) continue
     // "随便哪个大学", "任何一所大学", "普通大学": any university, not one by name.
     if (/随便|任何|任意|随意|哪|什么|啥|别的|其他|其它|普通|一般|所有|每|一所|外地|外省|好的/.test(name)) continue
@@ -59,4 +59,21 @@ export const university: Intent = {
   description: 'whether a named university is among those the plan lists',
   answer: (ask, ctx) =>
     universityMembershipAnswer(ctx.program, ask.q) ?? decline(ask, 'asks not whether a named university is listed'),
+}
+
+/** A university said to be one of the program's ("鉴于我校属于本计划实施高校", "我们作为参与高校"). */
+const CLAIMED =
+  /(属于|是|作为|身为|系)(本计划|该计划|这个计划)?的?(实施|参与|合作|承办)(的)?(高校|大学|院校|单位)(之一)?(?!吗|么|不|嘛|[?？])/
+
+/**
+ * A message that takes an unlisted university for one of the program's: the premise is corrected
+ * first, whatever it goes on to ask (how its professors become mentors, when it hands in lists).
+ */
+export const universityPremise: Intent = {
+  name: 'university_premise',
+  description: 'an unlisted university assumed to be one of the program’s: the list, before what is asked',
+  answer: (ask, ctx) => {
+    if (!CLAIMED.test(ask.q)) return decline(ask, 'assumes no university to be one of the program’s')
+    return universityMembershipAnswer(ctx.program, ask.q) ?? decline(ask, 'the university assumed is listed')
+  },
 }
