@@ -16,7 +16,7 @@ import { withoutPersonalDetails } from './personal'
 import type { Program } from './program'
 import type { QaAnswer } from './qa-answer'
 import { withNoteLast } from './reply'
-import { withOfficeWhenSilent } from './reply-extras'
+import { withGradePremise, withOfficeWhenSilent } from './reply-extras'
 import { GENERIC_TASK, PROGRAM_NAMED } from './scope'
 import { ALSO_FOR, APPLY_ASK, ASKING, CORE_TERMS, PRIORITY_ASK } from './wording'
 
@@ -52,7 +52,7 @@ export function answerQuestion(program: Program, question: string, now: Date, tr
   const { header, body: text } = splitAskerHeader(
     cohortMonthsAsked(program, noticeForFormula(correctHomophones(expanded, ctx.homophones))).replace(SALUTATION, ''),
   )
-  const answer = withOfficeWhenSilent(ctx, answerMessage(ctx, text, now, trace, header))
+  const answer = withGradePremise(ctx, text, withOfficeWhenSilent(ctx, answerMessage(ctx, text, now, trace, header)))
   // The year note (the cohort is over) comes once, after the asked points.
   return { ...answer, answer: withNoteLast(answer.answer) }
 }

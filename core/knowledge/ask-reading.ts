@@ -103,7 +103,11 @@ export function askReading(
   if (previous && pointsBack(ask)) return `${previous.subject.replace(/[？?。！!；;]+$/, '')}，${ask}`
   // "中期考核方面，(1)什么时候 (2)谁负责": a numbered ask naming no step of its own is about the topic before the list;
   // a mere announcement before it ("想咨询三个问题：一是…") is no topic at all.
-  if ((enumerated ? lead.list : lead.step) && !namesStep(ctx, ask.replace(/截止(时间|日期)?/g, '')))
+  // An unnumbered ask naming a thing of its own ("…20次，是否属实？《成长日志》应如何提交？") is about that thing.
+  if (
+    (enumerated ? lead.list : lead.step && !CORE_TERMS.test(ask)) &&
+    !namesStep(ctx, ask.replace(/截止(时间|日期)?/g, ''))
+  )
     return `${lead.text}${ask}`
   if (contentLength(ask) > 6) return ask
   // A bare follow-up ("能报吗", "有啥建议") reads with the remarks before it, the message's topic, or the ask before it.

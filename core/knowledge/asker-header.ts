@@ -11,7 +11,15 @@ export const ASKER_HEADER =
 /** A message split at its asker header: the header (when there is one and anything follows it) and the rest. */
 export function splitAskerHeader(text: string): { header?: string; body: string } {
   const m = ASKER_HEADER.exec(text)
-  return m && text.length > m[0].length ? { header: m[0], body: text.slice(m[0].length) } : { body: text }
+  if (!m || text.length <= m[0].length) return { body: text }
+  // "××中学关于参与中学职责的咨询：1.…": who asks goes, what it is about stays as the topic of the asks.
+  const about = /关于([^\s,，。？?！!:：；;【】]{2,20}?)的?(咨询|询问|问询|请教|请示|来函|求助|提问)/.exec(m[0])
+  const subject = (about?.[1] ?? '').replace(
+    /[“”"‘’《》]|八桂青少年英才培养计划|八桂英才计划|英才计划|本计划|该计划|培养计划|^的|的$/g,
+    '',
+  )
+  const topic = [...subject].length >= 2 ? `关于${subject}：` : ''
+  return { header: m[0], body: `${topic}${text.slice(m[0].length)}` }
 }
 
 /** The message without its asker header, when anything follows it. */

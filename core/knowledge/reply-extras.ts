@@ -1,3 +1,4 @@
+import { extractProfile } from '../rules/extract-profile'
 import type { Context } from './context'
 import { joinWithin, PLAN_NAME } from './reply'
 import { MAX_ANSWER_CHARS, type QaAnswer } from './qa-answer'
@@ -86,4 +87,25 @@ export function withOfficeWhenSilent(ctx: Context, answer: QaAnswer): QaAnswer {
         },
       ]
   return { ...answer, answer: `${head}${tail}`, facts }
+}
+
+/** Recommending, applying or taking part, said of the students the message describes. */
+const TAKING_PART = /推荐|报名|申报|申请|参加|参与|报送|入选/
+
+/**
+ * "我校拟推荐两名高三学生参加，需要准备哪些材料？": students of a grade the plan does not admit,
+ * taken as applicants in a question about something else. The answer says first that the grade is
+ * not admitted, then answers what was asked. An eligibility verdict says so already.
+ */
+export function withGradePremise(ctx: Context, question: string, answer: QaAnswer): QaAnswer {
+  if (answer.eligibility || !TAKING_PART.test(question)) return answer
+  const { grade } = extractProfile(question).profile
+  const { allowed, section } = ctx.program.eligibility.grades
+  if (!grade || allowed.includes(grade) || answer.answer.includes(grade)) return answer
+  const note = `请注意：本计划只面向${allowed.join('、')}学生，${grade}学生不在遴选范围内（${section}）。`
+  return {
+    ...answer,
+    answer: `${note}${clamp(answer.answer, MAX_ANSWER_CHARS - [...note].length)}`,
+    sources: [{ section, title: '遴选对象' }, ...answer.sources],
+  }
 }

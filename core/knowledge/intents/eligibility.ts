@@ -45,6 +45,9 @@ function briefEligibility(result: ReturnType<typeof checkEligibility>, priorityA
   return `${verdict}${metLine}${openLine}${priority}。`
 }
 
+/** Two grades named together ("高一高二都", "高一和高二", "高一、高二"). */
+const SEVERAL_GRADES = /高[一二三1-3][、和与及跟或,，/]?(还有)?高[一二三1-3]/
+
 /** The eligibility answer in full, and in short for a message with other asks. */
 export interface EligibilityReply {
   answer: QaAnswer
@@ -86,6 +89,9 @@ export function eligibilityAnswer(
   // with nothing but a place known and no student named, it is not a question about applying.
   const onlyPlace = profile.city !== undefined && hard + extra === 1
   if (onlyPlace && !askPriority && !CLEAR_APPLY_ASK.test(q) && !SOMEONE.test(q)) return undefined
+  // "我们学校高一高二都可以推荐吗": every grade named at once asks the rule, not about one student.
+  const ranked = profile.subjectRankPercent !== undefined || profile.overallRankPercent !== undefined
+  if (!ranked && extra === 0 && profile.grade !== undefined && SEVERAL_GRADES.test(question)) return undefined
   const result = checkEligibility(program, profile)
   // "孩子有个外观设计专利授权了，算优先吗": only an award or patent and an ask for priority, no
   // city, grade or rank: the priority rule and whether the named one meets it, not a checklist.

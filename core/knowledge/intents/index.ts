@@ -3,6 +3,7 @@ import { applyProcess } from './apply-process'
 import { aspect } from './aspect'
 import { atUniversity } from './at-university'
 import { chatter } from './chatter'
+import { claim } from './claim'
 import { conditions } from './conditions'
 import { contact } from './contact'
 import { deadline } from './deadline'
@@ -101,6 +102,10 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   {
     intent: noticeEndIntent,
     why: 'a start day given with an ask for the end is counted, whatever open-topic words it holds (周末, 节假日)',
+  },
+  {
+    intent: claim,
+    why: '"市级审核10月31日前报送，对吗" states a date to confirm: checked against the step, before its calendar and date',
   },
   { intent: weekday, why: '"10月27日是星期几" asks the calendar, before the deadline of the step that day is' },
   { intent: monthEnd, why: 'the last day of a 月底 step (闰年 2月29日), before the step’s month alone' },

@@ -165,3 +165,31 @@ describe('round 4c classes', () => {
     expect(ask('我们广西大学作为参与高校，怎么推荐导师', LATE).answer).not.toContain('不在本计划')
   })
 })
+
+describe('round 4d: claims to confirm, premises, general grade asks', () => {
+  it.each([
+    ['市科协应在10月30日前把材料报送管理办公室，对吗？', [['不对'], ['10月27日']]],
+    ['学校推荐是10月24号截止对吧', [['对，'], ['10月24日']]],
+    ['年度评价是8月底前完成，是否属实？', [['不对'], ['9月底']]],
+    ['听说方案规定学生至少要去大学15次，是真的吗', [['不对'], ['10次']]],
+    ['初三学生参加的话，见面会在什么时候', [['初三学生不在遴选范围'], ['11月']]],
+    [
+      '××中学关于参与中学职责的咨询：1.学校须指定何种人员指导课题研究？2.须与哪些方面建立沟通机制？',
+      [['学科教师'], ['沟通机制']],
+    ],
+  ])('%s', (q, groups) => {
+    const a = ask(q, LATE).answer
+    hasEach(a, groups)
+    within(a)
+  })
+  it('a day stated for a step dated by its month alone is neither confirmed nor refused', () => {
+    const a = ask('师生见面会定在11月18日，对吗？', LATE).answer
+    expect(a).not.toMatch(/^对，|不对/)
+    expect(a).toContain('11月')
+  })
+  it.each(['我们学校高一高二都可以推荐吗', '高一和高二都能报名吗'])('%s asks the rule, not about one student', (q) => {
+    const a = ask(q, LATE)
+    expect(a.eligibility).toBeUndefined()
+    hasEach(a.answer, [['高一'], ['高二']])
+  })
+})

@@ -4,6 +4,7 @@ import { type Context, decline } from '../context'
 import type { ProgramFact } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import { clamp, factOf } from '../reply'
+import { CONFIRM_ASK } from './claim'
 import type { Intent } from './intent'
 
 /** The number of visits a question gives (digits or Chinese numerals up to 99), read before 次. */
@@ -64,6 +65,10 @@ const STILL_NEEDED =
 /** Asks by when something is due ("需在何时前完成", "最晚什么时候之前"). */
 const VISITS_BY_WHEN = /何时|什么时候|啥时候|哪天|哪一天|几号|几月|截止(到|日期|时间)|期限|最晚|最迟|多久之?内/
 
+/** A minimum stated as the plan's ("方案要求…不少于20次", "规定至少去15次"). */
+const RULE_STATED =
+  /(要求|规定|须|需要?|必须|应当?)[^，,。？?]{0,16}(不少于|至少|最少|不低于)[^，,。？?\d]{0,4}\d+\s*次/
+
 /** 五（三）1 against a count: at least 10 visits in the cycle, the count said to meet it or not. */
 function visitsAnswer(ctx: Context, q: string, context?: string): QaAnswer | undefined {
   const fact = ctx.factsById.get('visits')
@@ -75,7 +80,8 @@ function visitsAnswer(ctx: Context, q: string, context?: string): QaAnswer | und
   if (rate) return rateAnswer(ctx, rate)
   // "去了西大6次了。…还要去几次？": the visits may be named only in the sentence before the ask.
   const topic = VISIT_TOPIC.test(q) || (STILL_NEEDED.test(q) && VISIT_TOPIC.test(context ?? ''))
-  if (!topic || !(VISIT_JUDGE.test(q) || STILL_NEEDED.test(q))) return undefined
+  const confirming = RULE_STATED.test(q) && CONFIRM_ASK.test(q)
+  if (!topic || !(VISIT_JUDGE.test(q) || STILL_NEEDED.test(q) || confirming)) return undefined
   const required = ctx.program.training.requiredVisits
   const rule = `方案要求学生在一个培养周期内到高校参加培养不少于${required}次（${fact.section}）。`
   const { start, end } = ctx.program.training
@@ -86,8 +92,11 @@ function visitsAnswer(ctx: Context, q: string, context?: string): QaAnswer | und
   if (n === undefined && !fewer && !makeUp) return undefined
   if (n !== undefined && !/次/.test(`${context ?? ''}${q}`)) return undefined
   const parts = [rule]
+  // "方案要求到校不少于20次，是否属实": a minimum stated to be confirmed, not a count done.
+  if (n !== undefined && confirming)
+    parts.push(n === required ? `对，是不少于${required}次。` : `不对：是不少于${required}次，不是${n}次。`)
   // "还差几次": the difference, not only the comparison.
-  if (n !== undefined && STILL_NEEDED.test(q))
+  else if (n !== undefined && STILL_NEEDED.test(q))
     parts.push(
       n < required
         ? `已经${n}次，至少还要${required - n}次（${required}−${n}=${required - n}）。`
