@@ -1,12 +1,12 @@
 import { chineseDate, chineseMonth } from '../../time'
 import { decline } from '../context'
-import type { ProgramMilestone } from '../program'
+import type { Program, ProgramMilestone } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import type { Intent } from './intent'
 
 /** Asks whether what the message states is right ("对吗", "是否属实", "请予以确认", "没错吧"). */
 export const CONFIRM_ASK =
-  /对吗|对不对|对吧|对么|是否属实|属实吗|是否正确|正确吗|对不|(请|烦请|望)?予以确认|请确认|请核实|是这样吗|是不是这样|没错吧|没错吗|是吧|是真的吗|是不是真的|准确吗|有误吗|是否有误/
+  /对吗|对不对|对吧|对么|是吗|是嘛|是否属实|属实吗|是否正确|正确吗|对不|(请|烦请|望)?予以确认|请确认|请核实|是这样吗|是不是这样|没错吧|没错吗|是吧|是真的吗|是不是真的|准确吗|有误吗|是否有误/
 /** A day or a month's end stated ("10月31日前", "2023年10月31号", "3月底"). */
 const STATED = /(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})(?:日|号)|(底|末))/g
 
@@ -22,6 +22,50 @@ function planDate(m: ProgramMilestone): string {
       : `${chineseDate(m.due)}前`
 }
 
+/** A body's name as people shorten it: 自治区科协 → 科协 is too loose, but 广西科协, 区科协 and 科技馆 are it. */
+function variants(name: string): string[] {
+  const bare = name.replace(/^(自治区|广西)/, '')
+  return [...new Set([name, `广西${bare}`, `自治区${bare}`, `区${bare}`, bare.length >= 3 ? bare : name])]
+}
+
+/**
+ * "据了解，本计划由广西科技馆主办、自治区科协承办，请确认": each body said to organise (主办) or
+ * undertake (承办) checked against the plan's lists.
+ */
+function bodiesClaim(program: Program, q: string): QaAnswer | undefined {
+  const { organisers, undertakers } = program.bodies
+  let wrong = false
+  let said = false
+  for (const [names, role, other] of [
+    [organisers.names, '主办', undertakers.names],
+    [undertakers.names, '承办', organisers.names],
+  ] as const) {
+    for (const name of [...names, ...other]) {
+      const claimed = variants(name).some((v) =>
+        new RegExp(`${v}[^，,。？?；;、]{0,3}${role}|${role}(单位|方)?(是|为|系)?[^，,。？?；;]{0,12}${v}`).test(q),
+      )
+      if (!claimed) continue
+      said = true
+      if (!names.includes(name)) wrong = true
+    }
+  }
+  if (!said) return undefined
+  const { section } = organisers
+  return {
+    answer: `${wrong ? '不对' : '对'}：主办单位是${organisers.names.join('和')}，承办单位是${undertakers.names.join('和')}（${section}）。`,
+    intent: 'fact',
+    sources: [{ section, title: '主办和承办单位' }],
+    confidence: 0.85,
+    facts: [
+      {
+        section,
+        title: '主办和承办单位',
+        text: `主办${organisers.names.join('、')}；承办${undertakers.names.join('、')}`,
+      },
+    ],
+  }
+}
+
 /**
  * "市级科协应于10月31日前报送管理办公室，对吗？", "中期评价是3月底前完成吧？": a date stated for a
  * step of the plan, asked to be confirmed — each stated date checked against the step named
@@ -29,11 +73,13 @@ function planDate(m: ProgramMilestone): string {
  */
 export const claim: Intent = {
   name: 'claim',
-  description: 'a date stated for a step, asked to be confirmed: right, or corrected with the plan’s date',
+  description: 'a date of a step or a body’s role stated to be confirmed: right, or corrected from the plan',
   triggers: [CONFIRM_ASK],
   answer: (ask, ctx) => {
     const { q } = ask
     if (!CONFIRM_ASK.test(q)) return decline(ask, 'asks nothing to be confirmed')
+    const bodies = bodiesClaim(ctx.program, q)
+    if (bodies) return bodies
     const named: { m: ProgramMilestone; at: number }[] = []
     for (const m of ctx.program.milestones) {
       const pattern = ctx.vocab.steps.find((s) => s.key === m.key)?.pattern

@@ -193,3 +193,15 @@ describe('round 4d: claims to confirm, premises, general grade asks', () => {
     hasEach(a.answer, [['高一'], ['高二']])
   })
 })
+
+describe('a body’s role stated to confirm', () => {
+  it.each([
+    ['据说这个计划是广西科技馆主办、区科协承办的，请确认', '不对'],
+    ['主办单位是自治区科协和自治区教育厅，没错吧', '对'],
+    ['承办方是教育厅，对吗', '不对'],
+  ])('%s', (q, verdict) => {
+    const a = ask(q, LATE).answer
+    expect(a.startsWith(verdict)).toBe(true)
+    hasEach(a, [['教育厅'], ['科技馆']])
+  })
+})
