@@ -53,6 +53,7 @@ function normaliseAfresh(text: string): string {
     .replace(SPOKEN_WHEN, '什么时候')
     .replace(DIALECT_GO, '去')
     .replace(/冇/g, '没')
+    .replace(/有没得/g, '有没有')
     .replace(DIALECT_WHAT, '什么')
   s = s.replace(PERCENT_WORDS, (_m, n: string) => {
     const v = /\d/.test(n) ? n : chineseNumberToInt(n)

@@ -62,7 +62,8 @@ export function withGap(ctx: Context, q: string, answer: QaAnswer): QaAnswer {
 }
 
 /** A question that asks where, besides anything else. */
-const ASK_PLACE_TOO = /在哪(?!几|些|一?[个项类]?(方面|环节|阶段|步|级))|哪里|哪儿|什么地方|地点|哪个学校/
+const ASK_PLACE_TOO =
+  /在哪(?!几|些|[一1]?[项类]|[一1]?个?(方面|环节|阶段|步|级|部分|材料)|部分)|哪里|哪儿|什么地方|地点|哪个学校/
 
 /** Says the plan leaves something open: such an answer must also say whom to ask. */
 const SILENT =

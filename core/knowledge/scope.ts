@@ -140,7 +140,7 @@ export const DOCUMENT_NUMBER_ASK = /文号|发文|字号|[发字][^，,。？?]{
 const ASK_DATE =
   /哪天|哪1天|哪一天|几号|几月几|具体(日期|时间|哪天|几号)|日期是|开营|开幕|什么时候(开始|举行|开|办)|啥时候(开始|举行|开|办)/
 const ASK_PLACE =
-  /在哪(?!几|些|一?[个项类]?(方面|环节|阶段|步|级))|在哪里|在哪儿|哪个学校|哪所学校|哪个地方|什么地方|地点|哪里(开|举行|办|上课)|去哪(里|儿)?(开|上)/
+  /在哪(?!几|些|[一1]?[项类]|[一1]?个?(方面|环节|阶段|步|级|部分|材料)|部分)|在哪里|在哪儿|哪个学校|哪所学校|哪个地方|什么地方|地点|哪里(开|举行|办|上课)|去哪(里|儿)?(开|上)/
 const ASK_CHOICE = /自己(挑|选|定|决定|指定|找)|自行(选|挑|确定)|自主(选|挑)/
 /** A scoring standard, a cut-off or the criteria by which someone is marked. */
 const ASK_CRITERIA =
@@ -278,6 +278,8 @@ export function unmatchedQualifier(vocabulary: string, q: string): string | unde
     if (QUALIFIER_STOP.has(word) || GENERIC_TERMS.has(word)) continue
     if (vocabulary.includes(word)) continue
     if (findPlaces(word).length > 0) continue
+    // "听学长说…": who told the asker is no qualifier of the question.
+    if (/^(说|讲|告诉|提过|讲过|说过)/.test(q.slice(q.indexOf(word) + word.length))) continue
     // A word whose parts are each program words (交流会 → 交流) is a variant, not a new qualifier.
     if ([...word].length >= 3 && vocabulary.includes(word.slice(0, 2)) && vocabulary.includes(word.slice(-2))) continue
     // 再审, 重报, 复评: a repeated action the plan names (审核, 报名, 评价) is not a new qualifier.

@@ -33,7 +33,7 @@ import { notInDomain } from './not-in-domain'
 import { notInPlan } from './not-in-plan'
 import { noticeEndIntent } from './notice-end'
 import { outOfScope } from './out-of-scope'
-import { outsideCity } from './outside-city'
+import { cityRuns, outsideCity } from './outside-city'
 import { partyEvaluation } from './party-evaluation'
 import { person } from './person'
 import { placeVerdict } from './place-verdict'
@@ -139,6 +139,7 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: deadline, why: 'the date of a named step' },
   { intent: university, why: 'a university the plan does not list, once no date or step was asked' },
   { intent: subject, why: 'a subject the list does not name' },
+  { intent: cityRuns, why: 'whether the program runs in one of its own cities, before retrieval picks any one fact' },
   { intent: outsideCity, why: 'only cities outside the program named: no fact applies there' },
   { intent: notInDomain, why: 'nothing of the program in the words: unsure rather than a stray fact' },
   { intent: qualifier, why: 'a qualifier the plan never names: the broader fact with the gap' },

@@ -53,6 +53,10 @@ function draftingAnswer(): QaAnswer {
  * on, or shares words with the facts, the reply says both. Personal or family advice, and
  * translation (judged without the words to translate), are never about the program.
  */
+/** Tickets and timetables of a journey: travel business, whatever day or hour it names. */
+const TRAVEL_BOOKING =
+  /(高铁|动车|火车|大巴|航班|飞机|机票|车票)[^。？?]{0,10}(票|几点|时刻|班次|车次|有没有|还有)|(票|车次|班次)[^。？?]{0,6}(几点|时刻|还有)/
+
 export const outOfScope: Intent = {
   name: 'out_of_scope',
   description: 'a general task or personal advice with no word only this program uses: the redirect',
@@ -66,6 +70,8 @@ export const outOfScope: Intent = {
     if (DRAFTING.test(q)) return draftingAnswer()
     if (!(OUT_OF_SCOPE.test(q) || GENERIC_TASK.test(q)) || named || CORE_TERMS.test(q)) return undefined
     if (HOMEWORK.test(q)) return outOfScopeAnswer()
+    // "坐高铁去报到能报销吗" raises a point the plan leaves open; "明天的高铁几点有票" only shares its words (几点).
+    if (TRAVEL_BOOKING.test(q)) return outOfScopeAnswer()
     const silent = openTopicIn(ctx, q)
     if (silent) return notInDocumentAnswer(ctx, silent.label, undefined, 0.5)
     return programEvidence(ctx.scope, q).length > 0 ? unsureAnswer(ctx, 0.4) : outOfScopeAnswer()

@@ -37,3 +37,40 @@ export const outsideCity: Intent = {
     return outsideCityAnswer(ctx.program, places.outside, ask.confidence, SIMILAR.test(`${ask.context ?? ''}${ask.q}`))
   },
 }
+
+/** Asks whether the program runs somewhere ("柳州有没有搞", "桂林有这个吗", "南宁开不开展"). */
+const RUNS_ASK =
+  /有没有(搞|开展|实施|举办|办|这个|这项|该)|有没(搞|开展|办)|(搞|开展|实施|办)(不|没)(搞|开展|实施|办)|有(这个|这项|该)(计划|项目|活动)?(吗|么|不|没|嘛)|在不在(实施)?(范围|名单|城市)/
+/** Hearsay that the program runs only in one city ("听说只有南宁才有"). */
+const ONLY_THERE = /只有([\u4e00-\u9fff]{2,3}?)(市)?(才)?(有|搞|能报|开展)/
+
+/**
+ * "这个计划柳州有冇得搞啊？听说只有南宁才有": the program runs in each city it lists — yes, with that
+ * city's quota, and the hearsay of one city only corrected.
+ */
+export const cityRuns: Intent = {
+  name: 'city_runs',
+  description: 'whether the program runs in a city it lists: yes, with the city’s quota',
+  answer: (ask, ctx) => {
+    const places = citiesIn(ctx.program, ask.q)
+    if (places.inProgram.length === 0 || places.outside.length > 0 || !RUNS_ASK.test(ask.q))
+      return decline(ask, 'asks not whether the program runs in a city of its own')
+    const program = ctx.program
+    const named = program.cities.filter((c) => places.inProgram.includes(c.name))
+    const list = program.cities.map((c) => c.name).join('、')
+    const only = ONLY_THERE.exec(`${ask.context ?? ''}${ask.q}`)
+    const answer: QaAnswer = {
+      answer:
+        `有。本计划在${list}实施（${program.citiesSection}），${named.map((c) => `${c.name}选拔${c.quota}名学生`).join('，')}（${named[0]?.section}）。` +
+        (only ? `不是只有${only[1]}才有，这${program.cities.length}个市都在实施范围内。` : ''),
+      intent: 'fact',
+      sources: [
+        { section: program.citiesSection, title: '实施城市' },
+        { section: named[0]?.section ?? program.citiesSection, title: '各市名额' },
+      ],
+      confidence: 0.85,
+      facts: [{ section: program.citiesSection, title: '实施城市', text: list }],
+    }
+    return answer
+  },
+}

@@ -205,3 +205,26 @@ describe('a body’s role stated to confirm', () => {
     hasEach(a, [['教育厅'], ['科技馆']])
   })
 })
+
+describe('round 4e: words that only look like a topic', () => {
+  it.each([
+    // 上课时间 is no 课时, 放在哪一项 no place, a ticket's hour no activity's time.
+    ['去大学上课是周末还是上课时间？', [['周末']], /课时|工作量/],
+    ['读书报告放在年度评价的哪一项里面？', [['培养报告']], /具体地点/],
+    ['后天南宁去柳州的动车几点有票', [['超出']], /活动时间/],
+    // Who told the asker is no qualifier.
+    ['听同学说有高校科学营，入选了能去吗', [['科学营']], /没有提到“同学”/],
+  ])('%s', (q, groups, not) => {
+    const a = ask(q, LATE).answer
+    hasEach(a, groups)
+    expect(a).not.toMatch(not)
+  })
+  it.each([
+    ['这个计划桂林有冇得搞啊', '桂林市选拔15名'],
+    ['南宁有没有开展这个', '南宁市选拔30名'],
+  ])('%s: a city of the program runs it', (q, quota) => {
+    const a = ask(q, LATE).answer
+    expect(a.startsWith('有')).toBe(true)
+    expect(a).toContain(quota)
+  })
+})
