@@ -1,3 +1,4 @@
+import { findPlaces } from '../rules/regions'
 import { clamp, LATER_NOTE } from './reply'
 import { MAX_ANSWER_CHARS, type QaAnswer } from './qa-answer'
 import { ASKING } from './wording'
@@ -28,6 +29,37 @@ const BARE_ASK =
 /** An enumerated ask ("一是…；二是…", "1.…", "①…", "第二，…"): an ask even without a question word. */
 const ENUMERATED =
   /^[:：]?(?:[一二三四五六]是|[一二三四五六][、．](?![二三四五六七]年级|[二三]年)|其[一二三四五]|第[一二三四五六][，,、:：]?|[1-9][.、)）]|[①②③④⑤⑥]|[(（][一二三四五六1-9][)）])/
+
+/**
+ * "实施城市和实施高校分别是哪些", "请列明…的实施城市与实施高校": two things listed in one ask are two
+ * asks (each its own fact). Not a count, sum, span or date of them ("南宁和柳州一共多少名",
+ * "学校推荐和市级审核分别是哪天"), which their intents answer together, nor places or grades.
+ */
+const COORDINATED =
+  /^(.*?)([^的，,。？?、与和及跟]{2,8})(与|和|以及|及|跟)([^的，,。？?、与和及跟]{2,8}?)((?:分别|各自)?(?:是|有|为)?(?:哪些|哪几[所个家项位]?|什么|谁|哪些单位)?[。？?！!]*)$/
+const COUNTED_OR_DATED =
+  /一共|合计|总共|总计|相差|相隔|之和|之差|多少|几[个名所家天项次月]|比|各有|哪天|几号|何时|什么时候|截止|日期|时间|星期|周几/
+const GRADE = /高[一二三1-3]|初[一二三1-3]/
+const placeOrGrade = (t: string) => GRADE.test(t) || findPlaces(t).length > 0
+
+/** Words holding a joining character that joins nothing (参与, 涉及, 及时, 跟进 …). */
+const NOT_JOINING = /参与|给与|授与|涉及|普及|及时|及格|来得及|总和|和谐|跟进|跟踪|跟着/g
+
+export function coordinatedList(ask: string): string[] | undefined {
+  // Matched on a copy with those words blanked (same length), cut from the ask itself.
+  const m = COORDINATED.exec(ask.replace(NOT_JOINING, (w) => '口'.repeat(w.length)))
+  if (!m || COUNTED_OR_DATED.test(ask)) return undefined
+  const at = (n: number) => m.slice(1, n + 1).reduce((sum, g) => sum + (g ?? '').length, 0)
+  const whole = (n: number) => ask.slice(at(n - 1), at(n))
+  const lead = /^(请问|请|烦请|麻烦)?(列明|列出|列举|说明|告知|介绍|明确)?/.exec(whole(2))?.[0] ?? ''
+  const [pre, a, b] = [`${whole(1)}${lead}`, whole(2).slice(lead.length), whole(4)]
+  if ([...a].length < 2 || placeOrGrade(a) || placeOrGrade(b)) return undefined
+  // A list asked for: "…分别是哪些", or an ask to list ("请列明…A与B"); B a name, not a clause ("导师沟通吗").
+  const listing = /哪些|哪几|什么|谁/.test(whole(5)) || /列明|列出|列举|说明|告知|介绍|明确/.test(pre)
+  if (!listing || /[吗呢么吧要是有能会]/.test(b)) return undefined
+  const post = whole(5).replace(/分别|各自/, '')
+  return [`${pre}${a}${post}`, `${pre}${b}${post}`]
+}
 
 /** The asks of a message (normalised), each with the remarks that lead up to it. */
 export function messageAsks(q: string): MessageAsk[] {
@@ -73,7 +105,9 @@ export function messageAsks(q: string): MessageAsk[] {
       carried = false
       // "10月开始培养，到中期截止隔几个月": an ask beginning at 到 ends the span the remark before it begins.
       const from = !condition && /^(一直)?(到|至|直到)/.test(piece) ? lastRemark : ''
-      asks.push({ ask: condition + from + piece, text: pending + piece, ...(enumerated ? { enumerated } : {}) })
+      const listed = condition || from ? undefined : coordinatedList(piece)
+      if (listed) for (const [i, one] of listed.entries()) asks.push({ ask: one, text: i === 0 ? pending + one : one })
+      else asks.push({ ask: condition + from + piece, text: pending + piece, ...(enumerated ? { enumerated } : {}) })
       pending = ''
       condition = ''
       lastRemark = ''

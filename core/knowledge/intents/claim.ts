@@ -14,7 +14,7 @@ const STATED = /(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})(?:日|号)|(底|末))/g
 const shortTitle = (m: ProgramMilestone) => m.title.split(/[：:（(，,]/)[0] as string
 
 /** The plan's own date of a step, as the plan says it (a 月底 step by its month). */
-function planDate(m: ProgramMilestone): string {
+export function planDate(m: ProgramMilestone): string {
   return m.month && /月底/.test(m.title)
     ? `${chineseMonth(m.month)}底前`
     : m.month

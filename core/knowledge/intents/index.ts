@@ -28,7 +28,7 @@ import { mentorTitle } from './mentor-title'
 import { month } from './month'
 import { monthEnd } from './month-end'
 import { nextStep } from './next-step'
-import { otherYear } from './other-year'
+import { otherYear, takingPartAgain } from './other-year'
 import { notInDomain } from './not-in-domain'
 import { notInPlan } from './not-in-plan'
 import { noticeEndIntent } from './notice-end'
@@ -86,6 +86,10 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   },
   { intent: elsewhere, why: "a same-named thing elsewhere must not be answered with this plan's dates or rules" },
   { intent: otherYear, why: "another year's program must not be answered with this year's dates, facts or quotas" },
+  {
+    intent: takingPartAgain,
+    why: 'taking part again is the plan’s own rule, before the grades and years it names are read',
+  },
   {
     intent: priorityRequired,
     why: 'whether a priority condition is required is answered as such, before the condition lists',

@@ -5,6 +5,7 @@ import type { AnswerFact, QaAnswer } from '../qa-answer'
 import { bestFactInSection, factOf, joinWithin, milestoneWhen, officeLine } from '../reply'
 import type { ScoredFact } from '../retrieval'
 import { MONTH_REF } from '../wording'
+import { planDate } from './claim'
 import type { Intent } from './intent'
 
 /** Asks what happens or must be done then. */
@@ -56,6 +57,33 @@ function monthAnswer(program: Program, ctx: Context, q: string, scored: ScoredFa
   return { answer: joinWithin(parts), intent: 'deadline', sources, confidence: 0.85, facts }
 }
 
+/** A span of months ("2023年10月至12月间", "11月到12月"). */
+const MONTH_RANGE = /(?:(\d{4})年)?(\d{1,2})月份?(?:至|到|—|-|~|～)(?:(\d{4})年)?(\d{1,2})月/
+
+/** "请按时间顺序列出2023年10月至12月间的工作节点": the dated steps in the span, in order. */
+function rangeAnswer(program: Program, q: string): QaAnswer | undefined {
+  const m = MONTH_RANGE.exec(q)
+  if (!m || !(WHAT_THEN.test(q) || /节点|时间表|日程|工作/.test(q))) return undefined
+  const firstYear = Number(program.training.start.slice(0, 4))
+  const fromYear = m[1] ? Number(m[1]) : firstYear
+  const toMonth = Number(m[4])
+  const toYear = m[3] ? Number(m[3]) : toMonth < Number(m[2]) ? fromYear + 1 : fromYear
+  const from = `${fromYear}-${String(m[2]).padStart(2, '0')}`
+  const to = `${toYear}-${String(toMonth).padStart(2, '0')}`
+  const steps = program.milestones
+    .filter((x) => x.due.slice(0, 7) >= from && x.due.slice(0, 7) <= to)
+    .sort((a, b) => a.due.localeCompare(b.due))
+  if (steps.length === 0) return undefined
+  const list = steps.map((x) => `${planDate(x)}，${x.title.split(/[：（(，,]/)[0]}（${x.section}）`)
+  return {
+    answer: `${chineseMonth(from)}至${chineseMonth(to)}方案规定的时间节点，按时间顺序：${list.join('；')}。`,
+    intent: 'schedule',
+    sources: steps.map((x) => ({ section: x.section, title: x.title })),
+    confidence: 0.85,
+    facts: steps.map((x) => ({ section: x.section, title: x.title, text: `${x.title}，${x.due}` })),
+  }
+}
+
 /** What happens in a named month (when no step is named). */
 export const month: Intent = {
   name: 'month',
@@ -65,6 +93,7 @@ export const month: Intent = {
     const stepNamed = ctx.vocab.steps.some((s) => s.pattern.test(ask.q.replace(/截止(时间|日期)?/g, '')))
     if (stepNamed) return decline(ask, "names a step: its date is the deadline intent's")
     return (
+      rangeAnswer(ctx.program, ask.q) ??
       monthAnswer(ctx.program, ctx, ask.q, ask.scored, ask.now) ??
       decline(ask, 'names no month with a what-happens word')
     )

@@ -3,7 +3,7 @@ import { decline } from '../context'
 import { beijingDate, chineseMonth } from '../../time'
 import { officeContact } from '../program'
 import type { QaAnswer } from '../qa-answer'
-import { PLAN_NAME } from '../reply'
+import { factOf, PLAN_NAME } from '../reply'
 import type { Intent } from './intent'
 
 /** A year named as a whole ("2024年的报名", "2025年还有吗"), not as part of a date ("2024年2月"). */
@@ -75,5 +75,30 @@ export const otherYear: Intent = {
       ],
     }
     return answer
+  },
+}
+
+/** A cycle over, or the next ("培养完", "结束后", "明年", "下一届", "继续", "接着"): again means after it. */
+const AFTER_A_CYCLE = /培养完|(培养|周期|这一?期|这一?届)?结束|下一(年度|年|期|届)|明年|第二年|后年|继续|接着/
+
+/**
+ * "培养完到高二还能接着报吗", "明年还能继续跟导师做吗": taking part again after a cycle is the plan's
+ * own rule (its fact `reapply`), whatever grades or years the message names.
+ */
+export const takingPartAgain: Intent = {
+  name: 'taking_part_again',
+  description: 'whether a student may take part again after the cycle: the plan’s rule on it',
+  triggers: [AGAIN],
+  answer: (ask, ctx) => {
+    const fact = ctx.factsById.get('reapply')
+    if (!fact || !AGAIN.test(ask.q) || !AFTER_A_CYCLE.test(ask.q) || SPECIFICS.test(ask.q))
+      return decline(ask, 'asks not whether one may take part again after a cycle')
+    return {
+      answer: `${fact.answer.replace(/。?$/, '')}（${fact.section}）。`,
+      intent: 'process',
+      sources: [{ section: fact.section, title: fact.title }],
+      confidence: 0.85,
+      facts: [factOf(fact)],
+    }
   },
 }

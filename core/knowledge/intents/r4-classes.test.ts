@@ -228,3 +228,29 @@ describe('round 4e: words that only look like a topic', () => {
     expect(a).toContain(quota)
   })
 })
+
+describe('round 4f classes', () => {
+  it.each([
+    ['天文能选不？我对天文特别感兴趣', [['天文'], ['数学'], ['0771-2809218']]],
+    ['初中的时候参加了 这个对综评有用没', [['综合素质评价']]],
+    ['申请表交到学校以后，学校最晚几号交上去', [['10月24日']]],
+    ['学校没组织，我们家长能不能自己直接向管理办公室报名？', [['学校']]],
+    ['孩子高一选上了，培养完了到高二还能继续报吗', [['优先']]],
+    ['请列出实施城市及实施高校。', [['柳州'], ['广西师范大学']]],
+    ['实施城市和参与高校分别是哪些？', [['桂林市'], ['广西科技大学']]],
+    ['请列出2023年10月至12月的各个时间节点', [['10月24日'], ['10月27日'], ['11月'], ['12月']]],
+  ])('%s', (q, groups) => {
+    const a = ask(q, LATE).answer
+    hasEach(a, groups)
+    within(a)
+  })
+  it.each([
+    ['柳州高二，综合前22%，物理前18%，去年拿了省二等奖，这样都不行吗', 'ineligible'],
+    ['桂林某中学：一名初三学生物理年级第一，能否破格推荐参加？', 'ineligible'],
+  ])('%s', (q, verdict) => {
+    expect(ask(q, LATE).eligibility?.verdict).toBe(verdict)
+  })
+  it('a sum of two cities is still one ask', () => {
+    expect(ask('南宁和柳州一共多少名额', LATE).answer).toContain('45')
+  })
+})
