@@ -16,7 +16,7 @@ import { withoutPersonalDetails } from './personal'
 import type { Program } from './program'
 import type { QaAnswer } from './qa-answer'
 import { withNoteLast } from './reply'
-import { withGradePremise, withOfficeWhenSilent } from './reply-extras'
+import { withBodiesPremise, withGradePremise, withOfficeWhenSilent } from './reply-extras'
 import { GENERIC_TASK, PROGRAM_NAMED } from './scope'
 import { ALSO_FOR, APPLY_ASK, ASKING, CORE_TERMS, PRIORITY_ASK } from './wording'
 
@@ -52,7 +52,9 @@ export function answerQuestion(program: Program, question: string, now: Date, tr
   const { header, body: text } = splitAskerHeader(
     cohortMonthsAsked(program, noticeForFormula(correctHomophones(expanded, ctx.homophones))).replace(SALUTATION, ''),
   )
-  const answer = withGradePremise(ctx, text, withOfficeWhenSilent(ctx, answerMessage(ctx, text, now, trace, header)))
+  const answered = withOfficeWhenSilent(ctx, answerMessage(ctx, text, now, trace, header))
+  // A premise the message takes for granted (a grade not admitted, a body in a role it does not have) is corrected first.
+  const answer = withBodiesPremise(ctx, text, withGradePremise(ctx, text, answered))
   // The year note (the cohort is over) comes once, after the asked points.
   return { ...answer, answer: withNoteLast(answer.answer) }
 }

@@ -56,7 +56,7 @@ const PURPOSE = /(?<=^|[，,。！!：:])为了?(做好|便于|方便|确保|准
 const ANAPHOR = /^(该|此|这|那|当)(日|天|一天|日期|截止日|时间|环节|步骤)|^(其|它)(的|是|为|在)/
 /** "两个截止日分别为星期几", "两级审核的侧重点", "二者各在哪天": an ask about the steps the ask before it named. */
 const PLURAL_ANAPHOR =
-  /^(这|那)?(两|二|三|几|2|3)(个|项|级)?(?=截止日|截止日期|日期|时间|日子|天|环节|步骤|节点|审核|审查|评价)|^(两者|二者|三者|它们|它俩)(的)?/
+  /^(这|那)?(两|二|三|几|2|3)(个|项|级)?(?=截止日|截止日期|日期|时间|日子|天|环节|步骤|节点|审核|审查|评价)|^(这|那)?(两|二|2)(日|天)(?=分别|各)|^(两者|二者|三者|它们|它俩)(的)?/
 
 /** The short titles (学校推荐, 中期评价) of the dated steps a text names, in the plan's order. */
 function stepTitles(ctx: Context, text: string): string[] {

@@ -104,7 +104,7 @@ export function messageAsks(q: string): MessageAsk[] {
     if ((ASKING.test(piece.replace(/(有|是)?(一)?个(什么|啥)/g, '')) && !forgotten && !supposed) || enumerated) {
       carried = false
       // "10月开始培养，到中期截止隔几个月": an ask beginning at 到 ends the span the remark before it begins.
-      const from = !condition && /^(一直)?(到|至|直到)/.test(piece) ? lastRemark : ''
+      const from = !condition && /^(一直)?(到(?!底)|至(?!少|多|今)|直到)/.test(piece) ? lastRemark : ''
       const listed = condition || from ? undefined : coordinatedList(piece)
       if (listed) for (const [i, one] of listed.entries()) asks.push({ ask: one, text: i === 0 ? pending + one : one })
       else asks.push({ ask: condition + from + piece, text: pending + piece, ...(enumerated ? { enumerated } : {}) })

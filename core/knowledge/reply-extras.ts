@@ -1,4 +1,5 @@
 import { extractProfile } from '../rules/extract-profile'
+import { bodiesClaim } from './intents/claim'
 import type { Context } from './context'
 import { joinWithin, PLAN_NAME } from './reply'
 import { MAX_ANSWER_CHARS, type QaAnswer } from './qa-answer'
@@ -108,5 +109,20 @@ export function withGradePremise(ctx: Context, question: string, answer: QaAnswe
     ...answer,
     answer: `${note}${clamp(answer.answer, MAX_ANSWER_CHARS - [...note].length)}`,
     sources: [{ section, title: '遴选对象' }, ...answer.sources],
+  }
+}
+
+/**
+ * "贵计划承办单位为广西大学和广西师范大学，材料是否直接寄送两校？": a body given a role it does not
+ * have, stated in passing, is corrected before the answer.
+ */
+export function withBodiesPremise(ctx: Context, question: string, answer: QaAnswer): QaAnswer {
+  const claimed = bodiesClaim(ctx.program, question)
+  if (!claimed?.answer.startsWith('不对') || answer.answer.startsWith('不对')) return answer
+  const note = `需要更正${claimed.answer.slice(2)}`
+  return {
+    ...answer,
+    answer: `${note}${clamp(answer.answer, MAX_ANSWER_CHARS - [...note].length)}`,
+    sources: [...claimed.sources, ...answer.sources],
   }
 }

@@ -51,6 +51,9 @@ function elsewhere(text: string, p: LocatedPlace): boolean {
     NEAR_BEFORE.test(before) ||
     NEAR_AFTER.test(after) ||
     /(报|借|算|挂)(到|去|进|靠)$/.test(before) ||
+    // "能算桂林的报吗", "通过柳州市科协报名": a place claimed or gone through, not where the student studies.
+    (/(算|当)(成|作|做)?$/.test(before) && /^(市|县|区)?(的|人)/.test(after)) ||
+    (/(通过|经由|经|走|找)$/.test(before) && /^(市|县|区)?(的)?(科协|那边|渠道|名额)/.test(after)) ||
     (QUOTA_BEFORE.test(before) && QUOTA_AFTER.test(after))
   )
 }

@@ -32,7 +32,7 @@ function variants(name: string): string[] {
  * "据了解，本计划由广西科技馆主办、自治区科协承办，请确认": each body said to organise (主办) or
  * undertake (承办) checked against the plan's lists.
  */
-function bodiesClaim(program: Program, q: string): QaAnswer | undefined {
+export function bodiesClaim(program: Program, q: string): QaAnswer | undefined {
   const { organisers, undertakers } = program.bodies
   let wrong = false
   let said = false
@@ -40,6 +40,12 @@ function bodiesClaim(program: Program, q: string): QaAnswer | undefined {
     [organisers.names, '主办', undertakers.names],
     [undertakers.names, '承办', organisers.names],
   ] as const) {
+    // "承办单位为广西大学和广西师范大学": whatever is named in the role is checked, listed body or not.
+    const stated = new RegExp(`${role}(单位|方)(为|是|系)([^，,。？?；;]{2,24})`).exec(q)?.[3]
+    if (stated && !/哪|什么|谁|啥|几|多少/.test(stated)) {
+      said = true
+      if (!names.some((n) => variants(n).some((v) => stated.includes(v)))) wrong = true
+    }
     for (const name of [...names, ...other]) {
       const claimed = variants(name).some((v) =>
         new RegExp(`${v}[^，,。？?；;、]{0,3}${role}|${role}(单位|方)?(是|为|系)?[^，,。？?；;]{0,12}${v}`).test(q),

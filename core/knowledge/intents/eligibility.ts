@@ -78,12 +78,14 @@ export function eligibilityAnswer(
   // A student known only by an award ("孩子参加化学竞赛拿了广西赛区二等奖，能优先吗") is one student, not the rule.
   const awardOnly = hard === 0 && extra === 1 && SOMEONE.test(question)
   // Whether a student's award or patent counts ("孩子的外观设计专利算优先吗") is answered with the rule below.
+  // "初一那会儿的专利，现在上高一了还管用嘛": a grade alone with it is still that question.
+  const gradeOnly = hard === 1 && profile.grade !== undefined
   const priorityOnly =
-    hard === 0 &&
+    (hard === 0 || gradeOnly) &&
     extra === 1 &&
     askPriority &&
     !askApply &&
-    (SOMEONE.test(question) || /该生|此生|考生|学员/.test(question))
+    (SOMEONE.test(question) || gradeOnly || /该生|此生|考生|学员/.test(question))
   if (askApply ? hard + extra < 1 : hard < 2 && !awardOnly && !priorityOnly) return undefined
   // 有机会/够不够/行不行 alone may ask about anything ("有没有机会去北京参加科学营", "南宁选30个人够不够"):
   // with nothing but a place known and no student named, it is not a question about applying.

@@ -1,4 +1,5 @@
 import { decline } from '../context'
+import { contentLength, messageAsks } from '../message'
 import { openTopicIn } from '../open-topics'
 import { officeContact } from '../program'
 import { citiesIn, joinWithin, notInDocumentAnswer } from '../reply'
@@ -20,6 +21,12 @@ export const notInPlan: Intent = {
     const missing =
       openTopicIn(ctx, q) ?? (ask.context && ASKS_IF_SET.test(q) ? openTopicIn(ctx, ask.context) : undefined)
     if (!missing) return decline(ask, 'raises no topic the vocabulary lists as left open')
+    // "有人讲这是收费班，到底是哪个单位办的？", "要去大学几趟？我们住校…": a topic in a remark only, around an
+    // ask of its own (not one pointing at the remark, "这个有安排吗"), is the remark's, not the ask's.
+    const own = ask.context ? [] : messageAsks(q)
+    const only = own.length === 1 ? (own[0]?.ask ?? '') : ''
+    if (only && !openTopicIn(ctx, only) && contentLength(only) >= 5 && !/这|那|此|它|咋办|怎么办/.test(only))
+      return decline(ask, 'the open topic is in a remark around an ask of its own')
     // Retrieval runs only now: most asks raise no open topic and may never need it.
     const { scored } = ask
     const named = missing.related ? ctx.factsById.get(missing.related) : undefined

@@ -61,6 +61,10 @@ export const otherYear: Intent = {
     const stepYears = program.milestones.filter((m) => steps.includes(m.key)).map((m) => Number(m.due.slice(0, 4)))
     const spanYears = [Number(program.training.start.slice(0, 4)), Number(program.training.end.slice(0, 4))]
     const own = (y: number) => (steps.length > 0 ? stepYears.includes(y) : spanYears.includes(y))
+    // "年度评价是明年几月份搞完": 明年 said from the cohort's own start, where that step falls.
+    const fromCohort = offsets.map((o) => Number(program.training.start.slice(0, 4)) + o)
+    if (named.length === 0 && steps.length > 0 && fromCohort.every((y) => stepYears.includes(y)))
+      return decline(ask, "a step named in the year after the cohort's start, as its people say it")
     const other = years.find((y) => !own(y))
     if (other === undefined) return decline(ask, "the year named is one of this cohort's own")
     const office = officeContact(program)

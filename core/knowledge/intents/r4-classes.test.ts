@@ -254,3 +254,37 @@ describe('round 4f classes', () => {
     expect(ask('南宁和柳州一共多少名额', LATE).answer).toContain('45')
   })
 })
+
+describe('round 4g classes', () => {
+  it.each([
+    // An open topic in a remark (hearsay of fees) around an ask of its own.
+    ['群里有人说这是收费的培训班😅到底是谁主办的？', [['教育厅']]],
+    ['要去大学几次啊🙏我们住校周末只放一天', [['10次']]],
+    // A subject asked with 报.
+    ['我喜欢地理，地理能报不？', [['地理'], ['物理']]],
+    // A contact by surname and title, and a contact given the wrong city.
+    ['柳州负责的是不是覃老师？电话发我下', [['覃佩娟'], ['2628531']]],
+    ['南宁市的联系人是张逢芳，是否属实？', [['不是'], ['戴溦'], ['5828180']]],
+    // 明年 of a step of the cohort, said from the cohort's start.
+    ['年度评价是明年几月份搞完？', [['9月底']]],
+    // A body given a role it does not have, stated in passing, is corrected first.
+    ['承办单位为广西大学，学校申请材料可以直接寄过去吗？', [['需要更正'], ['科技馆'], ['市级科协', '市科协']]],
+    // 两日分别: the two steps before.
+    ['学校推荐截止与市级审核截止相隔几天？两日分别是星期几？', [['星期二'], ['星期五']]],
+    ['初二时拿的实用新型专利已授权，现在读高一了还作数吗', [['优先'], ['初中']]],
+  ])('%s', (q, groups) => {
+    const a = ask(q, LATE).answer
+    hasEach(a, groups)
+    within(a)
+  })
+  it.each([
+    ['我们是梧州的（以前归柳州地区管），孩子高二，化学前5%，能算柳州的报吗', 'ineligible'],
+    ['鹿寨县的高一学生，物理年级前3%，能否通过柳州市科协报名？', 'eligible'],
+    ['蒙山县某中学高二学生数学前1%，能否通过梧州市科协报名', 'ineligible'],
+  ])('%s', (q, verdict) => {
+    expect(ask(q, LATE).eligibility?.verdict).toBe(verdict)
+  })
+  it('a teacher of the school named by surname is no contact', () => {
+    expect(ask('班主任张老师说可以报，要准备什么', LATE).answer).not.toContain('张逢芳')
+  })
+})
