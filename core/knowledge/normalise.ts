@@ -44,7 +44,7 @@ function normaliseAfresh(text: string): string {
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[—－–‐‑―]/g, '-')
     // An emoji between two words ends a sentence, as a comma would ("…收费班😅到底是哪个单位办的").
-    .replace(/(?<=[\u4e00-\u9fff])[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+\s*(?=[\u4e00-\u9fff])/gu, '，')
+    .replace(/(?<=[\u4e00-\u9fff])(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D})+\s*(?=[\u4e00-\u9fff])/gu, '，')
     .replace(/\s+/g, '')
     .toLowerCase()
   // Spoken counts: "去了4回", "还得去几趟" count visits; "一共好多个" at the end of an ask is 多少个.
