@@ -9,6 +9,9 @@ import { QUOTA, quotaAnswer } from './quota'
 /** Asks whether the plan sets a point, or what happens when it is not met. */
 const ASKS_IF_SET = /是否(有)?规定|有没有(规定|要求)|有规定吗|(怎么|如何|怎样)处理|会怎样|咋办/
 
+/** What others said ("群里有人讲", "听说", "据说"). */
+const HEARSAY = /有人(讲|说)|听(人|别人)?(说|讲)|据说|据了解|群里(说|讲|传)|都(说|讲)/
+
 /** A topic the plan leaves open: says so, with the office's number and what the plan does say. */
 export const notInPlan: Intent = {
   name: 'not_in_plan',
@@ -21,12 +24,21 @@ export const notInPlan: Intent = {
     const missing =
       openTopicIn(ctx, q) ?? (ask.context && ASKS_IF_SET.test(q) ? openTopicIn(ctx, ask.context) : undefined)
     if (!missing) return decline(ask, 'raises no topic the vocabulary lists as left open')
-    // "有人讲这是收费班，到底是哪个单位办的？", "要去大学几趟？我们住校…": a topic in a remark only, around an
-    // ask of its own (not one pointing at the remark, "这个有安排吗"), is the remark's, not the ask's.
+    // "有人讲这是收费班，到底是哪个单位办的？", "要去大学几趟？我们住校…": a topic only in hearsay before
+    // an ask of its own, or in what follows it, is the remark's; a situation before it ("如转学至玉林市，
+    // 是否仍可…") is what the ask is about. An ask pointing at the remark ("这个有安排吗") is about it.
     const own = ask.context ? [] : messageAsks(q)
     const only = own.length === 1 ? (own[0]?.ask ?? '') : ''
-    if (only && !openTopicIn(ctx, only) && contentLength(only) >= 5 && !/这|那|此|它|咋办|怎么办/.test(only))
-      return decline(ask, 'the open topic is in a remark around an ask of its own')
+    const at = only ? q.lastIndexOf(only) : -1
+    const aside = (part: string) => openTopicIn(ctx, part) !== undefined
+    if (
+      at >= 0 &&
+      !aside(only) &&
+      contentLength(only) >= 5 &&
+      !/这|那|此|它|咋办|怎么办/.test(only) &&
+      (aside(q.slice(at + only.length)) || (HEARSAY.test(q.slice(0, at)) && aside(q.slice(0, at))))
+    )
+      return decline(ask, 'the open topic is in hearsay or an afterword around an ask of its own')
     // Retrieval runs only now: most asks raise no open topic and may never need it.
     const { scored } = ask
     const named = missing.related ? ctx.factsById.get(missing.related) : undefined

@@ -1,3 +1,4 @@
+import { openTopicIn } from '../open-topics'
 import { otherBusiness } from './out-of-scope'
 import { decline } from '../context'
 import { beijingDate, chineseMonth } from '../../time'
@@ -10,7 +11,7 @@ import type { Intent } from './intent'
 const YEAR = /(20\d\d)年(?!\d{1,2}月|底|初|上半年|下半年)/g
 /** Taking part again, which the plan itself speaks of ("结束后能否报名参加下一年度的培养"). */
 const AGAIN =
-  /(再|接着|继续|又|还(能|可以|能不能))[^，,。？?]{0,3}(报|参加|申请)|(报名|参加|报)[^，,。？?]{0,3}下一(年度|年|期|届)|(周期|培养)结束(后|以后|之后)[^。？?]{0,12}下一(年度|年|期|届)|(接着|继续|再)[^，,。？?]{0,4}(搞|做|参加|参与|读|学|来|干)[^，,。？?]{0,2}下一(年度|年|期|届)|还(给|让|准|收|能)[^，,。？?]{0,2}(报|参加)|(继续|接着)[^，,。？?]{0,8}(跟|做|搞|参加|参与|学|干)/
+  /(再|接着|继续|又|还(能|可以|能不能))[^，,。？?]{0,3}(报|参加|申请)|(报名|参加|报)[^，,。？?]{0,3}下一(年度|年|期|届)|(周期|培养)结束(后|以后|之后)[^。？?]{0,12}下一(年度|年|期|届)|(接着|继续|再)[^，,。？?]{0,4}(搞|做|参加|参与|读|学|来|干)[^，,。？?]{0,2}下一(年度|年|期|届)|还(给|让|准|收|能)[^，,。？?]{0,2}(报|参加)|(继续|接着)[^，,。？?]{0,8}(跟(?![踪进])|做|搞|参加|参与|学|干)(?!培养)/
 /** A document's number with its year ("科协办发青字〔2022〕37号", "文号是…2022年几号"). */
 const DOCUMENT_NUMBER =
   /[\u4e00-\u9fff]{1,8}(发|字)[^，,。？?]{0,4}[〔[（(]?20\d\d[〕\]）)]?年?[^，,。？?]{0,3}(\d+|几|多少)号|文号[^，,。？?]{0,12}20\d\d年?/g
@@ -95,7 +96,8 @@ export const takingPartAgain: Intent = {
   triggers: [AGAIN],
   answer: (ask, ctx) => {
     const fact = ctx.factsById.get('reapply')
-    if (!fact || !AGAIN.test(ask.q) || !AFTER_A_CYCLE.test(ask.q) || SPECIFICS.test(ask.q))
+    // "培养期间转学了还能继续参加吗" is a point the plan leaves open, not a second cycle.
+    if (!fact || !AGAIN.test(ask.q) || !AFTER_A_CYCLE.test(ask.q) || SPECIFICS.test(ask.q) || openTopicIn(ctx, ask.q))
       return decline(ask, 'asks not whether one may take part again after a cycle')
     return {
       answer: `${fact.answer.replace(/。?$/, '')}（${fact.section}）。`,

@@ -288,3 +288,15 @@ describe('round 4g classes', () => {
     expect(ask('班主任张老师说可以报，要准备什么', LATE).answer).not.toContain('张逢芳')
   })
 })
+
+describe('round 4h: regressions of the later rules', () => {
+  it.each([
+    ['学生毕业以后，中学还要继续跟踪吗', [['跟踪']], /^一个培养周期结束后/],
+    ['入选学生如在培养期间转学到钦州，还能继续参加培养吗', [['转学'], ['0771-2809218']], /^一个培养周期结束后/],
+    ['进去以后能进实验室真做实验不', [['实验室']], /^$/],
+  ])('%s', (q, groups, not) => {
+    const a = ask(q, LATE).answer
+    hasEach(a, groups)
+    expect(a).not.toMatch(not)
+  })
+})
