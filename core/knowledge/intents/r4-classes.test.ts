@@ -300,3 +300,9 @@ describe('round 4h: regressions of the later rules', () => {
     expect(a).not.toMatch(not)
   })
 })
+
+describe('what to hand in for applying, asked after a remark', () => {
+  it('班主任说可以报，需要交什么 asks the application form', () => {
+    hasEach(ask('班主任王老师说孩子可以报，那需要交什么？', LATE).answer, [['申请表']])
+  })
+})
