@@ -61,6 +61,9 @@ export function coordinatedList(ask: string): string[] | undefined {
   return [`${pre}${a}${post}`, `${pre}${b}${post}`]
 }
 
+/** A few, described ("几个娃娃很有兴趣", "有几位同学都想报"): no question of how many. */
+export const A_FEW = /(就|只有|只|这|那|好)几(个|位|名)|几(个|位|名)[^，,。？?]{0,4}(很|都|挺|比较|也|特别|非常|蛮)/g
+
 /** The asks of a message (normalised), each with the remarks that lead up to it. */
 export function messageAsks(q: string): MessageAsk[] {
   const asks: MessageAsk[] = []
@@ -101,7 +104,9 @@ export function messageAsks(q: string): MessageAsk[] {
     const forgotten = /(记不清|不记得|记不得|忘了|忘记了)了?[，,。]?$/.test(piece)
     // "以前河池归柳州那边管吧，能不能算柳州的": a supposition ending in 吧/嘛 before a comma leads up to the ask after it.
     const supposed = /(吧|嘛)[，,]$/.test(piece) && !ASKING.test(piece.replace(/(吧|嘛)[，,]$/, ''))
-    if ((ASKING.test(piece.replace(/(有|是)?(一)?个(什么|啥)/g, '')) && !forgotten && !supposed) || enumerated) {
+    // "社里几个娃娃很有兴趣": 几个 of a few people described asks nothing.
+    const vague = piece.replace(/(有|是)?(一)?个(什么|啥)/g, '').replace(A_FEW, '')
+    if ((ASKING.test(vague) && !forgotten && !supposed) || enumerated) {
       carried = false
       // "10月开始培养，到中期截止隔几个月": an ask beginning at 到 ends the span the remark before it begins.
       const from = !condition && /^(一直)?(到(?!底)|至(?!少|多|今)|直到)/.test(piece) ? lastRemark : ''

@@ -65,3 +65,11 @@ export function withoutExcepted(q: string): string {
 /** A remark asking the same for another one ("顺便把柳州的也发我", "南宁的也要一下", "还有柳州的呢"). */
 export const ALSO_FOR =
   /(也|一并|一起)[^，,。？?]{0,3}(发|给|告诉|说|要|来)|顺便[^，,。？?]{0,6}(发|给|告诉)|^(还有|那)[^，,。？?]{1,6}的呢/
+
+/** Asks whether what the message states is right ("对吗", "是否属实", "请予以确认", "没错吧"). */
+export const CONFIRM_ASK =
+  /对吗|对不对|对吧|对么|是吗|是嘛|是否属实|属实吗|是否正确|正确吗|对不|(请|烦请|望)?予以确认|请确认|请核实|是这样吗|是不是这样|没错吧|没错吗|是吧|是真的吗|是不是真的|准确吗|有误吗|是否有误/
+
+/** Asks whether a statement or an understanding is right ("以上表述是否准确", "此理解是否正确", "【核实】"). */
+export const STATEMENT_CHECK =
+  /(是否|是不是)(准确|正确|属实|无误|有误|妥当)|(准确|正确|属实)(吗|么|与否)|理解(是否|对不对|对吗|正确吗|有误吗)|表述(是否|对吗|对不对)/

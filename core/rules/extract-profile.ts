@@ -312,9 +312,9 @@ function amongClass(clause: string, at: number): boolean {
   return cls > grade
 }
 
-// The plan's line asked as places ('前20%对应前多少名', '前20%是多少名'): the rule, not the student's rank.
+// The plan's line asked as places or named as the line ('前20%对应前多少名', '是否达到前20%的标准'): the rule, not the student's rank.
 const RULE_ASKED_AFTER =
-  /^\s*(?:(?:的)?(?:对应|相当于|等于|换算|折合|即|就是|是)[^，,。；;]{0,6}(?:多少|几)(?:名|位|人)?|[^，,。；;]{0,4}(?:多少|几)名)/
+  /^\s*(?:(?:的)?(?:对应|相当于|等于|换算|折合|即|就是|是)[^，,。；;]{0,6}(?:多少|几)(?:名|位|人)?|[^，,。；;]{0,4}(?:多少|几)名|的?(?:标准|要求|条件|线|规定|门槛))/
 
 function shortOf(clause: string, start: number, end: number): boolean {
   return (

@@ -1,12 +1,12 @@
 import { chineseDate, chineseMonth } from '../../time'
+import { clamp } from '../reply'
 import { decline } from '../context'
 import type { Program, ProgramMilestone } from '../program'
 import type { QaAnswer } from '../qa-answer'
+import { CONFIRM_ASK, STATEMENT_CHECK } from '../wording'
 import type { Intent } from './intent'
+import { RULE_STATED } from './visits'
 
-/** Asks whether what the message states is right ("对吗", "是否属实", "请予以确认", "没错吧"). */
-export const CONFIRM_ASK =
-  /对吗|对不对|对吧|对么|是吗|是嘛|是否属实|属实吗|是否正确|正确吗|对不|(请|烦请|望)?予以确认|请确认|请核实|是这样吗|是不是这样|没错吧|没错吗|是吧|是真的吗|是不是真的|准确吗|有误吗|是否有误/
 /** A day or a month's end stated ("10月31日前", "2023年10月31号", "3月底"). */
 const STATED = /(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})(?:日|号)|(底|末))/g
 
@@ -123,6 +123,52 @@ export const claim: Intent = {
       sources,
       confidence: 0.85,
       facts: sources.map((s) => ({ ...s, text: s.title })),
+    }
+  },
+}
+
+/** Words of the statement that say nothing of its content. */
+const FRAME =
+  /请核实|【核实】|以下|以上|理解|表述|说法|是否|准确|正确|属实|无误|有误|有(教师|老师|学校|人)(认为|反映|说)|认为|据了解|方案规定|方案要求|我们|此|该|的|了|吗|呢|[“”"‘’：:，,。？?；;！!（）()]/g
+
+/** The statement's words of two characters and more, and how many of them the fact says too. */
+function overlap(statement: string, fact: string): number {
+  const words = [...statement.replace(FRAME, ' ').matchAll(/[\u4e00-\u9fff\d]{2,}/g)].flatMap((m) => {
+    const w = m[0]
+    // A run of Chinese is read as its two-character pieces: 每学期须到高校 → 每学, 学期, 期须 …
+    return [...w].slice(0, -1).map((_, i) => w.slice(i, i + 2))
+  })
+  if (words.length === 0) return 0
+  return words.filter((w) => fact.includes(w)).length / words.length
+}
+
+/**
+ * "【核实】有教师认为方案规定‘学生每学期须到高校参加培养不少于10次’，该理解是否准确？": a statement
+ * set against the article it is about (the best fact for it). Said almost word for word by that
+ * article, it is right; otherwise it is not quite the plan's rule, which is given in full.
+ */
+export const statementCheck: Intent = {
+  name: 'statement_check',
+  description: 'a statement or understanding asked to be checked: right, or not quite, with the article’s rule',
+  triggers: [STATEMENT_CHECK],
+  answer: (ask, ctx) => {
+    if (!STATEMENT_CHECK.test(ask.q)) return decline(ask, 'asks no statement to be checked')
+    if (RULE_STATED.test(ask.q)) return decline(ask, 'a stated minimum of visits: the visits intent checks it')
+    if (ctx.program.contacts.some((c) => ask.q.includes(c.person)))
+      return decline(ask, 'a contact person stated: the person intent checks it')
+    // The articles about it: the best fact, and the next when retrieval can hardly tell them apart.
+    const [first, second] = ask.scored
+    if (!first || first.score < 8) return decline(ask, 'no article of the plan is about the statement')
+    const about = second && second.score >= first.score * 0.9 ? [first.fact, second.fact] : [first.fact]
+    // Said almost word for word by one of them, the statement is right.
+    const right = about.some((f) => overlap(ask.q, f.answer) >= 0.85)
+    const rules = about.map((f) => `${f.answer.replace(/。?$/, '')}（${f.section}）。`).join('')
+    return {
+      answer: clamp(`${right ? '正确，与方案一致' : '这一理解不准确，以方案为准'}：${rules}`),
+      intent: 'fact',
+      sources: about.map((f) => ({ section: f.section, title: f.title })),
+      confidence: 0.75,
+      facts: about.map((f) => ({ section: f.section, title: f.title, text: f.answer })),
     }
   },
 }

@@ -7,6 +7,7 @@ import { officeContact } from '../program'
 import { MAX_ANSWER_CHARS, type QaAnswer } from '../qa-answer'
 import { clamp } from '../reply'
 import { APPLY_ASK, ASKING, CLEAR_APPLY_ASK, PRIORITY_ASK, SOMEONE } from '../wording'
+import { GRADE_SIZE, placeVerdictSentence } from '../grade-places'
 import type { Intent } from './intent'
 
 /** What a profile sent as a bare statement holds: a number (a rank) or a grade. */
@@ -44,6 +45,9 @@ function briefEligibility(result: ReturnType<typeof checkEligibility>, priorityA
       : ''
   return `${verdict}${metLine}${openLine}${priority}。`
 }
+
+/** A school speaking of itself ("我校隶属南宁市", "我们学校"): no student described. */
+const SCHOOL_ITSELF = /我校|我院|我们学校|我们中学|本校/g
 
 /** Two grades named together ("高一高二都", "高一和高二", "高一、高二"). */
 const SEVERAL_GRADES = /高[一二三1-3][、和与及跟或,，/]?(还有)?高[一二三1-3]/
@@ -90,7 +94,8 @@ export function eligibilityAnswer(
   // 有机会/够不够/行不行 alone may ask about anything ("有没有机会去北京参加科学营", "南宁选30个人够不够"):
   // with nothing but a place known and no student named, it is not a question about applying.
   const onlyPlace = profile.city !== undefined && hard + extra === 1
-  if (onlyPlace && !askPriority && !CLEAR_APPLY_ASK.test(q) && !SOMEONE.test(q)) return undefined
+  if (onlyPlace && !askPriority && !CLEAR_APPLY_ASK.test(q) && !SOMEONE.test(q.replace(SCHOOL_ITSELF, '')))
+    return undefined
   // "我们学校高一高二都可以推荐吗": every grade named at once asks the rule, not about one student.
   const ranked = profile.subjectRankPercent !== undefined || profile.overallRankPercent !== undefined
   if (!ranked && extra === 0 && profile.grade !== undefined && SEVERAL_GRADES.test(question)) return undefined
@@ -109,8 +114,11 @@ export function eligibilityAnswer(
   const rankAsked = ctx.vocab.aspects.some((a) => a.facts.includes('rank') && a.pattern.test(q))
   const rank = program.facts.find((f) => f.id === 'rank')
   const rule = rankAsked && rank ? `${rank.answer.replace(/。$/, '')}（${rank.section}）。` : ''
+  // "高二年级共650人，…第131名": the place against both lines as places (前130名 / 前97名).
+  const size = GRADE_SIZE.exec(question)
+  const placed = size ? placeVerdictSentence(program, Number(size[3]), question) : undefined
   const answer: QaAnswer = {
-    answer: withNote(explanation, note || contact || rule, askPriority),
+    answer: withNote(explanation, note || placed || contact || rule, askPriority),
     intent: 'eligibility',
     sources: sections.map((section) => ({
       section,

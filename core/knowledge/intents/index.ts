@@ -3,7 +3,7 @@ import { applyProcess } from './apply-process'
 import { aspect } from './aspect'
 import { atUniversity } from './at-university'
 import { chatter } from './chatter'
-import { claim } from './claim'
+import { claim, statementCheck } from './claim'
 import { conditions } from './conditions'
 import { contact } from './contact'
 import { deadline } from './deadline'
@@ -62,6 +62,14 @@ export type { Intent } from './intent'
 export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: greeting, why: 'a bare greeting carries no question; nothing else should read it' },
   { intent: chatter, why: 'instructions or chatter must meet no fact; nothing after it may read them' },
+  {
+    intent: claim,
+    why: '"市级审核10月31日前报送，对吗" states a date or a body’s role to confirm: checked before any reading of its words',
+  },
+  {
+    intent: statementCheck,
+    why: '"以上表述是否准确" sets a statement against its article, before the visits, open topics and qualifiers of its words',
+  },
   { intent: field, why: '"导师是哪方面的专家" names mentors and subjects: before the mentor and subject readings' },
   {
     intent: gradeCount,
@@ -106,10 +114,6 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   {
     intent: noticeEndIntent,
     why: 'a start day given with an ask for the end is counted, whatever open-topic words it holds (周末, 节假日)',
-  },
-  {
-    intent: claim,
-    why: '"市级审核10月31日前报送，对吗" states a date to confirm: checked against the step, before its calendar and date',
   },
   { intent: weekday, why: '"10月27日是星期几" asks the calendar, before the deadline of the step that day is' },
   { intent: monthEnd, why: 'the last day of a 月底 step (闰年 2月29日), before the step’s month alone' },

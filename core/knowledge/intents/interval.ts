@@ -80,11 +80,16 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
   if (steps.length === 1 && first && !first.month && ALLOWED.test(q)) return allowedDays(ctx, first)
   if (steps.length < 2 || !first || !last) return givenDays(ctx, q, context ?? q)
   if (steps.length < 2 || !first || !last) return undefined
-  const byMonth = first.month !== undefined || last.month !== undefined
+  // "自学校推荐截止日起至中期评价截止日止相隔多少天": a 月底 step counts to that month's last day.
+  const monthEnd = (m: ProgramMilestone) => m.month !== undefined && /月底/.test(m.title)
+  const daysAsked = /(几|多少)(天|日)/.test(q)
+  const dayOf = (m: ProgramMilestone) => m.month === undefined || (daysAsked && monthEnd(m))
+  const byMonth = !dayOf(first) || !dayOf(last)
   const gap = byMonth ? monthsBetween(first.due, last.due) : daysBetween(first.due, last.due)
   const name = (m: ProgramMilestone) => m.title.split(/[：（(]/)[0]
+  const note = byMonth ? '（方案只写到月份）' : [first, last].some((m) => m.month) ? '（月底按当月最后一天算）' : ''
   return {
-    answer: `${name(first)}在${when(first)}，${name(last)}在${when(last)}，相差${gap}${byMonth ? '个月' : '天'}${byMonth ? '（方案只写到月份）' : ''}。`,
+    answer: `${name(first)}在${when(first)}，${name(last)}在${when(last)}，相差${gap}${byMonth ? '个月' : '天'}${note}。`,
     intent: 'deadline',
     sources: [first, last].map((m) => ({ section: m.section, title: m.title })),
     confidence: 0.85,

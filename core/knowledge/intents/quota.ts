@@ -4,6 +4,7 @@ import type { Program } from '../program'
 import type { AnswerFact, QaAnswer } from '../qa-answer'
 import { citiesIn, joinWithin } from '../reply'
 import { EACH_COUNT } from './each-count'
+import { A_FEW } from '../message'
 import type { Intent } from './intent'
 
 export const QUOTA =
@@ -176,7 +177,7 @@ export const quota: Intent = {
     // "湖南那边每年选几个人": another province's own program has no figure here; outside_city says whom to ask.
     findPlaces(ask.q).some((p) => !p.inGuangxi) && citiesIn(ctx.program, ask.q).inProgram.length === 0
       ? decline(ask, 'asks the number of a place outside Guangxi, whose program this plan does not set')
-      : QUOTA.test(ask.q) ||
+      : QUOTA.test(ask.q.replace(A_FEW, '')) ||
           ((SUM.test(ask.q) || /(?<!哪)(多少|几)个(?![城市地方学校高校大学学科月次])/.test(ask.q)) &&
             citiesIn(ctx.program, ask.q).inProgram.length >= 1) ||
           ((DIFFERENCE.test(ask.q) || EACH_COUNT.test(ask.q)) && citiesIn(ctx.program, ask.q).inProgram.length >= 2) ||

@@ -285,7 +285,9 @@ describe('round 4g classes', () => {
     expect(ask(q, LATE).eligibility?.verdict).toBe(verdict)
   })
   it('a teacher of the school named by surname is no contact', () => {
-    expect(ask('班主任张老师说可以报，要准备什么', LATE).answer).not.toContain('张逢芳')
+    const a = ask('班主任张老师说可以报，要准备什么', LATE).answer
+    expect(a).not.toMatch(/^张逢芳是/)
+    expect(a).toContain('申请表')
   })
 })
 
@@ -304,5 +306,25 @@ describe('round 4h: regressions of the later rules', () => {
 describe('what to hand in for applying, asked after a remark', () => {
   it('班主任说可以报，需要交什么 asks the application form', () => {
     hasEach(ask('班主任王老师说孩子可以报，那需要交什么？', LATE).answer, [['申请表']])
+  })
+})
+
+describe('round 4i: statements to check, lines as places, spans in days', () => {
+  it.each([
+    ['【核实】公示期为5个工作日，公示结束后公布入选名单。以上表述是否准确？', [['正确'], ['5个工作日']]],
+    ['有老师认为学生每学年须到高校参加培养不少于10次，该理解是否准确？', [['不准确'], ['培养周期']]],
+    ['请核实：只有高中阶段获得的奖项才能作为优先条件，此理解是否正确？', [['不准确'], ['初中、高中']]],
+    ['请核实以下理解是否正确：中期评价不合格的学生可以补考后继续培养。', [['不准确'], ['退出']]],
+    ['柳州某中学：我校高一年级共500人，某生综合排名第101名，是否达到前20%的标准？', [['前100名之外'], ['未达到']]],
+    ['学校推荐截止日起到年度评价截止日，相隔多少天？', [['342天'], ['最后一天']]],
+    ['我们学校就几个学生自己搞的科学社，社里几个同学很有兴趣，能从他们里面推荐吗', [['科学社']]],
+    ['隆安县某高中请示：我校隶属南宁市，地处县域，是否在遴选范围内？', [['辖区']]],
+  ])('%s', (q, groups) => {
+    const a = ask(q, LATE).answer
+    hasEach(a, groups)
+    within(a)
+  })
+  it.each(['去年广西大学物理类录取最低分多少', '我院要采购通风柜，推荐几家供应商'])('%s is out of scope', (q) => {
+    expect(ask(q, LATE).answer).not.toMatch(/\d{4}年度的方案|培养主要放在/)
   })
 })

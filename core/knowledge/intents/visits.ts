@@ -4,7 +4,7 @@ import { type Context, decline } from '../context'
 import type { ProgramFact } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import { clamp, factOf } from '../reply'
-import { CONFIRM_ASK } from './claim'
+import { CONFIRM_ASK, STATEMENT_CHECK } from '../wording'
 import type { Intent } from './intent'
 
 /** The number of visits a question gives (digits or Chinese numerals up to 99), read before 次. */
@@ -66,8 +66,11 @@ const STILL_NEEDED =
 const VISITS_BY_WHEN = /何时|什么时候|啥时候|哪天|哪一天|几号|几月|截止(到|日期|时间)|期限|最晚|最迟|多久之?内/
 
 /** A minimum stated as the plan's ("方案要求…不少于20次", "规定至少去15次"). */
-const RULE_STATED =
+export const RULE_STATED =
   /(要求|规定|须|需要?|必须|应当?)[^，,。？?]{0,16}(不少于|至少|最少|不低于)[^，,。？?\d]{0,4}\d+\s*次/
+
+/** A minimum stated per term, year or month, where the plan counts the whole cycle. */
+const PER_TERM = /每(个)?(学期|学年|年|月|周)/
 
 /** 五（三）1 against a count: at least 10 visits in the cycle, the count said to meet it or not. */
 function visitsAnswer(ctx: Context, q: string, context?: string): QaAnswer | undefined {
@@ -80,7 +83,7 @@ function visitsAnswer(ctx: Context, q: string, context?: string): QaAnswer | und
   if (rate) return rateAnswer(ctx, rate)
   // "去了西大6次了。…还要去几次？": the visits may be named only in the sentence before the ask.
   const topic = VISIT_TOPIC.test(q) || (STILL_NEEDED.test(q) && VISIT_TOPIC.test(context ?? ''))
-  const confirming = RULE_STATED.test(q) && CONFIRM_ASK.test(q)
+  const confirming = RULE_STATED.test(q) && (CONFIRM_ASK.test(q) || STATEMENT_CHECK.test(q))
   if (!topic || !(VISIT_JUDGE.test(q) || STILL_NEEDED.test(q) || confirming)) return undefined
   const required = ctx.program.training.requiredVisits
   const rule = `方案要求学生在一个培养周期内到高校参加培养不少于${required}次（${fact.section}）。`
@@ -94,7 +97,13 @@ function visitsAnswer(ctx: Context, q: string, context?: string): QaAnswer | und
   const parts = [rule]
   // "方案要求到校不少于20次，是否属实": a minimum stated to be confirmed, not a count done.
   if (n !== undefined && confirming)
-    parts.push(n === required ? `对，是不少于${required}次。` : `不对：是不少于${required}次，不是${n}次。`)
+    parts.push(
+      n !== required
+        ? `不对：是不少于${required}次，不是${n}次。`
+        : PER_TERM.test(q)
+          ? `不准确：是一个培养周期内不少于${required}次，不是${PER_TERM.exec(q)?.[0]}。`
+          : `对，是不少于${required}次。`,
+    )
   // "还差几次": the difference, not only the comparison.
   else if (n !== undefined && STILL_NEEDED.test(q))
     parts.push(
