@@ -178,7 +178,7 @@ export const quota: Intent = {
     findPlaces(ask.q).some((p) => !p.inGuangxi) && citiesIn(ctx.program, ask.q).inProgram.length === 0
       ? decline(ask, 'asks the number of a place outside Guangxi, whose program this plan does not set')
       : QUOTA.test(ask.q.replace(A_FEW, '')) ||
-          ((SUM.test(ask.q) || /(?<!哪)(多少|几)个(?![城市地方学校高校大学学科月次])/.test(ask.q)) &&
+          ((SUM.test(ask.q) || /(?<!哪)(多少|几)个(?![城市地方学校高校大学学科月次])/.test(ask.q.replace(A_FEW, ''))) &&
             citiesIn(ctx.program, ask.q).inProgram.length >= 1) ||
           ((DIFFERENCE.test(ask.q) || EACH_COUNT.test(ask.q)) && citiesIn(ctx.program, ask.q).inProgram.length >= 2) ||
           ((SHARE.test(ask.q) || TIMES.test(ask.q) || COMPARED.test(ask.q)) &&

@@ -328,3 +328,9 @@ describe('round 4i: statements to check, lines as places, spans in days', () => 
     expect(ask(q, LATE).answer).not.toMatch(/\d{4}年度的方案|培养主要放在/)
   })
 })
+
+describe('a few hours or people said in passing', () => {
+  it('好几个钟 in a remark asks no quota', () => {
+    hasEach(ask('我们住荔浦乡下，去桂林的大学来回好几个钟😩一年要去几次啊', LATE).answer, [['10次']])
+  })
+})
