@@ -1,3 +1,4 @@
+import { expect } from 'vitest'
 import { answerQuestion, MAX_ANSWER_CHARS, type QaAnswer } from '../../core/knowledge/answer'
 import { builtInProgram, type Program } from '../../core/knowledge/program'
 
@@ -28,3 +29,16 @@ export function judge(answer: string, all: string[][] = [], none: string[] = [])
 /** Every number an answer may contain: those in the program data (dates, phones, quotas, percentages). */
 export const PROGRAM_NUMBERS = new Set(JSON.stringify({ ...program, vocabulary: undefined }).match(/\d+/g) ?? [])
 export const numbersIn = (text: string) => text.match(/\d+/g) ?? []
+
+/** Today's real date: the 2023 cohort's period is over, every dated answer carries the year note. */
+export const LATE = new Date('2026-12-02T10:00:00+08:00')
+/** An answer within the 400 characters every reply keeps to. */
+export const within = (a: string) => expect([...a].length).toBeLessThanOrEqual(MAX_ANSWER_CHARS)
+/** Each group: one of its alternatives must be in the answer. */
+export const hasEach = (a: string, groups: string[][]) => {
+  for (const g of groups)
+    expect(
+      g.some((w) => a.includes(w)),
+      `${g.join('|')} in ${a}`,
+    ).toBe(true)
+}

@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ask } from '../../../test/helpers/qa'
-
-/** Today's real date: the 2023 cohort's period is over, every dated answer carries the year note. */
-const LATE = new Date('2026-12-02T10:00:00+08:00')
-const within = (a: string) => expect([...a].length).toBeLessThanOrEqual(400)
-/** Each group: one of its alternatives must be in the answer. */
-const hasEach = (a: string, groups: string[][]) => {
-  for (const g of groups)
-    expect(
-      g.some((w) => a.includes(w)),
-      `${g.join('|')} in ${a}`,
-    ).toBe(true)
-}
+import { ask, hasEach, LATE, within } from '../../../test/helpers/qa'
 
 describe('a party whose duties sit in several articles gets each article’s, its own clauses only', () => {
   it.each([

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ask } from '../../../test/helpers/qa'
+import { ask, hasEach, LATE, within } from '../../../test/helpers/qa'
 import { messageAsks } from '../message'
-
-const LATE = new Date('2026-12-02T10:00:00+08:00')
-const within = (a: string) => expect([...a].length).toBeLessThanOrEqual(400)
-/** Each group: one of its alternatives must be in the answer. */
-const hasEach = (a: string, groups: string[][]) => {
-  for (const g of groups)
-    expect(
-      g.some((w) => a.includes(w)),
-      `${g.join('|')} in ${a}`,
-    ).toBe(true)
-}
 
 describe('a numbered ask that points back reads with the subject before it', () => {
   it.each([
