@@ -77,7 +77,10 @@ export function messageAsks(q: string): MessageAsk[] {
   // Voice input with no punctuation at all runs its sentences together: the spoken joiners cut it.
   const breaks = /[，,？?。！!；;]/.test(q) ? CLAUSE_BREAK : new RegExp(`${CLAUSE_BREAK.source}|${SPOKEN_BREAK.source}`)
   for (const raw of q.split(breaks)) {
-    const lead = raw.replace(/^(另外|顺便(问一?下|问问|说一?下)?|还有|以及)/, '')
+    const lead = raw.replace(
+      /^(另外|顺便(问一?下|问问|说一?下)?|(还有|以及)(?!没有|机会|希望|名额|多少|几天|多久|时间|戏))/,
+      '',
+    )
     // "想咨询三个问题：一是…": the announcement is a remark, the enumerated pieces are the asks.
     const at = lead.search(
       /[:：](?=[一二三四五六]是|[一二三四五六][、．]|其[一二三四五]|第[一二三四五六]|[1-9][.、)）]|[①②③④⑤⑥]|[(（][1-9一二三四五六][)）])/,

@@ -323,3 +323,18 @@ describe('a few hours or people said in passing', () => {
     hasEach(ask('我们住荔浦乡下，去桂林的大学来回好几个钟😩一年要去几次啊', LATE).answer, [['10次']])
   })
 })
+
+describe('round 4j', () => {
+  it.each([
+    ['灵川县高二，数学前16%，综合前22%，就差那么一点点，还有机会吗', 'ineligible'],
+    ['柳州某中学：高二学生化学年级前18%，综合排名暂无，能否确定其资格？', 'unknown'],
+  ])('%s', (q, verdict) => {
+    expect(ask(q, LATE).eligibility?.verdict).toBe(verdict)
+  })
+  it('达标的最多多少人 asks the lines as places', () => {
+    hasEach(ask('我校高二年级共600人，单科成绩达标的最多多少人？综合达标的最多多少人？', LATE).answer, [
+      ['90'],
+      ['120'],
+    ])
+  })
+})
