@@ -338,3 +338,9 @@ describe('round 4j', () => {
     ])
   })
 })
+
+describe('a weekly visit asked', () => {
+  it('每周都要去吗 is the frequency the plan leaves open, with the cycle’s minimum', () => {
+    hasEach(ask('是不是每个星期都要去大学啊', LATE).answer, [['10次'], ['没有规定']])
+  })
+})
