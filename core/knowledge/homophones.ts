@@ -105,10 +105,17 @@ export function correctHomophones(text: string, table: Homophones): string {
     end += token.length
     bounds.add(end)
   }
+  // Overlapping variants ("成长日治是": 成长日治 and 治是): the longer one is read, the other not.
+  const taken: { at: number; end: number }[] = []
+  const whole = found
+    .filter(({ at, variant }) => bounds.has(at) && bounds.has(at + variant.length))
+    .sort((a, b) => b.variant.length - a.variant.length || a.at - b.at)
   let out = text
-  for (const { at, variant, word } of found) {
-    if (bounds.has(at) && bounds.has(at + variant.length))
-      out = out.slice(0, at) + word + out.slice(at + variant.length)
+  for (const { at, variant, word } of whole) {
+    const end = at + variant.length
+    if (taken.some((t) => at < t.end && t.at < end)) continue
+    taken.push({ at, end })
+    out = out.slice(0, at) + word + out.slice(end)
   }
   return out
 }

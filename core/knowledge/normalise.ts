@@ -45,6 +45,8 @@ function normaliseAfresh(text: string): string {
     .replace(/[—－–‐‑―]/g, '-')
     // An emoji between two words ends a sentence, as a comma would ("…收费班😅到底是哪个单位办的").
     .replace(/(?<=[\u4e00-\u9fff])(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D})+\s*(?=[\u4e00-\u9fff])/gu, '，')
+    // Before a stop or at the end it adds nothing to read ("还能报不🙏，另外…").
+    .replace(/(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D})+\s*(?=[,.?!;:，。？！；：]|$)/gu, '')
     .replace(/\s+/g, '')
     .toLowerCase()
   // Spoken counts: "去了4回", "还得去几趟" count visits; "一共好多个" at the end of an ask is 多少个.
