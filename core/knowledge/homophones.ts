@@ -33,7 +33,7 @@ const soundsOf = (char: string): string[] => pinyin(char, { toneType: 'none', ty
 
 /** Characters that carry the question, never a slip for a program word's character. */
 const FUNCTION_CHARS = new Set(
-  '的了吗呢啊呀吧嘛么哪啥几谁是在有不没也都就还要会能把被给让从到对很吧嗯哦呗须需应该可才再又先',
+  '的了吗呢啊呀吧嘛么哪啥几谁是在有不没也都就还要会能把被给让从到对很吧嗯哦呗须需应该可才再又先至止起于',
 )
 
 let sounds: Map<string, string[]> | undefined

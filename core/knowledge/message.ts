@@ -106,7 +106,11 @@ export function messageAsks(q: string): MessageAsk[] {
     // "读高几我记不清了": what the asker cannot remember is a remark, not an ask.
     const forgotten = /(记不清|不记得|记不得|忘了|忘记了)了?[，,。]?$/.test(piece)
     // "以前河池归柳州那边管吧，能不能算柳州的": a supposition ending in 吧/嘛 before a comma leads up to the ask after it.
-    const supposed = /(吧|嘛)[，,]$/.test(piece) && !ASKING.test(piece.replace(/(吧|嘛)[，,]$/, ''))
+    // ("中期评价是2月底前对吧，…": a claim put to be confirmed is an ask of its own.)
+    const supposed =
+      /(吧|嘛)[，,]$/.test(piece) &&
+      !/(对|是|没错|没记错|对不对)吧[，,]$/.test(piece) &&
+      !ASKING.test(piece.replace(/(吧|嘛)[，,]$/, ''))
     // "社里几个娃娃很有兴趣": 几个 of a few people described asks nothing.
     const vague = piece.replace(/(有|是)?(一)?个(什么|啥)/g, '').replace(A_FEW, '')
     if ((ASKING.test(vague) && !forgotten && !supposed) || enumerated) {

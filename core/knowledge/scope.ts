@@ -270,16 +270,19 @@ const QUALIFIER_STOP = new Set(
 export function unmatchedQualifier(vocabulary: string, q: string): string | undefined {
   if (!YES_NO.test(q)) return undefined
   if (WH_WORD.test(q) && !YES_NO.test(q.replace(/[?？]+$/, ''))) return undefined
-  for (const { word: raw, tag } of getJieba().tag(q, false)) {
+  // "…天天捣鼓小发明，这种经历学校选人的时候有用吗": the remarks before the asking clause qualify nothing.
+  const asking = q.split(/(?<=[，,。！!；;])/).filter((c) => YES_NO.test(c))
+  const asked = asking.join('').replace(/[^\u4e00-\u9fff]/g, '').length >= 6 ? asking.join('') : q
+  for (const { word: raw, tag } of getJieba().tag(asked, false)) {
     const word = raw.trim()
     if (!/^[\u4e00-\u9fff]{2,}$/.test(word)) continue
     // Content words only: nouns, place nouns and verbs; never names (nr), places (ns), times, adverbs.
     if (!QUALIFIER_TAGS.has(tag)) continue
-    if (QUALIFIER_STOP.has(word) || GENERIC_TERMS.has(word)) continue
+    if (QUALIFIER_STOP.has(word) || GENERIC_TERMS.has(word) || /[吗呢吧啊]$/.test(word)) continue
     if (vocabulary.includes(word)) continue
     if (findPlaces(word).length > 0) continue
     // "听学长说…": who told the asker is no qualifier of the question.
-    if (/^(说|讲|告诉|提过|讲过|说过)/.test(q.slice(q.indexOf(word) + word.length))) continue
+    if (/^(说|讲|告诉|提过|讲过|说过)/.test(asked.slice(asked.indexOf(word) + word.length))) continue
     // A word whose parts are each program words (交流会 → 交流) is a variant, not a new qualifier.
     if ([...word].length >= 3 && vocabulary.includes(word.slice(0, 2)) && vocabulary.includes(word.slice(-2))) continue
     // 再审, 重报, 复评: a repeated action the plan names (审核, 报名, 评价) is not a new qualifier.

@@ -10,7 +10,7 @@ describe('explainEligibility', () => {
   it('puts the verdict first and walks through each condition with its article', () => {
     const text = explain({ city: '阳朔县', grade: '高二', subjectRankPercent: 10 })
     expect(text.startsWith('结论：按方案的报名条件，可以报名')).toBe(true)
-    expect(text).toContain('桂林市阳朔县属于实施城市，符合（四（二）1）')
+    expect(text).toContain('桂林市阳朔县属于实施城市（桂林市辖区内的县、区都在内），符合（四（二）1）')
     expect(text).toContain('高二符合（四（二）1）')
     expect(text).toContain('四（二）2（2）')
     expect(text).toContain('优先推荐')

@@ -71,7 +71,8 @@ function studentPlace(text: string): Place | undefined {
   if (!located.length) return undefined
   const tiers: LocatedPlace[][] = [[], [], []]
   let from = 0
-  for (const piece of text.split(new RegExp(`(?<=，)|(?=${TURN.source})`))) {
+  // A bracketed remark is a piece of its own ('某中学高二学生（户籍桂林全州）'): its words tie only its places.
+  for (const piece of text.split(new RegExp(`(?<=，)|(?=${TURN.source})|(?=[（(])|(?<=[)）])`))) {
     const end = from + piece.length
     const tier = STUDY_CUE.test(piece) ? 0 : HOME_CUE.test(piece) ? 2 : 1
     for (const p of located) if (p.start >= from && p.start < end) tiers[tier]?.push(p)
@@ -79,7 +80,8 @@ function studentPlace(text: string): Place | undefined {
   }
   for (const tier of tiers) {
     const place = pickPlace(tier.map((p) => p.place))
-    if (place) return place
+    // '我们是桂林灵川县的，…还是只限桂林市区': the county named in the same city says where, more exactly.
+    if (place) return place.division ? place : (located.find((p) => p.place.city === place.city && p.place.division)?.place ?? place)
   }
   return undefined
 }
@@ -233,14 +235,14 @@ const OVERALL_WORDS = /(总分|综合|总成绩|总排名|总体|整体|全科|�
 
 // A kind said right after the rank ('年级第90名（综合排名）', '前两成，是总分排名').
 const KIND_AFTER = new RegExp(
-  `^\\s*(?:[（(]|(?:这是|是|为|按|指))\\s*(?:按|指)?(${OVERALL_WORDS.source}|${SUBJECT_WORDS.source})`,
+  `^\\s*(?:名|位)?\\s*(?:[（(]|(?:这是|是|为|按|指))\\s*(?:按|指)?(${OVERALL_WORDS.source}|${SUBJECT_WORDS.source})`,
 )
 
 /**
  * Subject or overall: a kind said right after the rank, else the nearest such word before `at`
  * in the clause; overall when none.
  */
-function rankKind(clause: string, at: number, end = at): 'subject' | 'overall' {
+function rankKind(clause: string, at: number, end = at, carried: 'subject' | 'overall' = 'overall'): 'subject' | 'overall' {
   const after = KIND_AFTER.exec(clause.slice(end))
   if (after) return after[2] ? 'overall' : 'subject'
   let best: { end: number; kind: 'subject' | 'overall' } | undefined
@@ -253,7 +255,15 @@ function rankKind(clause: string, at: number, end = at): 'subject' | 'overall' {
       if (end <= at && (!best || end > best.end)) best = { end, kind }
     }
   }
-  return best?.kind ?? 'overall'
+  return best?.kind ?? carried
+}
+
+/** The kind a clause names with no rank of its own ('最好的单科为物理，位列年级前18%'), for the clause after it. */
+function namedKind(clause: string): 'subject' | 'overall' | undefined {
+  const subject = clause.search(SUBJECT_WORDS)
+  const overall = clause.search(OVERALL_WORDS)
+  if (subject < 0 && overall < 0) return undefined
+  return subject > overall ? 'subject' : 'overall'
 }
 
 const PERCENT = new RegExp(`(${NUMBER})\\s*[%％]|百分之(${NUMBER})`, 'g')
@@ -335,45 +345,50 @@ function readRanks(clauses: Clause[]): Ranks {
   const size = sizeMatch
     ? parseNumber((sizeMatch[1] ?? sizeMatch[2] ?? sizeMatch[3] ?? sizeMatch[4]) as string)
     : Number.NaN
+  let carried: 'subject' | 'overall' = 'overall'
   for (const clause of clauses) {
     const t = clause.text
+    const kindOf = (m: RegExpMatchArray) => rankKind(t, m.index ?? 0, (m.index ?? 0) + m[0].length, carried)
+    const noted = `${ranks.subject},${ranks.overall}`
     const usable = (m: RegExpMatchArray) => {
       const at = m.index ?? 0
       return !amongClass(t, at) && !shortOf(t, at, at + m[0].length)
     }
     for (const m of t.matchAll(PERCENT)) {
       const value = parseNumber((m[1] ?? m[2]) as string)
-      if (!Number.isNaN(value) && usable(m)) note(rankKind(t, m.index ?? 0, (m.index ?? 0) + m[0].length), value)
+      if (!Number.isNaN(value) && usable(m)) note(kindOf(m), value)
     }
     for (const m of t.matchAll(TENTHS)) {
       const tenths = parseNumber(m[1] as string)
       const value = tenths * 10 + (m[2] ? 5 : 0)
       if (tenths < 10 && !Number.isNaN(value) && usable(m))
-        note(rankKind(t, m.index ?? 0, (m.index ?? 0) + m[0].length), value)
+        note(kindOf(m), value)
     }
     const fractions = [...t.matchAll(FRACTION)]
     for (const m of fractions) {
       const part = m[1] ? Number(m[1]) : parseNumber(m[4] as string)
       const whole = m[1] ? Number(m[2]) : parseNumber(m[3] as string)
       if (part > 0 && part < whole && usable(m))
-        note(rankKind(t, m.index ?? 0, (m.index ?? 0) + m[0].length), (part / whole) * 100)
+        note(kindOf(m), (part / whole) * 100)
     }
     // '总分排年级一半左右': the middle of the grade.
-    for (const m of t.matchAll(HALF)) if (usable(m)) note(rankKind(t, m.index ?? 0, (m.index ?? 0) + m[0].length), 50)
+    for (const m of t.matchAll(HALF)) if (usable(m)) note(kindOf(m), 50)
     if (/排|名|年级/.test(t) && !fractions.some((m) => m[1])) {
       for (const m of t.matchAll(PLACE_OF_SIZE)) {
         const place = Number(m[1])
         const of = Number(m[2])
         if (place > 0 && place <= of && usable(m))
-          note(rankKind(t, m.index ?? 0, (m.index ?? 0) + m[0].length), (place / of) * 100)
+          note(kindOf(m), (place / of) * 100)
       }
     }
-    if (!(size > 0)) continue
-    for (const m of t.matchAll(PLACE_IN_GRADE)) {
-      const place = parseNumber((m[1] ?? m[2] ?? m[3] ?? m[4]) as string)
-      if (place > 0 && place <= size && usable(m))
-        note(rankKind(t, m.index ?? 0, (m.index ?? 0) + m[0].length), (place / size) * 100)
+    if (size > 0) {
+      for (const m of t.matchAll(PLACE_IN_GRADE)) {
+        const place = parseNumber((m[1] ?? m[2] ?? m[3] ?? m[4]) as string)
+        if (place > 0 && place <= size && usable(m)) note(kindOf(m), (place / size) * 100)
+      }
     }
+    // A clause that names a kind and gives no rank leads to the rank of the clause after it.
+    carried = noted === `${ranks.subject},${ranks.overall}` ? (namedKind(t) ?? 'overall') : 'overall'
   }
   return ranks
 }

@@ -5,6 +5,7 @@ import type { Program, ProgramMilestone } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import { CONFIRM_ASK, STATEMENT_CHECK } from '../wording'
 import type { Intent } from './intent'
+import { quotaClaim } from './quota'
 import { RULE_STATED } from './visits'
 
 /** A day or a month's end stated ("10月31日前", "2023年10月31号", "3月底"). */
@@ -84,7 +85,7 @@ export const claim: Intent = {
   answer: (ask, ctx) => {
     const { q } = ask
     if (!CONFIRM_ASK.test(q)) return decline(ask, 'asks nothing to be confirmed')
-    const bodies = bodiesClaim(ctx.program, q)
+    const bodies = bodiesClaim(ctx.program, q) ?? (QUOTA_WORDS.test(q) ? quotaClaim(ctx.program, q) : undefined)
     if (bodies) return bodies
     const named: { m: ProgramMilestone; at: number }[] = []
     for (const m of ctx.program.milestones) {
@@ -127,6 +128,9 @@ export const claim: Intent = {
   },
 }
 
+/** A statement about the numbers of students: checked against the quotas. */
+const QUOTA_WORDS = /名额|遴选学生|选拔学生|(遴选|选拔|招收|录取|入选)[^，,。？?]{0,6}\d+名|\d+名学生|\d+个名额/
+
 /** Words of the statement that say nothing of its content. */
 const FRAME =
   /请核实|【核实】|以下|以上|理解|表述|说法|是否|准确|正确|属实|无误|有误|有(教师|老师|学校|人)(认为|反映|说)|认为|据了解|方案规定|方案要求|我们|此|该|的|了|吗|呢|[“”"‘’：:，,。？?；;！!（）()]/g
@@ -156,6 +160,8 @@ export const statementCheck: Intent = {
     if (RULE_STATED.test(ask.q)) return decline(ask, 'a stated minimum of visits: the visits intent checks it')
     if (ctx.program.contacts.some((c) => ask.q.includes(c.person)))
       return decline(ask, 'a contact person stated: the person intent checks it')
+    const quotas = QUOTA_WORDS.test(ask.q) ? quotaClaim(ctx.program, ask.q) : undefined
+    if (quotas) return quotas
     // The articles about it: the best fact, and the next when retrieval can hardly tell them apart.
     const [first, second] = ask.scored
     if (!first || first.score < 8) return decline(ask, 'no article of the plan is about the statement')

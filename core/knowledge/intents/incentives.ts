@@ -11,6 +11,10 @@ const INCENTIVE_PARTY = /老师|教师|导师|教授|高校|大学|中学|学校
 const INCENTIVE_ASK =
   /激励|好处|图(啥|什么)|奖励|(考核|业绩|绩效)[^，,。？?]{0,4}(如何|怎么|怎样)(认定|算|计)|有什么用|有啥用|有用吗|有没有用|用处|益处|工作量|评职称|职称评聘|职称.{0,4}(优先|有用|加分|有帮助)|绩效|综合素质评价|综评|回报|优待|甜头|(升学|学籍|个人|成长|学生)档案[^。？?]{0,8}(体现|记录|写|有没有|会不会|算)|(记入|计入|记进|记到|写进|写入|写到|放进|放到|纳入)[^。？?]{0,6}档案|收益|收获/
 
+/** Whether something the student did counts when students are picked: the selection's articles. */
+const SELECTION_USE =
+  /(经历|经验|参加过|待过|搞过|做过)[^。？?]{0,16}(有用|有没有用|有啥用|有什么用)|(选人|选拔|遴选|推荐|入选|评选|挑人)(的时候|时)?[^。？?]{0,4}(有用|有没有用|有啥用|有什么用)/
+
 /** 十（三）: what students, schools and teachers get from taking part. */
 function incentivesAnswer(ctx: Context, q: string): QaAnswer | undefined {
   if (!INCENTIVE_ASK.test(q) || !INCENTIVE_PARTY.test(q)) return undefined
@@ -37,5 +41,8 @@ export const incentives: Intent = {
       : // "成长日志有啥用": the use of a point the vocabulary names is that point's article, not 十（三）.
         ctx.vocab.aspects.some((a) => a.pattern.test(withoutExcepted(ask.q)))
         ? decline(ask, 'asks the use of a named point of an article')
-        : (incentivesAnswer(ctx, ask.q) ?? decline(ask, 'asks no benefit of taking part')),
+        : // "科技社团待了两年，这种经历学校选人的时候有用吗": what counts in the selection, not what taking part brings.
+          SELECTION_USE.test(ask.q)
+          ? decline(ask, 'asks what counts when students are selected')
+          : (incentivesAnswer(ctx, ask.q) ?? decline(ask, 'asks no benefit of taking part')),
 }

@@ -1,5 +1,7 @@
 import { chineseDate, chineseMonth, daysBetween, monthsBetween } from '../../time'
 import { type Context, decline } from '../context'
+import { isWorkingDay } from '../../rules/working-days'
+import { addDays } from '../../time'
 import type { ProgramMilestone } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import type { Intent } from './intent'
@@ -7,7 +9,7 @@ import type { Intent } from './intent'
 /** Asks how far apart two things are ("相差几天", "中间隔了几个月", "之间有多久", "相比…留给…几天"). */
 const APART =
   /相差|相隔|间隔|隔了?|差了?|中间|之间|距离|距|离|相比|比起来|比较|对比|留给|留出|预留|留了|留有|给了|有(?=(几|多少)(天|日))|还(有|剩|差)(?=[^，,。？?]{0,2}(几|多少))|(晚|早)(几|多少)|(从|自)[^，,。？?]{0,12}(到|至)/
-const HOW_MUCH = /(几|多少)(个)?(天|日|周|星期|个月|月)|多久|多长时间/
+const HOW_MUCH = /(几|多少)(个)?(天|日|周|星期|个月|月|工作日)|多久|多长时间/
 
 /** The training's start named as one end of a span. */
 const TRAINING_START = /培养(周期)?的?(开始|起始|启动)|开始培养|起始月|培养周期(起|开始)/
@@ -41,11 +43,51 @@ const TODAY_SAID = /(今天|今日|现在|眼下)[^，,。？?]{0,3}\d{1,2}月\d
 const EACH = /分别|各(相隔|相差|隔|差|有|是)/
 const SPAN = /(?:从|自)[^，,。？?；;]*?(?:到|至)[^，,。？?；;]*?(?=[，,。？?；;]|以及|和|$)/g
 
+/** A day of the message as an ISO day, the cohort's year when none is said. */
+function isoDay(ctx: Context, m: RegExpExecArray): string {
+  return `${m[1] ?? ctx.program.cohort}-${(m[2] as string).padStart(2, '0')}-${(m[3] as string).padStart(2, '0')}`
+}
+
+/**
+ * "经查10月24日为星期二。自该日次日起至市级审核截止日（含当日）共有几个工作日": the working days after
+ * one day up to and including the other (the first day too when it is said to count), the days being
+ * given or the days of named steps.
+ */
+function workingDaysSpan(ctx: Context, q: string, context?: string): QaAnswer | undefined {
+  const steps = ctx.vocab.steps
+    .filter((s) => s.pattern.test(q.replace(/截止(时间|日期)?/g, '')))
+    .map((s) => ctx.program.milestones.find((m) => m.key === s.key && !m.month))
+    .filter((m): m is ProgramMilestone => m !== undefined)
+    .sort((a, b) => a.due.localeCompare(b.due))
+  const given = [...q.matchAll(new RegExp(GIVEN_DAY.source, 'g'))].map((m) => isoDay(ctx, m))
+  // "自该日…": the day the message gave before.
+  const earlier = /该日|此日|当天|这天|这一天/.test(q) && context ? GIVEN_DAY.exec(context) : null
+  if (earlier) given.unshift(isoDay(ctx, earlier))
+  const days = [...new Set([...given, ...steps.map((m) => m.due)])].sort()
+  const [from, to] = [days[0], days[1]]
+  if (days.length !== 2 || !from || !to) return undefined
+  // Two days said outright ("从10月25日到10月27日") count both; from a step's day or "次日起", the day after it.
+  const withFirst =
+    /(含|包括|包含)(起始日|首日|起算日|开始那天|第一天)|(起始日|首日)(计入|算在内|也算)/.test(q) ||
+    (steps.length === 0 && !earlier && !/次日|第二天|不含|不算/.test(q))
+  let count = 0
+  for (let d = withFirst ? from : addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d)) count++
+  const named = steps.map((m) => `${m.title.split(/[：（(]/)[0]}在${chineseDate(m.due)}前`).join('，')
+  return {
+    answer: `${named ? `${named}；` : ''}从${chineseDate(withFirst ? from : addDays(from, 1))}到${chineseDate(to)}（两端都算），共有${count}个工作日（已除去周末和法定节假日）。`,
+    intent: 'deadline',
+    sources: steps.map((m) => ({ section: m.section, title: m.title })),
+    confidence: 0.85,
+    facts: steps.map((m) => ({ section: m.section, title: m.title, text: `${m.title}，${m.due}` })),
+  }
+}
+
 /**
  * The time between two dated steps named in a text, or from the training's start to one step;
  * undefined when the text names fewer.
  */
 function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undefined {
+  if (/工作日/.test(q)) return workingDaysSpan(ctx, q, context)
   const stepsIn = (text: string) => ctx.vocab.steps.filter((s) => s.pattern.test(text.replace(/截止(时间|日期)?/g, '')))
   let named = stepsIn(q)
   // "该时限比学校提交截止晚几天": 该 points at the step the message named before.
