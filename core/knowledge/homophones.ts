@@ -33,8 +33,11 @@ const soundsOf = (char: string): string[] => pinyin(char, { toneType: 'none', ty
 
 /** Characters that carry the question, never a slip for a program word's character. */
 const FUNCTION_CHARS = new Set(
-  '的了吗呢啊呀吧嘛么哪啥几谁是在有不没也都就还要会能把被给让从到对很吧嗯哦呗须需应该可才再又先至止起于',
+  '的了吗呢啊呀吧嘛么哪啥几谁是在有不没也都就还要会能把被给让从到对很吧嗯哦呗须需应该可才再又先',
 )
+
+/** Characters that join or mark words (至, 于, 及 …): in a two-character variant they are meant as themselves. */
+const JOINING_CHARS = new Set('至于及与或并且即之')
 
 let sounds: Map<string, string[]> | undefined
 
@@ -55,6 +58,8 @@ function variantsOf(word: string): string[] {
     for (const sound of soundsOf(char)) {
       for (const alike of sounds?.get(sound) ?? []) {
         if (alike === char || FUNCTION_CHARS.has(alike)) continue
+        // "起至" is 起…至, never a slip for 起止: a two-character word's slip into a joining character is no slip.
+        if (chars.length === 2 && JOINING_CHARS.has(alike)) continue
         variants?.push([...chars.slice(0, i), alike, ...chars.slice(i + 1)].join(''))
       }
     }

@@ -45,10 +45,35 @@ const placeOrGrade = (t: string) => GRADE.test(t) || findPlaces(t).length > 0
 /** Words holding a joining character that joins nothing (参与, 涉及, 及时, 跟进 …). */
 const NOT_JOINING = /参与|给与|授与|涉及|普及|及时|及格|来得及|总和|和谐|跟进|跟踪|跟着/g
 
+/** "请明确本计划的主办单位、承办单位及管理办公室日常工作承担单位": a request to state several things, listed. */
+const REQUESTED =
+  /^(.*?(?:请|烦请|麻烦|望)(?:予以)?(?:明确|列明|列出|提供|告知|说明|介绍)(?:一下)?(?:本计划|该计划|本项目|该项目)?的?)(.+?)([，,。？?！!]*)$/
+/** Attributes of one thing asked together ("联系人姓名及电话"): not separate things. */
+const ATTRIBUTE = /^(姓名|电话|手机|号码|地址|邮箱|职务|单位|联系方式|时间|地点)$/
+
+function requestedList(ask: string): string[] | undefined {
+  const m = REQUESTED.exec(ask)
+  if (!m) return undefined
+  const [, lead, list, end] = m as unknown as [string, string, string, string]
+  const blanked = list.replace(NOT_JOINING, (w) => '口'.repeat(w.length))
+  const items: string[] = []
+  let from = 0
+  for (const j of blanked.matchAll(/、|以及|及|和|与/g)) {
+    items.push(list.slice(from, j.index))
+    from = j.index + j[0].length
+  }
+  items.push(list.slice(from))
+  if (items.length < 2 || items.some((i) => [...i].length < 3 || ATTRIBUTE.test(i) || placeOrGrade(i))) return undefined
+  return items.map((i) => `${lead}${i}${end}`)
+}
+
 export function coordinatedList(ask: string): string[] | undefined {
+  if (COUNTED_OR_DATED.test(ask)) return undefined
+  const requested = requestedList(ask)
+  if (requested) return requested
   // Matched on a copy with those words blanked (same length), cut from the ask itself.
   const m = COORDINATED.exec(ask.replace(NOT_JOINING, (w) => '口'.repeat(w.length)))
-  if (!m || COUNTED_OR_DATED.test(ask)) return undefined
+  if (!m) return undefined
   const at = (n: number) => m.slice(1, n + 1).reduce((sum, g) => sum + (g ?? '').length, 0)
   const whole = (n: number) => ask.slice(at(n - 1), at(n))
   const lead = /^(请问|请|烦请|麻烦)?(列明|列出|列举|说明|告知|介绍|明确)?/.exec(whole(2))?.[0] ?? ''
@@ -56,7 +81,7 @@ export function coordinatedList(ask: string): string[] | undefined {
   if ([...a].length < 2 || placeOrGrade(a) || placeOrGrade(b)) return undefined
   // A list asked for: "…分别是哪些", or an ask to list ("请列明…A与B"); B a name, not a clause ("导师沟通吗").
   const listing = /哪些|哪几|什么|谁/.test(whole(5)) || /列明|列出|列举|说明|告知|介绍|明确/.test(pre)
-  if (!listing || /[吗呢么吧要是有能会]/.test(b)) return undefined
+  if (!listing || /[吗呢么吧要是有能会]/.test(b) || ATTRIBUTE.test(b.replace(/[，,。？?！!]+$/, ''))) return undefined
   const post = whole(5).replace(/分别|各自/, '')
   return [`${pre}${a}${post}`, `${pre}${b}${post}`]
 }
@@ -76,7 +101,9 @@ export function messageAsks(q: string): MessageAsk[] {
   let carried = false
   // Voice input with no punctuation at all runs its sentences together: the spoken joiners cut it.
   const breaks = /[，,？?。！!；;]/.test(q) ? CLAUSE_BREAK : new RegExp(`${CLAUSE_BREAK.source}|${SPOKEN_BREAK.source}`)
-  for (const raw of q.split(breaks)) {
+  // A comma inside brackets ("（不含起始日，含截止日）") cuts no ask.
+  const kept = q.replace(/[（(][^（()）]*[)）]/g, (m) => m.replace(/[，,]/g, '\uE000'))
+  for (const raw of kept.split(breaks).map((r) => r.replace(/\uE000/g, ','))) {
     const lead = raw.replace(
       /^(另外|顺便(问一?下|问问|说一?下)?|(还有|以及)(?!没有|机会|希望|名额|多少|几天|多久|时间|戏))/,
       '',
@@ -113,12 +140,15 @@ export function messageAsks(q: string): MessageAsk[] {
       !ASKING.test(piece.replace(/(吧|嘛)[，,]$/, ''))
     // "社里几个娃娃很有兴趣": 几个 of a few people described asks nothing.
     const vague = piece.replace(/(有|是)?(一)?个(什么|啥)/g, '').replace(A_FEW, '')
-    if ((ASKING.test(vague) && !forgotten && !supposed) || enumerated) {
+    // "请提供…电话，以及本计划的承办单位。": what is added with 以及/还有 is requested too.
+    const added = /^(以及|还有|并)/.test(raw) && previous && !pending ? REQUESTED.exec(previous.ask)?.[1] : undefined
+    if ((ASKING.test(vague) && !forgotten && !supposed) || enumerated || added) {
       carried = false
       // "10月开始培养，到中期截止隔几个月": an ask beginning at 到 ends the span the remark before it begins.
       const from = !condition && /^(一直)?(到(?!底)|至(?!少|多|今)|直到)/.test(piece) ? lastRemark : ''
       const listed = condition || from ? undefined : coordinatedList(piece)
       if (listed) for (const [i, one] of listed.entries()) asks.push({ ask: one, text: i === 0 ? pending + one : one })
+      else if (added && !ASKING.test(vague)) asks.push({ ask: `${added}${piece}`, text: piece })
       else asks.push({ ask: condition + from + piece, text: pending + piece, ...(enumerated ? { enumerated } : {}) })
       pending = ''
       condition = ''

@@ -30,6 +30,11 @@ export function withOtherParts(ctx: Context, q: string, answer: QaAnswer): QaAns
   const sources = [...answer.sources]
   const facts = [...answer.facts]
   for (const part of parts) {
+    // "…，共计多少个月？": a part of question and count words alone adds no topic of its own.
+    if (part.replace(/共计|合计|一共|总共|总计|多少|[几个月天年周次名吗呢是有的约大概？?，,。！!]/g, '').length < 2)
+      continue
+    // "…能进去吗，还是只有导师安排的时候": the other answer of the same ask, not an ask of its own.
+    if (/^还是/.test(part)) continue
     const scored = searchFacts(ctx.index, part)
     const top = scored[0]
     if (!top || top.score < 8 || retrievalConfidence(scored) < 0.45) continue

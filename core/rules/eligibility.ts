@@ -108,7 +108,12 @@ function cityCheck(program: Program, city: string | undefined): EligibilityCheck
   }
   const where = place.division && place.division !== place.city ? `${place.city}${place.division}` : place.city
   if (place.inGuangxi && names.includes(place.city)) {
-    return { rule: 'city', section, status: 'pass', message: `${where}属于实施城市${where === place.city ? '' : `（${place.city}辖区内的县、区都在内）`}，符合（${section}）` }
+    return {
+      rule: 'city',
+      section,
+      status: 'pass',
+      message: `${where}属于实施城市${where === place.city ? '' : `（${place.city}辖区内的县、区都在内）`}，符合（${section}）`,
+    }
   }
   const outside = place.inGuangxi ? '' : '不在广西，'
   return {

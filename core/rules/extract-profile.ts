@@ -81,7 +81,10 @@ function studentPlace(text: string): Place | undefined {
   for (const tier of tiers) {
     const place = pickPlace(tier.map((p) => p.place))
     // '我们是桂林灵川县的，…还是只限桂林市区': the county named in the same city says where, more exactly.
-    if (place) return place.division ? place : (located.find((p) => p.place.city === place.city && p.place.division)?.place ?? place)
+    if (place)
+      return place.division
+        ? place
+        : (located.find((p) => p.place.city === place.city && p.place.division)?.place ?? place)
   }
   return undefined
 }
@@ -242,7 +245,12 @@ const KIND_AFTER = new RegExp(
  * Subject or overall: a kind said right after the rank, else the nearest such word before `at`
  * in the clause; overall when none.
  */
-function rankKind(clause: string, at: number, end = at, carried: 'subject' | 'overall' = 'overall'): 'subject' | 'overall' {
+function rankKind(
+  clause: string,
+  at: number,
+  end = at,
+  carried: 'subject' | 'overall' = 'overall',
+): 'subject' | 'overall' {
   const after = KIND_AFTER.exec(clause.slice(end))
   if (after) return after[2] ? 'overall' : 'subject'
   let best: { end: number; kind: 'subject' | 'overall' } | undefined
@@ -361,15 +369,13 @@ function readRanks(clauses: Clause[]): Ranks {
     for (const m of t.matchAll(TENTHS)) {
       const tenths = parseNumber(m[1] as string)
       const value = tenths * 10 + (m[2] ? 5 : 0)
-      if (tenths < 10 && !Number.isNaN(value) && usable(m))
-        note(kindOf(m), value)
+      if (tenths < 10 && !Number.isNaN(value) && usable(m)) note(kindOf(m), value)
     }
     const fractions = [...t.matchAll(FRACTION)]
     for (const m of fractions) {
       const part = m[1] ? Number(m[1]) : parseNumber(m[4] as string)
       const whole = m[1] ? Number(m[2]) : parseNumber(m[3] as string)
-      if (part > 0 && part < whole && usable(m))
-        note(kindOf(m), (part / whole) * 100)
+      if (part > 0 && part < whole && usable(m)) note(kindOf(m), (part / whole) * 100)
     }
     // '总分排年级一半左右': the middle of the grade.
     for (const m of t.matchAll(HALF)) if (usable(m)) note(kindOf(m), 50)
@@ -377,8 +383,7 @@ function readRanks(clauses: Clause[]): Ranks {
       for (const m of t.matchAll(PLACE_OF_SIZE)) {
         const place = Number(m[1])
         const of = Number(m[2])
-        if (place > 0 && place <= of && usable(m))
-          note(kindOf(m), (place / of) * 100)
+        if (place > 0 && place <= of && usable(m)) note(kindOf(m), (place / of) * 100)
       }
     }
     if (size > 0) {

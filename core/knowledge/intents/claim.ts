@@ -129,7 +129,8 @@ export const claim: Intent = {
 }
 
 /** A statement about the numbers of students: checked against the quotas. */
-const QUOTA_WORDS = /名额|遴选学生|选拔学生|(遴选|选拔|招收|录取|入选)[^，,。？?]{0,6}\d+名|\d+名学生|\d+个名额/
+const QUOTA_WORDS =
+  /名额|遴选学生|选拔学生|(遴选|选拔|招收|录取|入选)[^，,。？?]{0,6}\d+名|\d+名学生|\d+个名额|(?<![第\d])\d+\s*名(?!师|单|次)/
 
 /** Words of the statement that say nothing of its content. */
 const FRAME =

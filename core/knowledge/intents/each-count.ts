@@ -50,9 +50,15 @@ const LISTS: Listed[] = [
     words: /学科|科目/,
     name: '学科',
     unit: '个',
+    noun: '学科',
     members: (p) => ({ names: p.subjects.names, section: p.subjects.section, open: p.subjects.open }),
   },
 ]
+
+/** The counts asked to be added up. */
+const SUM_ASK = /之和|总和|相加|加起来|加在一起|合计|共计|总计|一共多少|总共多少/
+/** A list's count named as a number ("实施城市数", "学科数量"). */
+const COUNT_OF = /(城市|高校|大学|学科|科目|单位)(的)?(数|数量|个数)(?!学)/
 
 /**
  * "主办单位和承办单位各有几个", "实施城市和高校分别是几个": each list the plan gives, counted
@@ -61,7 +67,7 @@ const LISTS: Listed[] = [
 export const eachCount: Intent = {
   name: 'each_count',
   description: 'how many of each of two or more lists the plan gives (organisers, cities, universities, subjects)',
-  triggers: [EACH_COUNT, TWO_COUNTS, /(多少|几)(个|所|家|座)/],
+  triggers: [EACH_COUNT, TWO_COUNTS, /(多少|几)(个|所|家|座)/, SUM_ASK],
   answer: (ask, ctx) => {
     const q = ask.q
     const listsIn = (text: string) =>
@@ -77,7 +83,10 @@ export const eachCount: Intent = {
       ask.context !== undefined &&
       listsIn(ask.context).length >= 2 &&
       (ask.context.match(/多少|几/g)?.length ?? 0) >= 2
-    if (!oneOfCounts && !EACH_COUNT.test(q) && !TWO_COUNTS.test(q)) return decline(ask, 'asks no count of each')
+    // "实施城市数、实施高校数与学科数三者之和", "城市和高校加起来一共多少个": the counts added up.
+    const summed = SUM_ASK.test(q) && (/(多少|几)(个|所|家|座|项)?/.test(q) || COUNT_OF.test(q))
+    if (!oneOfCounts && !summed && !EACH_COUNT.test(q) && !TWO_COUNTS.test(q))
+      return decline(ask, 'asks no count of each')
     if (named.length < 2 && !oneOfCounts) return decline(ask, 'names fewer than two lists of the plan')
     const parts = named.map((l) => {
       const { names, section, open } = l.members(ctx.program)
@@ -89,8 +98,12 @@ export const eachCount: Intent = {
         l,
       }
     })
+    // "三者之和": the counts added up.
+    const counts = named.map((l) => l.members(ctx.program).names.length)
+    const sum =
+      SUM_ASK.test(q) && counts.length >= 2 ? `；三者合计${counts.join('+')}=${counts.reduce((a, b) => a + b, 0)}` : ''
     const answer: QaAnswer = {
-      answer: `${parts.map((p) => p.text).join('；')}。`,
+      answer: `${parts.map((p) => p.text).join('；')}${sum.replace('三者', counts.length === 2 ? '两者' : `这${counts.length}项`)}。`,
       intent: 'fact',
       sources: parts.map((p) => ({ section: p.section, title: p.l.name })),
       confidence: 0.9,

@@ -201,7 +201,9 @@ export function quotaClaim(program: Program, q: string): QaAnswer | undefined {
   const total = program.cities.reduce((n, c) => n + c.quota, 0)
   const checks: boolean[] = []
   const stated = STATED_TOTAL.exec(q)
-  if (stated) checks.push(Number(stated[2]) === total)
+  // "该年级共400人" is the size of a grade, not the places.
+  if (stated && !/年级|全级|班|全校/.test(q.slice(Math.max(0, stated.index - 6), stated.index)))
+    checks.push(Number(stated[2]) === total)
   for (const city of program.cities) {
     const short = city.name.replace(/市$/, '')
     for (const m of q.matchAll(new RegExp(`${short}市?`, 'g'))) {

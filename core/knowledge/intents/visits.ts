@@ -128,11 +128,25 @@ function visitsAnswer(ctx: Context, q: string, context?: string): QaAnswer | und
 const GROUP_TOTAL =
   /人次|(总计|一共|合计|总共|加起来)[^，,。？?]{0,6}(多少|几)次|全(市|部|体)[^，,。？?]{0,8}(到校|去|参加培养)/
 
+/** Students the message counts ("入选3名学生", "我们学校有5个学生入选"). */
+const GROUP_SAID =
+  /(?:入选|选上|录取|有|共|派)了?\s*(\d+)\s*(?:名|个|位)(?:学生|同学|孩子|学员)|(\d+)\s*(?:名|个|位)(?:学生|同学|孩子|学员)[^，,。？?]{0,4}(?:入选|选上|被录取|参加)/
+
 /** The least visits of a city's (or every city's) full quota: places × the minimum per student. */
-function groupVisitsAnswer(ctx: Context, q: string): QaAnswer | undefined {
+function groupVisitsAnswer(ctx: Context, q: string, context = q): QaAnswer | undefined {
   const fact = ctx.factsById.get('visits')
   if (!fact || !GROUP_TOTAL.test(q) || !VISIT_TOPIC.test(q)) return undefined
   const required = ctx.program.training.requiredVisits
+  // "我校今年入选3名学生，…合计最少到校多少人次": the students the message counts.
+  const counted = GROUP_SAID.exec(context)
+  if (counted) {
+    const n = Number(counted[1] ?? counted[2])
+    return visitsReply(
+      fact,
+      `每名学生一个培养周期内到高校参加培养不少于${required}次（${fact.section}）；${n}名学生合计至少${n * required}人次（${n}×${required}）。`,
+      0.8,
+    )
+  }
   const cities = ctx.program.cities.filter((c) => q.includes(c.name.replace(/市$/, '')))
   const group = cities.length > 0 ? cities : ctx.program.cities
   const places = group.reduce((sum, c) => sum + c.quota, 0)
@@ -151,6 +165,6 @@ export const visits: Intent = {
   triggers: [VISIT_TOPIC, STILL_NEEDED],
   answer: (ask, ctx) =>
     visitsAnswer(ctx, ask.q, ask.context) ??
-    groupVisitsAnswer(ctx, ask.q) ??
+    groupVisitsAnswer(ctx, ask.q, ask.context) ??
     decline(ask, 'judges no number of visits'),
 }

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest'
+import { extractProfile } from '../../../core/rules/extract-profile'
+import { ask, hasEach, LATE, within } from '../../../test/helpers/qa'
+import { contextOf } from '../context'
+import { correctHomophones } from '../homophones'
+import { coordinatedList, messageAsks } from '../message'
+import { normaliseText } from '../normalise'
+import { program } from '../../../test/helpers/qa'
+
+describe('messages cut into their asks', () => {
+  it('能报不 before a comma is an ask, and an emoji before the comma reads as nothing', () => {
+    const asks = messageAsks(normaliseText('娃在南宁读高三了还能报不🙏，另外南宁这次一共招几个人啊'))
+    expect(asks.map((a) => a.ask)).toHaveLength(2)
+    const a = ask('娃在南宁读高三了还能报不🙏 另外南宁这次一共招几个人啊')
+    expect(a.eligibility?.verdict).toBe('ineligible')
+    hasEach(a.answer, [['高三'], ['30名']])
+  })
+  it('a claim put with 对吧 is confirmed, and the ask after it answered too', () => {
+    const a = ask('中期评价是2024年2月底前对吧，那年2月底是28号还是29号啊？我同学说那年是闰年', LATE)
+    hasEach(a.answer, [['对'], ['29日']])
+  })
+  it('a supposition ending in 吧 still leads up to the ask after it', () => {
+    expect(messageAsks(normaliseText('以前河池归柳州那边管吧，能不能算柳州的'))).toHaveLength(1)
+  })
+  it('a comma inside brackets cuts no ask', () => {
+    const q =
+      '请计算：自市级审核截止日（2023年10月27日）至中期评价截止日（2024年2月底）共计多少天（不含起始日，含截止日）？'
+    expect(messageAsks(normaliseText(q))).toHaveLength(1)
+    expect(ask(q).answer).toContain('125天')
+  })
+  it('请明确 A、B及C: three requested things, three answers', () => {
+    expect(coordinatedList('请明确本计划的主办单位、承办单位及管理办公室日常工作承担单位。')).toHaveLength(3)
+    const a = ask('市科协咨询：请明确本计划的主办单位、承办单位及管理办公室日常工作承担单位。')
+    hasEach(a.answer, [['教育厅'], ['科技馆'], ['青少年科技中心']])
+  })
+  it('a person’s name and phone are one thing; 以及 adds a requested thing', () => {
+    expect(coordinatedList('请提供管理办公室联系人姓名及电话，')).toBeUndefined()
+    const a = ask('南宁市科协关于对接事宜：请提供管理办公室联系人姓名及电话，以及本计划的承办单位。')
+    hasEach(a.answer, [['0771-2809218'], ['科技馆']])
+    within(a.answer)
+  })
+  it('往届的娃还有后续活动没 asks, and is answered with the tracking of former students', () => {
+    expect(ask('听说一年结束了就没人管了？往届的娃还有后续活动没').answer).toMatch(/往届|英才库/)
+  })
+})
+
+describe('sound-alike slips that overlap', () => {
+  const ctx = contextOf(program)
+  it('the longer program word wins (成长日治是 → 成长日志是, not 成长日只是)', () => {
+    expect(correctHomophones('成长日治是啥子东西哦', ctx.homophones)).toBe('成长日志是啥子东西哦')
+  })
+  it('起至 is not read as 起止', () => {
+    expect(correctHomophones('自该日次日起至市级审核截止日', ctx.homophones)).toContain('起至')
+  })
+})
+
+describe('arithmetic over the plan', () => {
+  it('working days after a given day up to a step’s day', () => {
+    const a = ask('经查2023年10月24日为星期二。请计算自该日次日起至市级审核报送截止日（含当日）共有几个工作日。')
+    expect(a.answer).toContain('3个工作日')
+  })
+  it('working days between two days said outright count both ends', () => {
+    expect(ask('从10月25日到10月27日有几个工作日').answer).toContain('3个工作日')
+  })
+  it('the counts of cities, universities and subjects added up', () => {
+    const a = ask('请计算：实施城市数、实施高校数与方案所列学科数三者之和。')
+    expect(a.answer).toContain('=11')
+    expect(ask('请统计：本计划涉及实施城市几个、实施高校几所？学科范围列举了几个学科？').answer).toContain('5个学科')
+  })
+  it('the months from the training’s start to a step, asked as 已进行几个月', () => {
+    const a = ask('培养周期自2023年10月起至2024年9月止，共计多少个月？至中期评价截止时约已进行几个月？')
+    hasEach(a.answer, [['12个月'], ['5个月']])
+    expect(a.answer).not.toContain('名额')
+  })
+  it('visits for the number of students the message gives', () => {
+    expect(ask('我校今年入选3名学生，按方案规定的最低到校次数，培养周期内合计最少到校多少人次？').answer).toContain(
+      '30人次',
+    )
+  })
+})
+
+describe('statements about the quotas are checked against them', () => {
+  it.each([
+    ['请核对：本年度三个实施城市合计遴选学生60名，其中南宁市占一半，是否准确？', '正确'],
+    ['柳州有20个名额对吧', '不准确'],
+    ['据了解南宁30名、桂林15名，合计60名，是否准确', '正确'],
+  ])('%s → %s', (q, verdict) => {
+    const a = ask(q)
+    expect(a.answer.startsWith(verdict)).toBe(true)
+    expect(a.answer).toContain('南宁市30名')
+  })
+})
+
+describe('what the plan leaves open, and what it does say', () => {
+  it('which five contests, and whether 信息学 is one, is open; the priority rule is said', () => {
+    const a = ask('听说五项学科竞赛拿奖能优先，五项是哪五项啊？信息学算不算')
+    hasEach(a.answer, [['没有规定'], ['自治区级']])
+  })
+  it('计算机也算吗 of the subjects is the subject list, not the contests', () => {
+    expect(ask('计算机也算吗？我是搞信息学竞赛的，还以为只有数理化生').answer).toContain('计算机')
+  })
+  it('privacy of the talent pool is open, after what the pool is', () => {
+    const a = ask('英材库是个啥 娃的资料会被放进去吗？会不会泄露隐私')
+    hasEach(a.answer, [['英才库'], ['没有规定']])
+  })
+  it('a program year other than the cohort’s is another plan', () => {
+    expect(ask('请问2024年度实施城市是否扩大至百色、梧州等市？').intent).toBe('not_in_document')
+    expect(ask('2024年的中期评价什么时候').intent).toBe('deadline')
+  })
+  it('choosing exam subjects is out of scope', () => {
+    expect(ask('高二选科物化生和物化地哪个好啊 求建议🙏').intent).toBe('out_of_scope')
+  })
+  it('an experience asked to count in the selection is the schools’ pools, with no word of it called missing', () => {
+    const a = ask('娃在学校科技社团待了两年，天天捣鼓小发明，这种经历学校选人的时候有用吗')
+    expect(a.answer).toContain('科技创新工作室')
+    expect(a.answer).not.toContain('没有提到')
+  })
+  it('the labs open to students, with no word of who may apply', () => {
+    const a = ask('大学实验室平时能让我们进去吗，还是只有导师安排的时候')
+    expect(a.answer).toContain('开放实验室')
+    expect(a.answer).not.toContain('不是只有这些学生才能报')
+  })
+})
+
+describe('profiles read more exactly', () => {
+  it.each([
+    [
+      '桂林中学咨询：高二学生陈某，综合成绩年级第110名（年级共500人），最好的单科为物理，位列年级前18%，是否符合遴选条件？',
+      { subjectRankPercent: 18, overallRankPercent: 22 },
+    ],
+    ['湖南省永州市某中学高二学生（户籍桂林全州），化学单科年级前3%，可否报名本计划？', { city: '湖南省永州' }],
+    ['我们是桂林灵川县的，县里的高中也能报吗，还是只限桂林市区', { city: '灵川县' }],
+  ])('%s', (q, fields) => {
+    expect(extractProfile(q).profile).toMatchObject(fields)
+  })
+  it('the verdicts follow', () => {
+    expect(
+      ask('湖南省永州市某中学高二学生（户籍桂林全州），化学单科年级前3%，可否报名本计划？').eligibility?.verdict,
+    ).toBe('ineligible')
+    expect(ask('宾阳高二，生物第30名一共200人，总分第50名/200人，能上不').eligibility?.verdict).toBe('eligible')
+    expect(ask('我们是桂林灵川县的，县里的高中也能报吗，还是只限桂林市区').answer).toContain('辖区内的县')
+  })
+})
