@@ -11,6 +11,10 @@ const APPLY_WHO =
 /** Asks where to begin ("第一步该找谁", "想报名先找哪里"): the first step of taking part is applying. */
 const FIRST_STEP =
   /(第一步|首先|最先|一开始|头一步)[^，,。？?]{0,4}(找|联系|问|去|做|干|办)(谁|哪|什么|啥)|(?<![首最])先(去|要|得|该|应该)?(找|联系|问|去)(谁|哪)|找(谁|哪里?|哪儿|哪个?(部门|单位|地方))[^，,。？?]{0,2}(报|申请)/
+/** "这个怎么报", "咋报名啊": how to apply, asked with nothing else. */
+const BARE_HOW =
+  /^(请问|那|那么)?(这个|这|它|英才计划|这个计划)?(要|该|应该)?(怎么|咋|如何|怎样)(样)?(报|报名|申请|参加)(呢|啊|呀|哦|嘞|捏)?[?？。!！]*$/
+
 /** The step of handing in the application, the one this intent answers for. */
 const SUBMISSION = 'school_submission'
 
@@ -25,7 +29,7 @@ function isApplyWho(ctx: Context, q: string): boolean {
   if (/咨询|电话|联系方式|号码/.test(q)) return false
   // "中期汇报报给谁", "成长日志交给谁": another step's or the training's papers, not the application.
   if (TRAINING_PAPERS.test(q) || ctx.vocab.steps.some((s) => s.key !== SUBMISSION && s.pattern.test(q))) return false
-  if (APPLY_WHO.test(q)) return true
+  if (APPLY_WHO.test(q) || BARE_HOW.test(q)) return true
   return FIRST_STEP.test(q) && (APPLY_CONTEXT.test(q) || /第一步|首先|最先|头一步/.test(q))
 }
 

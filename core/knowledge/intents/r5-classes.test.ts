@@ -141,3 +141,11 @@ describe('profiles read more exactly', () => {
     expect(ask('我们是桂林灵川县的，县里的高中也能报吗，还是只限桂林市区').answer).toContain('辖区内的县')
   })
 })
+
+describe('how to apply, asked bare', () => {
+  it.each(['这个怎么报', '咋报名啊？', '请问怎么申请'])('%s → through the school, with the contacts', (q) => {
+    const a = ask(q)
+    expect(a.intent).toBe('process')
+    hasEach(a.answer, [['中学'], ['0771-2809218']])
+  })
+})
