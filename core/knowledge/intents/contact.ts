@@ -20,7 +20,9 @@ function isContactAsk(q: string): boolean {
 }
 
 function contactAnswer(program: Program, ctx: Context, q: string): QaAnswer {
-  const { inProgram, outside } = citiesIn(program, q)
+  // "南宁市科协关于对接事宜：请提供管理办公室联系人…": the city that writes is not the contact asked for.
+  const body = q.replace(/^[^：:，,。？?]{2,24}[：:]/, '')
+  const { inProgram, outside } = citiesIn(program, /管理办公室/.test(body) ? body : q)
   const officeOnly = /管理办公室|办公室|自治区|全区|省里|总负责/.test(q) && inProgram.length === 0
   const parts: string[] = []
   const facts: AnswerFact[] = []

@@ -37,6 +37,8 @@ describe('messages cut into their asks', () => {
     expect(coordinatedList('请提供管理办公室联系人姓名及电话，')).toBeUndefined()
     const a = ask('南宁市科协关于对接事宜：请提供管理办公室联系人姓名及电话，以及本计划的承办单位。')
     hasEach(a.answer, [['0771-2809218'], ['科技馆']])
+    expect(a.answer.indexOf('2809218')).toBeLessThan(a.answer.indexOf('科技馆'))
+    expect(a.answer).not.toContain('戴溦')
     within(a.answer)
   })
   it('往届的娃还有后续活动没 asks, and is answered with the tracking of former students', () => {
