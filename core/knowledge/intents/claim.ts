@@ -85,6 +85,9 @@ export const claim: Intent = {
   answer: (ask, ctx) => {
     const { q } = ask
     if (!CONFIRM_ASK.test(q)) return decline(ask, 'asks nothing to be confirmed')
+    // "请确认：中期评价须于2月底前完成，该截止日具体为几月几日": the day of a month's end is asked, not the claim.
+    if (/(底|末)前?/.test(q) && /几号|几日|哪[一1个]?天|哪[一1]?日|何日|具体(日期|是)/.test(q))
+      return decline(ask, 'asks the day of a month’s end')
     const bodies = bodiesClaim(ctx.program, q) ?? (QUOTA_WORDS.test(q) ? quotaClaim(ctx.program, q) : undefined)
     if (bodies) return bodies
     const named: { m: ProgramMilestone; at: number }[] = []
@@ -168,7 +171,11 @@ export const statementCheck: Intent = {
     if (!first || first.score < 8) return decline(ask, 'no article of the plan is about the statement')
     const about = second && second.score >= first.score * 0.9 ? [first.fact, second.fact] : [first.fact]
     // Said almost word for word by one of them, the statement is right.
-    const right = about.some((f) => overlap(ask.q, f.answer) >= 0.85)
+    // An either-or rule ("满足其一即可") stated as both ("须同时满足") is wrong; stated as either, right.
+    const eitherOr = about.some((f) => /其一|或者|之一/.test(f.answer))
+    const both = /同时|两项(条件)?(都|均)|(均|都)(须|需|要)(满足|达到)|并且|缺一不可/.test(ask.q)
+    const either = /或|其中一项|任一|之一|其一|一项即可/.test(ask.q)
+    const right = eitherOr && (both || either) ? !both : about.some((f) => overlap(ask.q, f.answer) >= 0.85)
     const rules = about.map((f) => `${f.answer.replace(/。?$/, '')}（${f.section}）。`).join('')
     return {
       answer: clamp(`${right ? '正确，与方案一致' : '这一理解不准确，以方案为准'}：${rules}`),

@@ -18,7 +18,7 @@ const MEETS = /博士(?!后)|副教授|(?<!助理)副?研究员|教授|副高|�
 const BELOW = /讲师|助教|助理研究员|中级|初级|硕士|本科/
 
 /** Whether a team member with the degree and title given meets the plan's rule for the team, and the rule. */
-function teamMemberAnswer(team: ProgramFact, q: string): QaAnswer {
+function teamMemberAnswer(team: ProgramFact, q: string, lead = ''): QaAnswer {
   // The member's clauses only: "教授担任导师，团队中有一位讲师" judges the lecturer.
   const about = q
     .split(/[，,。；;]/)
@@ -30,7 +30,7 @@ function teamMemberAnswer(team: ProgramFact, q: string): QaAnswer {
       ? '按所说的学位和职称（没有博士学位，也不是副高以上职称），原则上不符合团队成员的要求；能否例外，方案没有规定。'
       : ''
   return {
-    answer: clamp(`${verdict}方案（${team.section}）：${team.answer}`),
+    answer: clamp(`${lead}${verdict}方案（${team.section}）：${team.answer}`),
     intent: 'fact',
     sources: [{ section: team.section, title: team.title }],
     confidence: 0.8,
@@ -47,7 +47,13 @@ function mentorTitleAnswer(ctx: Context, q: string, context?: string): QaAnswer 
   const team = ctx.factsById.get('mentor_team')
   const judged = (text: string) => MEETS.test(text) || BELOW.test(text)
   const asksFit = /符合|能否|可否|可以|能不能|行不行|够不够|要求|合规|达标|满足/.test(q)
-  if (team && TEAM_MEMBER.test(q) && judged(q) && asksFit) return teamMemberAnswer(team, q)
+  // "拟推荐一名省级教学名师担任导师，并由一名讲师作为团队成员": the mentor named too is judged first.
+  const mentorClause = q.split(/[，,。；;]/).find((c) => /导师/.test(c) && !TEAM_MEMBER.test(c))
+  const mentorKind = mentorClause && ctx.vocab.mentorTitles.find((t) => t.pattern.test(mentorClause))
+  const lead = mentorKind
+    ? `${mentorKind.name}属于方案所列的导师人选，可以担任导师（${ctx.factsById.get('mentor_qualification')?.section ?? team?.section}）。团队成员：`
+    : ''
+  if (team && TEAM_MEMBER.test(q) && judged(q) && asksFit) return teamMemberAnswer(team, q, lead)
   // "拟将一名硕士、讲师纳入培养团队，…是否符合？": the member is described before the ask.
   if (team && asksFit && context && !MENTOR_ROLE_ASK.test(q) && TEAM_MEMBER.test(context) && judged(context))
     return teamMemberAnswer(team, context)
