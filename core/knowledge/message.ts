@@ -64,7 +64,9 @@ function requestedList(ask: string): string[] | undefined {
   }
   items.push(list.slice(from))
   if (items.length < 2 || items.some((i) => [...i].length < 3 || ATTRIBUTE.test(i) || placeOrGrade(i))) return undefined
-  return items.map((i) => `${lead}${i}${end}`)
+  // "全国青少年科技创新大赛的评审规则及申报流程": what the first item belongs to, the others belong to too.
+  const owner = items[0]?.slice(0, items[0].lastIndexOf('的') + 1) ?? ''
+  return items.map((i, n) => `${lead}${n > 0 && !i.includes('的') ? owner : ''}${i}${end}`)
 }
 
 export function coordinatedList(ask: string): string[] | undefined {

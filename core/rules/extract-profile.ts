@@ -154,7 +154,9 @@ function isAwardClause(text: string): boolean {
 // 初中时曾获全国…二等奖'): the part before still names the school's place and the student's rank.
 const AWARD_VERB = /(?:初中|高中|小学)?(?:时|的时候|阶段)?(?:曾经?|还|也)?(?:荣获|获得|获过|获|拿过|拿了|拿到|得过)/
 function beforeAward(text: string): string {
-  const at = text.search(AWARD_VERB)
+  // '百色高级中学拟推荐高二学生：全国中学生物理竞赛一等奖': with no verb, a colon ends who the student is.
+  const colon = text.search(/[：:]/)
+  const at = text.search(AWARD_VERB) > 0 ? text.search(AWARD_VERB) : colon
   const head = at > 0 ? text.slice(0, at) : ''
   return AWARD_EVENT.test(head) || AWARD_PRIZE.test(head) ? '' : head
 }
@@ -320,7 +322,7 @@ interface Ranks {
 function amongClass(clause: string, at: number): boolean {
   const last = (re: RegExp) => {
     let end = -1
-    for (const m of clause.matchAll(re)) if ((m.index ?? 0) < at) end = Math.max(end, m.index ?? 0)
+    for (const m of clause.matchAll(re)) if ((m.index ?? 0) <= at) end = Math.max(end, m.index ?? 0)
     return end
   }
   const cls = last(CLASS_SCOPE)

@@ -162,6 +162,9 @@ export const statementCheck: Intent = {
   answer: (ask, ctx) => {
     if (!STATEMENT_CHECK.test(ask.q)) return decline(ask, 'asks no statement to be checked')
     if (RULE_STATED.test(ask.q)) return decline(ask, 'a stated minimum of visits: the visits intent checks it')
+    // "请确认：…须于2月底前完成，该截止日具体为几月几日": a point is asked, not only whether it is right.
+    if (/几|多少|哪|什么|谁/.test(ask.q.replace(/是否|准确|正确/g, '')))
+      return decline(ask, 'asks a point besides whether the statement is right')
     if (ctx.program.contacts.some((c) => ask.q.includes(c.person)))
       return decline(ask, 'a contact person stated: the person intent checks it')
     const quotas = QUOTA_WORDS.test(ask.q) ? quotaClaim(ctx.program, ask.q) : undefined

@@ -46,7 +46,7 @@ const ELSEWHERE: { pattern: RegExp; name: (m: RegExpExecArray) => string }[] = [
   {
     pattern:
       /[\u4e00-\u9fff]{0,8}(科技创新大赛|创新大赛|科创大赛|学科竞赛|奥赛|奥林匹克|联赛|竞赛|比赛|夏令营|冬令营)(?!获奖|的奖|奖|拿奖|得奖|班|队|生|小组|社)/,
-    name: (m) => m[0],
+    name: (m) => m[0].replace(/^.*?(请问|关于|请介绍|介绍一下|介绍|了解一下|了解|咨询)/, ''),
   },
   // A school's own recognition with its own 申报 (示范性高中, 特色高中, 星级学校): not this plan's 学校推荐.
   {

@@ -9,7 +9,7 @@ import type { Intent } from './intent'
 /** Asks how far apart two things are ("相差几天", "中间隔了几个月", "之间有多久", "相比…留给…几天"). */
 const APART =
   /相差|相隔|间隔|隔了?|差了?|中间|之间|距离|距|离|相比|比起来|比较|对比|留给|留出|预留|留了|留有|给了|有(?=(几|多少)(天|日))|还(有|剩|差)(?=[^，,。？?]{0,2}(几|多少))|(晚|早)(几|多少)|(从|自)[^，,。？?]{0,24}(到|至)|已(经)?(进行|培养|开展|过去)/
-const HOW_MUCH = /(几|多少)(个)?(天|日|周|星期|个月|月|工作日)|多久|多长时间/
+const HOW_MUCH = /(几|多少)(个)?(天|日|周|星期|个月|月|工作日|自然日)|多久|多长时间/
 
 /** The training's start named as one end of a span. */
 const TRAINING_START =

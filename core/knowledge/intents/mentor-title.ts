@@ -86,5 +86,8 @@ export const mentorTitle: Intent = {
   name: 'mentor_title',
   description: 'whether a named title (院士, 副教授 …) is among the mentor kinds the plan lists',
   answer: (ask, ctx) =>
-    mentorTitleAnswer(ctx, ask.q, ask.context) ?? decline(ask, 'asks not whether a title may be a mentor'),
+    // "能不能自己指定让他当导师": choosing one's mentor is asked, which the plan leaves open.
+    /指定|点名|自己(选|挑|定)|挑选/.test(ask.q)
+      ? decline(ask, 'asks to choose a mentor, not whether a title may be one')
+      : (mentorTitleAnswer(ctx, ask.q, ask.context) ?? decline(ask, 'asks not whether a title may be a mentor')),
 }

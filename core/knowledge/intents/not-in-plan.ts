@@ -35,7 +35,7 @@ export const notInPlan: Intent = {
       at >= 0 &&
       !aside(only) &&
       contentLength(only) >= 5 &&
-      !/这|那|此|它|咋办|怎么办/.test(only) &&
+      !/这|那|此|它|咋办|怎么办|真的|是真|属实|靠谱|确有/.test(only) &&
       (aside(q.slice(at + only.length)) || (HEARSAY.test(q.slice(0, at)) && aside(q.slice(0, at))))
     )
       return decline(ask, 'the open topic is in hearsay or an afterword around an ask of its own')

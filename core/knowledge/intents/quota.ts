@@ -19,12 +19,12 @@ const SHARE =
 const ALL_CITIES = /[三3](个|座)?(实施|参与|参加|试点)?(市|城市|地)|各市|全部|所有|全区/
 /** Asks how one number compares with another ("相比是多是少", "一样吗"). */
 const COMPARED =
-  /相比|比较|对比|多还是少|是多(?!少)|是少|相同|一样|相等|哪个多|谁多|哪个少|谁少|比(?!例|重|率)[^，,。？?]{0,6}(多|少)|有没有[^，,。？?]{1,6}(多|少)|没[^，,。？?]{1,6}多|不如|(跟|与|和|同)[^，,。？?]{1,6}比(呢|一下|一比)?[，,]?$|比[，,]?(哪个|谁)(多|少)/
+  /相比|比较|对比|多还是少|是多(?!少)|是少|相同|一样|相等|哪个多|谁多|哪个少|谁少|比(?!例|重|率)[^，,。？?]{0,6}(多|少)|有没有[^，,。？?]{1,6}(多|少)|没[^，,。？?]{1,6}多|不如|(跟|与|和|同)[^，,。？?]{1,6}比(呢|一下|一比)?[，,]?$|比[，,]?(哪个|谁)(多|少)|有[^，,。？?]{1,6}(多|少)(吗|不|么|没|呢)/
 /** Asks for the mean over the cities ("三市平均每市名额"). */
 const AVERAGE = /平均/
 /** The asker's own city, named elsewhere in the message ("桂林市科协：我市…"). */
 const MY_CITY = /我市|本市|我们市|咱市/
-const TIMES = /几倍|多少倍|倍数/
+const TIMES = /几倍|多少倍|倍数|[两二三四\d]倍/
 const SUM =
   /一共|总共|合计|相加|之和|加总|加一块|加到一块|加起来|加在一起|加一起|加到一起|总数|共(选|有|招|多少|几)|合起来|总名额/
 
@@ -88,7 +88,7 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
   // "柳州和桂林加起来是不是跟南宁一样多": the city after 跟/与/比 in the same clause is the one compared with.
   const against = program.cities.find((c) =>
     new RegExp(
-      `(跟|与|同|比|和|没有?|不如)${c.name.replace(/市$/, '')}市?[^，,。？?]{0,4}(一样|相同|相等|多|少|比)`,
+      `(跟|与|同|比|和|有|没有?|不如)${c.name.replace(/市$/, '')}市?[^，,。？?]{0,4}(一样|相同|相等|多|少|比)`,
     ).test(q),
   )
   const target = compareClause
@@ -105,7 +105,7 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
           ? `多${sum - target.quota}名`
           : `少${target.quota - sum}名`
     parts.push(
-      `${others.map((c) => c.name).join('和')}合计${sum}名，与${target.name}的${target.quota}名相比，${verdict}。`,
+      `${others.map((c) => c.name).join('和')}合计${sum}名（${others.map((c) => `${c.name}${c.quota}名`).join('、')}），与${target.name}的${target.quota}名相比，${verdict}。`,
     )
   } else if (first && second && named.length === 2 && TIMES.test(q)) {
     const times = Number((first.quota / second.quota).toFixed(2))

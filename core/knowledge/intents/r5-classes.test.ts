@@ -151,3 +151,65 @@ describe('how to apply, asked bare', () => {
     hasEach(a.answer, [['中学'], ['0771-2809218']])
   })
 })
+
+describe('round two: asks to apply, claims with a day, rules stated, mentors', () => {
+  it.each([
+    ['叠彩区高一，物理年级前16%，总分前21%，差一点点，能不能通融', 'ineligible'],
+    ['柳江高二，数学年级前14.9%，刚刚好卡进去吧？', 'eligible'],
+    ['南宁市第二中学拟推荐高一（3）班李明同学：数学学科年级第12名（年级共480人），请问是否符合遴选条件？', 'eligible'],
+    [
+      '百色高级中学拟推荐高二学生：全国中学生物理竞赛（广西赛区）一等奖，物理年级第2名（共600人），请问可否申报？',
+      'ineligible',
+    ],
+  ])('%s → %s', (q, verdict) => {
+    expect(ask(q).eligibility?.verdict).toBe(verdict)
+  })
+  it('the day of a month’s end asked in a claim', () => {
+    expect(ask('请确认：中期评价须于“2024年2月底前”完成，该截止日具体为几月几日？').answer).toContain('2月29日')
+  })
+  it.each([
+    ['请确认：学生须同时满足相应学科成绩年级前15%与综合成绩年级前20%两项条件方可报名。', '不准确'],
+    ['请确认：学生只要满足学科前15%或综合前20%其中一项即可报名，是否准确', '正确'],
+  ])('an either-or rule stated: %s → %s', (q, verdict) => {
+    const a = ask(q)
+    expect(a.answer).toContain(verdict)
+    expect(a.answer).toContain('满足其一')
+    expect(a.eligibility).toBeUndefined()
+  })
+  it('a listed mentor kind and a team member judged together', () => {
+    const a = ask(
+      '广西师范大学物理科学与技术学院关于八桂英才计划导师推荐的咨询：本院拟推荐一名省级教学名师担任导师，并由一名具有博士学位但职称为讲师的青年教师作为培养团队成员，请问二者是否符合方案规定的条件？',
+    )
+    hasEach(a.answer, [['省级教学名师'], ['符合团队成员']])
+  })
+  it('choosing one’s mentor is open', () => {
+    const a = ask('娃特别崇拜广西大学的一个教授，能不能自己指定让他当导师？')
+    hasEach(a.answer, [['没有规定'], ['2809218']])
+  })
+  it('which university trains a city’s students is open', () => {
+    expect(ask('方案是否明确南宁市入选学员由哪一所实施高校负责培养？').intent).toBe('not_in_document')
+  })
+  it('hearsay asked to be true is answered as the open topic it raises', () => {
+    const a = ask('听说入选了有奖学金，一个月几百块，是真的不😍')
+    hasEach(a.answer, [['没有规定'], ['2809218']])
+  })
+  it('the research topic is chosen together', () => {
+    expect(ask('孩子研究啥课题是老师直接定还是孩子可以自己选啊').answer).toContain('共同确定')
+  })
+  it.each([
+    ['柳州和桂林的名额加起来有南宁多吗？', '两者相同'],
+    ['请确认：柳州市、桂林市名额合计与南宁市名额相同。', '柳州市15名'],
+    ['南宁有柳州的两倍多吗', '2倍'],
+    ['请计算：学校推荐截止日与市级科协向管理办公室报送截止日之间相隔几个自然日？', '3天'],
+  ])('%s', (q, said) => {
+    expect(ask(q).answer).toContain(said)
+  })
+  it.each(['请提供一份高二物理“电磁感应”单元的教学设计方案。', '请介绍全国青少年科技创新大赛的评审规则及申报流程。'])(
+    'out of scope: %s',
+    (q) => {
+      const a = ask(q)
+      expect(a.intent).toBe('out_of_scope')
+      expect(a.answer).not.toMatch(/2023年10月/)
+    },
+  )
+})
