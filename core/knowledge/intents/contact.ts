@@ -84,7 +84,28 @@ export const contact: Intent = {
   name: 'contact',
   description: 'a person, phone or way to reach someone: the city contacts and the office',
   answer: (ask, ctx) =>
-    isContactAsk(ask.q)
+    areaCodeCount(ctx.program, ask.q) ??
+    (isContactAsk(ask.q)
       ? contactIn(ctx.program, ctx, ask.q, ask.context)
-      : decline(ask, 'asks for no person, phone or way to reach someone'),
+      : decline(ask, 'asks for no person, phone or way to reach someone')),
+}
+
+/** "四个联系电话中，区号为0771的共有几个": the plan's numbers with that area code, counted and named. */
+function areaCodeCount(program: Program, q: string): QaAnswer | undefined {
+  const code = /区号[^，,。？?\d]{0,4}(0\d{2,3})[^。？?]{0,10}(几|多少)/.exec(q)?.[1]
+  if (!code) return undefined
+  const all = program.contacts
+  const hits = all.filter((c) => c.phone.startsWith(code))
+  const section = all[0]?.section ?? ''
+  return {
+    answer: `方案列出的${all.length}个联系电话中，区号为${code}的有${hits.length}个${hits.length ? `：${hits.map((c) => `${c.person} ${c.phone}`).join('；')}` : ''}（${section}）。`,
+    intent: 'contact',
+    sources: [{ section, title: '联系人及联系电话' }],
+    confidence: 0.85,
+    facts: all.map((c) => ({
+      section: c.section,
+      title: '联系人及联系电话',
+      text: `${c.organisation}：${c.person}，${c.phone}`,
+    })),
+  }
 }

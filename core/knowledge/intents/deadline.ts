@@ -17,6 +17,7 @@ function deadlineAnswer(
   q: string,
   scored: ScoredFact[],
   now: Date,
+  context = '',
 ): QaAnswer | undefined {
   const parts: string[] = []
   let section: string
@@ -29,7 +30,12 @@ function deadlineAnswer(
     title = '培养周期'
     const over = t.end < beijingDate(now).slice(0, 7)
     const months = monthsBetween(t.start, t.end) + 1
-    const count = /几个月|多少个?月|多少天|几天|多少周|几周|多久|多长/.test(q) ? `（共${months}个月）` : ''
+    // "…自何时起至何时止？共计几个月？": the count asked in the message's next ask is said here once.
+    const count =
+      /几个月|多少个?月|多少天|几天|多少周|几周|多久|多长/.test(q) ||
+      /(共计|一共|总共|合计)(几|多少)个?月/.test(context)
+        ? `（共${months}个月）`
+        : ''
     parts.push(
       `培养周期为一年${count}，从${chineseMonth(t.start)}到${chineseMonth(t.end)}${over ? '（这一期已经结束）' : ''}。`,
     )
@@ -210,7 +216,7 @@ export const deadline: Intent = {
       program.undatedSteps.some((s) => s.key === key && s.workingDays)
     )
       return decline(ask, 'asks how long an undated step lasts: its fact says')
-    const answer = key && deadlineAnswer(program, key, q, ask.scored, now)
+    const answer = key && deadlineAnswer(program, key, q, ask.scored, now, ask.context)
     return answer ? withGap(ctx, q, withOtherParts(ctx, q, answer)) : undefined
   },
 }

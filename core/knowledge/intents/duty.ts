@@ -37,12 +37,15 @@ function clausesOf(ctx: Context, text: string, asked: Party[]): string {
  */
 function dutyAnswer(ctx: Context, asked: string): QaAnswer | undefined {
   // "孩子读的中学要负责什么": the school the child attends is the party asked about, not the child.
-  const q = withoutExcepted(asked).replace(CHILDS_SCHOOL, '')
+  // "我系班主任，…我们中学要干些啥": who the asker is names no party asked about.
+  const q = withoutExcepted(asked)
+    .replace(CHILDS_SCHOOL, '')
+    .replace(/^我(是|系)[^，,。？?]{0,8}(老师|教师|班主任|主任|校长)[，,]?/, '')
   const { dutyWords, followUpWords, parties } = ctx.vocab
   if (
     !dutyWords.test(q) ||
     OTHER_ROLE.test(q) ||
-    /^(我(?!们(中学|学校|高中|高校|大学)|校|[在是][^，,。？?]{0,12}(大学|高校|中学|学校|高中|科协))|学生|(孩子|娃)(?!(的|所在的?)?(中学|学校|高中))|家长)/.test(
+    /^(我(?!们(中学|学校|高中|高校|大学)|校|[在是][^，,。？?]{0,12}(大学|高校|中学|学校|高中|科协)|[是系][^，,。？?]{0,6}(老师|教师|班主任|主任|校长|教务))|学生|(孩子|娃)(?!(的|所在的?)?(中学|学校|高中))|家长)/.test(
       q,
     )
   )

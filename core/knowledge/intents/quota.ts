@@ -19,7 +19,7 @@ const SHARE =
 const ALL_CITIES = /[三3](个|座)?(实施|参与|参加|试点)?(市|城市|地)|各市|全部|所有|全区/
 /** Asks how one number compares with another ("相比是多是少", "一样吗"). */
 const COMPARED =
-  /相比|比较|对比|多还是少|是多(?!少)|是少|相同|一样|相等|哪个多|谁多|哪个少|谁少|比(?!例|重|率)[^，,。？?]{0,6}(多|少)|有没有[^，,。？?]{1,6}(多|少)|没[^，,。？?]{1,6}多|不如|(跟|与|和|同)[^，,。？?]{1,6}比(呢|一下|一比)?[，,]?$|比[，,]?(哪个|谁)(多|少)|有[^，,。？?]{1,6}(多|少)(吗|不|么|没|呢)/
+  /相比|比较|对比|多还是少|是多(?!少)|是少|相同|一样|相等|哪个多|谁多|哪个少|谁少|比(?!例|重|率)[^，,。？?]{0,6}(多|少)|有没有[^，,。？?]{1,6}(多|少)|没[^，,。？?]{1,6}多|不如|(跟|与|和|同)[^，,。？?]{1,6}比(呢|一下|一比)?[，,]?$|比[，,]?(哪个|谁)(多|少)|有[^，,。？?]{1,6}(多|少)(吗|不|么|没|呢)|之比|比值/
 /** Asks for the mean over the cities ("三市平均每市名额"). */
 const AVERAGE = /平均/
 /** The asker's own city, named elsewhere in the message ("桂林市科协：我市…"). */
@@ -49,6 +49,8 @@ function setApart(program: Program, clause: string): Program['cities'][number] |
   if (apart.test(gap(b, c)) && SUM.test(gap(b, c))) return c.c
   return undefined
 }
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b))
 
 export function quotaAnswer(program: Program, q: string, context?: string): QaAnswer {
   const own = citiesIn(program, q)
@@ -104,8 +106,10 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
         : sum > target.quota
           ? `多${sum - target.quota}名`
           : `少${target.quota - sum}名`
+    const g = gcd(sum, target.quota)
+    const ratio = /之比|比值|比例/.test(q) ? `，两者之比为${sum / g}:${target.quota / g}` : ''
     parts.push(
-      `${others.map((c) => c.name).join('和')}合计${sum}名（${others.map((c) => `${c.name}${c.quota}名`).join('、')}），与${target.name}的${target.quota}名相比，${verdict}。`,
+      `${others.map((c) => c.name).join('和')}合计${sum}名（${others.map((c) => `${c.name}${c.quota}名`).join('、')}），与${target.name}的${target.quota}名相比，${verdict}${ratio}。`,
     )
   } else if (first && second && named.length === 2 && TIMES.test(q)) {
     const times = Number((first.quota / second.quota).toFixed(2))

@@ -213,3 +213,39 @@ describe('round two: asks to apply, claims with a day, rules stated, mentors', (
     },
   )
 })
+
+describe('round three: a teacher asking for the school, evaluations, counts of the plan', () => {
+  it('我系班主任…我们中学要干些啥: the schools’ duties, with no word of the documents', () => {
+    const a = ask('我系班主任，领导直接甩了个文件给我让我负责这个👀 我们中学这边到底要干些啥？')
+    hasEach(a.answer, [['宣传发动'], ['推荐']])
+    expect(a.answer).not.toContain('科协办发')
+  })
+  it('参与中学有哪些职责 asks duties, not which schools take part', () => {
+    expect(ask('参与中学有哪些职责').answer).toContain('宣传发动')
+    expect(ask('参与中学有哪些').intent).toBe('not_in_document')
+  })
+  it.each(['两次评价分别什么时候截止', '请列明培养周期内两个学生评价节点的截止时间。'])(
+    '%s → both evaluations',
+    (q) => {
+      hasEach(ask(q).answer, [['2024年2月底'], ['2024年9月底']])
+    },
+  )
+  it('the ratio of a sum to a city’s places', () => {
+    expect(ask('请计算柳州、桂林两市选拔名额合计，及其与南宁市名额之比。').answer).toContain('1:1')
+  })
+  it('the plan’s phone numbers counted by area code', () => {
+    expect(ask('方案所列四个联系电话中，区号为0771的共有几个？').answer).toContain('有2个')
+  })
+  it('the months of the training asked in the next ask', () => {
+    expect(ask('学生培养周期自何时起至何时止？共计几个月？').answer).toContain('12个月')
+  })
+  it('books in general are out of scope; the mentors’ reading lists are not', () => {
+    expect(ask('请推荐几本适合高中生阅读的量子力学入门书籍。').intent).toBe('out_of_scope')
+    expect(ask('导师会推荐几本书给孩子读吗').answer).toContain('指定阅读书目')
+  })
+  it('hearsay that the school’s recommendation decides is met with the mentors’ selection', () => {
+    const a = ask('听说入选就是看学校推荐，学校推了就定了，不用导师再挑？')
+    expect(a.answer).toContain('导师遴选')
+    expect(a.answer).not.toContain('没有提到')
+  })
+})
