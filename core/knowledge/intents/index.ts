@@ -7,6 +7,7 @@ import { claim, statementCheck } from './claim'
 import { conditions } from './conditions'
 import { contact } from './contact'
 import { deadline } from './deadline'
+import { division } from './division'
 import { duty } from './duty'
 import { eachCount } from './each-count'
 import { eachStep } from './each-step'
@@ -108,6 +109,10 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   },
   { intent: conditions, why: 'the conditions in general, once no particular student is described' },
   { intent: intro, why: '"英才计划是什么" before retrieval, which would pick one article' },
+  {
+    intent: division,
+    why: '"宾阳县归南宁管吗" asks where a county belongs, before the general tasks and facts its words meet',
+  },
   { intent: outOfScope, why: 'a general task must not meet an incidental fact of the program further down' },
   { intent: person, why: 'a contact named by person is unambiguous' },
   { intent: format, why: "the form of a document is a gap, before the document's own facts and dates" },

@@ -249,3 +249,28 @@ describe('round three: a teacher asking for the school, evaluations, counts of t
     expect(a.answer).not.toContain('没有提到')
   })
 })
+
+describe('round four: where a county belongs, and asks found trying it as a new user', () => {
+  it.each([
+    ['宾阳县的学生归南宁管吗', '宾阳县属于南宁市', '遴选范围内'],
+    ['灵川县是柳州的吗', '不属于柳州市', '桂林市是本计划的实施城市'],
+    ['柳江属于哪个市', '柳江区属于柳州市', '遴选范围内'],
+    ['合浦县是不是北海的', '合浦县属于北海市', '不在本计划的实施城市之内'],
+  ])('%s', (q, first, second) => {
+    hasEach(ask(q).answer, [[first], [second]])
+  })
+  it('a county named with an event held in its city is no question of where it belongs', () => {
+    expect(ask('阳朔中学的见面会是不是在桂林开').answer).not.toContain('阳朔县属于桂林市')
+  })
+  it.each([
+    ['请问市级科协审核完之后交到哪里', '管理办公室'],
+    ['学生退出后名额会补吗', '没有规定'],
+    ['管理办公室设在哪个单位', '广西青少年科技中心'],
+    ['导师团队谁来组建', '每位导师再组建培养团队'],
+    ['方案要求参与高校提供哪些保障', '保障'],
+  ])('%s', (q, said) => {
+    const a = ask(q)
+    expect(a.answer).toContain(said)
+    expect(a.answer).not.toContain('关于具体地点')
+  })
+})

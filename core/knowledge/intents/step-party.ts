@@ -17,6 +17,8 @@ export const stepParty: Intent = {
   answer: (ask, ctx) => {
     const { q } = ask
     if (!WHO.test(q) || /找谁|联系谁|问谁|打给谁|电话/.test(q)) return decline(ask, 'asks for no party of a step')
+    // "导师团队谁来组建": who forms a mentor's team is the team's own article, not the step that names the mentors.
+    if (/团队/.test(q) && /组建|组成|搭建|成立/.test(q)) return decline(ask, 'asks who forms a team')
     const keys = [...new Set(ctx.vocab.steps.filter((s) => s.pattern.test(q)).map((s) => s.key))]
     if (keys.length !== 1) return decline(ask, 'names not exactly one step')
     const step = [...ctx.program.milestones, ...ctx.program.undatedSteps].find((s) => s.key === keys[0])

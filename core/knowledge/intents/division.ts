@@ -1,0 +1,50 @@
+import { findPlaces } from '../../rules/regions'
+import { decline } from '../context'
+import type { QaAnswer } from '../qa-answer'
+import type { Intent } from './intent'
+
+/** Asks which city a county or district belongs to ("宾阳县归南宁管吗", "阳朔算不算桂林的", "柳江属于哪个市"). */
+const BELONGS_ASK =
+  /(归|属于?|算|是)[^，,。？?]{0,8}(管|的|下辖|管辖|辖区)?(吗|不|么|没|嘛|[?？]|$)|属不属于|归不归|算不算|是不是|(归|属于?)(哪|什么)(个|一)?(市|城市|地方)|哪个市(的|管)/
+
+/**
+ * "宾阳县的学生归南宁管吗": a county or district of Guangxi named with a question of whom it belongs
+ * to — the city it is in, and whether that city is one of the program's.
+ */
+export const division: Intent = {
+  name: 'division',
+  description: 'which city a named county or district belongs to, and whether the program runs there',
+  triggers: [BELONGS_ASK],
+  answer: (ask, ctx) => {
+    const places = findPlaces(ask.q)
+    const county = places.find((p) => p.inGuangxi && p.division && p.division !== p.city)
+    if (!county?.division || !BELONGS_ASK.test(ask.q.replace(county.matched, '')))
+      return decline(ask, 'asks of no county or district where it belongs')
+    // The city it is said or asked to belong to ("归南宁管吗", "属于哪个市"), never a question about something else there.
+    const other = places.find((p) => p !== county && !p.division)
+    const m = other?.matched
+    const near =
+      m &&
+      new RegExp(
+        `(归|属于?|算(不算)?|是)${m}|(归|属于?|算)[^，,。？?]{0,3}${m}|${m}市?(那边|这边)?(管|的)(吗|不|么|没|嘛|呀|啊|[?？]|$)`,
+      )
+    if (!(near?.test(ask.q) || /(哪|什么)(个|一)?(市|城市)/.test(ask.q)))
+      return decline(ask, 'names no city the county is asked to belong to')
+    const program = ctx.program
+    const city = program.cities.find((c) => c.name === county.city)
+    const claimed = other && other.city !== county.city ? other : undefined
+    const section = program.cities[0]?.section ?? program.citiesSection
+    const head = `${county.division}属于${county.city}${claimed ? `，不属于${claimed.city}` : ''}。`
+    const tail = city
+      ? `${county.city}是本计划的实施城市，${county.division}的学校在遴选范围内（${section}：各市辖区内含下辖县、区的高一、高二学生），由所在学校按条件推荐。`
+      : `${county.city}不在本计划的实施城市之内（只有${program.cities.map((c) => c.name).join('、')}，${program.citiesSection}）。`
+    const answer: QaAnswer = {
+      answer: `${head}${tail}`,
+      intent: 'fact',
+      sources: [{ section, title: '遴选对象与名额' }],
+      confidence: 0.85,
+      facts: [{ section, title: '遴选对象', text: program.cities.map((c) => c.name).join('、') }],
+    }
+    return answer
+  },
+}
