@@ -24,10 +24,11 @@ export const division: Intent = {
     const other = places.find((p) => p !== county && !p.division)
     const m = other?.matched
     const near =
-      m &&
-      new RegExp(
-        `(归|属于?|算(不算)?|是)${m}|(归|属于?|算)[^，,。？?]{0,3}${m}|${m}市?(那边|这边)?(管|的)(吗|不|么|没|嘛|呀|啊|[?？]|$)`,
-      )
+      m === undefined
+        ? undefined
+        : new RegExp(
+            `(归|属于?|算(不算)?|是)${m}|(归|属于?|算)[^，,。？?]{0,3}${m}|${m}市?(那边|这边)?(管|的)(吗|不|么|没|嘛|呀|啊|[?？]|$)`,
+          )
     if (!(near?.test(ask.q) || /(哪|什么)(个|一)?(市|城市)/.test(ask.q)))
       return decline(ask, 'names no city the county is asked to belong to')
     const program = ctx.program
