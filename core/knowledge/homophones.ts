@@ -37,7 +37,7 @@ const FUNCTION_CHARS = new Set(
 )
 
 /** Characters that join or mark words (至, 于, 及 …): in a two-character variant they are meant as themselves. */
-const JOINING_CHARS = new Set('至于及与或并且即之')
+const JOINING_CHARS = new Set('至于及与或并且即之止')
 
 let sounds: Map<string, string[]> | undefined
 

@@ -7,6 +7,7 @@ import { CONFIRM_ASK, STATEMENT_CHECK } from '../wording'
 import type { Intent } from './intent'
 import { quotaClaim } from './quota'
 import { RULE_STATED } from './visits'
+import { searchFacts } from '../retrieval'
 
 /** A day or a month's end stated ("10月31日前", "2023年10月31号", "3月底"). */
 const STATED = /(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})(?:日|号)|(底|末))/g
@@ -169,6 +170,30 @@ export const statementCheck: Intent = {
       return decline(ask, 'a contact person stated: the person intent checks it')
     const quotas = QUOTA_WORDS.test(ask.q) ? quotaClaim(ctx.program, ask.q) : undefined
     if (quotas) return quotas
+    // "请确认以下表述：A；B。": each clause set against its own article; said right only when each is.
+    const clauses = ask.q
+      .replace(/^[^：:]*[：:]/, '')
+      .split(/[；;]/)
+      .filter((c) => c.replace(FRAME, '').length >= 6)
+    if (clauses.length >= 2) {
+      const found = clauses.map((c) => searchFacts(ctx.index, c))
+      const tops = found.map((f) => f[0])
+      if (tops.every((t) => t && t.score >= 8)) {
+        // A clause retrieval can hardly place between two articles ("分市级与自治区级两级") gets both.
+        const near = found.flatMap((f) => f.slice(0, 2).filter((x) => x.score >= 0.8 * (f[0]?.score ?? 0)))
+        const facts = [...new Set(near.map((t) => t.fact))]
+        const allRight = clauses.every((c, i) => overlap(c, tops[i]?.fact.answer ?? '') >= 0.85)
+        return {
+          answer: clamp(
+            `${allRight ? '正确，与方案一致' : '以方案为准'}：${facts.map((f) => `${f.answer.replace(/。?$/, '')}（${f.section}）。`).join('')}`,
+          ),
+          intent: 'fact',
+          sources: facts.map((f) => ({ section: f.section, title: f.title })),
+          confidence: 0.75,
+          facts: facts.map((f) => ({ section: f.section, title: f.title, text: f.answer })),
+        }
+      }
+    }
     // The articles about it: the best fact, and the next when retrieval can hardly tell them apart.
     const [first, second] = ask.scored
     if (!first || first.score < 8) return decline(ask, 'no article of the plan is about the statement')

@@ -15,7 +15,7 @@ const CONTACT_PERSON = /对接的?(老师|人|单位)|(老师|负责人|对接�
 function isContactAsk(q: string): boolean {
   if (/跟踪|往届|对接机制|沟通机制/.test(q)) return false
   // "广科大咨询：参与高校还要做哪些工作": who writes, before the ask, asks for no contact.
-  const rest = q.replace(/^[^，,。？?:：]{0,14}咨询[:：]/, '').replace(NOT_CONTACT, '')
+  const rest = q.replace(/^[^，,。？?:：]{0,30}咨询[:：]/, '').replace(NOT_CONTACT, '')
   return CONTACT.test(rest) || (CONTACT_PERSON.test(rest) && !OTHER_ROLE.test(rest))
 }
 

@@ -1,3 +1,4 @@
+import { placeFromField } from '../../rules/regions'
 import { checkEligibility } from '../../rules/eligibility'
 import { explainEligibility } from '../../rules/explain-eligibility'
 import { extractProfile } from '../../rules/extract-profile'
@@ -7,7 +8,7 @@ import { officeContact } from '../program'
 import { MAX_ANSWER_CHARS, type QaAnswer } from '../qa-answer'
 import { clamp } from '../reply'
 import { APPLY_ASK, ASKING, CLEAR_APPLY_ASK, PRIORITY_ASK, SOMEONE } from '../wording'
-import { GRADE_SIZE, placeVerdictSentence } from '../grade-places'
+import { GRADE_SIZE, PLACE_ASK, placeVerdictSentence } from '../grade-places'
 import type { Intent } from './intent'
 
 /** What a profile sent as a bare statement holds: a number (a rank) or a grade. */
@@ -117,8 +118,14 @@ export function eligibilityAnswer(
   // "高二年级共650人，…第131名": the place against both lines as places (前130名 / 前97名).
   const size = GRADE_SIZE.exec(question)
   const placed = size ? placeVerdictSentence(program, Number(size[3]), question) : undefined
+  // "县城学校的学生能报不？还是只要市区的": the city's counties are in it too.
+  const city = program.cities.find((c) => profile.city !== undefined && placeFromField(profile.city)?.city === c.name)
+  const covers =
+    city && COUNTY_ASK.test(question)
+      ? `${city.name}辖区内的县、县级市和城区的学校都在遴选范围内，不只限市区（${city.section}）。`
+      : ''
   const answer: QaAnswer = {
-    answer: withNote(explanation, note || placed || contact || rule, askPriority),
+    answer: withNote(explanation, note || placed || covers || contact || rule, askPriority),
     intent: 'eligibility',
     sources: sections.map((section) => ({
       section,
@@ -186,6 +193,10 @@ function withNote(explanation: string, note: string, priorityAsked: boolean): st
   return `${clamp(lines.join('\n'), room)}\n${note}`
 }
 
+/** Asks whether a city's counties count ("县城学校的学生能报不？还是只要市区的"). */
+const COUNTY_ASK =
+  /(县里|县城|县的|乡镇|农村|郊县)[^。？?]{0,12}(能|可以|也)|只(要|限|收|招)[^，,。？?]{0,3}(市区|城区)|市区[^，,。？?]{0,4}(才|吗|的吗)/
+
 /** A student's profile with an ask to apply: the rules' verdict. */
 export const eligibility: Intent = {
   name: 'eligibility',
@@ -194,6 +205,9 @@ export const eligibility: Intent = {
   triggers: [APPLY_ASK, PRIORITY_ASK, PROFILE_WORDS],
   answer: (ask, ctx) => {
     if (!ask.eligibility) return decline(ask, 'the message asks something else and only mentions applying')
+    // "高一年级共480人，按前15%…排名在第几名以内符合要求": the line as places is asked, no student's place given.
+    if (PLACE_ASK.test(ask.q) && GRADE_SIZE.test(ask.q) && !/第\s*\d+\s*名|\d+\s*[/／]\s*\d+/.test(ask.q))
+      return decline(ask, 'asks the lines as places in a grade, for no student of its own')
     const reply = eligibilityAnswer(ctx, ask.context ?? ask.question, ask.q, ask.asker)
     return reply?.answer ?? decline(ask, 'no ask to apply with a described student')
   },

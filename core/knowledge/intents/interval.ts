@@ -9,7 +9,7 @@ import type { Intent } from './intent'
 /** Asks how far apart two things are ("相差几天", "中间隔了几个月", "之间有多久", "相比…留给…几天"). */
 const APART =
   /相差|相隔|间隔|隔了?|差了?|中间|之间|距离|距|离|相比|比起来|比较|对比|留给|留出|预留|留了|留有|给了|有(?=(几|多少)(天|日))|还(有|剩|差)(?=[^，,。？?]{0,2}(几|多少))|(晚|早)(几|多少)|(从|自)[^，,。？?]{0,24}(到|至)|已(经)?(进行|培养|开展|过去)/
-const HOW_MUCH = /(几|多少)(个)?(天|日|周|星期|个月|月|工作日|自然日)|多久|多长时间/
+const HOW_MUCH = /(几|多少)(个)?(天|日|周|星期|个月|月|工作日|自然日)|工作日[^，,。？?]{0,3}(几|多少)个?|多久|多长时间/
 
 /** The training's start named as one end of a span. */
 const TRAINING_START =
@@ -62,7 +62,7 @@ function workingDaysSpan(ctx: Context, q: string, context?: string): QaAnswer | 
     .sort((a, b) => a.due.localeCompare(b.due))
   const given = [...q.matchAll(new RegExp(GIVEN_DAY.source, 'g'))].map((m) => isoDay(ctx, m))
   // "自该日…": the day the message gave before.
-  const earlier = /该日|此日|当天|这天|这一天/.test(q) && context ? GIVEN_DAY.exec(context) : null
+  const earlier = /该日|此日|当天|这天|这一天|^其/.test(q) && context ? GIVEN_DAY.exec(context) : null
   if (earlier) given.unshift(isoDay(ctx, earlier))
   const days = [...new Set([...given, ...steps.map((m) => m.due)])].sort()
   const [from, to] = [days[0], days[1]]
@@ -174,8 +174,11 @@ function givenDays(ctx: Context, q: string, context: string): QaAnswer | undefin
   if (!BOTH.test(q)) return undefined
   let month = ''
   const days = [...context.matchAll(SAID_DAY)].flatMap((m) => {
-    month = m[1] ?? month
-    return month ? [`${ctx.program.cohort}-${month.padStart(2, '0')}-${(m[2] as string).padStart(2, '0')}`] : []
+    // "学校24号交，市里27号前交上去": a day with no month is the month of the step due that day.
+    const day = (m[2] as string).padStart(2, '0')
+    month =
+      m[1] ?? (month || (ctx.program.milestones.find((x) => !x.month && x.due.slice(8) === day)?.due.slice(5, 7) ?? ''))
+    return month ? [`${ctx.program.cohort}-${month.padStart(2, '0')}-${day}`] : []
   })
   const distinct = [...new Set(days)].sort()
   const [a, b] = distinct

@@ -14,7 +14,8 @@ function personAnswer(program: Program, q: string): QaAnswer | undefined {
   const titled = (c: Contact) => new RegExp(`${c.person.slice(0, 1)}(老师|女士|先生|主任|同志|科长|工)`).test(q)
   // Only when a contact is sought: "班主任张老师说可以报" names a teacher of the school, no contact.
   const seeking =
-    /电话|联系|号码|负责|是不是|是否|找/.test(q) && !/(老师|女士|先生|主任)(说|讲|让|叫|告诉|通知)/.test(q)
+    /电话|联系|号码|负责|是不是|是否|找|全名|名字|叫(啥|什么)|管这个|管这块/.test(q) &&
+    !/(老师|女士|先生|主任)(说|讲|让|叫|告诉|通知)/.test(q)
   const byTitle = seeking ? program.contacts.filter(titled) : []
   const narrowed = byTitle.filter((c) => c.city && cities.includes(c.city))
   const named = program.contacts.filter((c) => q.includes(c.person.replace(/\s+/g, '')))

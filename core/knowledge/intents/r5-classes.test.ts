@@ -274,3 +274,56 @@ describe('round four: where a county belongs, and asks found trying it as a new 
     expect(a.answer).not.toContain('关于具体地点')
   })
 })
+
+describe('round five: days said without a month, working days asked every way, exits and contacts', () => {
+  it.each([
+    ['学校24号交，市里27号前交上去，那中间市里就只审几天？', '3天'],
+    ['学校是24号前交表，市里27号前要报上去，两个截止日相差几天？怕来不及补材料', '3天'],
+    [
+      '学校推荐截止为2023年10月24日（周二），市级审核截止为10月27日（周五）。自10月24日次日起至10月27日止，市科协可用于审核的工作日为几个？',
+      '3个工作日',
+    ],
+    ['学校推荐截止日（2023年10月24日）为星期几？其与市级科协报送截止日之间相隔几个工作日？', '3个工作日'],
+    ['我校高一年级共480人，按相应学科成绩年级前15%的条件，学科排名在第几名以内的学生符合要求？', '前72名'],
+  ])('%s', (q, said) => {
+    expect(ask(q).answer).toContain(said)
+  })
+  it('日止 is no slip for 日志', () => {
+    expect(correctHomophones('至10月27日止', contextOf(program).homophones)).toBe('至10月27日止')
+  })
+  it('leaving midway is open, with what the plan says of leaving', () => {
+    const a = ask('万一孩子中途跟不上或者不适合继续搞了咋办，能退出吗')
+    hasEach(a.answer, [['退出'], ['没有规定']])
+  })
+  it('a contact asked by surname for the full name', () => {
+    expect(ask('柳州那边管这个的是覃老师吧，全名叫啥来着').answer).toContain('覃佩娟')
+  })
+  it('the document number of the basis, under a long header', () => {
+    expect(
+      ask('关于2023年八桂英才计划实施方案的咨询：请问该方案依据的中国科协办公厅、教育部办公厅通知文号是多少？').answer,
+    ).toContain('37号')
+  })
+  it.each([
+    '我单位拟申报自治区级科普基地，请问申报条件有哪些？',
+    '请问申报自治区级科普基地需要提交哪些材料？',
+    '请提供全国中学生物理竞赛复赛的具体日程安排。',
+  ])('out of scope: %s', (q) => {
+    const a = ask(q)
+    expect(a.intent).toBe('out_of_scope')
+    expect(a.answer).not.toMatch(/2023年10月/)
+  })
+  it('a statement of several clauses is set against each clause’s article', () => {
+    const a = ask(
+      '请确认以下表述：资格审核分市级与自治区级两级；自治区级审核由管理办公室负责，审核通过者确定为遴选候选人。',
+    )
+    hasEach(a.answer, [['市级'], ['自治区级'], ['候选人']])
+    expect(a.answer).not.toContain('不准确')
+  })
+  it('which university a city’s students go to is open', () => {
+    expect(ask('我们在桂林，娃要是选上了是去广西师大上课吧？还是要跑南宁那边的大学').intent).toBe('not_in_document')
+  })
+  it('a county’s schools asked to count are said to count', () => {
+    const a = ask('我们是县里的高中，归桂林管的，县城学校的学生能报不？还是只要市区的')
+    expect(a.answer).toContain('不只限市区')
+  })
+})
