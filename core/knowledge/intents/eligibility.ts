@@ -122,7 +122,7 @@ export function eligibilityAnswer(
   const city = program.cities.find((c) => profile.city !== undefined && placeFromField(profile.city)?.city === c.name)
   const covers =
     city && COUNTY_ASK.test(question)
-      ? `${city.name}辖区内的县、县级市和城区的学校都在遴选范围内，不只限市区（${city.section}）。`
+      ? `${city.name}辖区内的县、县级市和城区的学校都在遴选范围内，不限于市区（${city.section}）。`
       : ''
   const answer: QaAnswer = {
     answer: withNote(explanation, note || placed || covers || contact || rule, askPriority),
