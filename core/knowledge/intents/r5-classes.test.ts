@@ -327,3 +327,23 @@ describe('round five: days said without a month, working days asked every way, e
     expect(a.answer).toContain('不限于市区')
   })
 })
+
+describe('round six: found by trying it as a family would', () => {
+  it.each([
+    ['南宁二中今年推荐了几个', '每所学校能推荐多少名学生'],
+    ['能不能多报几个学科', '同时申请两个或多个学科'],
+    ['八桂英才计划今年还搞吗', '是否继续举办'],
+  ])('%s → the open topic', (q, label) => {
+    const a = ask(q, LATE)
+    expect(a.intent).toBe('not_in_document')
+    expect(a.answer).toContain(label)
+  })
+  it('落选了有通知吗 is how the outcome is learnt, not the document the plan rests on', () => {
+    const a = ask('落选了有通知吗')
+    expect(a.answer).toContain('公示')
+    expect(a.answer).not.toContain('科协办发')
+  })
+  it('今年 with a quota is still this plan’s quota', () => {
+    expect(ask('今年南宁招多少人', LATE).answer).toContain('30名')
+  })
+})

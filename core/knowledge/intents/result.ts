@@ -6,7 +6,8 @@ import { ASK_WHEN } from '../wording'
 import type { Intent } from './intent'
 
 /** The outcome of selection, as people name it. */
-const RESULT_TOPIC = /结果|名单|选上|选中|入选|录取|录上|中选|被选|有没有(被)?选|过没过|通过没/
+const RESULT_TOPIC =
+  /结果|名单|落选|没选上|没被选上|没入选|选上|选中|入选|录取|录上|中选|被选|有没有(被)?选|过没过|通过没/
 /** Asks how or where the outcome is learnt (not when: dates go through the steps). */
 const RESULT_HOW =
   /怎么(知道|查|看|得知|确认|通知)|如何(知道|查|看|得知|确认)|哪(里|儿|个地方|个平台|个网站)?(能)?(看|查|公布|公示|找|知道|发布)|查(询|看)?|通知|告诉|公布在|发布/
