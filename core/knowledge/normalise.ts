@@ -57,6 +57,8 @@ function normaliseAfresh(text: string): string {
     .replace(SPOKEN_WHEN, '什么时候')
     .replace(DIALECT_GO, '去')
     .replace(/冇/g, '没')
+    // Cantonese 几多 is 多少 ("前几多名", "又系几多").
+    .replace(/几多/g, '多少')
     .replace(/有没得/g, '有没有')
     .replace(DIALECT_WHAT, '什么')
   s = s.replace(PERCENT_WORDS, (_m, n: string) => {

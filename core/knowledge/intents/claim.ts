@@ -122,6 +122,12 @@ export const claim: Intent = {
       sources.push({ section: step.section, title: step.title })
     }
     if (lines.length === 0) return decline(ask, 'no stated date pairs with a step')
+    // "中期评价由各参与中学自行组织，于3月底前完成": who carries the step out is said too, in its article's words.
+    if (/由[^，,。？?]{1,12}(组织|负责|完成|开展|实施|承担)/.test(q))
+      for (const s of sources) {
+        const fact = ctx.program.facts.find((f) => f.section === s.section)
+        if (fact) lines.push(`${fact.answer.replace(/。?$/, '')}（${fact.section}）。`)
+      }
     return {
       answer: lines.join(''),
       intent: 'deadline',

@@ -45,9 +45,11 @@ function dutyAnswer(ctx: Context, asked: string): QaAnswer | undefined {
   if (
     !dutyWords.test(q) ||
     OTHER_ROLE.test(q) ||
-    /^(我(?!们(中学|学校|高中|高校|大学)|校|[在是][^，,。？?]{0,12}(大学|高校|中学|学校|高中|科协)|[是系][^，,。？?]{0,6}(老师|教师|班主任|主任|校长|教务))|学生|(孩子|娃)(?!(的|所在的?)?(中学|学校|高中))|家长)/.test(
-      q,
-    )
+    // "娃入选之后学校这边还管不管": a school named with its duty is asked of, whoever the sentence starts with.
+    (!/(学校|中学|高中|大学|高校)(这边|那边)?(还|就)?(管不管|还管|管吗|负不负责)/.test(q) &&
+      /^(我(?!们(中学|学校|高中|高校|大学)|校|[在是][^，,。？?]{0,12}(大学|高校|中学|学校|高中|科协)|[是系][^，,。？?]{0,6}(老师|教师|班主任|主任|校长|教务))|学生|(孩子|娃)(?!(的|所在的?)?(中学|学校|高中))|家长)/.test(
+        q,
+      ))
   )
     return undefined
   // A named step ("市科协在遴选环节承担什么职责"): the party's facts that speak of that step.
@@ -57,8 +59,11 @@ function dutyAnswer(ctx: Context, asked: string): QaAnswer | undefined {
   const askedParties: Party[] = []
   // "学校作为参与高校要负责哪些": the party after 作为 is the one asked about, not the words around it.
   const named = AS_PARTY.exec(q)?.[1] ?? q
-  for (const party of parties) {
-    if (!party.pattern.test(named)) continue
+  // The parties in the order the question names them ("学校这边还管不管，还是全丢给大学": the school first).
+  const inOrder = parties
+    .filter((p) => p.pattern.test(named))
+    .sort((a, b) => named.search(a.pattern) - named.search(b.pattern))
+  for (const party of inOrder) {
     askedParties.push(party)
     const assisting = party.assisting
     const own =

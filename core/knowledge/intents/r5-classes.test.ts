@@ -347,3 +347,45 @@ describe('round six: found by trying it as a family would', () => {
     expect(ask('今年南宁招多少人', LATE).answer).toContain('30名')
   })
 })
+
+describe('round seven: dialect, stages, who still looks after the student', () => {
+  it('初中 awards count, said without the words of the hearsay', () => {
+    const a = ask('听说初中拿的奖不算数了？只认高中的？')
+    expect(a.answer).toContain('初中')
+    expect(a.answer).not.toContain('只认高中')
+  })
+  it('奖状 is open, with the commendation the plan does name', () => {
+    hasEach(ask('搞完一年有冇奖状表扬啊').answer, [['没有规定'], ['表彰']])
+  })
+  it.each([
+    ['娃年级600人 单科前15%系前几多名？综合20%又系几多', ['前90名', '前120名']],
+    ['我校高二年级共480人，请按方案成绩条件分别折算单科、综合排名符合条件的名次上限。', ['前72名', '前96名']],
+  ])('%s', (q, said) => {
+    hasEach(
+      ask(q).answer,
+      said.map((s) => [s]),
+    )
+  })
+  it('the school asked of before the university', () => {
+    const a = ask('娃入选之后学校这边还管不管 还是全丢给大学')
+    expect(a.answer.indexOf('中学')).toBeLessThan(a.answer.indexOf('高校'))
+    expect(a.answer).toContain('指导教师')
+  })
+  it('after university, the tracking', () => {
+    expect(ask('娃搞完这个上大学了 还有人跟进冇').answer).toContain('英才库')
+  })
+  it.each([
+    ['宾阳 高二 综合前22% 化学前16% 初中拿过全国科创大赛二等奖 有得报冇', 'ineligible'],
+    ['资源县某中学咨询：本校初三学生数学年级前1%，能否提前推荐？', 'ineligible'],
+  ])('%s → %s', (q, verdict) => {
+    expect(ask(q).eligibility?.verdict).toBe(verdict)
+  })
+})
+
+describe('a claim of a step’s date and of who carries it out', () => {
+  it('the date corrected, and the parties said from the step’s article', () => {
+    const a = ask('请核实以下表述是否符合方案：“中期评价由各参与中学自行组织，于2024年3月底前完成。”')
+    hasEach(a.answer, [['不对'], ['2月底'], ['管理办公室联合高校']])
+    within(a.answer)
+  })
+})
