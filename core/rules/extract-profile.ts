@@ -54,7 +54,9 @@ function elsewhere(text: string, p: LocatedPlace): boolean {
     // "能算桂林的报吗", "通过柳州市科协报名": a place claimed or gone through, not where the student studies.
     (/(算|当)(成|作|做)?$/.test(before) && /^(市|县|区)?(的|人)/.test(after)) ||
     (/(通过|经由|经|走|找)$/.test(before) && /^(市|县|区)?(的)?(科协|那边|渠道|名额)/.test(after)) ||
-    (QUOTA_BEFORE.test(before) && QUOTA_AFTER.test(after))
+    (QUOTA_BEFORE.test(before) && QUOTA_AFTER.test(after)) ||
+    // "能来桂林报这个不", "想去南宁参加": where one would go to apply, not where one studies.
+    (/(来|去|到)$/.test(before) && /^(市|那边|这边)?(报|参加|申请)/.test(after))
   )
 }
 

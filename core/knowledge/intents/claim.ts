@@ -98,6 +98,13 @@ export const claim: Intent = {
       for (const hit of q.matchAll(new RegExp(pattern.source, 'g'))) named.push({ m, at: hit.index })
     }
     const stated = [...q.matchAll(STATED)]
+    // "班主任说10月底前交就行？…学校把材料交给市科协的截止是几号": the step is named in the message's other ask.
+    if (named.length === 0 && stated.length > 0 && ask.context) {
+      const steps = ctx.program.milestones.filter((m) =>
+        ctx.vocab.steps.find((s) => s.key === m.key)?.pattern.test(ask.context?.replace(q, '') ?? ''),
+      )
+      if (steps.length === 1 && steps[0]) named.push({ m: steps[0], at: 0 })
+    }
     if (named.length === 0 || stated.length === 0) return decline(ask, 'states no date of a named step')
     const lines: string[] = []
     const sources: QaAnswer['sources'] = []
@@ -203,7 +210,15 @@ export const statementCheck: Intent = {
     // The articles about it: the best fact, and the next when retrieval can hardly tell them apart.
     const [first, second] = ask.scored
     if (!first || first.score < 8) return decline(ask, 'no article of the plan is about the statement')
-    const about = second && second.score >= first.score * 0.9 ? [first.fact, second.fact] : [first.fact]
+    // "市级科协负责审核申报材料的真实性": the article of the party the statement names is what it is set against.
+    const ofParty = new Set(ctx.vocab.parties.filter((p) => p.pattern.test(ask.q)).flatMap((p) => p.facts))
+    const party = ask.scored.slice(0, 5).find((s) => ofParty.has(s.fact.id) && s !== first)
+    const about =
+      party && !ofParty.has(first.fact.id)
+        ? [party.fact, first.fact]
+        : second && second.score >= first.score * 0.9
+          ? [first.fact, second.fact]
+          : [first.fact]
     // Said almost word for word by one of them, the statement is right.
     // An either-or rule ("满足其一即可") stated as both ("须同时满足") is wrong; stated as either, right.
     const eitherOr = about.some((f) => /其一|或者|之一/.test(f.answer))

@@ -32,7 +32,7 @@ const OWN_NAME = /英才|(?<!这个|本|该|咱们?的?)(计划|项目|工程)/
 const ELSEWHERE: { pattern: RegExp; name: (m: RegExpExecArray) => string }[] = [
   // The national 英才计划 of 中国科协 and other national programs of the same name.
   {
-    pattern: /(全国|国家|中国科协|科协的)(?![^，,。？?]{0,6}八桂)[^，,。？?]{0,6}?[“"「『]?英才计划/,
+    pattern: /(全国|国家|中国科协|科协的)(?![^，,。？?]{0,16}八桂)[^，,。？?]{0,16}?[“"「『]?英才计划/,
     name: () => '中国科协的全国英才计划',
   },
   // Another program named in quotes ("北京…“翱翔计划”"), not this one.

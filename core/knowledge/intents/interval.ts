@@ -64,7 +64,12 @@ function workingDaysSpan(ctx: Context, q: string, context?: string): QaAnswer | 
   // "自该日…": the day the message gave before.
   const earlier = /该日|此日|当天|这天|这一天|^其/.test(q) && context ? GIVEN_DAY.exec(context) : null
   if (earlier) given.unshift(isoDay(ctx, earlier))
-  const days = [...new Set([...given, ...steps.map((m) => m.due)])].sort()
+  // "10月20日…（不含10月20日当天）": one day said twice is one day.
+  given.splice(0, given.length, ...new Set(given))
+  // "拟于10月20日完成校内初选。至提交市级科协的截止日，还剩几个工作日": from the day given, the first step after it.
+  const after =
+    given.length === 1 && steps.length > 1 ? steps.filter((m) => m.due > (given[0] as string)).slice(0, 1) : steps
+  const days = [...new Set([...given, ...after.map((m) => m.due)])].sort()
   const [from, to] = [days[0], days[1]]
   if (days.length !== 2 || !from || !to) return undefined
   // Two days said outright ("从10月25日到10月27日") count both; from a step's day or "次日起", the day after it.
@@ -73,7 +78,9 @@ function workingDaysSpan(ctx: Context, q: string, context?: string): QaAnswer | 
     (steps.length === 0 && !earlier && !/次日|第二天|不含|不算/.test(q))
   let count = 0
   for (let d = withFirst ? from : addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d)) count++
-  const named = steps.map((m) => `${m.title.split(/[：（(]/)[0]}在${chineseDate(m.due)}前`).join('，')
+  const named = (given.length === 1 ? after : steps)
+    .map((m) => `${m.title.split(/[：（(]/)[0]}在${chineseDate(m.due)}前`)
+    .join('，')
   return {
     answer: `${named ? `${named}；` : ''}从${chineseDate(withFirst ? from : addDays(from, 1))}到${chineseDate(to)}（两端都算），共有${count}个工作日（已除去周末和法定节假日）。`,
     intent: 'deadline',

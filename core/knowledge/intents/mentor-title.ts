@@ -57,7 +57,8 @@ function mentorTitleAnswer(ctx: Context, q: string, context?: string): QaAnswer 
   // "拟将一名硕士、讲师纳入培养团队，…是否符合？": the member is described before the ask.
   if (team && asksFit && context && !MENTOR_ROLE_ASK.test(q) && TEAM_MEMBER.test(context) && judged(context))
     return teamMemberAnswer(team, context)
-  if (!MENTOR_ROLE_ASK.test(q)) return undefined
+  // "本人为…教授，拟担任导师，请问：1.导师由谁审定…": who writes is the lead; the ask after the colon is asked.
+  if (!MENTOR_ROLE_ASK.test(q.replace(/^.*(请问|咨询|如下)[:：]/, ''))) return undefined
   const fact = ctx.factsById.get('mentor_qualification')
   if (!fact) return undefined
   const titles = ctx.vocab.mentorTitles

@@ -8,7 +8,7 @@ import type { Intent } from './intent'
 
 /** Asks what comes after a step, or whether a step already settles it ("通过后是不是就算入选了", "然后呢"). */
 const NEXT_ASK =
-  /(之后|以后|后|完了|完|过了|通过了?|结束了?)[^，,。？?]{0,10}(是不是|是否|就|下一步|接下来|然后|还要|还有|还得|会怎样|会怎么样|怎么办|干什么|做什么|干嘛|呢)|(之后|以后|完了|过了|结束后)(是什么|是啥|是哪一?步|是哪个环节|还有什么|还有啥)|下[一1](个|项)?(工作|时间)?(节点|环节|阶段)|(之后|以后|后)[^。？?]{0,24}(活动|环节|安排|节点)(是什么|是啥|是哪)|下一步|接下来|然后(呢|是|还)|再往后|后面(还有|是|呢)|就(算|等于|是|能|可以)?(入选|录取|选上|定下来|确定)/
+  /(之后|以后|后|完了|完|过了|通过了?|结束了?)[^。？?]{0,10}(是不是|是否|就|稳了|下一步|接下来|然后|还要|还有|还得|会怎样|会怎么样|怎么办|干什么|做什么|干嘛|呢)|(之后|以后|完了|过了|结束后)(是什么|是啥|是哪一?步|是哪个环节|还有什么|还有啥)|下[一1](个|项)?(工作|时间)?(节点|环节|阶段)|(之后|以后|后)[^。？?]{0,24}(活动|环节|安排|节点)(是什么|是啥|是哪)|下一步|接下来|然后(呢|是|还)|再往后|后面(还有|是|呢)|就(算|等于|是|能|可以)?(入选|录取|选上|定下来|确定)/
 /** Asks plainly for the step after a dated one ("中期汇报之后呢", "见面会以后是什么"), not what it involves. */
 const LATER_ASK =
   /(之后|以后|完了|结束了?|过了)(呢|是什么|是啥|是哪一?步|是哪个环节|还有什么|还有啥|还有哪些|干嘛|干什么|干啥|做什么|做啥)|下一步|接下来是|然后呢|再往后|后面(还有|是)|下[一1](个|项)?(工作|时间)?(节点|环节|阶段)|(之后|以后|后)[^。？?]{0,24}(活动|环节|安排|节点)(是什么|是啥|是哪)/
@@ -95,5 +95,11 @@ function laterStepAnswer(ctx: Context, q: string): QaAnswer | undefined {
 export const nextStep: Intent = {
   name: 'next_step',
   description: 'what follows a selection step, or whether it already settles the outcome',
-  answer: (ask, ctx) => nextStepAnswer(ctx, ask.q) ?? decline(ask, 'asks not what follows a selection step'),
+  answer: (ask, ctx) =>
+    nextStepAnswer(ctx, ask.q) ??
+    // "老师说娃资格审核过了，这是不是就稳了": the step passed is said in the remark the ask points back to.
+    (/^(这|那)[^，,。？?]{0,3}(是不是|是否|就|算不算)/.test(ask.q) && ask.context
+      ? nextStepAnswer(ctx, ask.context.slice(0, ask.context.indexOf(ask.q.slice(0, 4))) + ask.q)
+      : undefined) ??
+    decline(ask, 'asks not what follows a selection step'),
 }

@@ -38,6 +38,25 @@ function perMonth(ctx: Context, q: string): { each: number; months: number } | u
   return each ? { each, months: monthsBetween(start, end) + 1 } : undefined
 }
 
+/** Asks the least visits a month on average ("平均每月至少约几次"). */
+const AVERAGE_ASK =
+  /平均[^，,。？?]{0,4}(每个?月|一个月|每周)[^，,。？?]{0,6}(几|多少)次?|(每个?月|一个月)[^，,。？?]{0,2}平均[^，,。？?]{0,6}(几|多少)次?/
+
+/** The cycle's least visits spread over its months: the plan sets no monthly count. */
+function averageAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  const fact = ctx.factsById.get('visits')
+  if (!fact || !AVERAGE_ASK.test(q)) return undefined
+  const required = ctx.program.training.requiredVisits
+  const { start, end } = ctx.program.training
+  const months = monthsBetween(start, end) + 1
+  const rate = Math.round((required / months) * 100) / 100
+  return visitsReply(
+    fact,
+    `一个培养周期${months}个月内到校不少于${required}次（${fact.section}），平均每月约${rate}次（${required}÷${months}），即不到1次；方案没有规定每月或每周的次数。每次活动后还要登录平台提交《成长日志》。`,
+    0.85,
+  )
+}
+
 /** A monthly rate over the whole cycle against the minimum. */
 function rateAnswer(ctx: Context, { each, months }: { each: number; months: number }): QaAnswer | undefined {
   const fact = ctx.factsById.get('visits')
@@ -164,6 +183,7 @@ export const visits: Intent = {
   description: 'a number of campus visits judged against the required minimum, or a group’s least total',
   triggers: [VISIT_TOPIC, STILL_NEEDED],
   answer: (ask, ctx) =>
+    averageAnswer(ctx, ask.q) ??
     visitsAnswer(ctx, ask.q, ask.context) ??
     groupVisitsAnswer(ctx, ask.q, ask.context) ??
     decline(ask, 'judges no number of visits'),
