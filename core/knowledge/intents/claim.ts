@@ -212,7 +212,9 @@ export const statementCheck: Intent = {
     if (!first || first.score < 8) return decline(ask, 'no article of the plan is about the statement')
     // "市级科协负责审核申报材料的真实性": the article of the party the statement names is what it is set against.
     const ofParty = new Set(ctx.vocab.parties.filter((p) => p.pattern.test(ask.q)).flatMap((p) => p.facts))
-    const party = ask.scored.slice(0, 5).find((s) => ofParty.has(s.fact.id) && s !== first)
+    const party = ask.scored
+      .slice(0, 5)
+      .find((s) => ofParty.has(s.fact.id) && s !== first && s.score >= 0.6 * first.score)
     const about =
       party && !ofParty.has(first.fact.id)
         ? [party.fact, first.fact]

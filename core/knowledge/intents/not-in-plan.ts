@@ -52,6 +52,19 @@ export const notInPlan: Intent = {
       const note = `关于${missing.label}，方案没有规定，如需了解请咨询管理办公室${officeContact(program).person}（${officeContact(program).phone}）。`
       return { ...quota, answer: joinWithin([quota.answer, note]), facts: [...quota.facts, ...silent.facts] }
     }
+    // "假设平均分配到三所实施高校，每所接收多少": the plan sets no split, but the even split is arithmetic.
+    if (/平均/.test(q) && /(高校|大学)/.test(missing.label) && program.universities.length > 0) {
+      const total = program.cities.reduce((n, c) => n + c.quota, 0)
+      const n = program.universities.length
+      const each = Math.round((total / n) * 10) / 10
+      return {
+        ...silent,
+        answer: joinWithin([
+          `若${total}名学生平均分配到${n}所实施高校，每所约${each}名（${total}÷${n}）。`,
+          silent.answer,
+        ]),
+      }
+    }
     return silent
   },
 }

@@ -444,3 +444,22 @@ describe('round eight: asks to apply said every way, steps passed, averages, sta
     expect(ask(q).intent).toBe('out_of_scope')
   })
 })
+
+describe('round nine', () => {
+  it.each([
+    ['每次去大学活动完了，是不是还要在网上交个啥日记？在哪里交', ['成长日志', '平台']],
+    ['最后年度评价要交哪些东西？要写论文吗😭', ['课题报告', '小论文']],
+    ['假设入选学生平均分配到三所实施高校，每所高校平均接收多少名学生？', ['20名', '没有规定']],
+  ])('%s', (q, said) => {
+    hasEach(
+      ask(q, LATE).answer,
+      said.map((s) => [s]),
+    )
+  })
+  it('最后年度 is no 后年', () => {
+    expect(ask('最后年度评价要交哪些东西', LATE).intent).not.toBe('not_in_document')
+  })
+  it('going to a named university is the open assignment', () => {
+    expect(ask('我们桂林的娃，是去广西师大吗？还是要跑南宁去😭').intent).toBe('not_in_document')
+  })
+})
