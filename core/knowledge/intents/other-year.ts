@@ -67,7 +67,7 @@ export const otherYear: Intent = {
     if (named.length === 0 && steps.length > 0 && fromCohort.every((y) => stepYears.includes(y)))
       return decline(ask, "a step named in the year after the cohort's start, as its people say it")
     // "2024年度实施城市是否扩大": a program year (年度) other than the cohort's is another plan's, whatever falls in it.
-    const programYears = [...ask.q.matchAll(/(20\d\d)年度(?!评价|考核|总结|表彰|计划)/g)].map((m) => Number(m[1]))
+    const programYears = [...ask.q.matchAll(/(20\d\d)年度(?!评价|考核|总结|表彰)/g)].map((m) => Number(m[1]))
     const other = programYears.find((y) => y !== program.cohort) ?? years.find((y) => !own(y))
     if (other === undefined) return decline(ask, "the year named is one of this cohort's own")
     const office = officeContact(program)

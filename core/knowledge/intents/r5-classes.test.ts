@@ -463,3 +463,11 @@ describe('round nine', () => {
     expect(ask('我们桂林的娃，是去广西师大吗？还是要跑南宁去😭').intent).toBe('not_in_document')
   })
 })
+
+describe('a program year named with 计划', () => {
+  it('2024年度计划 is another year’s plan', () => {
+    const a = ask('玉林市科协咨询：2024年度计划是否将扩大实施城市范围，纳入玉林市？', LATE)
+    expect(a.intent).toBe('not_in_document')
+    expect(a.answer).toContain('2809218')
+  })
+})
