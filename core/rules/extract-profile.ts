@@ -341,6 +341,8 @@ const RULE_ASKED_AFTER =
 function shortOf(clause: string, start: number, end: number): boolean {
   return (
     SHORT_OF_BEFORE.test(clause.slice(Math.max(0, start - 6), start)) ||
+    // "听说单科要前15%": the line said as a rule, not the student's rank.
+    /(要|须|需|需要|得|必须|要求|规定)\s*(年级)?\s*前?\s*$/.test(clause.slice(Math.max(0, start - 6), start)) ||
     SHORT_OF_AFTER.test(clause.slice(end)) ||
     RULE_ASKED_AFTER.test(clause.slice(end))
   )

@@ -33,6 +33,9 @@ export const aspect: Intent = {
   name: 'aspect',
   description: 'a particular point of an article asked by name (the vocabulary’s aspects)',
   answer: (ask, ctx) => {
+    // "请分别说明主办单位与管理办公室…各自承担的职责": each party's duties, which the duty reading gives.
+    if (/分别|各自/.test(ask.q) && ctx.vocab.parties.filter((p) => p.pattern.test(ask.q)).length >= 2)
+      return decline(ask, 'asks the duties of several parties at once')
     const open = openTopicIn(ctx, ask.q)
     const point = aspectAnswer(ctx, withoutExcepted(ask.q))
     if (!point) return decline(ask, 'names no point of an article the vocabulary lists')

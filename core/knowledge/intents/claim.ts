@@ -87,6 +87,7 @@ export const claim: Intent = {
     const { q } = ask
     if (!CONFIRM_ASK.test(q)) return decline(ask, 'asks nothing to be confirmed')
     // "请确认：中期评价须于2月底前完成，该截止日具体为几月几日": the day of a month's end is asked, not the claim.
+    if (/星期几|周几|礼拜几/.test(q)) return decline(ask, 'asks the weekday of a day')
     if (/(底|末)前?/.test(q) && /几号|几日|哪[一1个]?天|哪[一1]?日|何日|具体(日期|是)/.test(q))
       return decline(ask, 'asks the day of a month’s end')
     const bodies = bodiesClaim(ctx.program, q) ?? (QUOTA_WORDS.test(q) ? quotaClaim(ctx.program, q) : undefined)

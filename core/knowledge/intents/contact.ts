@@ -92,13 +92,14 @@ export const contact: Intent = {
 
 /** "四个联系电话中，区号为0771的共有几个": the plan's numbers with that area code, counted and named. */
 function areaCodeCount(program: Program, q: string): QaAnswer | undefined {
-  const code = /区号[^，,。？?\d]{0,4}(0\d{2,3})[^。？?]{0,10}(几|多少)/.exec(q)?.[1]
+  const m = /区号[^，,。？?\d]{0,4}(0\d{2,3})[^。？?]{0,10}(几|多少)|(0\d{2,3})\s*区号[^。？?]{0,8}(几|多少)/.exec(q)
+  const code = m?.[1] ?? m?.[3]
   if (!code) return undefined
   const all = program.contacts
   const hits = all.filter((c) => c.phone.startsWith(code))
   const section = all[0]?.section ?? ''
   return {
-    answer: `方案列出的${all.length}个联系电话中，区号为${code}的有${hits.length}个${hits.length ? `：${hits.map((c) => `${c.person} ${c.phone}`).join('；')}` : ''}（${section}）。`,
+    answer: `方案列出${all.length}位联系人、${all.length}个联系电话，其中区号为${code}的有${hits.length}个${hits.length ? `：${hits.map((c) => `${c.person} ${c.phone}`).join('；')}` : ''}（${section}）。`,
     intent: 'contact',
     sources: [{ section, title: '联系人及联系电话' }],
     confidence: 0.85,

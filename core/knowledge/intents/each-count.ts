@@ -67,7 +67,7 @@ const COUNT_OF = /(城市|高校|大学|学科|科目|单位)(的)?(数|数量|�
 export const eachCount: Intent = {
   name: 'each_count',
   description: 'how many of each of two or more lists the plan gives (organisers, cities, universities, subjects)',
-  triggers: [EACH_COUNT, TWO_COUNTS, /(多少|几)(个|所|家|座)/, SUM_ASK],
+  triggers: [EACH_COUNT, TWO_COUNTS, /(多少|几)(个|所|家|座)/, SUM_ASK, COUNT_OF],
   answer: (ask, ctx) => {
     const q = ask.q
     const listsIn = (text: string) =>
@@ -85,7 +85,9 @@ export const eachCount: Intent = {
       (ask.context.match(/多少|几/g)?.length ?? 0) >= 2
     // "实施城市数、实施高校数与学科数三者之和", "城市和高校加起来一共多少个": the counts added up.
     const summed = SUM_ASK.test(q) && (/(多少|几)(个|所|家|座|项)?/.test(q) || COUNT_OF.test(q))
-    if (!oneOfCounts && !summed && !EACH_COUNT.test(q) && !TWO_COUNTS.test(q))
+    // "请统计实施城市数量、实施高校数量及学科数量": counts asked as 数量.
+    const counted = named.length >= 2 && [...q.matchAll(new RegExp(COUNT_OF.source, 'g'))].length >= 2
+    if (!oneOfCounts && !summed && !counted && !EACH_COUNT.test(q) && !TWO_COUNTS.test(q))
       return decline(ask, 'asks no count of each')
     if (named.length < 2 && !oneOfCounts) return decline(ask, 'names fewer than two lists of the plan')
     const parts = named.map((l) => {

@@ -9,7 +9,7 @@ const ASKS_SPECIFICS =
   /什么时候|啥时候|何时|几时|几号|哪天|几月|时间|哪些|哪几|实施高校|日期|截止|报名|怎么报|条件|名额|多少人|几点|开门|开放|门票|闭馆|地点|在哪|分数线|多少分|录取线|申报|评审|流程|程序|日程|赛程|安排|时间表/
 /** A cheap first look: words that name something other than this program. */
 const NAMES_OTHER =
-  /英才|计划|项目|大赛|竞赛|比赛|奥赛|奥林匹克|联赛|令营|高考|(?<!期)中考|学考|会考|水平考试|馆|录取分数|录取线|投档线|招生计划|学者|职称|示范|特色|星级|文明校园/
+  /[“"「『][^”"」』]{2,14}(活动|大赛)[”"」』]|英才|计划|项目|大赛|竞赛|比赛|奥赛|奥林匹克|联赛|令营|高考|(?<!期)中考|学考|会考|水平考试|馆|录取分数|录取线|投档线|招生计划|学者|职称|示范|特色|星级|文明校园/
 /** An award or a priority asked about: the plan's own rules on awards answer it, whatever the contest. */
 const ABOUT_AWARDS = /获奖|奖项|[一二三]等奖|拿过|得过|获得|优先|符合|资格|算不算|算吗|能报|能参加/
 
@@ -23,7 +23,7 @@ const OTHER_EVENT = /(全国|广西|自治区|全区)?(科普日|科技活动周
 const ASKS_BENEFIT = /帮助|有用|用处|好处|加分|优惠|优势|照顾|作用|影响|有利|算不算|认不认/
 
 /** A program named in quotes ("…学院“翱翔计划”") that is not this one. */
-const QUOTED_NAME = /[“"「『](?![^”"」』]*(八桂|英才))([^”"」』]{2,12}(计划|工程|项目))[”"」』]/
+const QUOTED_NAME = /[“"「『](?![^”"」』]*(八桂|英才))([^”"」』]{2,12}(计划|工程|项目|活动|大赛))[”"」』]/
 
 /** A program's own name after a place ("…后备人才培养计划"), not this one ("这个计划"). */
 const OWN_NAME = /英才|(?<!这个|本|该|咱们?的?)(计划|项目|工程)/

@@ -471,3 +471,41 @@ describe('a program year named with 计划', () => {
     expect(a.answer).toContain('2809218')
   })
 })
+
+describe('round ten', () => {
+  it.each([
+    ['娃在广州读高一，户口还在南宁，数学年级前5%，能占南宁的名额报吗', 'ineligible'],
+    ['武鸣的娃，高一，数学年级前20%，总分年级前25%，听说单科要前15%？是不是没戏了', 'ineligible'],
+  ])('%s → %s', (q, verdict) => {
+    expect(ask(q).eligibility?.verdict).toBe(verdict)
+  })
+  it('a line said as a rule (要前15%) is no rank of the student', () => {
+    expect(extractProfile('数学年级前20%，听说单科要前15%').profile.subjectRankPercent).toBe(20)
+  })
+  it.each([
+    ['我家娃有点偏科，担心跟不上。要是中途跟不上会不会被劝退啊？中期那个考和是咋搞的', ['汇报', '导师']],
+    ['南宁市科协办公室咨询：请分别说明主办单位与管理办公室在“组织保障”中各自承担的职责。', ['监督实施', '有序开展']],
+    ['广西师范大学物理科学与技术学院咨询：作为参与高校，我院在本计划中需承担哪些职责？请列要点。', ['推荐导师人选']],
+    ['请核实：学校推荐材料的提交截止日2023年10月24日是星期几？', ['星期二']],
+    ['请核对：方案所列联系人共几位？其中使用0771区号的有几位？', ['4位', '有2个']],
+    ['请统计方案中实施城市数量、实施高校数量及明确列举的学科数量。', ['3个城市', '3所高校', '5个学科']],
+    ['后续年度实施高校是否会扩展至桂林电子科技大学等其他高校？', ['没有规定', '2809218']],
+    ['“八桂青少年英才库”的入库标准是什么？由哪个部门负责系统维护？', ['没有规定', '2809218']],
+  ])('%s', (q, said) => {
+    hasEach(
+      ask(q).answer,
+      said.map((s) => [s]),
+    )
+  })
+  it.each([
+    '请问我校教师申报正高级职称需要满足哪些条件？',
+    '中国科协“青少年科学调查体验活动”的报送截止时间是什么时候？',
+  ])('out of scope: %s', (q) => {
+    const a = ask(q)
+    expect(a.intent).toBe('out_of_scope')
+    expect(a.answer).not.toMatch(/2023年10月/)
+  })
+  it('评职称 asked of the program’s work stays in scope', () => {
+    expect(ask('指导学生的工作对老师评职称有帮助吗').answer).toContain('职称评聘')
+  })
+})

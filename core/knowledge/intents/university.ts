@@ -23,8 +23,15 @@ function universityMembershipAnswer(program: Program, q: string): QaAnswer | und
   const others: string[] = []
   for (const m of q.matchAll(/(大学|学院)/g)) {
     const before = q.slice(Math.max(0, (m.index ?? 0) - 10), m.index)
-    const name = `${before.split(/有没有|是不是|是否|在不在|算不算|包括|包含|属于|本人系|我们|咱们|我校|本校|鉴于|作为|里|和|跟|与|、|，|,|吗|呢|的|有|是|去|在|系/).pop() ?? ''}${m[1]}`
+    const name = `${before.split(/有没有|是不是|是否|在不在|算不算|包括|包含|属于|本人系|我们|咱们|我校|本校|鉴于|作为|里|和|跟|与|、|，|,|吗|呢|的|有|是|去|在|系|扩展至|扩大至|纳入|至/).pop() ?? ''}${m[1]}`
     if ([...name].length < 4 || listed.includes(name) || others.includes(name)) continue
+    // "广西师范大学物理科学与技术学院": a school of a listed university is that university.
+    const lead =
+      q
+        .slice(Math.max(0, (m.index ?? 0) - 14), m.index)
+        .split(/[，,。？?：:；;]/)
+        .pop() ?? ''
+    if (m[1] === '学院' && listed.some((l) => l.length >= 4 && lead.includes(l))) continue
     // "随便哪个大学", "任何一所大学", "普通大学": any university, not one by name.
     if (/随便|任何|任意|随意|哪|什么|啥|别的|其他|其它|普通|一般|所有|每|一所|外地|外省|好的/.test(name)) continue
     if (listed.some((l) => l.length >= 4 && (name.includes(l) || l.includes(name)))) continue
