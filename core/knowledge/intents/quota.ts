@@ -195,7 +195,7 @@ export const quota: Intent = {
 /** A stated total ("合计遴选学生60名", "共60个名额"). */
 const STATED_TOTAL = /(合计|总共|一共|共计|总计|共)[^，,。？?；;\d]{0,8}?(\d+)\s*(名|个|人)/
 /** A share said in words instead of a number ("南宁市占一半", "占半数"). */
-const HALF_SAID = /^[^，,。？?；;\d]{0,6}?(占|为|是)?(一半|半数)/
+const HALF_SAID = /^市?的?(名额)?(占|为|是)?(一半|半数)/
 
 /**
  * "三个实施城市合计遴选学生60名，其中南宁市占一半，是否准确？": the total and the cities' places a
@@ -212,16 +212,21 @@ export function quotaClaim(program: Program, q: string): QaAnswer | undefined {
     const short = city.name.replace(/市$/, '')
     for (const m of q.matchAll(new RegExp(`${short}市?`, 'g'))) {
       const after = q.slice(m.index + m[0].length)
-      const number = /^[^，,。？?；;、\d]{0,6}?(\d+)\s*(名|个|人)/.exec(after)
-      if (number) checks.push(Number(number[1]) === city.quota)
+      const number = /^市?的?(名额|选拔|遴选|招收|招|录取)?(为|是|有|占)?\s*(\d+)\s*(名|个|人)/.exec(after)
+      if (number) checks.push(Number(number[3]) === city.quota)
       else if (HALF_SAID.test(after)) checks.push(city.quota * 2 === total)
     }
   }
   if (checks.length === 0) return undefined
   const section = program.cities[0]?.section ?? ''
   const list = program.cities.map((c) => `${c.name}${c.quota}名`).join('、')
+  // "本计划面向实施城市全体高中学生": the grades said wrongly are corrected too.
+  const grades = program.eligibility.grades
+  const wrongGrades = /全体高中|高中学生|高三|初中|初[一二三]/.test(q)
+  if (wrongGrades) checks.push(false)
+  const who = wrongGrades ? `遴选对象只是${grades.allowed.join('、')}学生（${grades.section}）；` : ''
   return {
-    answer: `${checks.every(Boolean) ? '正确，与方案一致' : '不准确'}：各市名额为${list}，合计${total}名（${section}）。`,
+    answer: `${checks.every(Boolean) ? '正确，与方案一致' : '不准确'}：${who}各市名额为${list}，合计${total}名（${section}）。`,
     intent: 'quota',
     sources: [{ section, title: '遴选对象与名额' }],
     confidence: 0.85,

@@ -509,3 +509,42 @@ describe('round ten', () => {
     expect(ask('指导学生的工作对老师评职称有帮助吗').answer).toContain('职称评聘')
   })
 })
+
+describe('round eleven: formal asks for a verdict, timetables, enumerations with 1是', () => {
+  it.each([
+    ['柳州鹿寨 高二 化学前20%，总分前25%…🤔 是不是差一点点', 'ineligible'],
+    ['桂林中学高一学生一名，持有已授权实用新型专利一项，学科排名与综合排名均未统计，请确认其申报资格。', 'unknown'],
+    ['本院导师拟接收一名百色高级中学的高二学生，生物年级排名前3%，请确认是否属于遴选对象。', 'ineligible'],
+    ['我校（位于桂林市）初三学生一名，数学年级第1名，拟提前参加本年度遴选，请确认是否可行。', 'ineligible'],
+    [
+      '学生就读于上林县中学，年级及排名信息待补充，高中阶段获全国中学生生物学联赛（广西赛区）二等奖，请先行研判。',
+      'unknown',
+    ],
+  ])('%s → %s', (q, verdict) => {
+    const a = ask(q)
+    expect(a.eligibility?.verdict).toBe(verdict)
+    expect(a.answer).not.toContain('各市名额为')
+  })
+  it.each([
+    ['两个问题哈：1是这个计划是谁承办的 2是我家老大读高三了能不能报', ['科技馆', '高三']],
+    [
+      '班主任催我们交申请表，说学校审完盖章还要交上去，学校最晚几号交到科协？科协那边又要几号交上去啊',
+      ['10月24日', '10月27日'],
+    ],
+    ['请问方案对参与中学在中期评估、年度评价以及学生毕业后跟踪方面有何要求？', ['就业']],
+    ['请按时间顺序列出方案“进度安排”中的主要环节。', ['推荐导师', '学生选拔']],
+    ['学生提交的课题报告是否有字数及格式要求？', ['没有规定', '2809218']],
+    ['请核实以下表述是否准确：“本计划面向实施城市全体高中学生，柳州市选拔30名。”', ['不准确', '高一', '15名']],
+    ['我们住得远有点担心🙈 一年至少要去大学10次的话，平均一个月要跑几次啊', ['0.83']],
+  ])('%s', (q, said) => {
+    const a = ask(q)
+    hasEach(
+      a.answer,
+      said.map((s) => [s]),
+    )
+    within(a.answer)
+  })
+  it('a national contest’s notice is out of scope, not the plan’s priority rule', () => {
+    expect(ask('请提供本年度全国青少年科技创新大赛的申报通知及材料要求。').intent).toBe('out_of_scope')
+  })
+})

@@ -47,6 +47,23 @@ export const schedule: Intent = {
   description: 'the next steps and dates from today on',
   answer: (ask, ctx) => {
     const q = ask.q
+    // "请按时间顺序列出方案“进度安排”中的主要环节": the parts of the plan's own timetable article, in order.
+    if (/进度安排/.test(q) && /环节|步骤|阶段|列出|哪些|几个/.test(q)) {
+      const chapter = ctx.program.facts.filter((f) => /^九（[一二三四五六七八九十]）$/.test(f.section))
+      if (chapter.length > 1) {
+        const names = chapter.map((f) => `${f.title.replace(/^进度[：:]/, '').replace(/的环节$/, '')}（${f.section}）`)
+        return {
+          answer: joinWithin([
+            `方案“进度安排”（九）的主要环节依次是：${names.join('→')}。`,
+            scheduleAnswer(ctx.program, ask.now, true).answer,
+          ]),
+          intent: 'schedule',
+          sources: chapter.map((f) => ({ section: f.section, title: f.title })),
+          confidence: 0.85,
+          facts: chapter.map((f) => ({ section: f.section, title: f.title, text: f.answer })),
+        }
+      }
+    }
     if (!SCHEDULE.test(q)) return decline(ask, 'asks for no calendar or next steps')
     const whole = WHOLE.test(q)
     // "中期评价的时间节点及组织方式": the timing of one named step is that step's date and fact.

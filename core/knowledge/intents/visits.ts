@@ -40,7 +40,7 @@ function perMonth(ctx: Context, q: string): { each: number; months: number } | u
 
 /** Asks the least visits a month on average ("平均每月至少约几次"). */
 const AVERAGE_ASK =
-  /平均[^，,。？?]{0,4}(每个?月|一个月|每周)[^，,。？?]{0,6}(几|多少)次?|(每个?月|一个月)[^，,。？?]{0,2}平均[^，,。？?]{0,6}(几|多少)次?/
+  /平均[^，,。？?]{0,4}(每个?月|[一1]个月|每周)[^，,。？?]{0,6}(几|多少)次?|(每个?月|[一1]个月)[^，,。？?]{0,2}平均[^，,。？?]{0,6}(几|多少)次?/
 
 /** The cycle's least visits spread over its months: the plan sets no monthly count. */
 function averageAnswer(ctx: Context, q: string): QaAnswer | undefined {
