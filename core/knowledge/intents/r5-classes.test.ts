@@ -548,3 +548,9 @@ describe('round eleven: formal asks for a verdict, timetables, enumerations with
     expect(ask('请提供本年度全国青少年科技创新大赛的申报通知及材料要求。').intent).toBe('out_of_scope')
   })
 })
+
+describe('a point of the demonstration article asked of two parties', () => {
+  it('宣传与成效公开 is 十（四）, not the parties’ duty lists', () => {
+    expect(ask('方案对参与高校、中学在活动宣传与成效公开方面有何要求？').answer).toContain('公布活动进展')
+  })
+})
