@@ -109,6 +109,9 @@ export const elsewhere: Intent = {
   description: "a same-named thing elsewhere (another province's 英才计划, a contest, 高考, a venue's hours)",
   answer: (ask, ctx) => {
     const { q } = ask
+    // "本方案依据的《…关于推广“英才计划”工作模式…的通知》文号": the plan's own basis, not another program.
+    if (/文号|(所|本方案|方案)?依据的?《|发文字号/.test(q))
+      return decline(ask, 'asks of the document the plan rests on')
     if (NATIONAL.test(q) && COMPARE.test(q)) {
       const compared = comparedWithNational(ctx)
       if (compared) return compared

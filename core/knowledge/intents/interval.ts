@@ -64,6 +64,12 @@ function workingDaysSpan(ctx: Context, q: string, context?: string): QaAnswer | 
   // "自该日…": the day the message gave before.
   const earlier = /该日|此日|当天|这天|这一天|^其/.test(q) && context ? GIVEN_DAY.exec(context) : null
   if (earlier) given.unshift(isoDay(ctx, earlier))
+  // "自24日之后至27日（含）": days with no month take the month said before in the message.
+  if (given.length < 2) {
+    const month = /(\d{1,2})月/.exec(`${context ?? ''}${q}`)?.[1]
+    for (const m of q.matchAll(/(?<![月\d])(\d{1,2})[日号]/g))
+      if (month) given.push(`${ctx.program.cohort}-${month.padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}`)
+  }
   // "10月20日…（不含10月20日当天）": one day said twice is one day.
   given.splice(0, given.length, ...new Set(given))
   // "拟于10月20日完成校内初选。至提交市级科协的截止日，还剩几个工作日": from the day given, the first step after it.

@@ -184,6 +184,8 @@ export const visits: Intent = {
   triggers: [VISIT_TOPIC, STILL_NEEDED],
   answer: (ask, ctx) =>
     averageAnswer(ctx, ask.q) ??
+    // "全年到校培养总人次不少于多少": a group's total, even when the minimum is stated in the ask.
+    (/人次/.test(ask.q) ? groupVisitsAnswer(ctx, ask.q, ask.context) : undefined) ??
     visitsAnswer(ctx, ask.q, ask.context) ??
     groupVisitsAnswer(ctx, ask.q, ask.context) ??
     decline(ask, 'judges no number of visits'),
