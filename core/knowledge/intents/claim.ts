@@ -177,6 +177,9 @@ export const statementCheck: Intent = {
   answer: (ask, ctx) => {
     if (!STATEMENT_CHECK.test(ask.q)) return decline(ask, 'asks no statement to be checked')
     if (RULE_STATED.test(ask.q)) return decline(ask, 'a stated minimum of visits: the visits intent checks it')
+    // "经市级科协审核通过后，即直接确定为入选学生": whether a step settles it, which the next-step reading says.
+    if (/(通过|过了|完成)后?[^。？?]{0,6}(即|就|直接|便)[^。？?]{0,4}(确定|入选|录取|选上)/.test(ask.q))
+      return decline(ask, 'states that a step settles the outcome: the steps after it answer')
     // "请确认：…须于2月底前完成，该截止日具体为几月几日": a point is asked, not only whether it is right.
     if (/几|多少|哪|什么|谁/.test(ask.q.replace(/是否|准确|正确/g, '')))
       return decline(ask, 'asks a point besides whether the statement is right')

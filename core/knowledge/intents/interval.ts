@@ -102,6 +102,22 @@ function workingDaysSpan(ctx: Context, q: string, context?: string): QaAnswer | 
  */
 function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undefined {
   if (/工作日/.test(q)) return workingDaysSpan(ctx, q, context)
+  // "从2023年10月到2024年9月，这个培养算下来是几个月": two months said, both counted.
+  const months = /(20\d\d)年(\d{1,2})月[^，,。？?\d]{0,3}(到|至)[^，,。？?\d]{0,2}(20\d\d)年(\d{1,2})月/.exec(q)
+  if (months && /几个?月|多少个?月/.test(q)) {
+    const from = `${months[1]}-${(months[2] as string).padStart(2, '0')}`
+    const to = `${months[4]}-${(months[5] as string).padStart(2, '0')}`
+    const n = monthsBetween(from, to) + 1
+    const t = ctx.program.training
+    const training = from === t.start && to === t.end ? `，正是培养周期（${t.section}，一年）` : ''
+    return {
+      answer: `从${chineseMonth(from)}到${chineseMonth(to)}，两头都算共${n}个月${training}。`,
+      intent: 'deadline',
+      sources: training ? [{ section: t.section, title: '培养周期' }] : [],
+      confidence: 0.85,
+      facts: training ? [{ section: t.section, title: '培养周期', text: `${t.start}至${t.end}` }] : [],
+    }
+  }
   const stepsIn = (text: string) => ctx.vocab.steps.filter((s) => s.pattern.test(text.replace(/截止(时间|日期)?/g, '')))
   let named = stepsIn(q)
   // "该时限比学校提交截止晚几天": 该 points at the step the message named before.

@@ -571,3 +571,18 @@ describe('round twelve', () => {
     )
   })
 })
+
+describe('round thirteen', () => {
+  it.each([
+    ['从2023年10月到2024年9月，这个培养算下来是几个月咧', ['12个月']],
+    ['请确认以下理解是否正确：经市级科协审核通过后，即直接确定为入选学生。', ['导师遴选']],
+  ])('%s', (q, said) => {
+    hasEach(
+      ask(q).answer,
+      said.map((s) => [s]),
+    )
+  })
+  it('a phone habit and English are out of scope', () => {
+    expect(ask('孩子天天抱着手机不放😩 英语也跟不上，有啥好办法').intent).toBe('out_of_scope')
+  })
+})
