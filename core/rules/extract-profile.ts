@@ -56,7 +56,9 @@ function elsewhere(text: string, p: LocatedPlace): boolean {
     (/(通过|经由|经|走|找)$/.test(before) && /^(市|县|区)?(的)?(科协|那边|渠道|名额)/.test(after)) ||
     (QUOTA_BEFORE.test(before) && QUOTA_AFTER.test(after)) ||
     // "能来桂林报这个不", "想去南宁参加": where one would go to apply, not where one studies.
-    (/(来|去|到)$/.test(before) && /^(市|那边|这边)?(报|参加|申请)/.test(after))
+    (/(来|去|到)$/.test(before) && /^(市|那边|这边)?(报|参加|申请)/.test(after)) ||
+    // "暑假回桂林外婆家": a family visited, not the school.
+    (/(回|去|到)$/.test(before) && /^(市)?(的)?(外婆|奶奶|爷爷|外公|姥姥|姥爷|亲戚|舅舅|姑姑|阿姨)/.test(after))
   )
 }
 

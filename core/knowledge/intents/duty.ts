@@ -101,5 +101,8 @@ export const duty: Intent = {
   answer: (ask, ctx) =>
     MONTH_REF.test(ask.q)
       ? decline(ask, 'names a month: what happens then is a step, not a duty')
-      : (dutyAnswer(ctx, ask.q) ?? decline(ask, 'asks no duty of a party the vocabulary names')),
+      : // "学校推荐环节需完成哪些工作": the work of a named step is that step's article.
+        /(推荐|审核|遴选|公示|见面会|评价)环节[^。？?]{0,4}(需|要|须|应)?(完成|做|开展)/.test(ask.q)
+        ? decline(ask, 'asks the work of a named step')
+        : (dutyAnswer(ctx, ask.q) ?? decline(ask, 'asks no duty of a party the vocabulary names')),
 }

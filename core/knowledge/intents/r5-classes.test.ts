@@ -586,3 +586,22 @@ describe('round thirteen', () => {
     expect(ask('孩子天天抱着手机不放😩 英语也跟不上，有啥好办法').intent).toBe('out_of_scope')
   })
 })
+
+describe('round fourteen', () => {
+  it.each([
+    ['我们是广州的，孩子高一，数学年级前2%，暑假回桂林外婆家，能报这个吗', 'ineligible'],
+    ['孩子在柳城读高二，综合年级前25%，物理前20%，不过有个实用新型专利授权了，能不能靠专利上', 'ineligible'],
+    ['上海市某中学高一学生，数学单科年级前5%，拟申请参加八桂英才计划，是否可以？', 'ineligible'],
+  ])('%s → %s', (q, verdict) => {
+    expect(ask(q).eligibility?.verdict).toBe(verdict)
+  })
+  it.each([
+    ['我们住柳江那边的，有事要找柳州哪个老师哦？给个电话嘛', ['覃佩娟', '2628531']],
+    ['学校推荐环节需完成哪些工作？《申请表》为方案附件几？', ['初选', '附件2']],
+  ])('%s', (q, said) => {
+    hasEach(
+      ask(q).answer,
+      said.map((s) => [s]),
+    )
+  })
+})
