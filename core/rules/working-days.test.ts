@@ -1,7 +1,7 @@
 import { isWorkday } from 'chinese-days'
 import { describe, expect, it } from 'vitest'
 import { addDays } from '../time'
-import { addWorkingDays, isWorkingDay, noticeEnd } from './working-days'
+import { addWorkingDays, isWorkingDay, noticeEnd, workingDaysBetween } from './working-days'
 
 describe('isWorkingDay', () => {
   it.each([
@@ -72,5 +72,16 @@ describe('noticeEnd (九（二）4: 5 working days)', () => {
     expect(noticeEnd('2023-10-16', 1)).toBe('2023-10-16')
     expect(noticeEnd('2023-10-16', 7)).toBe('2023-10-24')
     expect(() => noticeEnd('2023-10-16', 0)).toThrow(RangeError)
+  })
+})
+
+describe('workingDaysBetween', () => {
+  it('counts both ends, skips weekends and holidays, and none for a reversed span', () => {
+    expect(workingDaysBetween('2023-10-25', '2023-10-27')).toBe(3)
+    expect(workingDaysBetween('2023-10-21', '2023-10-24')).toBe(2)
+    // 2023-09-29 to 2023-10-06 is the National Day holiday; 10-07 and 10-08 are made working days.
+    expect(workingDaysBetween('2023-09-29', '2023-10-08')).toBe(2)
+    expect(workingDaysBetween('2023-10-27', '2023-10-25')).toBe(0)
+    expect(() => workingDaysBetween('2023-13-01', '2023-10-25')).toThrow(RangeError)
   })
 })

@@ -47,6 +47,15 @@ export function addWorkingDays(start: string, n: number): string {
   return day
 }
 
+/** The working days from `from` to `to`, both counted (none when `to` is before `from`). Throws RangeError on a malformed day. */
+export function workingDaysBetween(from: string, to: string): number {
+  weekday(from)
+  weekday(to)
+  let count = 0
+  for (let day = from; day <= to; day = addDays(day, 1)) if (isWorkingDay(day)) count++
+  return count
+}
+
 /**
  * The last day of a public notice that starts on `start` and lasts `workingDays` working days.
  * A notice put up on a holiday or a weekend runs from the next working day. Throws RangeError

@@ -1,13 +1,13 @@
 import { chineseDate, chineseMonth } from '../../time'
 import { clamp } from '../reply'
 import { decline } from '../context'
-import type { Program, ProgramMilestone } from '../program'
+import type { Program, ProgramFact, ProgramMilestone } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import { CONFIRM_ASK, STATEMENT_CHECK } from '../wording'
 import type { Intent } from './intent'
+import { searchFacts } from '../retrieval'
 import { quotaClaim } from './quota'
 import { RULE_STATED } from './visits'
-import { searchFacts } from '../retrieval'
 
 /** A day or a month's end stated ("10月31日前", "2023年10月31号", "3月底"). */
 const STATED = /(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})(?:日|号)|(底|末))/g
@@ -134,7 +134,7 @@ export const claim: Intent = {
     if (/由[^，,。？?]{1,12}(组织|负责|完成|开展|实施|承担)/.test(q))
       for (const s of sources) {
         const fact = ctx.program.facts.find((f) => f.section === s.section)
-        if (fact) lines.push(`${fact.answer.replace(/。?$/, '')}（${fact.section}）。`)
+        if (fact) lines.push(cited(fact))
       }
     return {
       answer: lines.join(''),
@@ -144,6 +144,20 @@ export const claim: Intent = {
       facts: sources.map((s) => ({ ...s, text: s.title })),
     }
   },
+}
+
+/** A fact's words with its article, as a statement is answered ("…（四（二）1）。"). */
+const cited = (f: ProgramFact) => `${f.answer.replace(/。?$/, '')}（${f.section}）。`
+
+/** A statement answered with the articles it is set against, after the verdict. */
+function verdictReply(verdict: string, about: ProgramFact[]): QaAnswer {
+  return {
+    answer: clamp(`${verdict}：${about.map(cited).join('')}`),
+    intent: 'fact',
+    sources: about.map((f) => ({ section: f.section, title: f.title })),
+    confidence: 0.75,
+    facts: about.map((f) => ({ section: f.section, title: f.title, text: f.answer })),
+  }
 }
 
 /** A statement about the numbers of students: checked against the quotas. */
@@ -200,15 +214,7 @@ export const statementCheck: Intent = {
         const near = found.flatMap((f) => f.slice(0, 2).filter((x) => x.score >= 0.8 * (f[0]?.score ?? 0)))
         const facts = [...new Set(near.map((t) => t.fact))]
         const allRight = clauses.every((c, i) => overlap(c, tops[i]?.fact.answer ?? '') >= 0.85)
-        return {
-          answer: clamp(
-            `${allRight ? '正确，与方案一致' : '以方案为准'}：${facts.map((f) => `${f.answer.replace(/。?$/, '')}（${f.section}）。`).join('')}`,
-          ),
-          intent: 'fact',
-          sources: facts.map((f) => ({ section: f.section, title: f.title })),
-          confidence: 0.75,
-          facts: facts.map((f) => ({ section: f.section, title: f.title, text: f.answer })),
-        }
+        return verdictReply(allRight ? '正确，与方案一致' : '以方案为准', facts)
       }
     }
     // The articles about it: the best fact, and the next when retrieval can hardly tell them apart.
@@ -231,13 +237,6 @@ export const statementCheck: Intent = {
     const both = /同时|两项(条件)?(都|均)|(均|都)(须|需|要)(满足|达到)|并且|缺一不可/.test(ask.q)
     const either = /或|其中一项|任一|之一|其一|一项即可/.test(ask.q)
     const right = eitherOr && (both || either) ? !both : about.some((f) => overlap(ask.q, f.answer) >= 0.85)
-    const rules = about.map((f) => `${f.answer.replace(/。?$/, '')}（${f.section}）。`).join('')
-    return {
-      answer: clamp(`${right ? '正确，与方案一致' : '这一理解不准确，以方案为准'}：${rules}`),
-      intent: 'fact',
-      sources: about.map((f) => ({ section: f.section, title: f.title })),
-      confidence: 0.75,
-      facts: about.map((f) => ({ section: f.section, title: f.title, text: f.answer })),
-    }
+    return verdictReply(right ? '正确，与方案一致' : '这一理解不准确，以方案为准', about)
   },
 }

@@ -93,9 +93,9 @@ export const eachCount: Intent = {
     const parts = named.map((l) => {
       const { names, section, open } = l.members(ctx.program)
       const more = open ? `（方案写的是“${names.join('、')}等”，没有限定只有这${names.length}个）` : ''
-      const counted = l.noun ? `，共${names.length}${l.unit}${l.noun}` : ''
+      const total = l.noun ? `，共${names.length}${l.unit}${l.noun}` : ''
       return {
-        text: `${l.name}${names.length}${l.unit}：${names.join('、')}${more}${counted}（${section}）`,
+        text: `${l.name}${names.length}${l.unit}：${names.join('、')}${more}${total}（${section}）`,
         section,
         l,
       }

@@ -1,7 +1,6 @@
-import { chineseDate, chineseMonth, daysBetween, monthsBetween } from '../../time'
+import { workingDaysBetween } from '../../rules/working-days'
+import { addDays, chineseDate, chineseMonth, daysBetween, monthsBetween } from '../../time'
 import { type Context, decline } from '../context'
-import { isWorkingDay } from '../../rules/working-days'
-import { addDays } from '../../time'
 import type { ProgramMilestone } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import type { Intent } from './intent'
@@ -60,18 +59,17 @@ function workingDaysSpan(ctx: Context, q: string, context?: string): QaAnswer | 
     .map((s) => ctx.program.milestones.find((m) => m.key === s.key && !m.month))
     .filter((m): m is ProgramMilestone => m !== undefined)
     .sort((a, b) => a.due.localeCompare(b.due))
-  const given = [...q.matchAll(new RegExp(GIVEN_DAY.source, 'g'))].map((m) => isoDay(ctx, m))
+  const said = [...q.matchAll(new RegExp(GIVEN_DAY.source, 'g'))].map((m) => isoDay(ctx, m))
   // "自该日…": the day the message gave before.
   const earlier = /该日|此日|当天|这天|这一天|^其/.test(q) && context ? GIVEN_DAY.exec(context) : null
-  if (earlier) given.unshift(isoDay(ctx, earlier))
+  if (earlier) said.unshift(isoDay(ctx, earlier))
   // "自24日之后至27日（含）": days with no month take the month said before in the message.
-  if (given.length < 2) {
-    const month = /(\d{1,2})月/.exec(`${context ?? ''}${q}`)?.[1]
+  const month = said.length < 2 ? /(\d{1,2})月/.exec(`${context ?? ''}${q}`)?.[1] : undefined
+  if (month)
     for (const m of q.matchAll(/(?<![月\d])(\d{1,2})[日号]/g))
-      if (month) given.push(`${ctx.program.cohort}-${month.padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}`)
-  }
+      said.push(`${ctx.program.cohort}-${month.padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}`)
   // "10月20日…（不含10月20日当天）": one day said twice is one day.
-  given.splice(0, given.length, ...new Set(given))
+  const given = [...new Set(said)]
   // "拟于10月20日完成校内初选。至提交市级科协的截止日，还剩几个工作日": from the day given, the first step after it.
   const after =
     given.length === 1 && steps.length > 1 ? steps.filter((m) => m.due > (given[0] as string)).slice(0, 1) : steps
@@ -82,13 +80,13 @@ function workingDaysSpan(ctx: Context, q: string, context?: string): QaAnswer | 
   const withFirst =
     /(含|包括|包含)(起始日|首日|起算日|开始那天|第一天)|(起始日|首日)(计入|算在内|也算)/.test(q) ||
     (steps.length === 0 && !earlier && !/次日|第二天|不含|不算/.test(q))
-  let count = 0
-  for (let d = withFirst ? from : addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d)) count++
+  const start = withFirst ? from : addDays(from, 1)
+  const count = workingDaysBetween(start, to)
   const named = (given.length === 1 ? after : steps)
     .map((m) => `${m.title.split(/[：（(]/)[0]}在${chineseDate(m.due)}前`)
     .join('，')
   return {
-    answer: `${named ? `${named}；` : ''}从${chineseDate(withFirst ? from : addDays(from, 1))}到${chineseDate(to)}（两端都算），共有${count}个工作日（已除去周末和法定节假日）。`,
+    answer: `${named ? `${named}；` : ''}从${chineseDate(start)}到${chineseDate(to)}（两端都算），共有${count}个工作日（已除去周末和法定节假日）。`,
     intent: 'deadline',
     sources: steps.map((m) => ({ section: m.section, title: m.title })),
     confidence: 0.85,
