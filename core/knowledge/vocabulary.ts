@@ -53,6 +53,20 @@ export const vocabularySchema = z.object({
    * the facts that hold the point answer, before a party's general duties or the conditions.
    */
   aspects: z.array(z.object({ facts: z.array(factId).min(1), pattern })).default([]),
+  /**
+   * The plan's articles in order, each with its own headings when it has any ("相关要求" → 强化组织领导 …),
+   * so "方案分哪几部分" and "“相关要求”提了哪几方面" are answered with the plan's structure.
+   */
+  outline: z
+    .array(
+      z.object({
+        section: z.string().min(1),
+        title: z.string().min(1),
+        pattern,
+        parts: words.min(2).optional(),
+      }),
+    )
+    .default([]),
   /** Conditions people ask about that the plan's rules do not set; the label is said in the reply. */
   offRuleConditions: z.array(z.object({ label: z.string().min(1), pattern })),
   /** Topics the plan leaves open: the label is said, `related` names the fact the plan does give. */

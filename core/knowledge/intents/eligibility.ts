@@ -1,5 +1,5 @@
 import { placeFromField } from '../../rules/regions'
-import { checkEligibility } from '../../rules/eligibility'
+import { checkEligibility, type EligibilityCheck } from '../../rules/eligibility'
 import { explainEligibility } from '../../rules/explain-eligibility'
 import { extractProfile } from '../../rules/extract-profile'
 import { type Context, decline } from '../context'
@@ -19,13 +19,20 @@ const HARD_SIGNALS = ['city', 'grade', 'subjectRankPercent', 'overallRankPercent
 /** The names of the hard conditions, for the short form of a verdict. */
 const CONDITION_NAMES: Record<string, string> = { city: '城市', grade: '年级', rank: '成绩排名' }
 
+/** A condition met, by name and with what was said ("高二年级", "南宁市"): "1.高二还能报不" hears its grade. */
+function metName(check: EligibilityCheck): string {
+  const said = check.rule === 'grade' ? /^(.+?)符合/.exec(check.message) : /^(.+?)属于/.exec(check.message)
+  if (!said) return CONDITION_NAMES[check.rule] ?? check.rule
+  return check.rule === 'grade' ? `${said[1]}年级` : said[1]
+}
+
 /**
  * The verdict in one or two sentences, for a message that also asks other things: the verdict,
  * the conditions met by name, and what fails or is still missing with its rule.
  */
 function briefEligibility(result: ReturnType<typeof checkEligibility>, priorityAsked: boolean): string {
   const hard = result.checks.filter((c) => c.rule !== 'priority')
-  const met = hard.filter((c) => c.status === 'pass').map((c) => CONDITION_NAMES[c.rule] ?? c.rule)
+  const met = hard.filter((c) => c.status === 'pass').map(metName)
   // When a condition fails, that is the answer; what is still unknown would not change it.
   const failing = hard.filter((c) => c.status === 'fail')
   const open = (failing.length > 0 ? failing : hard.filter((c) => c.status !== 'pass')).map((c) =>
@@ -52,6 +59,9 @@ const SCHOOL_ITSELF = /我校|我院|我们学校|我们中学|本校/g
 
 /** Two grades named together ("高一高二都", "高一和高二", "高一、高二"). */
 const SEVERAL_GRADES = /高[一二三1-3][、和与及跟或,，/]?(还有)?高[一二三1-3]/
+
+/** A grade said as the rule's only one ("听说只有高二才能报"): hearsay about the rule, not a student. */
+const ONLY_GRADE = /(只有|只限|仅限|只能是?|仅|就只)高[一二三1-3]/
 
 /** The eligibility answer in full, and in short for a message with other asks. */
 export interface EligibilityReply {
@@ -100,6 +110,7 @@ export function eligibilityAnswer(
   // "我们学校高一高二都可以推荐吗": every grade named at once asks the rule, not about one student.
   const ranked = profile.subjectRankPercent !== undefined || profile.overallRankPercent !== undefined
   if (!ranked && extra === 0 && profile.grade !== undefined && SEVERAL_GRADES.test(question)) return undefined
+  if (!ranked && extra === 0 && hard === 1 && ONLY_GRADE.test(question)) return undefined
   const result = checkEligibility(program, profile)
   // "孩子有个外观设计专利授权了，算优先吗": only an award or patent and an ask for priority, no
   // city, grade or rank: the priority rule and whether the named one meets it, not a checklist.

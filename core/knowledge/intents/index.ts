@@ -32,6 +32,7 @@ import { nextStep } from './next-step'
 import { otherYear, takingPartAgain } from './other-year'
 import { notInDomain } from './not-in-domain'
 import { notInPlan } from './not-in-plan'
+import { outline } from './outline'
 import { noticeEndIntent } from './notice-end'
 import { outOfScope } from './out-of-scope'
 import { cityRuns, outsideCity } from './outside-city'
@@ -102,6 +103,10 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   {
     intent: priorityRequired,
     why: 'whether a priority condition is required is answered as such, before the condition lists',
+  },
+  {
+    intent: outline,
+    why: '"“相关要求”提了哪几方面" asks the headings of an article, before the facts of any one of them',
   },
   {
     intent: aspect,

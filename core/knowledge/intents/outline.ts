@@ -1,0 +1,66 @@
+import { type Context, decline } from '../context'
+import type { QaAnswer } from '../qa-answer'
+import type { Intent } from './intent'
+
+const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九']
+
+/** 1–99 in Chinese numerals, as headings count ("十一"). */
+function chineseCount(n: number): string {
+  if (n < 10) return DIGITS[n] ?? String(n)
+  const tens = Math.floor(n / 10)
+  return `${tens === 1 ? '' : DIGITS[tens]}十${DIGITS[n % 10]}`
+}
+
+/** Asks what something is made of ("哪几方面", "包括哪些部分", "分为几块"). */
+const PARTS_ASK =
+  /(哪|几)几?(个|些)?(方面|部分|板块|块|大项|项|点|条)|分为|分成|包括(哪|什么|几)|包含(哪|什么|几)|由哪|哪些内容|什么内容|主要内容/
+
+/** The plan itself as the thing asked about ("方案共分几部分", "实施方案包括哪些内容"). */
+const WHOLE_PLAN = /(实施)?方案|文件|通知/
+
+/** A part of the plan named as such ("第十部分", "“相关要求”部分", "相关要求一节"). */
+const NAMED_PART = /[”"」』]|部分|章节?|一节|板块|条(款|目)?/
+
+/**
+ * The plan's structure from the cohort's outline: the parts of a named article ("“相关要求”部分提出了
+ * 哪几方面要求" → the four headings of 十), or the articles of the whole plan ("方案分哪几部分").
+ */
+function outlineAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  const outline = ctx.vocab.outline
+  const named = outline.find((a) => a.pattern.test(q))
+  if (named?.parts) {
+    const parts = named.parts.map((p, i) => `（${chineseCount(i + 1)}）${p}`).join('；')
+    return {
+      answer: `方案第${named.section}部分“${named.title}”分${named.parts.length === 2 ? '两' : chineseCount(named.parts.length)}个方面：${parts}。想了解哪一方面的具体内容，可以接着问我。`,
+      intent: 'fact',
+      sources: [{ section: named.section, title: named.title }],
+      confidence: 0.85,
+      facts: [{ section: named.section, title: named.title, text: named.parts.join('、') }],
+    }
+  }
+  if (named || !WHOLE_PLAN.test(q) || !/部分|章|板块|块|条/.test(q)) return undefined
+  const list = outline.map((a) => `${a.section}、${a.title}`).join('；')
+  return {
+    answer: `实施方案正文共${chineseCount(outline.length)}部分：${list}。想了解哪一部分的具体内容，可以接着问我。`,
+    intent: 'fact',
+    sources: [{ section: outline[0]?.section ?? '一', title: '实施方案' }],
+    confidence: 0.8,
+    facts: [{ section: '', title: '实施方案结构', text: outline.map((a) => a.title).join('、') }],
+  }
+}
+
+/** The structure of the plan or of one of its articles. */
+export const outline: Intent = {
+  name: 'outline',
+  description: 'the parts of the plan, or the headings of a named article ("相关要求提了哪几方面")',
+  triggers: [PARTS_ASK],
+  answer: (ask, ctx) => {
+    if (!PARTS_ASK.test(ask.q)) return decline(ask, 'asks of no parts')
+    const named = ctx.vocab.outline.find((a) => a.pattern.test(ask.q))
+    // "学生评价包括哪几个方面" may ask the content of an article a fact covers whole; "相关要求" has no such fact.
+    const covered = named && ctx.program.facts.some((f) => f.title.includes(named.title))
+    if (named && !NAMED_PART.test(ask.q.replace(named.pattern, '')) && (covered || !/方面/.test(ask.q)))
+      return decline(ask, 'names an article but not as a part of the plan')
+    return outlineAnswer(ctx, ask.q) ?? decline(ask, 'names no article of the plan')
+  },
+}
