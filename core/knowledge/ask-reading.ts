@@ -83,6 +83,21 @@ export function previousOf(ask: string, reading: string, before: PreviousAsk | u
 
 const pointsBack = (ask: string) => ANAPHOR.test(ask) || ONE_SIDED_SPAN.test(ask)
 
+/** "我校作为参与中学，", "作为参与高校（桂师），": the part the asker plays, said before the ask. */
+const ROLE = /作为([^，,。？?！!；;]{2,16}?)(（[^）]*）|\([^)]*\))?[，,]/
+
+/**
+ * "我校作为参与中学，按方案需承担哪些工作？": an ask naming no party of its own is about the party the
+ * asker says it plays; "我校" in the ask is that party.
+ */
+function roleReading(ctx: Context, ask: string, text: string): string | undefined {
+  const role = ROLE.exec(text.slice(0, Math.max(0, text.lastIndexOf(ask))))?.[1]
+  if (!role || !ctx.vocab.parties.some((p) => p.pattern.test(role))) return undefined
+  const own = ask.replace(/^(我校|本校|我们学校|我院|我单位|本单位)/, '')
+  if (ctx.vocab.parties.some((p) => p.pattern.test(own))) return undefined
+  return `${role}${own}`
+}
+
 /**
  * How an ask of a message is read: on its own, with the topic of the list it belongs to, with
  * the remarks before it, or — when it only points back ("该日为星期几", "与…相差几天") or is a bare
@@ -109,6 +124,8 @@ export function askReading(
     !namesStep(ctx, ask.replace(/截止(时间|日期)?/g, ''))
   )
     return `${lead.text}${ask}`
+  const played = roleReading(ctx, ask, text)
+  if (played) return played
   if (contentLength(ask) > 6) return ask
   // A bare follow-up ("能报吗", "有啥建议") reads with the remarks before it, the message's topic, or the ask before it.
   if (text !== ask && !(enumerated && text.endsWith(ask) && !listTopic(text.slice(0, -ask.length)))) return text

@@ -57,7 +57,9 @@ export function placeVerdictSentence(program: Program, size: number, text: strin
   const place = Number(own[2] ?? own[3])
   if (!(place > 0 && place <= size)) return undefined
   const { subject, overall } = rankLines(program, size)
-  const kindWord = [...(own[1] ?? '').matchAll(KIND_WORD)].pop()?.[0]
+  // "孩子物理要排到第几名以内…？上次月考考了第101名": one kind named anywhere in the message is the place's kind.
+  const named = new Set([...text.matchAll(KIND_WORD)].map((m) => m[0]))
+  const kindWord = [...(own[1] ?? '').matchAll(KIND_WORD)].pop()?.[0] ?? (named.size === 1 ? [...named][0] : undefined)
   if (!kindWord)
     return `该生第${place}名：若是综合排名，${meets(place, overall)}；若是学科排名，${meets(place, subject)}。`
   const said = `该生${kindWord}排名第${place}名`

@@ -69,8 +69,11 @@ function requestedList(ask: string): string[] | undefined {
   return items.map((i, n) => `${lead}${n > 0 && !i.includes('的') ? owner : ''}${i}${end}`)
 }
 
+/** "A与B两个环节的衔接关系", "二者的区别": one ask about the things together, not one per thing. */
+const TOGETHER = /(两|二|2|三|3|几)(个|项|者|级)|二者|两者|之间|彼此|相互|衔接|先后|关系|区别|异同|差异|不同/
+
 export function coordinatedList(ask: string): string[] | undefined {
-  if (COUNTED_OR_DATED.test(ask)) return undefined
+  if (COUNTED_OR_DATED.test(ask) || TOGETHER.test(ask)) return undefined
   const requested = requestedList(ask)
   if (requested) return requested
   // Matched on a copy with those words blanked (same length), cut from the ask itself.
@@ -103,9 +106,9 @@ export function messageAsks(q: string): MessageAsk[] {
   let carried = false
   // Voice input with no punctuation at all runs its sentences together: the spoken joiners cut it.
   const breaks = /[，,？?。！!；;]/.test(q) ? CLAUSE_BREAK : new RegExp(`${CLAUSE_BREAK.source}|${SPOKEN_BREAK.source}`)
-  // A comma inside brackets ("（不含起始日，含截止日）") cuts no ask.
-  const kept = q.replace(/[（(][^（()）]*[)）]/g, (m) => m.replace(/[，,]/g, '\uE000'))
-  for (const raw of kept.split(breaks).map((r) => r.replace(/\uE000/g, ','))) {
+  // A comma or a question mark inside brackets ("（不含起始日，含截止日）", "（好像叫日志？）") cuts no ask.
+  const kept = q.replace(/[（(][^（()）]*[)）]/g, (m) => m.replace(/[，,]/g, '\uE000').replace(/[？?]/g, '\uE001'))
+  for (const raw of kept.split(breaks).map((r) => r.replace(/\uE000/g, ',').replace(/\uE001/g, '?'))) {
     const lead = raw.replace(
       /^(另外|顺便(问一?下|问问|说一?下)?|(还有|以及)(?!没有|机会|希望|名额|多少|几天|多久|时间|戏))/,
       '',

@@ -20,8 +20,21 @@ const PERCENT_WORDS = new RegExp(`百分之(${NUM}|\\d+(?:\\.\\d+)?)`, 'g')
 /** 克 for 去 in Guangxi speech ("克大学", "一个月克一次"), only before where one goes or how often. */
 const DIALECT_GO =
   /克(?=(大学|高校|学校|实验室|南宁|柳州|桂林|[1-9一两几]次|[1-9一两几]趟|[1-9一两几]回|哪|那边|那里))/g
-/** 什么 as parents say it in southwest and Guangxi speech: 啥子, and 哪样/么子 after a verb ("带娃做哪样", "搞么子"). */
-const DIALECT_WHAT = /啥子|(?<=[做搞干弄整带学交])(哪样|么子|乜嘢)/g
+/** 什么 as parents say it in southwest and Guangxi speech: 啥子, 么子, 乜嘢, and 哪样 after a verb ("带娃做哪样", "有些么子地方"). */
+const DIALECT_WHAT = /啥子|么子|乜嘢|(?<=[做搞干弄整带学交])哪样/g
+const CANTONESE_WORDS: Record<string, string> = {
+  咩: '什么',
+  嘅: '的',
+  唔: '不',
+  系唔系: '是不是',
+  系咪: '是不是',
+  就系: '就是',
+  都系: '都是',
+  唔系: '不是',
+  佢: '他',
+  点样: '怎样',
+}
+const CANTONESE = /系唔系|系咪|就系|都系|唔系|点样|咩|嘅|唔|佢/g
 const SPOKEN_TIMES = new RegExp(`(\\d+|${NUM}|几|多少)(?:回|趟)(?![家去来事答复信应头到])`, 'g')
 const SPOKEN_HOW_MANY = /好多(个|名|人|次|天)?(?=[呀啊嘛哦哟呢吗?？,，。!！]|$)/g
 /** 好久 as southwest speech asks it: how long at the end of an ask ("要公示好久？"), when before a step ("好久开始"). */
@@ -60,6 +73,9 @@ function normaliseAfresh(text: string): string {
     // Cantonese 几多 is 多少 ("前几多名", "又系几多").
     .replace(/几多/g, '多少')
     .replace(/有没得/g, '有没有')
+    .replace(/娃崽|细路仔?|细伢子?/g, '孩子')
+    // Cantonese written as spoken: 咩 什么, 嘅 的, 系 是 (only in its set phrases: 院系 and 关系 stay), 唔 不.
+    .replace(CANTONESE, (w) => CANTONESE_WORDS[w] ?? w)
     .replace(DIALECT_WHAT, '什么')
   s = s.replace(PERCENT_WORDS, (_m, n: string) => {
     const v = /\d/.test(n) ? n : chineseNumberToInt(n)

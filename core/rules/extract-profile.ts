@@ -557,7 +557,8 @@ function withPatentDetails(clauses: Clause[]): Clause[] {
   const out: Clause[] = []
   let open: Clause | undefined
   for (const c of clauses) {
-    if (open && !PATENT.test(c.text) && PATENT_DETAIL.test(c.text)) {
+    // "…已经授权了 但是学校还没出年级排名": a clause about the ranks says nothing of the patent.
+    if (open && !PATENT.test(c.text) && PATENT_DETAIL.test(c.text) && !/排名|成绩|名次|年级|[%％]/.test(c.text)) {
       open.text = `${open.text}，${c.text}`
       continue
     }

@@ -68,7 +68,7 @@ function dutyAnswer(ctx: Context, asked: string): QaAnswer | undefined {
     const assisting = party.assisting
     const own =
       party.followUp && followUpWords.test(q)
-        ? party.followUp
+        ? followUpFacts(ctx, party.followUp, followUpWords.exec(q)?.[0] ?? '')
         : // Whom a party assists (协助管理办公室) is said in its own fact, so that fact leads.
           assisting && /协助|配合谁|帮谁/.test(q)
           ? [assisting, ...party.facts.filter((id) => id !== assisting)]
@@ -92,6 +92,16 @@ function dutyAnswer(ctx: Context, asked: string): QaAnswer | undefined {
     confidence: 0.85,
     facts: used.map(factOf),
   }
+}
+
+/**
+ * A party's follow-up facts for the follow-up word asked ("跟踪", "评估"): those that say it, the
+ * one that says it most first ("学生跟踪的侧重点" is 七 before 十（二）); all of them when none does.
+ */
+function followUpFacts(ctx: Context, ids: readonly string[], word: string): string[] {
+  const times = (id: string) => ctx.factsById.get(id)?.answer.split(word).length ?? 1
+  const saying = ids.filter((id) => times(id) > 1).sort((a, b) => times(b) - times(a))
+  return saying.length > 0 ? saying : [...ids]
 }
 
 /** What a party must do. */

@@ -1,4 +1,4 @@
-import { chineseMonth } from '../../time'
+import { chineseMonth, monthsBetween } from '../../time'
 import { decline } from '../context'
 import type { Intent } from './intent'
 
@@ -11,6 +11,12 @@ const GRADE_ASK = /高几|几年级|(升|读|上|在|就读|是)[^，,。？?]{0
 const AT_END = /到时候?|届时|那时|那会|结束|结业|培养完|期满|周期末/
 /** A grade the student is in now ("现在读高二", "该生现为高二学生"). */
 const NOW_GRADE = /(初[一二三]|高[一二三])/
+
+/** A period's length in words ("为一年", "共10个月"), both months counted. */
+function spanWords(start: string, end: string): string {
+  const months = monthsBetween(start, end) + 1
+  return months === 12 ? '为一年' : `共${months}个月`
+}
 
 /**
  * The grade a student is in when the training period ends: the grade named now, one up once the
@@ -30,7 +36,7 @@ export const gradeAfter: Intent = {
     const next = GRADES[GRADES.indexOf(now) + 1]
     const moved = next ? `升入${next}` : '高中毕业'
     return {
-      answer: `培养周期从${chineseMonth(start)}到${chineseMonth(end)}。${chineseMonth(start)}读${now}的学生，到${chineseMonth(end)}培养结束时新学年已经开始，一般已${moved}；${now}这一学年都在培养期内。`,
+      answer: `培养周期${spanWords(start, end)}，从${chineseMonth(start)}到${chineseMonth(end)}。${chineseMonth(start)}读${now}的学生，到${chineseMonth(end)}培养结束时新学年已经开始，一般已${moved}；${now}这一学年都在培养期内。`,
       intent: 'fact',
       sources: [{ section, title: '培养周期' }],
       confidence: 0.8,

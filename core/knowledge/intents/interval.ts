@@ -7,7 +7,7 @@ import type { Intent } from './intent'
 
 /** Asks how far apart two things are ("相差几天", "中间隔了几个月", "之间有多久", "相比…留给…几天"). */
 const APART =
-  /相差|相隔|间隔|隔了?|差了?|中间|之间|距离|距|离|相比|比起来|比较|对比|留给|留出|预留|留了|留有|给了|有(?=(几|多少)(天|日))|还(有|剩|差)(?=[^，,。？?]{0,2}(几|多少))|(晚|早)(几|多少)|(从|自)[^，,。？?]{0,24}(到|至)|已(经)?(进行|培养|开展|过去)/
+  /相差|相隔|间隔|隔了?|差了?|中间|之间|距离|距|离|相比|比起来|比较|对比|留给|留出|预留|留了|留有|给了|有(?=(几|多少)(天|日))|还(有|剩|差)(?=[^，,。？?]{0,2}(几|多少))|(晚|早)(几|多少)|(从|自)[^，,。？?]{0,24}(到|至)|\d[日号](到|至)\d|已(经)?(进行|培养|开展|过去)|可用/
 const HOW_MUCH = /(几|多少)(个)?(天|日|周|星期|个月|月|工作日|自然日)|工作日[^，,。？?]{0,3}(几|多少)个?|多久|多长时间/
 
 /** The training's start named as one end of a span. */
@@ -116,6 +116,9 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
       facts: training ? [{ section: t.section, title: '培养周期', text: `${t.start}至${t.end}` }] : [],
     }
   }
+  // "从10月24号交表截止到明年2月底中期评价截止，中间一共多少天": two days said outright (a 月底 as its last day).
+  const said = saidPoints(ctx, q)
+  if (said.length === 2 && /(几|多少)(天|日)/.test(q)) return saidDaysAnswer(ctx, said as [Point, Point])
   const stepsIn = (text: string) => ctx.vocab.steps.filter((s) => s.pattern.test(text.replace(/截止(时间|日期)?/g, '')))
   let named = stepsIn(q)
   // "该时限比学校提交截止晚几天": 该 points at the step the message named before.
@@ -164,6 +167,48 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
     sources: [first, last].map((m) => ({ section: m.section, title: m.title })),
     confidence: 0.85,
     facts: [first, last].map((m) => ({ section: m.section, title: m.title, text: `${m.title}，${m.due}` })),
+  }
+}
+
+/** A day said in an ask: a day of a month, or a month's end ("2月底", "9月末"), in the order said. */
+interface Point {
+  day: string
+  monthEnd: boolean
+}
+const POINT = /(?:(20\d\d)年)?(\d{1,2})月(?:(\d{1,2})[日号]|(底|末))/g
+
+/** The days an ask says, each in the cohort's year or the next (a month before the training starts is next year's). */
+function saidPoints(ctx: Context, q: string): Point[] {
+  const startMonth = Number(ctx.program.training.start.slice(5, 7))
+  return [...q.matchAll(POINT)].flatMap((m) => {
+    const month = Number(m[2])
+    if (month < 1 || month > 12) return []
+    const year = m[1] ? Number(m[1]) : ctx.program.cohort + (month < startMonth ? 1 : 0)
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
+    const date = m[3] ? Number(m[3]) : last
+    if (date < 1 || date > last) return []
+    return [{ day: `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`, monthEnd: !m[3] }]
+  })
+}
+
+/** The days between two days said, the steps due on them named as sources. */
+function saidDaysAnswer(ctx: Context, [a, b]: [Point, Point]): QaAnswer | undefined {
+  const [from, to] = a.day <= b.day ? [a, b] : [b, a]
+  const gap = daysBetween(from.day, to.day)
+  if (gap === 0) return undefined
+  const end = (p: Point) => (p.monthEnd ? `（月底按当月最后一天${chineseDate(p.day)}算）` : '')
+  const dated = ctx.program.milestones.filter(
+    (m) =>
+      m.due === from.day ||
+      m.due === to.day ||
+      (m.month !== undefined && [from, to].some((p) => p.monthEnd && p.day.startsWith(m.month as string))),
+  )
+  return {
+    answer: `${chineseDate(from.day)}到${chineseDate(to.day)}${end(to)}相差${gap}天；如果两头都算，共${gap + 1}天。`,
+    intent: 'deadline',
+    sources: dated.map((m) => ({ section: m.section, title: m.title })),
+    confidence: 0.85,
+    facts: dated.map((m) => ({ section: m.section, title: m.title, text: `${m.title}，${m.due}` })),
   }
 }
 

@@ -9,6 +9,9 @@ const MONTH_END = /(\d{1,2})月(底|末|最后)/
 /** Asks for the day itself: which day, a day number, the latest, a leap year. */
 const DAY_ASKED =
   /几号|几日|哪[一1个]?天|哪[一1]?日|何日|\d{1,2}[号日]|最后[一1]天|最晚|最迟|闰年|润年|平年|有没有\d|大月|小月/
+/** Asks the days between two days ("从…到…多少天", "…之间相隔几天"). */
+const SPAN_ASKED =
+  /((从|自|由)[^，,。？?]{1,30}(到|至)|之间|中间|相差|相隔|间隔)[^。？?]{0,30}(多少|几)(个)?(天|日|工作日|时间)/
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 
 /**
@@ -23,6 +26,8 @@ export const monthEnd: Intent = {
     const whole = ask.context ?? ask.q
     const said = MONTH_END.exec(ask.q) ?? MONTH_END.exec(whole)
     if (!said || !DAY_ASKED.test(ask.q.replace(MONTH_END, ''))) return decline(ask, 'asks no day of a month’s end')
+    // "从10月24号…到明年2月底…一共多少天": the days between two days, which the interval counts.
+    if (SPAN_ASKED.test(ask.q)) return decline(ask, 'asks the days between two days')
     const month = Number(said[1])
     if (month < 1 || month > 12) return decline(ask, 'names no month')
     // "…2月底前。那最晚就是29号？": a follow-up naming no step of its own reads the month's end before it.

@@ -99,7 +99,15 @@ export const takingPartAgain: Intent = {
   answer: (ask, ctx) => {
     const fact = ctx.factsById.get('reapply')
     // "培养期间转学了还能继续参加吗" is a point the plan leaves open, not a second cycle.
-    if (!fact || !AGAIN.test(ask.q) || !AFTER_A_CYCLE.test(ask.q) || SPECIFICS.test(ask.q) || openTopicIn(ctx, ask.q))
+    // "不适合继续培养的学生如何处理" is leaving the training, not coming back to it.
+    if (
+      !fact ||
+      !AGAIN.test(ask.q) ||
+      !AFTER_A_CYCLE.test(ask.q) ||
+      SPECIFICS.test(ask.q) ||
+      /不(适合|适宜|宜|能|再)继续/.test(ask.q) ||
+      openTopicIn(ctx, ask.q)
+    )
       return decline(ask, 'asks not whether one may take part again after a cycle')
     return {
       answer: `${fact.answer.replace(/。?$/, '')}（${fact.section}）。`,

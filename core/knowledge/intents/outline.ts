@@ -18,6 +18,9 @@ const PARTS_ASK =
 /** The plan itself as the thing asked about ("方案共分几部分", "实施方案包括哪些内容"). */
 const WHOLE_PLAN = /(实施)?方案|文件|通知/
 
+/** The parts of the whole plan asked ("分为哪几个部分", "共几章"); "第九条（五）…包括哪些" asks inside one. */
+const WHOLE_PARTS = /(几|哪几|哪些)个?(部分|章|板块|大块|大部分)/
+
 /** A part of the plan named as such ("第十部分", "“相关要求”部分", "相关要求一节"). */
 const NAMED_PART = /[”"」』]|部分|章节?|一节|板块|条(款|目)?/
 
@@ -38,7 +41,7 @@ function outlineAnswer(ctx: Context, q: string): QaAnswer | undefined {
       facts: [{ section: named.section, title: named.title, text: named.parts.join('、') }],
     }
   }
-  if (named || !WHOLE_PLAN.test(q) || !/部分|章|板块|块|条/.test(q)) return undefined
+  if (named || !WHOLE_PLAN.test(q) || !WHOLE_PARTS.test(q)) return undefined
   const list = outline.map((a) => `${a.section}、${a.title}`).join('；')
   return {
     answer: `实施方案正文共${chineseCount(outline.length)}部分：${list}。想了解哪一部分的具体内容，可以接着问我。`,

@@ -12,7 +12,9 @@ const PARTY_EVALUATED = new RegExp(
 
 /** 九（五）: units, mentors and teachers are evaluated too, with the students, and commended. */
 function partyEvaluationAnswer(ctx: Context, q: string): QaAnswer | undefined {
-  if (!PARTY_EVALUATED.test(q) || /怎么评价学生|评价学生|考核学生|学生的?(评价|考核)/.test(q)) return undefined
+  // "参加这个学校会咋考核娃": the child is the one assessed, whatever party the sentence names.
+  if (!PARTY_EVALUATED.test(q) || /(评价|考核|考评|评估)(学生|孩子|娃|小孩|我们?|他|她)|学生的?(评价|考核)/.test(q))
+    return undefined
   return factsReply(ctx, ['commendation'])
 }
 

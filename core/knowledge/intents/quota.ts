@@ -8,7 +8,7 @@ import { A_FEW } from '../message'
 import type { Intent } from './intent'
 
 export const QUOTA =
-  /名额|人数|(学生|学员|遴选|选拔|入选)[^，,。？?]{0,4}(总数|数量|规模|总量)|总规模|[\u4e00-\u9fff]{2,3}?(市)?多还是[\u4e00-\u9fff]{2,3}?(市)?多|(多少|几)(个|名|位)?(人|学生|孩子|娃|学员|同学)|选(拔)?(多少|几)|招(收)?(多少|几)|录(取)?(多少|几)|(多少|几)名(?!师)|(选|招|录|收|给)了?\d+(个|名|人|位)|\d+(个|名|人)(名额)?吧/
+  /名额|人数|(学生|学员|遴选|选拔|入选)[^，,。？?]{0,4}(总数|数量|规模|总量)|总规模|[\u4e00-\u9fff]{2,3}?(市)?多还是[\u4e00-\u9fff]{2,3}?(市)?多|(多少|几)(个|名|位)?(人|学生|孩子|娃|学员|同学)|选(拔)?(多少|几)|招(收)?(多少|几)|录(取)?(多少|几)|(多少|几)名(?!师)|(选|招|录|收|给)了?\d+(个|名|人|位)(?!环节|步骤|阶段|方面|部分|级|月|次)|\d+(个|名|人)(名额)?吧/
 
 /** A question comparing two cities' quotas. */
 const DIFFERENCE = /比(?!例|重|率).{0,8}(多|少)|相差|差(几|多少)|差距|多(几|多少)|少(几|多少)/
@@ -90,7 +90,7 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
   // "柳州和桂林加起来是不是跟南宁一样多": the city after 跟/与/比 in the same clause is the one compared with.
   const against = program.cities.find((c) =>
     new RegExp(
-      `(跟|与|同|比|和|有|没有?|不如)${c.name.replace(/市$/, '')}市?[^，,。？?]{0,4}(一样|相同|相等|多|少|比)`,
+      `(跟|与|同|比|和|有|没有?|不如)(我们|咱们|俺们|你们|他们)?${c.name.replace(/市$/, '')}市?[^，,。？?]{0,4}(一样|相同|相等|多|少|比)`,
     ).test(q),
   )
   const target = compareClause

@@ -38,3 +38,80 @@ describe('mentors', () => {
     expect(a.answer.indexOf('院士')).toBeLessThan(a.answer.indexOf('广西科技大学') >>> 0)
   })
 })
+
+describe('round 6 classes (blind sets h50–h52)', () => {
+  it('an aside in brackets with a question mark cuts no ask; the logs follow the visits', () => {
+    const a = ask('如果刚好去满最低次数，那个成长日记（好像叫日志？）最少要交几篇？')
+    hasEach(a.answer, [['10篇'], ['没有单独规定']])
+    expect(ask('成长日志每篇大概写几个字合适').answer).toContain('没有规定')
+  })
+  it('a minimum said before the count done is the rule, not the count', () => {
+    expect(ask('导师说一年到校不能少于10次，我们已经去了3次了，还差最少几次？').answer).toContain('7次')
+  })
+  it('the part the asker plays is the party asked about', () => {
+    hasEach(ask('我校作为参与中学，按方案需承担哪些工作？请逐条列明。').answer, [['宣传发动'], ['课题研究']])
+    hasEach(ask('作为参与高校（桂师），我校在组织保障方面承担哪些职责？请逐项说明。').answer, [['导师'], ['培养团队']])
+  })
+  it('leaving the training is not taking part again; tracking words pick the tracking article', () => {
+    expect(ask('对培养过程中出现不适合继续培养情况的学生，方案规定如何处理？').answer).toContain('退出')
+    hasEach(ask('实施高校与参与中学在学生跟踪工作上的侧重点分别是什么？').answer, [['全部'], ['升入本校']])
+    expect(ask('高校要负责哪些评估工作').answer).not.toContain('英才库')
+  })
+  it('a city after 比我们 is the one compared with', () => {
+    expect(ask('我是柳州滴🙋 南宁的名额比我们柳州多几个啊？').answer).toContain('南宁市比柳州市多15名')
+  })
+  it('a place in the grade is judged against the lines whenever it is given', () => {
+    const a = ask('我们学校高一年级一共640人，孩子物理要排到第几名以内才算前15%啊？上次月考考了第101名😭')
+    hasEach(a.answer, [['前96名'], ['不满足相应学科']])
+    expect(ask('年级520个人 我总分排第100名 这个算不算综合前20%啊🤔').answer).toContain('前104名以内')
+  })
+  it('days between two days said outright, a month’s end as its last day', () => {
+    const a = ask('从10月24号交表截止到明年2月底中期评价截止，中间一共多少天啊？')
+    hasEach(a.answer, [['128天'], ['129天']])
+    expect(ask('10月24日到2024年2月29日一共多少天').answer).toContain('128天')
+  })
+  it('dialect and Cantonese words', () => {
+    hasEach(ask('大学那边有些么子地方给娃崽做实验哦？').answer, [['重点实验室']])
+    hasEach(ask('说白了这个计划搞来做咩嘅？').answer, [['科学研究']])
+  })
+  it('where an event is held, asked as either-or, is open; who attends is said', () => {
+    const a = ask('11月那个见面会是在大学开还是在我们学校开？家长要去不')
+    hasEach(a.answer, [['没有规定'], ['家长']])
+  })
+  it('a patent granted stays granted when a later clause says the ranks are not out yet', () => {
+    const a = ask('南宁高一 孩子有个发明专利已经授权了✌️ 但是学校还没出年级排名 能报吗')
+    expect(a.eligibility).toEqual({ verdict: 'unknown', priority: true })
+  })
+  it('asking to go in and learn with a professor is asking to apply', () => {
+    expect(ask('娃在灵川读初二，物理特别好，年级前3%，能不能先进去跟大学老师学学？').eligibility?.verdict).toBe(
+      'ineligible',
+    )
+  })
+  it('admissions programs of others are out of scope', () => {
+    const a = ask('请介绍2024年高校专项计划在广西的招生政策及报名条件。')
+    expect(a.intent).toBe('out_of_scope')
+    expect(a.answer).not.toContain('2023年10月')
+  })
+  it('how long the training lasts is said with the grade at its end', () => {
+    expect(ask('这个要搞多久啊？娃现在高二，会不会搞到高三去影响复习😟 几月份结束').answer).toContain('一年')
+  })
+  it('the child assessed is no party assessed', () => {
+    expect(ask('参加这个学校会咋考核娃？按啥标准来').answer).toContain('研究性学习')
+  })
+  it('two steps asked together are both said, in order', () => {
+    hasEach(ask('请说明自治区级审核与导师遴选两个环节的衔接关系。').answer, [['遴选候选人'], ['导师遴选']])
+  })
+  it('the organisers’ role is said as such', () => {
+    expect(ask('自治区科协与自治区教育厅在本计划中是什么角色？管办由谁成立？').answer).toContain('主办')
+  })
+  it('the steps from one step to another, undated ones in their place', () => {
+    const a = ask('请列明从学校推荐至名单公示各环节的时间节点。')
+    hasEach(a.answer, [['10月24日'], ['自治区级审核'], ['导师遴选'], ['5个工作日']])
+    expect(a.answer.indexOf('市级审核')).toBeLessThan(a.answer.indexOf('自治区级审核'))
+  })
+  it('the working days a step is given between two days said', () => {
+    const q =
+      '学校推荐截止日为10月24日（周二），市级报送截止日为10月27日（周五），不含24日当天，市科协审核可用的工作日共几天？'
+    expect(ask(q).answer).toContain('3个工作日')
+  })
+})

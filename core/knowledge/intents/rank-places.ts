@@ -7,14 +7,22 @@ import type { Intent } from './intent'
  * "我校高二年级共600名学生，单科须在前多少名以内": the plan's rank percentages as places in a grade
  * of the size given (rounded down: a place past the line is not within it).
  */
+/** Asks whether a place is within a line ("算不算前20%", "进没进前15%"). */
+const WITHIN_ASK = /算不算|算吗|算是|进没进|进不进|在不在|有没有进/
+
 export const rankPlaces: Intent = {
   name: 'rank_places',
   description: 'the rank conditions as places in a grade of a given size (600人 → 前90名 / 前120名)',
   answer: (ask, ctx) => {
     const { q } = ask
     const size = GRADE_SIZE.exec(q) ?? (ask.context ? GRADE_SIZE.exec(ask.context) : null)
-    if (!size || !PLACE_ASK.test(q)) return decline(ask, 'gives no grade size with an ask for places')
+    if (!size) return decline(ask, 'gives no grade size')
     const n = Number(size[3])
+    const text = `${ask.context ?? ''}，${q}`
+    // "年级520个人 我总分排第100名 这个算不算综合前20%": a place given with an ask whether it is within a line.
+    const placed = placeVerdictSentence(ctx.program, n, text)
+    if (!PLACE_ASK.test(q) && !(placed && (MEETS_ASK.test(q) || WITHIN_ASK.test(q))))
+      return decline(ask, 'gives no grade size with an ask for places')
     const { section } = ctx.program.eligibility.rank
     const { subject, overall } = rankLines(ctx.program, n)
     const answer: QaAnswer = {
@@ -24,10 +32,8 @@ export const rankPlaces: Intent = {
       confidence: 0.85,
       facts: [{ section, title: '成绩排名条件', text: `学科前${subject.percent}%或综合前${overall.percent}%` }],
     }
-    // "某生综合排名第100名…是否满足": the place against the lines, said as a verdict.
-    const text = `${ask.context ?? ''}，${q}`
-    const verdict = MEETS_ASK.test(text) ? placeVerdictSentence(ctx.program, n, text) : undefined
-    if (verdict) answer.answer += verdict
+    // "某生综合排名第100名…是否满足", "…第几名以内才算前15%？上次考了第101名": the place against the lines.
+    if (placed) answer.answer += placed
     return answer
   },
 }

@@ -1,8 +1,8 @@
-import { decline } from '../context'
+import { type Context, decline } from '../context'
 import { beijingDate, chineseDate, chineseMonth } from '../../time'
-import type { Program } from '../program'
+import type { Program, ProgramMilestone } from '../program'
 import type { QaAnswer } from '../qa-answer'
-import { joinWithin, laterPlanNote } from '../reply'
+import { clamp, joinWithin, laterPlanNote } from '../reply'
 import type { Intent } from './intent'
 
 const SCHEDULE =
@@ -14,18 +14,18 @@ const NEXT = /下一步|接下来|最近|现在/
 /** Asks for the whole calendar, not the next steps ("按时间顺序列出", "梳理各时间节点", "所有节点"). */
 const WHOLE = /列出|列一下|梳理|所有|全部|完整|整个|各(个|项)?(时间)?节点|按(时间)?顺序|依次|从[^，,。？?]{1,12}到/
 
+/** When a step is due, as the plan gives it: a month, or a day with 前. */
+function whenOf(m: ProgramMilestone): string {
+  return m.month && !/底前/.test(`${m.title}${m.note ?? ''}`) ? chineseMonth(m.month) : `${chineseDate(m.due)}前`
+}
+
 function scheduleAnswer(program: Program, now: Date, whole: boolean): QaAnswer {
   const today = beijingDate(now)
   const sorted = [...program.milestones].sort((a, b) => a.due.localeCompare(b.due))
   const upcoming = sorted.filter((m) => m.due >= today)
   // The period over, or the whole calendar asked: every step in order; else the next five.
   const list = upcoming.length > 0 && !whole ? upcoming.slice(0, 5) : sorted
-  const lines = list.map((m) => {
-    const name = m.title.split(/[：（(]/)[0]
-    const when =
-      m.month && !/底前/.test(`${m.title}${m.note ?? ''}`) ? chineseMonth(m.month) : `${chineseDate(m.due)}前`
-    return `${when}：${name}`
-  })
+  const lines = list.map((m) => `${whenOf(m)}：${m.title.split(/[：（(]/)[0]}`)
   const head =
     upcoming.length === 0
       ? '本期的时间节点都已过去，回顾如下：'
@@ -38,6 +38,62 @@ function scheduleAnswer(program: Program, now: Date, whole: boolean): QaAnswer {
     sources: list.map((m) => ({ section: m.section, title: m.title })),
     confidence: 0.85,
     facts: list.map((m) => ({ section: m.section, title: m.title, text: `${m.title}，${m.due}` })),
+  }
+}
+
+/** A section as numbers ("九（二）2（1）" → [9, 2, 2, 1]), to order steps as the plan does. */
+function sectionKey(section: string): number[] {
+  const han = '一二三四五六七八九'
+  const value = (w: string) =>
+    /^\d+$/.test(w)
+      ? Number(w)
+      : w === '十'
+        ? 10
+        : w.startsWith('十')
+          ? 10 + han.indexOf(w[1] as string) + 1
+          : han.indexOf(w) + 1
+  return [...section.matchAll(/[一二三四五六七八九十]+|\d+/g)].map((m) => value(m[0]))
+}
+
+function before(a: number[], b: number[]): boolean {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number)
+  return a.length < b.length
+}
+
+/** Every step of the plan in order, dated or not: an undated step goes before the first dated step after it in the plan. */
+function timeline(program: Program): { key: string; line: string }[] {
+  const dated = [...program.milestones]
+    .sort((a, b) => a.due.localeCompare(b.due))
+    .map((m) => ({ key: m.key, section: m.section, line: `${whenOf(m)}：${m.title.split(/[：（(]/)[0]}` }))
+  const all: { key: string; section: string; line: string }[] = [...dated]
+  for (const u of program.undatedSteps) {
+    const at = all.findIndex((d) => dated.includes(d) && before(sectionKey(u.section), sectionKey(d.section)))
+    const line = u.title.replace(/：/, '（方案未写具体日期）：')
+    all.splice(at < 0 ? all.length : at, 0, { key: u.key, section: u.section, line })
+  }
+  return all
+}
+
+/** "从学校推荐至名单公示各环节的时间节点": the steps from one named step to another, undated ones too. */
+function rangeAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  const span = /(?:从|自)([^，,。？?]{2,16}?)(?:到|至)([^，,。？?]{2,16})/.exec(q)
+  if (!span) return undefined
+  const keyOf = (text: string) => ctx.vocab.steps.find((s) => s.pattern.test(text))?.key
+  const [from, to] = [keyOf(span[1] as string), keyOf(span[2] as string)]
+  const steps = timeline(ctx.program)
+  const [i, j] = [steps.findIndex((s) => s.key === from), steps.findIndex((s) => s.key === to)]
+  if (i < 0 || j <= i) return undefined
+  const list = steps.slice(i, j + 1)
+  const sections = [
+    ...ctx.program.milestones.filter((m) => list.some((s) => s.key === m.key)),
+    ...ctx.program.undatedSteps.filter((u) => list.some((s) => s.key === u.key)),
+  ]
+  return {
+    answer: clamp(`按方案，这一段依次是：${list.map((s) => s.line).join('；')}。`),
+    intent: 'schedule',
+    sources: sections.map((m) => ({ section: m.section, title: m.title })),
+    confidence: 0.85,
+    facts: sections.map((m) => ({ section: m.section, title: m.title, text: m.title })),
   }
 }
 
@@ -65,6 +121,8 @@ export const schedule: Intent = {
       }
     }
     if (!SCHEDULE.test(q)) return decline(ask, 'asks for no calendar or next steps')
+    const range = rangeAnswer(ctx, q)
+    if (range) return range
     const whole = WHOLE.test(q)
     // "中期评价的时间节点及组织方式": the timing of one named step is that step's date and fact.
     const steps = ctx.vocab.steps.filter((s) => s.pattern.test(q))

@@ -7,9 +7,15 @@ import { clamp, factOf } from '../reply'
 import { CONFIRM_ASK, STATEMENT_CHECK } from '../wording'
 import type { Intent } from './intent'
 
+/** Words that make the number after them a minimum, not a count of visits done. */
+const MINIMUM_BEFORE = /(不少于|不能少于|不得少于|至少|最少|不低于|起码)[^，,。？?]{0,2}$/
+
 /** The number of visits a question gives (digits or Chinese numerals up to 99), read before 次. */
 function visitCount(q: string): number | undefined {
-  const m = q.match(/(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*次/)
+  const all = [...q.matchAll(/(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*次/g)]
+  // "一年不能少于10次，我们已经去了3次": the minimum said first is the rule, the count done is the other.
+  const done = all.filter((m) => !MINIMUM_BEFORE.test(q.slice(Math.max(0, (m.index ?? 0) - 6), m.index)))
+  const m = all.length > 1 && done.length > 0 ? done[0] : all[0]
   if (!m) return undefined
   const raw = m[1] as string
   if (/^\d+$/.test(raw)) return Number(raw)
@@ -177,12 +183,30 @@ function groupVisitsAnswer(ctx: Context, q: string, context = q): QaAnswer | und
   )
 }
 
+/** Asks how many growth logs are due ("成长日志最少要交几篇"). */
+const LOG_COUNT =
+  /成长日志(?!每)[^，,。？?]{0,16}(几|多少)(篇|份|次|条|则|个(?![字词]))(?![字词])|(几|多少)(篇|份|条|则)[^，,。？?]{0,4}成长日志/
+
+/** The logs follow the visits: one after each activity, at least as many as the visits required. */
+function logCountAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  const fact = ctx.factsById.get('visits')
+  // "成长日记（好像叫日志？）最少要交几篇": an aside in brackets stands between the log and its count.
+  if (!fact || !LOG_COUNT.test(q.replace(/[（(][^（()）]*[)）]/g, ''))) return undefined
+  const required = ctx.program.training.requiredVisits
+  return visitsReply(
+    fact,
+    `方案没有单独规定《成长日志》的篇数：它要求每次活动后登录平台提交《成长日志》，一个培养周期内到高校参加培养不少于${required}次（${fact.section}），按每次一篇算，至少${required}篇。`,
+    0.8,
+  )
+}
+
 /** A number of visits to the university judged against the plan's minimum, or counted for a group. */
 export const visits: Intent = {
   name: 'visits',
   description: 'a number of campus visits judged against the required minimum, or a group’s least total',
-  triggers: [VISIT_TOPIC, STILL_NEEDED],
+  triggers: [VISIT_TOPIC, STILL_NEEDED, /成长日志/],
   answer: (ask, ctx) =>
+    logCountAnswer(ctx, ask.q) ??
     averageAnswer(ctx, ask.q) ??
     // "全年到校培养总人次不少于多少": a group's total, even when the minimum is stated in the ask.
     (/人次/.test(ask.q) ? groupVisitsAnswer(ctx, ask.q, ask.context) : undefined) ??
