@@ -27,6 +27,9 @@ const TRAINING_PAPERS = /日志|报告|论文|(年度|中期|评价|培养)[^，
 /** Whether a question asks whom to apply through or where to begin (not for a phone number). */
 function isApplyWho(ctx: Context, q: string): boolean {
   if (/咨询|电话|联系方式|号码/.test(q)) return false
+  // "学校推荐材料报送截止日期": the date of the step, not whom to hand the papers to.
+  if (/截止(日期|时间|日)|(报送|提交|上报)(的)?(日期|时间|期限)|几号|何时/.test(q) && !/找谁|给谁|交给|向谁/.test(q))
+    return false
   // "中期汇报报给谁", "成长日志交给谁": another step's or the training's papers, not the application.
   if (TRAINING_PAPERS.test(q) || ctx.vocab.steps.some((s) => s.key !== SUBMISSION && s.pattern.test(q))) return false
   if (APPLY_WHO.test(q) || BARE_HOW.test(q)) return true

@@ -16,9 +16,13 @@ export const division: Intent = {
   description: 'which city a named county or district belongs to, and whether the program runs there',
   triggers: [BELONGS_ASK],
   answer: (ask, ctx) => {
-    const places = findPlaces(ask.q)
-    const county = places.find((p) => p.inGuangxi && p.division && p.division !== p.city)
-    if (!county?.division || !BELONGS_ASK.test(ask.q.replace(county.matched, '')))
+    // "三江的可以报吗…名额算柳州的吗": the county may be named in the message before the ask.
+    const own = findPlaces(ask.q)
+    const countyOf = (list: typeof own) => list.find((p) => p.inGuangxi && p.division && p.division !== p.city)
+    const earlier = countyOf(own) || !ask.context ? undefined : countyOf(findPlaces(ask.context))
+    const places = earlier ? [earlier, ...own] : own
+    const county = countyOf(places)
+    if (!county?.division || !BELONGS_ASK.test(earlier ? ask.q : ask.q.replace(county.matched, '')))
       return decline(ask, 'asks of no county or district where it belongs')
     // The city it is said or asked to belong to ("归南宁管吗", "属于哪个市"), never a question about something else there.
     const other = places.find((p) => p !== county && !p.division)
@@ -35,7 +39,8 @@ export const division: Intent = {
     const city = program.cities.find((c) => c.name === county.city)
     const claimed = other && other.city !== county.city ? other : undefined
     const section = program.cities[0]?.section ?? program.citiesSection
-    const head = `${county.division}属于${county.city}${claimed ? `，不属于${claimed.city}` : ''}。`
+    const share = city && /名额/.test(ask.q) ? `，名额计入${city.name}的${city.quota}名` : ''
+    const head = `${county.division}属于${county.city}${claimed ? `，不属于${claimed.city}` : ''}${share}。`
     const tail = city
       ? `${county.city}是本计划的实施城市，${county.division}的学校在遴选范围内（${section}：各市辖区内含下辖县、区的高一、高二学生），由所在学校按条件推荐。`
       : `${county.city}不在本计划的实施城市之内（只有${program.cities.map((c) => c.name).join('、')}，${program.citiesSection}）。`

@@ -14,6 +14,9 @@ import type { Intent } from './intent'
 /** What a profile sent as a bare statement holds: a number (a rank) or a grade. */
 const PROFILE_WORDS = /\d|[高初][一二三]/
 
+/** Something said to be unknown ("物理单科排多少不清楚"): a 多少 that asks nothing. */
+const UNKNOWN_SAID = /(多少|几|啥|什么)[^，,。？?]{0,3}(不清楚|不知道|不确定|未知|没出|不晓得|不记得)/g
+
 const HARD_SIGNALS = ['city', 'grade', 'subjectRankPercent', 'overallRankPercent'] as const
 
 /** The names of the hard conditions, for the short form of a verdict. */
@@ -82,7 +85,7 @@ export function eligibilityAnswer(
   const program = ctx.program
   const askPriority = PRIORITY_ASK.test(q)
   // A profile sent as a bare statement ("横州高一，数学年级前9%") asks the same as "能报吗".
-  const statement = !ASKING.test(q) && PROFILE_WORDS.test(q)
+  const statement = !ASKING.test(q.replace(UNKNOWN_SAID, '')) && PROFILE_WORDS.test(q)
   const askApply = APPLY_ASK.test(q) || statement
   if (!askApply && !askPriority) return undefined
   const { profile } = extractProfile(asker ? `${asker.replace(/[:：]\s*$/, '')}，${question}` : question)

@@ -32,6 +32,7 @@ import { nextStep } from './next-step'
 import { otherYear, takingPartAgain } from './other-year'
 import { notInDomain } from './not-in-domain'
 import { notInPlan } from './not-in-plan'
+import { article } from './article'
 import { outline } from './outline'
 import { noticeEndIntent } from './notice-end'
 import { outOfScope } from './out-of-scope'
@@ -160,6 +161,7 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: cityRuns, why: 'whether the program runs in one of its own cities, before retrieval picks any one fact' },
   { intent: outsideCity, why: 'only cities outside the program named: no fact applies there' },
   { intent: notInDomain, why: 'nothing of the program in the words: unsure rather than a stray fact' },
+  { intent: article, why: 'an article referred to by its number, once nothing more particular of it was read' },
   { intent: qualifier, why: 'a qualifier the plan never names: the broader fact with the gap' },
   { intent: gap, why: 'the best fact lacks the detail asked: the gap, said with the fact' },
   { intent: retrieve, why: 'everything else: the best facts by BM25, hedged when unsure' },

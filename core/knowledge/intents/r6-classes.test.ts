@@ -115,3 +115,36 @@ describe('round 6 classes (blind sets h50–h52)', () => {
     expect(ask(q).answer).toContain('3个工作日')
   })
 })
+
+describe('round 6 classes (blind sets h53–h54)', () => {
+  it('a school of a listed university, named by its short form, is that university', () => {
+    const a = ask('我院（广大物理学院）作为参与高校的承办学院，按方案需承担哪些工作？')
+    hasEach(a.answer, [['推荐导师'], ['培养团队']])
+    expect(a.answer).not.toContain('不在本计划的实施高校之内')
+  })
+  it('the date of handing in is the step’s date, not whom to hand it to', () => {
+    const a = ask('烦请告知：（1）学校推荐材料报送截止日期；（2）市级审核报送截止日期；（3）公示期限。')
+    hasEach(a.answer, [['10月24日'], ['10月27日'], ['5个工作日']])
+  })
+  it('an article referred to by its number', () => {
+    hasEach(ask('请概述方案第十部分第（三）项的主要内容。').answer, [['激励'], ['工作量']])
+    hasEach(ask('第七部分讲了什么').answer, [['学生跟踪与服务'], ['英才库']])
+  })
+  it('the monthly average is asked without naming the university in the ask', () => {
+    expect(ask('说一年里至少要去大学10次，那平均下来一个月要去几次啊？').answer).toContain('0.83')
+  })
+  it('papers handed in later are no visits made up', () => {
+    const a = ask('河池市某高中：我校高二学生有意参加八桂英才计划，成绩排名材料后补，请问能否报名？')
+    expect(a.eligibility?.verdict).toBe('ineligible')
+  })
+  it('a rank said to be unknown asks nothing: the statement is a profile', () => {
+    expect(ask('孩子在三江读高二，总分年级前25%，物理单科排多少不清楚').eligibility?.verdict).toBe('unknown')
+  })
+  it('places are not divided by county', () => {
+    expect(ask('我们在青秀区，南宁一共选三十个是吧？名额是按县区分的吗').answer).toContain('没有再按县、区细分')
+  })
+  it('the county named before the ask is the one asked to belong', () => {
+    const a = ask('三江的可以报吗 我们三江离柳州市区好远😂 名额算柳州的吗')
+    expect(a.answer).toContain('名额计入柳州市')
+  })
+})

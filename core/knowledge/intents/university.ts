@@ -23,7 +23,7 @@ function universityMembershipAnswer(program: Program, q: string): QaAnswer | und
   const others: string[] = []
   for (const m of q.matchAll(/(大学|学院)/g)) {
     const before = q.slice(Math.max(0, (m.index ?? 0) - 10), m.index)
-    const name = `${before.split(/有没有|是不是|是否|在不在|算不算|包括|包含|属于|本人系|我们|咱们|我校|本校|鉴于|作为|里|和|跟|与|、|，|,|吗|呢|的|有|是|去|在|系|扩展至|扩大至|纳入|至/).pop() ?? ''}${m[1]}`
+    const name = `${before.split(/有没有|是不是|是否|在不在|算不算|包括|包含|属于|本人系|我们|咱们|我校|本校|鉴于|作为|里|和|跟|与|、|，|,|[（()）]|吗|呢|的|有|是|去|在|系|扩展至|扩大至|纳入|至/).pop() ?? ''}${m[1]}`
     if ([...name].length < 4 || listed.includes(name) || others.includes(name)) continue
     // "广西师范大学物理科学与技术学院": a school of a listed university is that university.
     const lead =
@@ -31,9 +31,14 @@ function universityMembershipAnswer(program: Program, q: string): QaAnswer | und
         .slice(Math.max(0, (m.index ?? 0) - 14), m.index)
         .split(/[，,。？?：:；;]/)
         .pop() ?? ''
-    if (m[1] === '学院' && listed.some((l) => l.length >= 4 && lead.includes(l))) continue
+    // "广大物理学院": a short form just before the school's name is that university too.
+    const ofListed = (l: string) =>
+      l.length >= 4 ? lead.includes(l) : new RegExp(`${l}[\u4e00-\u9fff]{1,8}$`).test(lead.split(/[（(]/).pop() ?? '')
+    if (m[1] === '学院' && listed.some(ofListed)) continue
     // "随便哪个大学", "任何一所大学", "普通大学": any university, not one by name.
     if (/随便|任何|任意|随意|哪|什么|啥|别的|其他|其它|普通|一般|所有|每|一所|外地|外省|好的/.test(name)) continue
+    // "参与高校的承办学院", "所属学院": a school of the university the message speaks of, not a name.
+    if (/^(承办|所属|下属|二级|相关|有关|对口)学院$/.test(name)) continue
     if (listed.some((l) => l.length >= 4 && (name.includes(l) || l.includes(name)))) continue
     others.push(name)
   }

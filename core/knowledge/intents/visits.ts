@@ -82,7 +82,7 @@ const VISIT_TOPIC =
   /次数|(?<![交送递报])(去|到|跑|来|进)(了)?[^，,。？?]{0,4}(大学|高校|学校|实验室|西大|师大|科大)|到校|培养|活动|见面|参加|去了|跑了|少去|缺席|请假|(上|听)了?(\d{1,2}|[一二两三四五六七八九十]{1,2})次课/
 /** Asks whether a count meets the rule, whether fewer will do, or whether missed visits can be made up. */
 const VISIT_JUDGE =
-  /够|算|达标|完成|合格|行不行|行吗|就行|行了|可以了|可以吗|可不可以|满足|达到|符合|及格|过关|要求|少去|少几次|缺几次|缺了|补(?!贴|助|习|课|偿)|(还|尚|仍)(要|得|差|需要?|须|剩)/
+  /够|算|达标|完成|合格|行不行|行吗|就行|行了|可以了|可以吗|可不可以|满足|达到|符合|及格|过关|要求|少去|少几次|缺几次|缺了|(?<!后|材料)补(?!贴|助|习|课|偿|交|充|齐|材料|报|录)|(还|尚|仍)(要|得|差|需要?|须|剩)/
 /** Asks how many visits are still needed ("已经去了3次，还要去几次"). */
 const STILL_NEEDED =
   /(还|尚|仍|再)(要|得|差|需要?|须|剩|应)?[^，,。？?]{0,8}(几|多少)次|(还|仍|尚)?差(几|多少)次?|(离|距离?)[^，,。？?]{0,6}(还|仍)?(差|有)(几|多少)/
@@ -116,7 +116,7 @@ function visitsAnswer(ctx: Context, q: string, context?: string): QaAnswer | und
   const by = `这些次数要在培养周期内完成，即${chineseMonth(end)}底前（培养周期${chineseMonth(start)}至${chineseMonth(end)}，${ctx.program.training.section}）。`
   // "…已到校6次。需在何时前完成？": by when the visits are due, the end of the training period.
   if (VISITS_BY_WHEN.test(q) && !STILL_NEEDED.test(q)) return visitsReply(fact, `${rule}${by}`, 0.85)
-  const makeUp = /补(?!贴|助|习|课|偿)/.test(q)
+  const makeUp = /(?<!后|材料)补(?!贴|助|习|课|偿|交|充|齐|材料|报|录)/.test(q)
   if (n === undefined && !fewer && !makeUp) return undefined
   if (n !== undefined && !/次/.test(`${context ?? ''}${q}`)) return undefined
   const parts = [rule]
@@ -204,7 +204,7 @@ function logCountAnswer(ctx: Context, q: string): QaAnswer | undefined {
 export const visits: Intent = {
   name: 'visits',
   description: 'a number of campus visits judged against the required minimum, or a group’s least total',
-  triggers: [VISIT_TOPIC, STILL_NEEDED, /成长日志/],
+  triggers: [VISIT_TOPIC, STILL_NEEDED, AVERAGE_ASK, /成长日志/],
   answer: (ask, ctx) =>
     logCountAnswer(ctx, ask.q) ??
     averageAnswer(ctx, ask.q) ??

@@ -1,0 +1,46 @@
+import { decline } from '../context'
+import { factsReply } from '../reply'
+import type { Intent } from './intent'
+
+const NUMERALS = '一二三四五六七八九十'
+
+/**
+ * An article of the plan referred to by its number: "第十部分第（三）项", "第九条（五）", "方案八（二）",
+ * "第五部分（三）1"; the parts are the article, its item in brackets and an item number.
+ */
+const ARTICLE_REF = new RegExp(
+  `第?([${NUMERALS}]{1,3})(?:部分|条|章|、)?(?:的)?第?[（(]([${NUMERALS}]{1,3})[)）](?:项|条|款|点|部分)?(?:第?(\\d{1,2})(?:项|条|款|点)?)?|第([${NUMERALS}]{1,3})(?:部分|条|章)`,
+)
+
+/** The section a reference names ("十（三）", "五（三）1", "七"). */
+function sectionOf(m: RegExpExecArray): string {
+  if (m[4]) return m[4]
+  return `${m[1]}（${m[2]}）${m[3] ?? ''}`
+}
+
+/**
+ * "请概述方案第十部分第（三）项的主要内容": the facts of the article referred to by number, in plan
+ * order. Tried late, so a question that asks something particular of the article (its date, its
+ * party) is answered by that reading first.
+ */
+export const article: Intent = {
+  name: 'article',
+  description: 'an article of the plan referred to by its number ("第十部分第（三）项")',
+  triggers: [ARTICLE_REF],
+  answer: (ask, ctx) => {
+    const m = ARTICLE_REF.exec(ask.q)
+    if (!m) return decline(ask, 'refers to no article by number')
+    const section = sectionOf(m)
+    const within = (s: string) =>
+      s === section || (s.startsWith(section) && !new RegExp(`^[${NUMERALS}]`).test(s.slice(section.length)))
+    const ids = ctx.program.facts.filter((f) => within(f.section)).map((f) => f.id)
+    if (ids.length === 0) return decline(ask, `no fact rests on ${section}`)
+    // The article's heading from the outline ("十（三）" → 健全激励机制), else its only fact's title.
+    const top = ctx.vocab.outline.find((a) => a.section === (m[1] ?? m[4]))
+    const heading = m[4] ? top?.title : top?.parts?.[NUMERALS.indexOf(m[2] as string)]
+    const title = heading ?? (ids.length === 1 ? ctx.factsById.get(ids[0] as string)?.title : undefined)
+    return (
+      factsReply(ctx, ids, `方案${section}${title ? `“${title}”` : ''}的内容：`) ?? decline(ask, 'no fact rests on it')
+    )
+  },
+}
