@@ -16,7 +16,7 @@ import { withoutPersonalDetails } from './personal'
 import type { Program } from './program'
 import type { QaAnswer } from './qa-answer'
 import { withNoteLast } from './reply'
-import { withBodiesPremise, withGradePremise, withOfficeWhenSilent } from './reply-extras'
+import { withBodiesPremise, withGradePremise, withLocalBody, withOfficeWhenSilent } from './reply-extras'
 import { GENERIC_TASK, PROGRAM_NAMED } from './scope'
 import { ALSO_FOR, APPLY_ASK, ASKING, CORE_TERMS, PRIORITY_ASK } from './wording'
 
@@ -54,7 +54,7 @@ export function answerQuestion(program: Program, question: string, now: Date, tr
   )
   const answered = withOfficeWhenSilent(ctx, answerMessage(ctx, text, now, trace, header))
   // A premise the message takes for granted (a grade not admitted, a body in a role it does not have) is corrected first.
-  const answer = withBodiesPremise(ctx, text, withGradePremise(ctx, text, answered))
+  const answer = withLocalBody(ctx, text, withBodiesPremise(ctx, text, withGradePremise(ctx, text, answered)))
   // The year note (the cohort is over) comes once, after the asked points.
   return { ...answer, answer: withNoteLast(answer.answer) }
 }
@@ -114,6 +114,11 @@ function withoutAfterword(q: string, ask: string): string | undefined {
 }
 
 /** A space after Chinese (or an emoji) and before Chinese: a pause between sentences, not inside a word. */
+/** "想问三个问题：1 要读高几 2 成绩有啥要求 3 …": numbers set off by spaces number the asks. */
+function spacedNumbers(text: string): string {
+  if (!/(^|[：:，,\s])1\s+[\u4e00-\u9fff].*\s2\s+[\u4e00-\u9fff]/u.test(text)) return text
+  return text.replace(/(?<=^|[：:，,\s])([1-9])\s+(?=[\u4e00-\u9fff])/gu, '$1.')
+}
 const SPOKEN_PAUSE = /(?<=[\u4e00-\u9fff\p{Extended_Pictographic}])[ \t\u3000]+(?=[\u4e00-\u9fff])/gu
 
 /**
@@ -124,7 +129,7 @@ const SPOKEN_PAUSE = /(?<=[\u4e00-\u9fff\p{Extended_Pictographic}])[ \t\u3000]+(
  */
 function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer, asker?: string): QaAnswer {
   // A space between two words of Chinese is how WeChat messages and voice input end a sentence.
-  const q = normaliseText(question.replace(SPOKEN_PAUSE, '，'))
+  const q = normaliseText(spacedNumbers(question).replace(SPOKEN_PAUSE, '，'))
   // A message about a general task (高考志愿, weather, translation …) with no word only this
   // program uses is answered whole: splitting it would let one part meet an incidental fact.
   const generalTask = GENERIC_TASK.test(q) && !PROGRAM_NAMED.test(q) && !CORE_TERMS.test(q)

@@ -73,6 +73,8 @@ function normaliseAfresh(text: string): string {
     // Cantonese 几多 is 多少 ("前几多名", "又系几多").
     .replace(/几多/g, '多少')
     .replace(/有没得/g, '有没有')
+    // "截止是10月24，…": a day said without 日 or 号.
+    .replace(/(?<!\d)(\d{1,2})月(\d{1,2})(?![\d日号%.个名人次天年月份期])/g, '$1月$2日')
     .replace(/娃崽|细路仔?|细伢子?/g, '孩子')
     // Cantonese written as spoken: 咩 什么, 嘅 的, 系 是 (only in its set phrases: 院系 and 关系 stay), 唔 不.
     .replace(CANTONESE, (w) => CANTONESE_WORDS[w] ?? w)

@@ -1,4 +1,5 @@
 import { extractProfile } from '../rules/extract-profile'
+import { findPlaces } from '../rules/regions'
 import { bodiesClaim } from './intents/claim'
 import type { Context } from './context'
 import { joinWithin, PLAN_NAME } from './reply'
@@ -130,4 +131,20 @@ export function withBodiesPremise(ctx: Context, question: string, answer: QaAnsw
     answer: `${note}${clamp(answer.answer, MAX_ANSWER_CHARS - [...note].length)}`,
     sources: [...claimed.sources, ...answer.sources],
   }
+}
+
+/**
+ * "我校为桂林市荔浦市一所高中，推荐材料应报送哪一级科协": "当地市级科协" is named for the one city
+ * of the program the message places the school in.
+ */
+export function withLocalBody(ctx: Context, q: string, answer: QaAnswer): QaAnswer {
+  if (!answer.answer.includes('当地市级科协')) return answer
+  const cities = new Set(
+    findPlaces(q)
+      .filter((p) => p.inGuangxi)
+      .map((p) => p.city),
+  )
+  const city = cities.size === 1 ? ctx.program.cities.find((c) => cities.has(c.name)) : undefined
+  if (!city) return answer
+  return { ...answer, answer: answer.answer.replace('当地市级科协', `当地市级科协（即${city.name}科协）`) }
 }

@@ -13,7 +13,7 @@ const NOT_ACTIVITY =
 
 /** Asks for activities besides the ones named ("除了在实验室做课题，还有别的活动吗"). */
 const OTHER_ACTIVITY =
-  /(别的|其他|其它|另外的)(什么|哪些)?(活动|机会|交流)|除了[^。？?]{0,14}还(有|能|可以)(参加)?(什么|哪些|啥)?(活动|交流)/
+  /(别的|其他|其它|另外的)(什么|哪些)?(活动|机会|交流)|除了[^。？?]{0,14}还(会|能|可以|要)?(有|能|可以)?(参加)?(什么|哪些|啥)?(别的|其他)?(活动|交流)/
 
 /** 五（三）'s way of training first (what a student takes part in), then 五（三）3's exchanges if they fit. */
 function activitiesAnswer(ctx: Context, q: string): QaAnswer | undefined {

@@ -28,8 +28,26 @@ export const article: Intent = {
   description: 'an article of the plan referred to by its number ("第十部分第（三）项")',
   triggers: [ARTICLE_REF],
   answer: (ask, ctx) => {
-    const m = ARTICLE_REF.exec(ask.q)
+    const refs = [...ask.q.matchAll(new RegExp(ARTICLE_REF.source, 'g'))]
+    const m = refs[0]
     if (!m) return decline(ask, 'refers to no article by number')
+    // "方案第六部分和第九部分分别规定了什么内容": each article by its heading and parts.
+    if (refs.length > 1) {
+      const lines = refs.map((r) => {
+        const top = ctx.vocab.outline.find((a) => a.section === (r[1] ?? r[4]))
+        if (!top) return ''
+        const parts = top.parts?.map((p, i) => `（${NUMERALS[i]}）${p}`).join('；')
+        return `第${top.section}部分“${top.title}”${parts ? `：${parts}` : ''}`
+      })
+      if (lines.every(Boolean))
+        return {
+          answer: `方案${lines.join('。')}。想了解其中哪一项的具体规定，可以接着问我。`,
+          intent: 'fact',
+          sources: refs.map((r) => ({ section: (r[1] ?? r[4]) as string, title: '实施方案' })),
+          confidence: 0.8,
+          facts: [],
+        }
+    }
     const section = sectionOf(m)
     const within = (s: string) =>
       s === section || (s.startsWith(section) && !new RegExp(`^[${NUMERALS}]`).test(s.slice(section.length)))

@@ -124,7 +124,7 @@ export const claim: Intent = {
         undated
           ? `方案只规定${shortTitle(step)}在${planDate(step)}（${step.section}），没有写具体日期，${said}是否安排请以通知为准。`
           : right
-            ? `对，${shortTitle(step)}在${planDate(step)}（${step.section}）。`
+            ? `对，没错：${shortTitle(step)}在${planDate(step)}（${step.section}）。`
             : `不对：方案规定${shortTitle(step)}在${planDate(step)}（${step.section}），不是${said}。`,
       )
       sources.push({ section: step.section, title: step.title })
@@ -234,9 +234,9 @@ export const statementCheck: Intent = {
     // Said almost word for word by one of them, the statement is right.
     // An either-or rule ("满足其一即可") stated as both ("须同时满足") is wrong; stated as either, right.
     const eitherOr = about.some((f) => /其一|或者|之一/.test(f.answer))
-    const both = /同时|两项(条件)?(都|均)|(均|都)(须|需|要)(满足|达到)|并且|缺一不可/.test(ask.q)
+    const both = /同时|两项(条件)?(都|均)|(均|都)(须|需|要)(满足|达到)|并且|缺一不可|[%％]且/.test(ask.q)
     const either = /或|其中一项|任一|之一|其一|一项即可/.test(ask.q)
     const right = eitherOr && (both || either) ? !both : about.some((f) => overlap(ask.q, f.answer) >= 0.85)
-    return verdictReply(right ? '正确，与方案一致' : '这一理解不准确，以方案为准', about)
+    return verdictReply(right ? '正确，与方案一致' : '这一理解不准确，与方案不一致，以方案为准', about)
   },
 }

@@ -15,7 +15,8 @@ import type { Intent } from './intent'
 const PROFILE_WORDS = /\d|[高初][一二三]/
 
 /** Something said to be unknown ("物理单科排多少不清楚"): a 多少 that asks nothing. */
-const UNKNOWN_SAID = /(多少|几|啥|什么)[^，,。？?]{0,3}(不清楚|不知道|不确定|未知|没出|不晓得|不记得)/g
+const UNKNOWN_SAID =
+  /(多少|几|啥|什么|哪个|哪)[^，,。？?]{0,6}(不清楚|不知道|不确定|未知|没出|不晓得|不记得|记不清|忘了)/g
 
 const HARD_SIGNALS = ['city', 'grade', 'subjectRankPercent', 'overallRankPercent'] as const
 

@@ -6,7 +6,7 @@ import type { Intent } from './intent'
 
 /** Asks for a time, a schedule, a way in or a number: what this plan's dates and rules would answer. */
 const ASKS_SPECIFICS =
-  /什么时候|啥时候|何时|几时|几号|哪天|几月|时间|哪些|哪几|实施高校|日期|截止|报名|怎么报|条件|名额|多少人|几点|开门|开放|门票|闭馆|地点|在哪|分数线|多少分|录取线|申报|评审|流程|程序|日程|赛程|安排|时间表|通知|材料|规则|政策|招生|介绍|要求/
+  /什么时候|啥时候|何时|几时|几号|哪天|几月|时间|哪些|哪几|实施高校|日期|截止|报名|怎么报|条件|名额|多少人|几点|开门|开放|门票|闭馆|地点|在哪|分数线|多少分|录取线|申报|评审|流程|程序|日程|赛程|安排|时间表|通知|材料|规则|政策|招生|介绍|要求|考什么|题型|考点|怎么考|出题|难度/
 /** A cheap first look: words that name something other than this program. */
 const NAMES_OTHER =
   /[“"「『][^”"」』]{2,14}(活动|大赛)[”"」』]|英才|计划|项目|大赛|竞赛|比赛|奥赛|奥林匹克|联赛|令营|高考|(?<!期)中考|学考|会考|水平考试|馆|录取分数|录取线|投档线|招生计划|学者|职称|示范|特色|星级|文明校园/
@@ -133,6 +133,8 @@ export const elsewhere: Intent = {
     if (!thing && !/八桂(青少年)?英才|本计划|这个计划/.test(q) && !ABOUT_AWARDS.test(q)) {
       for (const e of ELSEWHERE) {
         const m = e.pattern.exec(q)
+        // "…能否计入科研工作量？在职称评聘方面有何政策": the program's own incentive for teachers.
+        if (m && /职称/.test(m[0]) && /工作量|指导|计入|本计划|英才/.test(`${q}${ask.context ?? ''}`)) continue
         if (m) {
           // The thing's own name, without the words that lead up to it ("参加全国…大赛" → "全国…大赛").
           thing = e.name(m).replace(/^.*(的|过|了|在|加|报)/, '')

@@ -30,6 +30,9 @@ function incentivesAnswer(ctx: Context, q: string): QaAnswer | undefined {
   return factsReply(ctx, ids)
 }
 
+/** The incentives of 十（三） named outright. */
+const INCENTIVE_NAMED = /工作量|职称评聘|绩效考核|业绩考核|综合素质评价/
+
 /** What taking part brings to students, schools and teachers. */
 export const incentives: Intent = {
   name: 'incentives',
@@ -39,7 +42,8 @@ export const incentives: Intent = {
     isSilentTopic(ctx, ask.q)
       ? decline(ask, 'raises a topic the plan leaves open')
       : // "成长日志有啥用": the use of a point the vocabulary names is that point's article, not 十（三）.
-        ctx.vocab.aspects.some((a) => a.pattern.test(withoutExcepted(ask.q)))
+        // "承担指导任务能否计入科研工作量": the incentive named outright outweighs the point's words.
+        !INCENTIVE_NAMED.test(ask.q) && ctx.vocab.aspects.some((a) => a.pattern.test(withoutExcepted(ask.q)))
         ? decline(ask, 'asks the use of a named point of an article')
         : // "科技社团待了两年，这种经历学校选人的时候有用吗": what counts in the selection, not what taking part brings.
           SELECTION_USE.test(ask.q)

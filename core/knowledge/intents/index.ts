@@ -32,6 +32,7 @@ import { nextStep } from './next-step'
 import { otherYear, takingPartAgain } from './other-year'
 import { notInDomain } from './not-in-domain'
 import { notInPlan } from './not-in-plan'
+import { offset } from './offset'
 import { article } from './article'
 import { outline } from './outline'
 import { noticeEndIntent } from './notice-end'
@@ -142,6 +143,7 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: eachCount, why: 'two lists of the plan counted at once (主办和承办各几家), before the city quotas' },
   { intent: quota, why: 'numbers of students, before dates that share 选/名 words' },
   { intent: evaluationCount, why: '"一年评几次" counts the evaluations, before the dates and facts of each' },
+  { intent: offset, why: '"截止日前一周完成，最迟哪天" moves a step’s day back, before the span and the date alone' },
   { intent: interval, why: 'the time between two steps is arithmetic over their dates, not either date alone' },
   { intent: month, why: 'a month with no step named: what happens then, before the step readings' },
   { intent: atUniversity, why: 'what is done at the university, before duties of 大学 as a party' },

@@ -62,8 +62,13 @@ function mentorTitleAnswer(ctx: Context, q: string, context?: string): QaAnswer 
   const fact = ctx.factsById.get('mentor_qualification')
   if (!fact) return undefined
   const titles = ctx.vocab.mentorTitles
-  const listed = titles.find((t) => t.pattern.test(q))
-  const other = listed ? undefined : q.match(OTHER_TITLES)?.[0]
+  // "本人系…教授，非院士亦非长江学者，请问是否可担任导师": the titles one is not say nothing; the title
+  // may be said in the message before the ask.
+  const held = (text: string) => text.replace(/(亦|也|并|又)?(非|不是)[^，,。；;亦也并又]{1,10}/g, '')
+  const said = [q, context ?? ''].map(held).find((t) => titles.some((x) => x.pattern.test(t)) || OTHER_TITLES.test(t))
+  if (said === undefined) return undefined
+  const listed = titles.find((t) => t.pattern.test(said))
+  const other = listed ? undefined : said.match(OTHER_TITLES)?.[0]
   if (!listed && !other) return undefined
   const names = titles.map((t) => t.name)
   const kinds = `${names.slice(0, -1).join('、')}及${names[names.length - 1]}`

@@ -148,3 +148,92 @@ describe('round 6 classes (blind sets h53–h54)', () => {
     expect(a.answer).toContain('名额计入柳州市')
   })
 })
+
+describe('round 6 classes (blind sets h55–h57)', () => {
+  it('an exam’s question types are out of scope', () => {
+    expect(ask('救命😭 新高考数学一卷导数大题一般考什么题型').intent).toBe('out_of_scope')
+  })
+  it('each numbered review step is read from its own words first', () => {
+    const a = ask(
+      '请问：（1）学校推荐环节，学校对《申请表》及报名材料主要审核哪些方面？（2）市科协审核环节的审核重点又是什么？',
+    )
+    hasEach(a.answer, [['真实性'], ['规范性']])
+  })
+  it('handing in to the city 科协 is the school’s step', () => {
+    const a = ask(
+      '我校内部报名截止拟定于2023年10月20日（周五），距学校向当地市级科协提交《申请表》的截止日期还有几天？',
+    )
+    expect(a.answer).toContain('还有4天')
+  })
+  it('a rule stated as both-required, or with 且, is not the plan’s either-or', () => {
+    for (const q of [
+      '我校理解为：学生须同时满足相应学科成绩年级前15%和综合成绩年级前20%方可报名。请确认。',
+      '我处拟按“相应学科成绩年级前15%且综合成绩年级前20%”作为校内初选标准，请问是否与方案一致？',
+    ])
+      hasEach(ask(q).answer, [['不一致'], ['其一']])
+  })
+  it('the city 科协’s steps of the selection and the start of training', () => {
+    expect(ask('请梳理实施城市科协在本年度学生选拔及培养启动阶段承担的主要环节。').answer).toContain('见面会')
+  })
+  it('asking to take part on another city’s account is asking to apply', () => {
+    const a = ask('来宾市教育局工作人员：来宾市高二学生数学成绩年级前3%，能否以毗邻柳州为由参加本计划遴选？')
+    expect(a.eligibility?.verdict).toBe('ineligible')
+  })
+  it('a patent certificate is no certificate of the program; 实用新星 is 实用新型', () => {
+    expect(
+      ask('娃儿初二时候搞了个小发明，拿到了实用新星专利证书（已经授权的那种）🎉 现在上高一了，这个对报名有用没？')
+        .answer,
+    ).toContain('优先')
+  })
+  it('a day said without 日', () => {
+    expect(ask('学校那边截止是10月24，市科协那边是27号，中间就隔几天啊？').answer).toContain('3天')
+  })
+  it('the minimum stated and the count done in one message', () => {
+    hasEach(ask('一年最少去大学10次是吧，我到现在去了3次，还要去几次才够🤣').answer, [['没错'], ['7次']])
+  })
+  it('activities besides the lab', () => {
+    expect(ask('除了去实验室，还会有啥活动不？比如夏令营之类的⛺').answer).toContain('科学营')
+  })
+  it('a grade not remembered and a boast are profiles too', () => {
+    expect(ask('邕宁区的，我儿子读高中了，具体哪个年级我记不清😅 化学在年级前8%').eligibility?.verdict).toBe('unknown')
+    const a = ask(
+      '柳州鱼峰区高二，数学刚好前15%，综合刚好前20%，实用新型专利已授权，高二还拿了全国青少年科技创新大赛三等奖，稳了吧😎',
+    )
+    expect(a.eligibility).toEqual({ verdict: 'eligible', priority: true })
+  })
+  it('a day some time before a step', () => {
+    expect(ask('若我校计划在学校报送截止日前一周完成校内初选，应最迟于哪一天完成？').answer).toContain('2023年10月17日')
+    expect(ask('学校推荐截止前3个工作日要交到教务处，是哪天').answer).toContain('2023年10月19日')
+  })
+  it('two articles by number, each by its heading and parts', () => {
+    hasEach(ask('请问方案第六部分和第九部分分别规定了什么内容？').answer, [['学生评价'], ['进度安排']])
+  })
+  it('如何认定 of a described student asks the verdict', () => {
+    const a = ask(
+      '桂林市某中学拟推荐高二学生赵某，其高中阶段获自治区青少年科技创新大赛三等奖，但我校不进行年级排名，请问应如何认定？',
+    )
+    expect(a.eligibility).toEqual({ verdict: 'unknown', priority: true })
+  })
+  it('a step of the selection asked with a county is the step, not the county’s city', () => {
+    expect(ask('灵川县的娃，资格审核是桂林市科协审还是直接拿去自治区审？').answer).toContain('管理办公室')
+  })
+  it('numbers set off by spaces number the asks', () => {
+    const a = ask('老师你好 想问三个问题：1 要读高几才可以报 2 成绩有啥要求 3 申请表交给谁')
+    hasEach(a.answer, [['高一'], ['高二'], ['15%'], ['20%']])
+  })
+  it('a titled asker who is not of the listed kinds; the titles one is not say nothing', () => {
+    const a = ask('本人系桂师物理学院教授，非院士亦非长江学者，请问是否可担任导师？导师最终由谁确定？')
+    hasEach(a.answer, [['专业领域专家'], ['管理办公室']])
+    expect(a.answer).not.toMatch(/^可以，院士/)
+  })
+  it('workload and titles for mentors are the program’s incentives', () => {
+    hasEach(ask('高校导师承担指导任务能否计入科研工作量？在职称评聘方面有何政策？').answer, [
+      ['工作量'],
+      ['职称'],
+      ['优先'],
+    ])
+  })
+  it('the local 科协 is named for the school’s city', () => {
+    expect(ask('我校为桂林市荔浦市一所高中，推荐材料应报送哪一级科协？截止时间是何时？').answer).toContain('桂林市科协')
+  })
+})

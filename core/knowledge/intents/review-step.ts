@@ -31,9 +31,11 @@ function reviewReadings(ctx: Context): ((text: string) => string[])[] {
  * else in the message that frames it, before looser words (申请表…报) that name the school's step.
  */
 function reviewStepOf(ctx: Context, ask: Ask): string | undefined {
-  for (const read of reviewReadings(ctx)) {
-    for (const text of [ask.q, ask.context]) {
-      if (!text) continue
+  // The ask's own words first, by every reading; the message around it only when they name none
+  // ("（2）市科协审核环节的审核重点": not the school's step that the ask before it named).
+  for (const text of [ask.q, ask.context]) {
+    if (!text) continue
+    for (const read of reviewReadings(ctx)) {
       const steps = [...new Set(read(text))]
       if (steps.length === 1) return steps[0]
       if (steps.length > 1) return undefined

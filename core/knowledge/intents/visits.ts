@@ -8,7 +8,7 @@ import { CONFIRM_ASK, STATEMENT_CHECK } from '../wording'
 import type { Intent } from './intent'
 
 /** Words that make the number after them a minimum, not a count of visits done. */
-const MINIMUM_BEFORE = /(不少于|不能少于|不得少于|至少|最少|不低于|起码)[^，,。？?]{0,2}$/
+const MINIMUM_BEFORE = /(不少于|不能少于|不得少于|至少|最少|不低于|起码)[^，,。？?了]{0,5}$/
 
 /** The number of visits a question gives (digits or Chinese numerals up to 99), read before 次. */
 function visitCount(q: string): number | undefined {
@@ -108,7 +108,11 @@ function visitsAnswer(ctx: Context, q: string, context?: string): QaAnswer | und
   if (rate) return rateAnswer(ctx, rate)
   // "去了西大6次了。…还要去几次？": the visits may be named only in the sentence before the ask.
   const topic = VISIT_TOPIC.test(q) || (STILL_NEEDED.test(q) && VISIT_TOPIC.test(context ?? ''))
-  const confirming = RULE_STATED.test(q) && (CONFIRM_ASK.test(q) || STATEMENT_CHECK.test(q))
+  // "一年最少去大学10次是吧": the minimum said as the only count is the rule to confirm.
+  const counts = [...q.matchAll(/(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*次/g)]
+  const onlyMinimum =
+    counts.length > 0 && counts.every((m) => MINIMUM_BEFORE.test(q.slice(Math.max(0, (m.index ?? 0) - 8), m.index)))
+  const confirming = (RULE_STATED.test(q) || onlyMinimum) && (CONFIRM_ASK.test(q) || STATEMENT_CHECK.test(q))
   if (!topic || !(VISIT_JUDGE.test(q) || STILL_NEEDED.test(q) || confirming)) return undefined
   const required = ctx.program.training.requiredVisits
   const rule = `方案要求学生在一个培养周期内到高校参加培养不少于${required}次（${fact.section}）。`
@@ -127,7 +131,7 @@ function visitsAnswer(ctx: Context, q: string, context?: string): QaAnswer | und
         ? `不对：是不少于${required}次，不是${n}次。`
         : PER_TERM.test(q)
           ? `不准确：是一个培养周期内不少于${required}次，不是${PER_TERM.exec(q)?.[0]}。`
-          : `对，是不少于${required}次。`,
+          : `对，没错：是不少于${required}次。`,
     )
   // "还差几次": the difference, not only the comparison.
   else if (n !== undefined && STILL_NEEDED.test(q))
