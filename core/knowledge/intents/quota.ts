@@ -172,7 +172,7 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
   if (/学校|每校|中学|高中|本校/.test(q)) parts.push('名额按城市分配，方案没有规定每所学校的推荐人数。')
   // "名额是按县区分的吗": the plan divides the places by city only.
   else if (/(县|区)[^，,。？?]{0,4}(分|分配|划分|切)|按[^，,。？?]{0,2}(县|区)/.test(q))
-    parts.push('名额按城市分配，方案没有再按县、区细分。')
+    parts.push('名额按城市分配，方案没有按县、区再细分。')
   return { answer: joinWithin(parts), intent: 'quota', sources, confidence: 0.92, facts }
 }
 

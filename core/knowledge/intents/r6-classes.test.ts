@@ -141,7 +141,7 @@ describe('round 6 classes (blind sets h53–h54)', () => {
     expect(ask('孩子在三江读高二，总分年级前25%，物理单科排多少不清楚').eligibility?.verdict).toBe('unknown')
   })
   it('places are not divided by county', () => {
-    expect(ask('我们在青秀区，南宁一共选三十个是吧？名额是按县区分的吗').answer).toContain('没有再按县、区细分')
+    expect(ask('我们在青秀区，南宁一共选三十个是吧？名额是按县区分的吗').answer).toContain('没有按县、区再细分')
   })
   it('the county named before the ask is the one asked to belong', () => {
     const a = ask('三江的可以报吗 我们三江离柳州市区好远😂 名额算柳州的吗')
@@ -235,5 +235,16 @@ describe('round 6 classes (blind sets h55–h57)', () => {
   })
   it('the local 科协 is named for the school’s city', () => {
     expect(ask('我校为桂林市荔浦市一所高中，推荐材料应报送哪一级科协？截止时间是何时？').answer).toContain('桂林市科协')
+  })
+})
+
+describe('round 6 re-runs', () => {
+  it('请予确认 asks a claim to be checked', () => {
+    expect(ask('我校理解学校推荐材料的报送截止日期为2023年10月27日，请予确认。').answer).toContain('不对')
+  })
+  it('至 in a span is no hand-in to the city', () => {
+    const q =
+      '请协助核算：1.学校推荐截止日至市级报送截止日之间有几个工作日（不含推荐截止当日）；2.若公示于2023年11月1日（星期三）开始，按方案公示期计算，最后一日是哪天？'
+    expect(ask(q).answer).toContain('3个工作日')
   })
 })
