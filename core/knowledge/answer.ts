@@ -157,9 +157,12 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
   const parts: { answer: QaAnswer; text: string; neighbours?: boolean }[] = []
   const noted = new Set<string>()
   let previous: PreviousAsk | undefined
+  // "全国的英才计划什么时候报名？报名网址是哪个": asks after one about another program stay about it.
+  let elsewhereBefore = false
   const lead = listLead(ctx, asks[0])
   for (const message of asks) {
     const { ask } = message
+    if (elsewhereBefore && !PROGRAM_NAMED.test(ask) && !CORE_TERMS.test(ask)) continue
     const own = askReading(ctx, message, lead, previous)
     let reply: { answer: QaAnswer; text: string; neighbours?: boolean } | undefined
     if (applying(ask)) {
@@ -205,6 +208,7 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
         const alone = answerOne(ctx, ask, now, { context: q, eligibility: false }, trace)
         if (!isWeak(alone)) a = alone
       }
+      elsewhereBefore ||= answeredBy.get(a) === 'elsewhere'
       // A hedged reply to a short ask of a longer message says its fact plainly: the message gives the context.
       const hedged = hedgedFacts.get(a)
       if (hedged) a = { ...a, intent: hedged.intent ?? 'fact' }

@@ -111,7 +111,8 @@ export function askReading(
 ): string {
   const span = ONE_SIDED_SPAN.test(ask)
   // "关于年度评价：…（3）距中期评价截止时间相隔几个月": the list's step is the other side of the span.
-  if (span && lead.step) return `${lead.text}${ask}`
+  // "…是几号前？比学校的截止日晚几天": an unnumbered span follows the ask before it, not the message's lead.
+  if (span && lead.step && (enumerated || !previous)) return `${lead.text}${ask}`
   // "…相隔几天？两个截止日分别为星期几": the steps named before, each asked again.
   const steps = previous && PLURAL_ANAPHOR.test(ask) ? stepTitles(ctx, previous.subject) : []
   if (steps.length > 1) return `${steps.join('和')}的${ask.replace(PLURAL_ANAPHOR, '')}`

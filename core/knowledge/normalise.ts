@@ -73,6 +73,8 @@ function normaliseAfresh(text: string): string {
     // Cantonese 几多 is 多少 ("前几多名", "又系几多").
     .replace(/几多/g, '多少')
     .replace(/有没得/g, '有没有')
+    // "10.24前": a day written with a dot before 前 or 号.
+    .replace(/(?<![\d.])(1[0-2]|[1-9])\.([1-3]?\d)(?=前|号|日|之前|以前|截止|那天)/g, '$1月$2日')
     // "截止是10月24，…": a day said without 日 or 号.
     .replace(/(?<!\d)(\d{1,2})月(\d{1,2})(?![\d日号%.个名人次天年月份期])/g, '$1月$2日')
     .replace(/娃崽|细路仔?|细伢子?/g, '孩子')

@@ -177,6 +177,8 @@ const GRADE_ENTERED = /(?<![提晋拔])升(?:入|到|上|读)?(初|高)中?([一
 // The grade being left, right before 升 ('高一升高二'): not the student's grade any more.
 // A later school year, said before 升 ('明年升入高一', '下学年才升高一').
 const LATER_YEAR = /明年|下一?学年|下一年|后年|将来|以后/
+/** Applying now, whatever grade comes next ("现在就想报", "现在能报吗"). */
+const NOW_APPLYING = /现在就?(想|能|可以|要)?(报|申请|参加)/
 const GRADE_LEFT = /^(?:年级)?(?:的)?(?:要|就要|马上|即将)?升/
 
 interface GradeMention {
@@ -221,6 +223,9 @@ function gradeMentions(text: string): GradeMention[] {
     if (!grade) continue
     const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 8)
     if (GRADE_LEFT.test(after) && found.some((f) => f.entered)) continue
+    // "明年9月份才上高一，现在读初三": a grade of a later school year is not the student's now.
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 10), m.index)
+    if ((LATER_YEAR.test(before) && /(上|读|进|念)$/.test(before)) || /才(上|读|进|念|升)$/.test(before)) continue
     found.push({ grade, past: PAST_TIME.test(after), at: m.index ?? 0 })
   }
   return found.sort((a, b) => a.at - b.at)
@@ -235,7 +240,10 @@ function gradeMentions(text: string): GradeMention[] {
 const GRADE_ALTERNATIVES = /[高初][一二三](还是|或者?是?|抑或)[高初][一二三]/g
 
 function currentGrade(clauses: Clause[]): string | undefined {
-  const mentions = clauses.flatMap((c) => gradeMentions(c.text.replace(GRADE_ALTERNATIVES, ''))).filter((g) => !g.past)
+  const all = clauses.flatMap((c) => gradeMentions(c.text.replace(GRADE_ALTERNATIVES, ''))).filter((g) => !g.past)
+  // "初三，马上升高一了，…现在就想报": applying now, in the grade the student is in now.
+  const now = NOW_APPLYING.test(clauses.map((c) => c.text).join('，'))
+  const mentions = now && all.some((g) => !g.entered) ? all.filter((g) => !g.entered) : all
   return (mentions.find((g) => g.entered) ?? mentions[0])?.grade
 }
 

@@ -85,6 +85,7 @@ export const contact: Intent = {
   description: 'a person, phone or way to reach someone: the city contacts and the office',
   answer: (ask, ctx) =>
     areaCodeCount(ctx.program, ask.q) ??
+    sameAreaCode(ctx.program, ask.q) ??
     (isContactAsk(ask.q)
       ? contactIn(ctx.program, ctx, ask.q, ask.context)
       : decline(ask, 'asks for no person, phone or way to reach someone')),
@@ -108,5 +109,25 @@ function areaCodeCount(program: Program, q: string): QaAnswer | undefined {
       title: '联系人及联系电话',
       text: `${c.organisation}：${c.person}，${c.phone}`,
     })),
+  }
+}
+
+/** "南宁那边的电话跟管理办公室的区号是一样的吗": the area codes of the contacts named, compared. */
+function sameAreaCode(program: Program, q: string): QaAnswer | undefined {
+  if (!/区号/.test(q) || !/一样|相同|同一个|不同|区别/.test(q)) return undefined
+  const named = program.contacts.filter((c) =>
+    c.city ? q.includes(c.city.replace(/市$/, '')) : /管理办公室|管办|管理办/.test(q),
+  )
+  if (named.length !== 2) return undefined
+  const code = (phone: string) => phone.split('-')[0] ?? phone
+  const [a, b] = named as [(typeof named)[number], (typeof named)[number]]
+  const same = code(a.phone) === code(b.phone)
+  const who = (c: typeof a) => c.city ?? '管理办公室'
+  return {
+    answer: `${same ? `一样，都是${code(a.phone)}` : `不一样：${who(a)}是${code(a.phone)}，${who(b)}是${code(b.phone)}`}（${who(a)} ${a.person} ${a.phone}；${who(b)} ${b.person} ${b.phone}，${a.section}）。`,
+    intent: 'contact',
+    sources: [{ section: a.section, title: '联系人及联系电话' }],
+    confidence: 0.85,
+    facts: named.map((c) => ({ section: c.section, title: '联系人及联系电话', text: `${c.person} ${c.phone}` })),
   }
 }

@@ -57,7 +57,7 @@ const ELSEWHERE: { pattern: RegExp; name: (m: RegExpExecArray) => string }[] = [
     name: (m) => m[0].replace(/^.*(申报|创建|评选|评为|成为|争创)/, ''),
   },
   // National exams, and a university's own admissions ("广西大学去年的录取分数线").
-  { pattern: /高考|(?<!期)中考|学考|会考|学业水平考试/, name: (m) => m[0] },
+  { pattern: /高考|(?<!期)中考|(?<![数化文])学考(?!了)|会考|学业水平考试/, name: (m) => m[0] },
   // Admissions programs of the universities and the state ("高校专项计划的报名条件").
   { pattern: /(高校|国家|地方)专项(计划)?|专项招生计划/, name: (m) => (m[0].endsWith('计划') ? m[0] : `${m[0]}计划`) },
   {
@@ -70,6 +70,12 @@ const ELSEWHERE: { pattern: RegExp; name: (m: RegExpExecArray) => string }[] = [
     name: (m) => m[0],
   },
 ]
+
+/** Whether a quoted name is the plan's own (a fact's title or words): "科学实践与成果展示交流活动". */
+function ownName(ctx: Parameters<Intent['answer']>[1], name: string): boolean {
+  const core = name.replace(/活动$|计划$|项目$/, '')
+  return core.length >= 4 && ctx.program.facts.some((f) => f.title.includes(core) || f.answer.includes(core))
+}
 
 /** The national 英才计划 of 中国科协 (or the one the plan's basis names), as opposed to this one. */
 const NATIONAL =
@@ -133,6 +139,8 @@ export const elsewhere: Intent = {
     if (!thing && !/八桂(青少年)?英才|本计划|这个计划/.test(q) && !ABOUT_AWARDS.test(q)) {
       for (const e of ELSEWHERE) {
         const m = e.pattern.exec(q)
+        // "方案所述“科学实践与成果展示交流活动”": a name of the plan's own, quoted, is no other program.
+        if (m && e.pattern === QUOTED_NAME && ownName(ctx, m[2] ?? '')) continue
         // "…能否计入科研工作量？在职称评聘方面有何政策": the program's own incentive for teachers.
         if (m && /职称/.test(m[0]) && /工作量|指导|计入|本计划|英才/.test(`${q}${ask.context ?? ''}`)) continue
         if (m) {

@@ -7,12 +7,12 @@ import type { Intent } from './intent'
 
 /** Asks how far apart two things are ("相差几天", "中间隔了几个月", "之间有多久", "相比…留给…几天"). */
 const APART =
-  /相差|相隔|间隔|隔了?|差了?|中间|之间|距离|距|离|相比|比起来|比较|对比|留给|留出|预留|留了|留有|给了|有(?=(几|多少)(天|日))|还(有|剩|差)(?=[^，,。？?]{0,2}(几|多少))|(晚|早)(几|多少)|(从|自)[^，,。？?]{0,24}(到|至)|\d[日号](到|至)\d|已(经)?(进行|培养|开展|过去)|可用/
+  /相差|相隔|间隔|隔了?|差了?|中间|之间|距离|距|离|相比|比起来|比较|对比|留给|留出|预留|留了|留有|给了|有(?=(几|多少)(天|日))|还(有|剩|差)(?=[^，,。？?]{0,2}(几|多少))|(晚|早)(几|多少)|(从|自)[^，,。？?]{0,24}(到|至)|\d[日号](到|至)\d|已(经)?(进行|培养|开展|过去)|可用|^(至|到|距)/
 const HOW_MUCH = /(几|多少)(个)?(天|日|周|星期|个月|月|工作日|自然日)|工作日[^，,。？?]{0,3}(几|多少)个?|多久|多长时间/
 
 /** The training's start named as one end of a span. */
 const TRAINING_START =
-  /培养(周期)?的?(开始|起始|启动)|开始培养|起始月|培养周期(起|开始)|已(经)?(进行|培养|开展|过去|过)了?[^，,。？?]{0,2}(几|多少)|进行了?(几|多少)个?月/
+  /培养(周期)?的?(开始|起始|启动|起点)|开始培养|起始月|培养周期(起|开始)|已(经)?(进行|培养|开展|过去|过)了?[^，,。？?]{0,2}(几|多少)|进行了?(几|多少)个?月/
 
 /** The months from the training's first month to a step's month, both counted ("约5个月"). */
 function fromTrainingStart(start: string, step: ProgramMilestone): QaAnswer {
@@ -132,7 +132,9 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
     .sort((a, b) => a.due.localeCompare(b.due))
   const [first, last] = [steps[0], steps[steps.length - 1]]
   // "从培养开始到中期评价截止有几个月": from the training's first month to the step's month, both counted.
-  if (steps.length === 1 && first && TRAINING_START.test(q)) return fromTrainingStart(ctx.program.training.start, first)
+  const fromStart =
+    TRAINING_START.test(q) || (/^(至|到|距)/.test(q) && context !== undefined && TRAINING_START.test(context))
+  if (steps.length === 1 && first && fromStart) return fromTrainingStart(ctx.program.training.start, first)
   // "如于2023年10月20日提交，距学校推荐截止还有几天": from the day given to a step's day.
   // "今天10月21号，…还剩几天": today's day may be said in the message before the ask.
   const given = GIVEN_DAY.exec(q) ?? (context && TODAY_SAID.test(context) ? GIVEN_DAY.exec(context) : null)

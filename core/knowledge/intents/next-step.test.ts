@@ -20,7 +20,7 @@ describe('narrow facts, next steps, where to begin and money the plan leaves ope
   it('answers "审核通过后是不是就入选了" with the steps still to come, not a yes', () => {
     const a = ask('自治区审核过了是不是就算选上了')
     expect(a.intent).toBe('process')
-    expect(a.answer).toMatch(/^还不算入选/)
+    expect(a.answer).toMatch(/^不是，这一步过后还不算入选/)
     expect(a.answer).toContain('遴选候选人')
     expect(a.answer).toContain('导师遴选')
     expect(a.answer).toContain('5个工作日')

@@ -1,5 +1,6 @@
 import { type Context, decline } from '../context'
 import type { QaAnswer } from '../qa-answer'
+import { factsReply } from '../reply'
 import type { Intent } from './intent'
 
 const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九']
@@ -52,12 +53,42 @@ function outlineAnswer(ctx: Context, q: string): QaAnswer | undefined {
   }
 }
 
+/** Asks where in the plan something is ("出自方案哪一部分", "属于第几部分"). */
+const WHERE_ASK =
+  /出自|(哪|几)(一|个)?(部分|章|节)|第几(部分|条|项|章)|哪一条|属于(方案)?(的)?哪(一|个)?(部分|条|章)|在(方案)?(的)?哪(一|个)?(部分|条|章)/
+
+/** "“健全激励机制”出自方案哪一部分？": the article and item a heading is, with that item's facts. */
+function headingPlace(ctx: Context, q: string): QaAnswer | undefined {
+  if (!WHERE_ASK.test(q)) return undefined
+  for (const article of ctx.vocab.outline) {
+    const i =
+      article.parts?.findIndex((p) => q.includes(p) || q.includes(p.replace(/^(强化|狠抓|健全|加强)/, ''))) ?? -1
+    if (i < 0) continue
+    const part = article.parts?.[i] as string
+    const section = `${article.section}（${chineseCount(i + 1)}）`
+    const ids = ctx.program.facts.filter((f) => f.section.startsWith(section)).map((f) => f.id)
+    const lead = `“${part}”是方案第${article.section}部分“${article.title}”的第（${chineseCount(i + 1)}）项（${section}）。`
+    return (
+      factsReply(ctx, ids, lead) ?? {
+        answer: lead,
+        intent: 'fact',
+        sources: [{ section, title: part }],
+        confidence: 0.8,
+        facts: [],
+      }
+    )
+  }
+  return undefined
+}
+
 /** The structure of the plan or of one of its articles. */
 export const outline: Intent = {
   name: 'outline',
   description: 'the parts of the plan, or the headings of a named article ("相关要求提了哪几方面")',
-  triggers: [PARTS_ASK],
+  triggers: [PARTS_ASK, WHERE_ASK],
   answer: (ask, ctx) => {
+    const placed = headingPlace(ctx, ask.q)
+    if (placed) return placed
     if (!PARTS_ASK.test(ask.q)) return decline(ask, 'asks of no parts')
     const named = ctx.vocab.outline.find((a) => a.pattern.test(ask.q))
     // "学生评价包括哪几个方面" may ask the content of an article a fact covers whole; "相关要求" has no such fact.

@@ -248,3 +248,64 @@ describe('round 6 re-runs', () => {
     expect(ask(q).answer).toContain('3个工作日')
   })
 })
+
+describe('round 6 classes (blind sets h58–h60)', () => {
+  it('going once a month, said with no place, is judged against the minimum', () => {
+    expect(ask('一年最少要去大学几次？我打算一个月去一次，够不够😂').answer).toContain('满足不少于10次')
+  })
+  it('an ask after one about another program stays about it', () => {
+    const a = ask('中国科协那个全国的英才计划什么时候报名？报名网址是哪个')
+    expect(a.intent).toBe('out_of_scope')
+    expect(a.answer).not.toContain('2023年10月')
+  })
+  it('the selection stage’s steps, undated ones in place', () => {
+    hasEach(ask('请梳理学生选拔阶段的各关键时间节点。').answer, [['10月24日'], ['导师遴选'], ['5个工作日']])
+  })
+  it('where a heading stands in the plan', () => {
+    hasEach(ask('“健全激励机制”出自方案哪一部分？主要内容是什么？').answer, [['第十部分'], ['相关要求'], ['工作量']])
+    expect(ask('管理办公室负责哪几项工作').answer).not.toContain('是方案第八部分')
+  })
+  it('months from a training start said in the message’s lead', () => {
+    const q = '若以2023年10月1日为培养起点：1.培养周期共多少个月？2.至中期评价截止（2024年2月底）共约多少个月？'
+    hasEach(ask(q).answer, [['12个月'], ['5个月']])
+  })
+  it('推建 is 推荐; the step said to be passed is the one asked of', () => {
+    expect(ask('学校推建完了下一步是啥？然后再下一步呢').answer).toContain('导师遴选')
+    const a = ask('我市科协的理解是：市级审核通过的学生即为入选学生，随后直接进入公示。请确认该理解是否准确。')
+    hasEach(a.answer, [['不是'], ['候选人']])
+  })
+  it('a grade of a later year, or one about to start while applying now, is not the grade now', () => {
+    expect(ask('融安县初三，马上升高一了，数学年级前5%，现在就想报可以吗').eligibility?.verdict).toBe('ineligible')
+    expect(ask('娃明年9月份才上高一，现在读初三，今年能不能先报名占个位置').eligibility?.verdict).toBe('ineligible')
+  })
+  it('组织领导’s contact persons are 专人', () => {
+    const q = '方案第十部分“相关要求”共包括哪几项？其中关于组织领导，对各单位的对接人员有何要求？'
+    hasEach(ask(q).answer, [['四个方面'], ['专人']])
+  })
+  it('a later span follows the ask before it; 10.24前 is a day', () => {
+    const q = '班主任说学校交到市科协是10.24前，那市科协再往上报是几号前？比学校的截止日晚几天啊🤔 那天是星期几'
+    hasEach(ask(q).answer, [['10月27日'], ['3天']])
+  })
+  it('数学考了 is no exam; 钱 is 前', () => {
+    expect(ask('我们年级一共600人，我数学考了第80名，这算不算在年级钱百分之十五里面？').answer).toContain('前90名')
+  })
+  it('who reviews after the city', () => {
+    expect(ask('市里审完材料以后还有谁审啊？审过了我们叫啥，是不是就算选上了').answer).toContain('自治区级审核')
+  })
+  it('two contacts’ area codes compared', () => {
+    expect(ask('南宁那边的电话跟管理办公室的区号是一样的吗').answer).toContain('一样，都是0771')
+  })
+  it('applying goes through the school’s recommendation', () => {
+    expect(ask('孩子能不能自己直接在网上报名的？还是一定要通过学校').answer).toContain('推荐')
+  })
+  it('能去不 asks to apply', () => {
+    const a = ask('我孙女在上林读高一，成绩好得很，高中拿过自治区青少年科技创新大赛一等奖，年级排名没问过，能去不')
+    expect(a.eligibility).toEqual({ verdict: 'unknown', priority: true })
+  })
+  it('a quoted name of the plan’s own is no other program', () => {
+    hasEach(ask('方案所述“科学实践与成果展示交流活动”包括哪些形式？').answer, [['科学营'], ['学术会议']])
+  })
+  it('the lab: going in to do experiments', () => {
+    expect(ask('大学的实验室我们能进去做实验不？还是只能听讲座').answer).toContain('开放')
+  })
+})

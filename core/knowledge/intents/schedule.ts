@@ -61,7 +61,7 @@ function before(a: number[], b: number[]): boolean {
 }
 
 /** Every step of the plan in order, dated or not: an undated step goes before the first dated step after it in the plan. */
-function timeline(program: Program): { key: string; line: string }[] {
+function timeline(program: Program): { key: string; section: string; line: string }[] {
   const dated = [...program.milestones]
     .sort((a, b) => a.due.localeCompare(b.due))
     .map((m) => ({ key: m.key, section: m.section, line: `${whenOf(m)}：${m.title.split(/[：（(]/)[0]}` }))
@@ -76,14 +76,18 @@ function timeline(program: Program): { key: string; line: string }[] {
 
 /** "从学校推荐至名单公示各环节的时间节点": the steps from one named step to another, undated ones too. */
 function rangeAnswer(ctx: Context, q: string): QaAnswer | undefined {
-  const span = /(?:从|自)([^，,。？?]{2,16}?)(?:到|至)([^，,。？?]{2,16})/.exec(q)
-  if (!span) return undefined
-  const keyOf = (text: string) => ctx.vocab.steps.find((s) => s.pattern.test(text))?.key
-  const [from, to] = [keyOf(span[1] as string), keyOf(span[2] as string)]
   const steps = timeline(ctx.program)
+  const span = /(?:从|自)([^，,。？?]{2,16}?)(?:到|至)([^，,。？?]{2,16})/.exec(q)
+  // "请梳理学生选拔阶段的各关键时间节点": the steps of the selection chain, in order.
+  const chain = new Set(ctx.vocab.selection.chain.map((c) => ctx.factsById.get(c.fact)?.section))
+  const selection =
+    !span && /(选拔|遴选)(阶段|环节|过程|期间|工作)/.test(q) ? steps.filter((s) => chain.has(s.section)) : []
+  if (!span && selection.length < 2) return undefined
+  const keyOf = (text: string) => ctx.vocab.steps.find((s) => s.pattern.test(text))?.key
+  const [from, to] = span ? [keyOf(span[1] as string), keyOf(span[2] as string)] : []
   const [i, j] = [steps.findIndex((s) => s.key === from), steps.findIndex((s) => s.key === to)]
-  if (i < 0 || j <= i) return undefined
-  const list = steps.slice(i, j + 1)
+  if (span && (i < 0 || j <= i)) return undefined
+  const list = span ? steps.slice(i, j + 1) : selection
   const sections = [
     ...ctx.program.milestones.filter((m) => list.some((s) => s.key === m.key)),
     ...ctx.program.undatedSteps.filter((u) => list.some((s) => s.key === u.key)),

@@ -44,6 +44,9 @@ function perMonth(ctx: Context, q: string): { each: number; months: number } | u
   return each ? { each, months: monthsBetween(start, end) + 1 } : undefined
 }
 
+/** Going somewhere so often a month ("我打算1个月去1次"): visits, though no place is named. */
+const MONTHLY_GOING = /(每|一|1)个?月[^，,。？?]{0,3}(去|到|跑|来)[^，,。？?]{0,3}(\d+|[一两二三四五])次/
+
 /** Asks the least visits a month on average ("平均每月至少约几次"). */
 const AVERAGE_ASK =
   /平均[^，,。？?]{0,4}(每个?月|[一1]个月|每周)[^，,。？?]{0,6}(几|多少)次?|(每个?月|[一1]个月)[^，,。？?]{0,2}平均[^，,。？?]{0,6}(几|多少)次?/
@@ -104,7 +107,7 @@ function visitsAnswer(ctx: Context, q: string, context?: string): QaAnswer | und
   // "已累计到校6次。…至少还须到校几次？": the count done may stand in a sentence of its own before the ask.
   const n = visitCount(q) ?? (STILL_NEEDED.test(q) && context ? visitCount(context) : undefined)
   const fewer = /少去|少几次|少(来|到|跑)|缺(了|席)?几次|不去几次|没去够|次数不够|不够次数/.test(q)
-  const rate = VISIT_TOPIC.test(q) ? perMonth(ctx, q) : undefined
+  const rate = VISIT_TOPIC.test(q) || MONTHLY_GOING.test(q) ? perMonth(ctx, q) : undefined
   if (rate) return rateAnswer(ctx, rate)
   // "去了西大6次了。…还要去几次？": the visits may be named only in the sentence before the ask.
   const topic = VISIT_TOPIC.test(q) || (STILL_NEEDED.test(q) && VISIT_TOPIC.test(context ?? ''))
@@ -208,7 +211,7 @@ function logCountAnswer(ctx: Context, q: string): QaAnswer | undefined {
 export const visits: Intent = {
   name: 'visits',
   description: 'a number of campus visits judged against the required minimum, or a group’s least total',
-  triggers: [VISIT_TOPIC, STILL_NEEDED, AVERAGE_ASK, /成长日志/],
+  triggers: [VISIT_TOPIC, STILL_NEEDED, AVERAGE_ASK, MONTHLY_GOING, /成长日志/],
   answer: (ask, ctx) =>
     logCountAnswer(ctx, ask.q) ??
     averageAnswer(ctx, ask.q) ??
