@@ -2,7 +2,7 @@ import type { Program } from './program'
 
 /** A grade's size ("高二年级共600名学生", "年级有450人", "全年级350人"). */
 export const GRADE_SIZE =
-  /(年级|全级|一届|高[一二])[^，,。？?]{0,6}?(共计|合计|总计|共|有|一共|总共)?(\d{2,4})(名|个|人|位)/
+  /(年级|全级|一届|高[一二])[^，,。？?第排]{0,6}?(共计|合计|总计|共|有|一共|总共)?(\d{2,4})(名|个|人|位)/
 /** Asks for the rank as a place ("前多少名", "排多少名以内"). */
 export const PLACE_ASK =
   /名次上限|折算[^，,。？?]{0,12}名次|(对应|换算成|相当于)的?名次|前(多少|几)(名|位)|(多少|几)名以内|排(到|在)?(多少|几)名|多少名之内|第(多少|几)名|[%％][^，,。？?]{0,4}(多少|几)(名|个人|人)|(达标|符合条件|满足条件)[^，,。？?]{0,8}(多少|几)(人|名|个)|最多(多少|几)(人|名)/
@@ -40,6 +40,11 @@ export function lineText(size: number, line: Line): string {
     : `${size}×${line.percent}%=${exact}，不足一名的不算，即前${line.places}名以内`
 }
 
+/** A place as a share of the grade ("（约前19%）"), rounded to one decimal. */
+function share(place: number, size: number): string {
+  return `第${place}名约为年级前${Number(((place / size) * 100).toFixed(1))}%（${place}÷${size}）。`
+}
+
 function meets(place: number, line: Line): string {
   return place <= line.places
     ? `在前${line.places}名以内，满足${line.name}前${line.percent}%的条件`
@@ -61,9 +66,9 @@ export function placeVerdictSentence(program: Program, size: number, text: strin
   const named = new Set([...text.matchAll(KIND_WORD)].map((m) => m[0]))
   const kindWord = [...(own[1] ?? '').matchAll(KIND_WORD)].pop()?.[0] ?? (named.size === 1 ? [...named][0] : undefined)
   if (!kindWord)
-    return `该生第${place}名：若是综合排名，${meets(place, overall)}；若是学科排名，${meets(place, subject)}。`
+    return `该生第${place}名：若是综合排名，${meets(place, overall)}；若是学科排名，${meets(place, subject)}。${share(place, size)}`
   const said = `该生${kindWord}排名第${place}名`
   return /综合|总分|总成绩/.test(kindWord)
-    ? `${said}，${meets(place, overall)}；若是学科排名，则${meets(place, subject)}。`
-    : `${said}，${meets(place, subject)}；若是综合排名，则${meets(place, overall)}。`
+    ? `${said}，${meets(place, overall)}；若是学科排名，则${meets(place, subject)}。${share(place, size)}`
+    : `${said}，${meets(place, subject)}；若是综合排名，则${meets(place, overall)}。${share(place, size)}`
 }

@@ -33,8 +33,12 @@ const CANTONESE_WORDS: Record<string, string> = {
   唔系: '不是',
   佢: '他',
   点样: '怎样',
+  几时: '什么时候',
+  上堂: '上课',
+  㗎: '的',
+  唔该: '',
 }
-const CANTONESE = /系唔系|系咪|就系|都系|唔系|点样|咩|嘅|唔|佢/g
+const CANTONESE = /唔该|系唔系|系咪|就系|都系|唔系|点样|几时|上堂|㗎|咩|嘅|唔|佢/g
 const SPOKEN_TIMES = new RegExp(`(\\d+|${NUM}|几|多少)(?:回|趟)(?![家去来事答复信应头到])`, 'g')
 const SPOKEN_HOW_MANY = /好多(个|名|人|次|天)?(?=[呀啊嘛哦哟呢吗?？,，。!！]|$)/g
 /** 好久 as southwest speech asks it: how long at the end of an ask ("要公示好久？"), when before a step ("好久开始"). */

@@ -23,7 +23,8 @@ export const division: Intent = {
     const places = earlier ? [earlier, ...own] : own
     const county = countyOf(places)
     // "灵川县的娃，资格审核是桂林市科协审还是直接拿去自治区审": a step of the selection asked, not the county's city.
-    if (/审核|审查|[^审]审还是|报送|公示|遴选/.test(ask.q)) return decline(ask, 'asks of a step of the selection')
+    if (/审核|审查|[^审]审还是|报送|公示|遴选|申请表|报名表|交(到|给|去)?[^，,。？?]{0,6}科协|提交/.test(ask.q))
+      return decline(ask, 'asks of a step of the selection')
     if (!county?.division || !BELONGS_ASK.test(earlier ? ask.q : ask.q.replace(county.matched, '')))
       return decline(ask, 'asks of no county or district where it belongs')
     // The city it is said or asked to belong to ("归南宁管吗", "属于哪个市"), never a question about something else there.

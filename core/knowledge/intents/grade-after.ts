@@ -6,9 +6,10 @@ import type { Intent } from './intent'
 const GRADES = ['初一', '初二', '初三', '高一', '高二', '高三']
 
 /** Asks which grade the student is in when the training ends ("到时候是不是都上高三了", "结束时就读几年级"). */
-const GRADE_ASK = /高几|几年级|(升|读|上|在|就读|是)[^，,。？?]{0,3}(高[一二三]|初三|大学)|毕业了/
+const GRADE_ASK =
+  /高几|几年级|(升|读|上|在|就读|是)[^，,。？?]{0,3}(高[一二三]|初三|大学)|毕业了|就(是|到|上|读)?(高[一二三]|初三)了/
 /** The time the grade is asked of: the end of the training. */
-const AT_END = /到时候?|届时|那时|那会|结束|结业|培养完|期满|周期末/
+const AT_END = /到时候?|届时|那时|那会|结束|结业|培养完|培养到|期满|周期末/
 /** A grade the student is in now ("现在读高二", "该生现为高二学生"). */
 const NOW_GRADE = /(初[一二三]|高[一二三])/
 

@@ -102,6 +102,10 @@ export const nextStep: Intent = {
   answer: (ask, ctx) =>
     nextStepAnswer(ctx, ask.q) ??
     // "老师说娃资格审核过了，这是不是就稳了": the step passed is said in the remark the ask points back to.
+    // "老师说我家娃资格审核过了，接下来是哪一步": the step passed is said before an ask naming none.
+    (ask.context && !ctx.vocab.selection.chain.some((s) => s.pattern.test(ask.q)) && /接下来|下一步|然后/.test(ask.q)
+      ? nextStepAnswer(ctx, ask.context.slice(0, Math.max(0, ask.context.indexOf(ask.q.slice(0, 4)))) + ask.q)
+      : undefined) ??
     (/^(这|那)[^，,。？?]{0,3}(是不是|是否|就|算不算)/.test(ask.q) && ask.context
       ? nextStepAnswer(ctx, ask.context.slice(0, ask.context.indexOf(ask.q.slice(0, 4))) + ask.q)
       : undefined) ??

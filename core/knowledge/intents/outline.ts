@@ -32,6 +32,14 @@ const NAMED_PART = /[”"」』]|部分|章节?|一节|板块|条(款|目)?/
 function outlineAnswer(ctx: Context, q: string): QaAnswer | undefined {
   const outline = ctx.vocab.outline
   const named = outline.find((a) => a.pattern.test(q))
+  // "参与中学在组织保障部分的职责包括哪些": one part of the article named, that part's facts.
+  const one = named?.parts?.findIndex((p) => q.includes(p)) ?? -1
+  if (named && one >= 0) {
+    const section = `${named.section}（${chineseCount(one + 1)}）`
+    const ids = ctx.program.facts.filter((f) => f.section.startsWith(section)).map((f) => f.id)
+    const reply = factsReply(ctx, ids)
+    if (reply) return reply
+  }
   if (named?.parts) {
     const parts = named.parts.map((p, i) => `（${chineseCount(i + 1)}）${p}`).join('；')
     return {

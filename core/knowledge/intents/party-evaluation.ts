@@ -27,7 +27,7 @@ export const partyEvaluation: Intent = {
     isSilentTopic(ctx, ask.q)
       ? decline(ask, 'raises a topic the plan leaves open')
       : // "方案对参与中学在中期评估、年度评价…方面有何要求": the party's work in the evaluations, not its own appraisal.
-        /方面有(何|哪些|什么)要求|有(何|哪些|什么)职责|负责(什么|哪些)/.test(ask.q)
+        /方面(还)?有(何|哪些|什么)要求|有(何|哪些|什么)职责|负责(什么|哪些)/.test(ask.q)
         ? decline(ask, 'asks a party’s duties in the evaluations')
         : (partyEvaluationAnswer(ctx, ask.q) ?? decline(ask, 'asks no evaluation of a party other than students')),
 }

@@ -19,7 +19,7 @@ const SHARE =
 const ALL_CITIES = /[三3](个|座)?(实施|参与|参加|试点)?(市|城市|地)|各市|全部|所有|全区/
 /** Asks how one number compares with another ("相比是多是少", "一样吗"). */
 const COMPARED =
-  /相比|比较|对比|多还是少|是多(?!少)|是少|相同|一样|相等|哪个多|谁多|哪个少|谁少|比(?!例|重|率)[^，,。？?]{0,6}(多|少)|有没有[^，,。？?]{1,6}(多|少)|没[^，,。？?]{1,6}多|不如|(跟|与|和|同)[^，,。？?]{1,6}比(呢|一下|一比)?[，,]?$|比[，,]?(哪个|谁)(多|少)|有[^，,。？?]{1,6}(多|少)(吗|不|么|没|呢)|之比|比值/
+  /相比|比较|对比|多还是少|是多(?!少)|是少|相同|一样|相等|哪个多|谁多|哪个少|谁少|比(?!例|重|率)[^，,。？?]{0,6}(多|少)|有没有[^，,。？?]{1,6}(多|少)|没[^，,。？?]{1,6}多|不如|(跟|与|和|同)[^，,。？?]{1,6}比(呢|一下|一比)?[，,]?$|比[，,]?(哪个|谁)(多|少)|有[^，,。？?]{1,6}(多|少)(吗|不|么|没|呢)|之比|比值|够不够[^，,。？?]{0,8}多|比得上|赶得上/
 /** Asks for the mean over the cities ("三市平均每市名额"). */
 const AVERAGE = /平均/
 /** The asker's own city, named elsewhere in the message ("桂林市科协：我市…"). */
@@ -74,7 +74,7 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
   const named = [...(ownCity && !SUM.test(q) ? [ownCity] : []), ...inProgram]
     .map((name) => program.cities.find((c) => c.name === name))
     .filter((c): c is Program['cities'][number] => c !== undefined)
-  const [first, second] = named
+  let [first, second] = named
   const percent = (n: number) => `${Number(((n / total) * 100).toFixed(1))}%`
   // "柳州、桂林加起来共多少？与南宁相比是多是少": one city against the sum asked in another clause.
   // The ask's own clauses first; a sum of another ask is borrowed only by an ask naming one city at most
@@ -112,6 +112,11 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
       `${others.map((c) => c.name).join('和')}合计${sum}名（${others.map((c) => `${c.name}${c.quota}名`).join('、')}），与${target.name}的${target.quota}名相比，${verdict}${ratio}。`,
     )
   } else if (first && second && named.length === 2 && TIMES.test(q)) {
+    // "南宁的名额是我们桂林的几倍": the city after 是 is the base, whichever the message named first.
+    const base = program.cities.find((c) =>
+      new RegExp(`是(我们|咱们)?${c.name.replace(/市$/, '')}市?的?(名额)?的?(几|多少)倍`).test(q),
+    )
+    if (base === first) [first, second] = [second, first]
     const times = Number((first.quota / second.quota).toFixed(2))
     parts.push(
       `${first.name}${first.quota}名，${second.name}${second.quota}名，${first.name}的名额是${second.name}的${times}倍。`,
@@ -215,7 +220,11 @@ export function quotaClaim(program: Program, q: string): QaAnswer | undefined {
     const short = city.name.replace(/市$/, '')
     for (const m of q.matchAll(new RegExp(`${short}市?`, 'g'))) {
       const after = q.slice(m.index + m[0].length)
-      const number = /^市?的?(名额|选拔|遴选|招收|招|录取)?(为|是|有|占)?\s*(\d+)\s*(名|个|人)/.exec(after)
+      // "柳州市本年度遴选名额为30名": a few words (本年度, 今年) may stand between the city and its number.
+      const number =
+        /^市?[^，,。；;\d南柳桂学校班高初生]{0,6}?(名额|选拔|遴选|招收|招|录取)?(为|是|有|占)?\s*(\d+)\s*(名|个|人)/.exec(
+          after,
+        )
       if (number) checks.push(Number(number[3]) === city.quota)
       else if (HALF_SAID.test(after)) checks.push(city.quota * 2 === total)
     }

@@ -309,3 +309,76 @@ describe('round 6 classes (blind sets h58–h60)', () => {
     expect(ask('大学的实验室我们能进去做实验不？还是只能听讲座').answer).toContain('开放')
   })
 })
+
+describe('round 6 classes (blind sets h61–h63)', () => {
+  it('two cities’ sum against a third, asked as 够不够…多', () => {
+    expect(ask('柳州跟桂林的名额加起来，够不够南宁一个市的多？').answer).toContain('一样多')
+  })
+  it('the city after 是 is the base of 几倍', () => {
+    expect(ask('我们桂林的，想问下南宁的名额是我们桂林的几倍啊？').answer).toContain('南宁市的名额是桂林市的2倍')
+  })
+  it('a city’s number said after a few words is still its number', () => {
+    expect(ask('请确认：柳州市本年度遴选名额为30名，桂林市为15名，是否正确？').answer).toMatch(/^不准确/)
+  })
+  it('handing in the form is the school’s step, not the county’s city', () => {
+    expect(ask('我们学校在临桂，申请表是交临桂区科协还是桂林市科协？').answer).toContain('桂林市科协')
+  })
+  it('没得希望了吗 asks for a verdict', () => {
+    const q =
+      '江南区高一，物理年级前16%，综合前22%，初中拿过南宁市物理竞赛一等奖，还有自治区英语演讲比赛二等奖，冇得希望了吗😢'
+    expect(ask(q).eligibility?.verdict).toBe('ineligible')
+  })
+  it('a school’s duties in evaluation and tracking', () => {
+    hasEach(ask('除遴选推荐外，方案对参与中学在评估与跟踪方面还有哪些要求？').answer, [
+      ['中期'],
+      ['年度评价'],
+      ['就业'],
+    ])
+  })
+  it('months from the cycle’s start, said in words', () => {
+    expect(ask('请核算：培养周期共计多少个月？自周期开始至中期评价截止约为几个月？').answer).toContain('5个月')
+    expect(ask('从十月开始培养，到中期汇报截止大概有几个月？').answer).toContain('5个月')
+  })
+  it('the event of a month is said before an open point about it', () => {
+    hasEach(ask('娃讲十一月份要开个啥子会，我们当家长的要不要请假陪去哦').answer, [['见面会'], ['家长']])
+  })
+  it('subjects one may choose', () => {
+    expect(ask('我比较喜欢地理跟天文，这两个有没有得选呀🔭').answer).toContain('数学')
+  })
+  it('a place in the grade as a share, and a size said after the place', () => {
+    hasEach(ask('娃总分年级排第38名，全年级一共200人，这个算在前20%里面不？').answer, [['前19%'], ['前40名以内']])
+  })
+  it('the grade at the end of the training, said as 不就高三了', () => {
+    expect(ask('我女高二，培养到明年9月的话不就高三了，会不会搞得很累影响高考啊😥').answer).toContain('2024年9月')
+  })
+  it('where in the university', () => {
+    expect(ask('培养是在大学哪里搞？教室还是实验室').answer).toContain('实验室')
+  })
+  it('a part of an article named with its article', () => {
+    hasEach(ask('请问参与中学在组织保障部分的职责包括哪些？').answer, [['宣传发动'], ['课题研究']])
+  })
+  it('information made public is no personal data', () => {
+    hasEach(ask('方案在示范带动方面对参与高校、中学的信息公开有何要求？').answer, [['向社会公布'], ['成效']])
+  })
+  it('资格能否确认 asks the verdict', () => {
+    const q =
+      '桂林中学报送学生陈某：物理学科年级前6%，高中阶段获全国中学生物理竞赛广西赛区一等奖，申请表中年级一栏漏填。请问资格能否确认？'
+    expect(ask(q).eligibility).toEqual({ verdict: 'unknown', priority: true })
+  })
+  it('the next step after a review said passed before the ask', () => {
+    expect(ask('老师说我家娃资格审核过了，接下来是哪一步？还要考试不').answer).toContain('导师遴选')
+  })
+  it('Cantonese: 几时开始', () => {
+    expect(ask('唔该问下，个英才计划系唔系要去大学上堂㗎？几时开始？').answer).toContain('2023年10月')
+  })
+  it('交表 is the school’s step; today said before the ask', () => {
+    expect(ask('今天10月20号，学校说交表截止前还有几天😱 来得及不').answer).toContain('还有4天')
+  })
+  it('六城 by voice is 柳城', () => {
+    const q = '我家在六城 孩子高一 初中时候拿过全国青少年科技创新大赛二等奖 数学年级前百分之十三 能优先不'
+    expect(ask(q).eligibility).toEqual({ verdict: 'eligible', priority: true })
+  })
+  it('the platform’s name is open', () => {
+    expect(ask('学生提交《成长日志》所用平台的具体名称及登录方式是什么？').answer).toContain('没有规定')
+  })
+})

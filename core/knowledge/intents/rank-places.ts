@@ -8,7 +8,7 @@ import type { Intent } from './intent'
  * of the size given (rounded down: a place past the line is not within it).
  */
 /** Asks whether a place is within a line ("算不算前20%", "进没进前15%"). */
-const WITHIN_ASK = /算不算|算吗|算是|进没进|进不进|在不在|有没有进/
+const WITHIN_ASK = /算不算|算吗|算是|算在|进没进|进不进|在不在|有没有进|(里面|以内|之内|里)(不|吗|么|没)/
 
 export const rankPlaces: Intent = {
   name: 'rank_places',
