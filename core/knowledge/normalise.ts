@@ -37,14 +37,18 @@ const CANTONESE_WORDS: Record<string, string> = {
   上堂: '上课',
   㗎: '的',
   唔该: '',
+  系边个: '是谁',
+  边个: '谁',
+  边度: '哪里',
 }
-const CANTONESE = /唔该|系唔系|系咪|就系|都系|唔系|点样|几时|上堂|㗎|咩|嘅|唔|佢/g
+const CANTONESE = /唔该|系边个|边个|边度|系唔系|系咪|就系|都系|唔系|点样|几时|上堂|㗎|咩|嘅|唔|佢/g
 const SPOKEN_TIMES = new RegExp(`(\\d+|${NUM}|几|多少)(?:回|趟)(?![家去来事答复信应头到])`, 'g')
 const SPOKEN_HOW_MANY = /好多(个|名|人|次|天)?(?=[呀啊嘛哦哟呢吗?？,，。!！]|$)/g
 /** 好久 as southwest speech asks it: how long at the end of an ask ("要公示好久？"), when before a step ("好久开始"). */
 const SPOKEN_HOW_LONG = /好久(?=[呀啊嘛哦哟呢吗?？,，。!！]|$)/g
 const SPOKEN_WHEN = /好久(?=(开始|结束|截止|出来|出结果|公布|公示|交|报名|面试|考试))/g
-const COUNTED_NUMBER = new RegExp(`(^|[^高初第])(${NUM})${COUNTED}`, 'g')
+// "2.一个学期": a number right after a list number stays a word, or it would read as 2.1.
+const COUNTED_NUMBER = new RegExp(`(^|[^高初第.．])(${NUM})${COUNTED}`, 'g')
 
 /**
  * The normalised form of a question (see the module comment). Pure, so the same question always
@@ -91,6 +95,8 @@ function normaliseAfresh(text: string): string {
   })
   s = s.replace(COUNTED_NUMBER, (m, before: string, n: string) => {
     // "一个" stays as is only when it reads as an article ("一个学校"), but 1个 says the same.
+    // "六七次" is a range (six or seven), never 67.
+    if (/^[一二两三四五六七八九]{2,}$/.test(n)) return m
     const v = chineseNumberToInt(n)
     return v === undefined ? m : `${before}${v}`
   })

@@ -37,7 +37,8 @@ export const OTHER_BUSINESS = new RegExp(
   `学业水平|(?<![数化文])学考(?!了)|合格性考试|选择性考试|会考|(?<!期)中考|体育考试|体考|本科线|一本线|二本线|专科线|特控线|控制线|批次线|投档线|录取(最低|最高)?分(数)?|最低录取|(高考|招生)[^，,。？?]{0,8}(分数线|录取线|报名|科目|时间|安排)|起草|代拟|代为拟|拟写|(申报|申请)书[^，,。？?]{0,16}(怎么|如何|应如何)(写|撰写)|教改|${SCHOOL_CALENDAR.source}`,
 )
 /** Writing a person's own text for them (自我介绍, 成长日志, 申请理由): never the assistant's, whatever it names. */
-export const DRAFTING = /(帮|替|给)(我|孩子|娃|他|她)(写|起草|拟|润色|改写)|帮忙(写|润色)|代写|代笔|润色/
+export const DRAFTING =
+  /(帮|替|给)(我|孩子|娃|他|她)(写|起草|拟|润色|改写)|帮忙(写|润色)|代写|代笔|润色|(协助|帮助|帮忙|麻烦)[^，,。？?]{0,2}(草拟|起草|拟写|撰写)/
 /** What the program does for another exam: asked of the program, not of the exam. */
 export const EXAM_BENEFIT = /加分|保送|降分|优惠|优待|照顾|有用|有帮助|帮助|影响|冲突|耽误/
 

@@ -92,12 +92,15 @@ export const claim: Intent = {
       return decline(ask, 'asks the day of a month’s end')
     const bodies = bodiesClaim(ctx.program, q) ?? (QUOTA_WORDS.test(q) ? quotaClaim(ctx.program, q) : undefined)
     if (bodies) return bodies
-    const named: { m: ProgramMilestone; at: number }[] = []
+    const named: { m: ProgramMilestone; at: number; bare?: boolean }[] = []
     for (const m of ctx.program.milestones) {
       const pattern = ctx.vocab.steps.find((s) => s.key === m.key)?.pattern
       if (!pattern) continue
-      for (const hit of q.matchAll(new RegExp(pattern.source, 'g'))) named.push({ m, at: hit.index })
+      for (const hit of q.matchAll(new RegExp(pattern.source, 'g')))
+        named.push({ m, at: hit.index, bare: /^(截止|报名|申请)$/.test(hit[0]) })
     }
+    // "市级科协向管办报送材料的截止日期为…": a bare 截止 names no step once another is named.
+    if (named.some((n) => !n.bare)) named.splice(0, named.length, ...named.filter((n) => !n.bare))
     const stated = [...q.matchAll(STATED)]
     // "班主任说10月底前交就行？…学校把材料交给市科协的截止是几号": the step is named in the message's other ask.
     if (named.length === 0 && stated.length > 0 && ask.context) {
@@ -166,7 +169,7 @@ const QUOTA_WORDS =
 
 /** Words of the statement that say nothing of its content. */
 const FRAME =
-  /请核实|【核实】|以下|以上|理解|表述|说法|是否|准确|正确|属实|无误|有误|有(教师|老师|学校|人)(认为|反映|说)|认为|据了解|方案规定|方案要求|我们|此|该|的|了|吗|呢|[“”"‘’：:，,。？?；;！!（）()]/g
+  /请核实|请予?确认|【核实】|以下|以上|理解|表述|说法|(我|本)(中心|校|院|单位|处|市|局|们)|是否|准确|正确|属实|无误|有误|有(教师|老师|学校|人)(认为|反映|说)|认为|据了解|方案规定|方案要求|我们|此|该|的|了|吗|呢|[“”"‘’：:，,。？?；;！!（）()]/g
 
 /** The statement's words of two characters and more, and how many of them the fact says too. */
 function overlap(statement: string, fact: string): number {
@@ -218,7 +221,11 @@ export const statementCheck: Intent = {
       }
     }
     // The articles about it: the best fact, and the next when retrieval can hardly tell them apart.
-    const [first, second] = ask.scored
+    // "我校对“双师共导”的理解为：…": the article that holds the quoted term is the one the statement is about.
+    const term = /[“"]([^”"]{2,10})[”"]/.exec(ask.q)?.[1]
+    const held = term ? ctx.program.facts.find((f) => f.answer.includes(term)) : undefined
+    const holding = held ? { fact: held, score: Number.POSITIVE_INFINITY } : undefined
+    const [first, second] = holding ? [holding, undefined] : ask.scored
     if (!first || first.score < 8) return decline(ask, 'no article of the plan is about the statement')
     // "市级科协负责审核申报材料的真实性": the article of the party the statement names is what it is set against.
     const ofParty = new Set(ctx.vocab.parties.filter((p) => p.pattern.test(ask.q)).flatMap((p) => p.facts))
@@ -236,7 +243,18 @@ export const statementCheck: Intent = {
     const eitherOr = about.some((f) => /其一|或者|之一/.test(f.answer))
     const both = /同时|两项(条件)?(都|均)|(均|都)(须|需|要)(满足|达到)|并且|缺一不可|[%％]且/.test(ask.q)
     const either = /或|其中一项|任一|之一|其一|一项即可/.test(ask.q)
-    const right = eitherOr && (both || either) ? !both : about.some((f) => overlap(ask.q, f.answer) >= 0.85)
-    return verdictReply(right ? '正确，与方案一致' : '这一理解不准确，与方案不一致，以方案为准', about)
+    // Numbers said (5个工作日, 10次) that the article also says, with most of the words, make it right;
+    // a number the article does not say, or little of its words, make it wrong; anything between is set
+    // beside the article without a verdict, never called wrong on loose wording alone.
+    const near = Math.max(...about.map((f) => overlap(ask.q, f.answer)))
+    const numbers = ask.q.replace(FRAME, ' ').match(/\d+/g) ?? []
+    const agree = numbers.every((n) => about.some((f) => f.answer.includes(n)))
+    if (eitherOr && (both || either))
+      return verdictReply(both ? '这一理解不准确，与方案不一致，以方案为准' : '正确，与方案一致', about)
+    if (near >= 0.85 || (near >= 0.6 && agree && numbers.length > 0)) return verdictReply('正确，与方案一致', about)
+    // "只有高中阶段获得的奖项才能…": a restriction the article does not say word for word is not its rule.
+    if ((numbers.length > 0 && !agree) || near < 0.5 || /只有|仅限?|只限|只能|才(能|可)/.test(ask.q))
+      return verdictReply('这一理解不准确，与方案不一致，以方案为准', about)
+    return verdictReply('请以方案的规定为准', about)
   },
 }

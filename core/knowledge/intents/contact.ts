@@ -16,6 +16,8 @@ function isContactAsk(q: string): boolean {
   if (/跟踪|往届|对接机制|沟通机制/.test(q)) return false
   // "广科大咨询：参与高校还要做哪些工作": who writes, before the ask, asks for no contact.
   const rest = q.replace(/^[^，,。？?:：]{0,30}咨询[:：]/, '').replace(NOT_CONTACT, '')
+  // "柳州这边是谁负责的": whom to ask in a city, not a party's duties.
+  if (/(南宁|柳州|桂林)[^，,。？?]{0,4}(这边|那边|那里|这里)[^，,。？?]{0,3}(是)?谁(负责|管)/.test(rest)) return true
   return CONTACT.test(rest) || (CONTACT_PERSON.test(rest) && !OTHER_ROLE.test(rest))
 }
 

@@ -1,4 +1,4 @@
-import { placeFromField } from '../../rules/regions'
+import { findPlaces, placeFromField } from '../../rules/regions'
 import { checkEligibility, type EligibilityCheck } from '../../rules/eligibility'
 import { explainEligibility } from '../../rules/explain-eligibility'
 import { extractProfile } from '../../rules/extract-profile'
@@ -67,6 +67,23 @@ const SEVERAL_GRADES = /高[一二三1-3][、和与及跟或,，/]?(还有)?高[
 /** A grade said as the rule's only one ("听说只有高二才能报"): hearsay about the rule, not a student. */
 const ONLY_GRADE = /(只有|只限|仅限|只能是?|仅|就只)高[一二三1-3]/
 
+/**
+ * "两个娃，一个在兴安县一个在兴宁区": each place named, with its city and whether the program runs
+ * there, so the second student is not left out of a verdict written for the first.
+ */
+function placesNote(ctx: Context, question: string): string {
+  if (!/两个|一个[^，,。？?]{0,8}一个|都(能|可以)/.test(question)) return ''
+  const places = findPlaces(question).filter((p) => p.inGuangxi)
+  const named = [...new Map(places.map((p) => [p.division ?? p.city, p])).values()]
+  if (named.length < 2) return ''
+  const inProgram = (city: string) => ctx.program.cities.some((c) => c.name === city)
+  const each = named.map(
+    (p) =>
+      `${p.division && p.division !== p.city ? `${p.division}属于${p.city}` : p.city}${inProgram(p.city) ? '（在实施城市内）' : '（不在实施城市内）'}`,
+  )
+  return `所说的地方：${each.join('；')}；其他条件按上面逐项判断。`
+}
+
 /** The eligibility answer in full, and in short for a message with other asks. */
 export interface EligibilityReply {
   answer: QaAnswer
@@ -121,7 +138,7 @@ export function eligibilityAnswer(
   if (priorityOnly) return priorityRuleReply(ctx, result)
   const explanation = explainEligibility(program, result)
   const sections = [...new Set(result.checks.map((c) => c.section))]
-  const note = offRuleNote(ctx, question)
+  const note = offRuleNote(ctx, question) || placesNote(ctx, question)
   // A place outside the cities or a grade outside the range cannot be met by waiting: whom to ask.
   const office = officeContact(program)
   const outside = result.checks.some((c) => (c.rule === 'city' || c.rule === 'grade') && c.status === 'fail')

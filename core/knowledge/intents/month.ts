@@ -57,8 +57,8 @@ function monthAnswer(program: Program, ctx: Context, q: string, scored: ScoredFa
   return { answer: joinWithin(parts), intent: 'deadline', sources, confidence: 0.85, facts }
 }
 
-/** A span of months ("2023年10月至12月间", "11月到12月"). */
-const MONTH_RANGE = /(?:(\d{4})年)?(\d{1,2})月份?(?:至|到|—|-|~|～)(?:(\d{4})年)?(\d{1,2})月/
+/** A span of months ("2023年10月至12月间", "11月到12月", "11月、12月两个月"). */
+const MONTH_RANGE = /(?:(\d{4})年)?(\d{1,2})月份?(?:至|到|—|-|~|～|、|和|与|及)(?:(\d{4})年)?(\d{1,2})月/
 
 /** "请按时间顺序列出2023年10月至12月间的工作节点": the dated steps in the span, in order. */
 function rangeAnswer(program: Program, q: string): QaAnswer | undefined {

@@ -382,3 +382,62 @@ describe('round 6 classes (blind sets h61–h63)', () => {
     expect(ask('学生提交《成长日志》所用平台的具体名称及登录方式是什么？').answer).toContain('没有规定')
   })
 })
+
+describe('round 6 classes (blind sets h64–h66)', () => {
+  it('这几天 is no span asked', () => {
+    const q = '老师讲学校24号前把申请表交到市科协，市科协27号前再报上去，中间这几天市科协是要审核些啥子？'
+    expect(ask(q).answer).toContain('完整性')
+  })
+  it('the mentors having chosen, what comes next', () => {
+    hasEach(ask('导师把学生选完了，下一步是啥子？要等好久才出名单哦').answer, [['公示'], ['5个工作日']])
+    expect(ask('资格审核过了以后下一关是啥？😳').answer).toContain('导师遴选')
+    hasEach(ask('师生见面会开完，下个月是干嘛？').answer, [['研究方向'], ['12月']])
+  })
+  it('a software copyright is no patent; a design patent’s 加分 is the priority rule', () => {
+    expect(ask('孩子有个软件著作权登记证书，这个能当专利用来申请优先推荐不').answer).toContain('实用新型')
+    expect(ask('孩子去年弄了个外观设计专利，已经批下来了，报名的时候有加分作用不？').answer).toContain('实用新型')
+  })
+  it('可以不, 卡在线上吗 and 纳入候选人 ask the verdict', () => {
+    expect(ask('孩子在兴安县读高二，总分年级前百分之十九点五，可以不').eligibility?.verdict).toBe('eligible')
+    expect(ask('临桂区高二的，化学年级第90名，全年级600人，卡在线上吗').eligibility?.verdict).toBe('eligible')
+    const q = '柳州市科协核查：一名申报学生为高三年级，综合成绩年级前4%，拥有已授权发明专利一项，可否纳入遴选候选人？'
+    expect(ask(q).eligibility?.verdict).toBe('ineligible')
+  })
+  it('two months asked together', () => {
+    expect(ask('请列出2023年11月、12月两个月的工作安排。').answer).toContain('研究方向')
+  })
+  it('the city 科协’s hand-in date is its own, not a bare 截止’s', () => {
+    expect(ask('请确认：市级科协向管办报送材料的截止日期为2023年10月24日。').answer).toContain('10月27日')
+  })
+  it('Cantonese 边个', () => {
+    hasEach(ask('喂 柳州这边系边个负责嘅？有冇电话啊').answer, [['覃佩娟'], ['2628531']])
+  })
+  it('a sum said to fall short is checked', () => {
+    expect(ask('桂林才选15个？那桂林跟柳州加起来都没南宁多咯').answer).toContain('一样多')
+  })
+  it('应才 is 英才; a list number before 一个 stays a list number', () => {
+    expect(ask('请问八桂应才计划 1.要去哪个大学上课 2.一个学期要去几次啊').answer).toContain('10次')
+  })
+  it('drafting for an office is out of scope', () => {
+    expect(ask('麻烦协助草拟一份本单位2023年度工会活动方案。').answer).toContain('英才')
+  })
+  it('a statement right in substance is not called wrong on loose wording', () => {
+    const a = ask('我中心理解：入选学生公示期为5个工作日，公示平台为广西青少年科技教育和科普活动云服务平台。是否准确？')
+    expect(a.answer).toMatch(/^正确/)
+    expect(
+      ask('我校对“双师共导”的理解为：由高校导师与中学指导教师共同指导学生。请确认是否准确。').answer,
+    ).not.toContain('不准确')
+  })
+  it('六七次 is at most seven, never 67', () => {
+    expect(ask('娃高二课太紧了，一年只去大学六七次得不得行啊').answer).toContain('7次少于10次')
+  })
+  it('two students in two places: each place said', () => {
+    hasEach(ask('亲戚家两个娃，一个在兴安县一个在兴宁区，都读高二，两个都能报吗？').answer, [
+      ['兴安县属于桂林市'],
+      ['兴宁区属于南宁市'],
+    ])
+  })
+  it('a subject named in the remark of an ask about the range', () => {
+    expect(ask('学科范围是否仅限方案所列学科？我院为地理科学学院，能否参与导师推荐？').answer).toContain('未作规定')
+  })
+})

@@ -35,5 +35,13 @@ export const subject: Intent = {
   name: 'subject',
   description: 'whether a subject the list does not name (地理, 天文…) may be studied',
   answer: (ask, ctx) =>
-    subjectMembershipAnswer(ctx, ctx.program, ask.q) ?? decline(ask, 'names no subject outside the list'),
+    subjectMembershipAnswer(ctx, ctx.program, ask.q) ??
+    // "学科范围是否仅限所列学科？我院为地理科学学院…": the field is asked in the message, the subject in the ask.
+    (ask.context &&
+    /学科|科目/.test(ask.context) &&
+    /仅限|只限|能否|可否|能不能|可以|参与|参加/.test(ask.q) &&
+    (ask.context.match(OTHER_SUBJECTS) ?? []).length > 0
+      ? subjectMembershipAnswer(ctx, ctx.program, `${ask.context}（学科）`)
+      : undefined) ??
+    decline(ask, 'names no subject outside the list'),
 }

@@ -19,8 +19,11 @@ function visitCount(q: string): number | undefined {
   if (!m) return undefined
   const raw = m[1] as string
   if (/^\d+$/.test(raw)) return Number(raw)
-  // Several digits without 十 (二三次) are a range, not a number.
-  if (!raw.includes('十') && raw.length > 1) return undefined
+  // Two neighbouring digits without 十 (六七次) are a range: its upper end is the most done; more are no number.
+  if (!raw.includes('十') && raw.length > 1) {
+    const [a, b] = [...raw].map((c) => chineseNumberToInt(c))
+    return raw.length === 2 && a !== undefined && b === a + 1 ? b : undefined
+  }
   return chineseNumberToInt(raw)
 }
 
@@ -85,7 +88,7 @@ const VISIT_TOPIC =
   /次数|(?<![交送递报])(去|到|跑|来|进)(了)?[^，,。？?]{0,4}(大学|高校|学校|实验室|西大|师大|科大)|到校|培养|活动|见面|参加|去了|跑了|少去|缺席|请假|(上|听)了?(\d{1,2}|[一二两三四五六七八九十]{1,2})次课/
 /** Asks whether a count meets the rule, whether fewer will do, or whether missed visits can be made up. */
 const VISIT_JUDGE =
-  /够|算|达标|完成|合格|行不行|行吗|就行|行了|可以了|可以吗|可不可以|满足|达到|符合|及格|过关|要求|少去|少几次|缺几次|缺了|(?<!后|材料)补(?!贴|助|习|课|偿|交|充|齐|材料|报|录)|(还|尚|仍)(要|得|差|需要?|须|剩)/
+  /够|算|达标|完成|合格|行不行|得不得行|得行|要得|行吗|就行|行了|可以了|可以吗|可不可以|满足|达到|符合|及格|过关|要求|少去|少几次|缺几次|缺了|(?<!后|材料)补(?!贴|助|习|课|偿|交|充|齐|材料|报|录)|(还|尚|仍)(要|得|差|需要?|须|剩)/
 /** Asks how many visits are still needed ("已经去了3次，还要去几次"). */
 const STILL_NEEDED =
   /(还|尚|仍|再)(要|得|差|需要?|须|剩|应)?[^，,。？?]{0,8}(几|多少)次|(还|仍|尚)?差(几|多少)次?|(离|距离?)[^，,。？?]{0,6}(还|仍)?(差|有)(几|多少)/
