@@ -225,7 +225,7 @@ function gradeMentions(text: string): GradeMention[] {
     if (GRADE_LEFT.test(after) && found.some((f) => f.entered)) continue
     // "明年9月份才上高一，现在读初三": a grade of a later school year is not the student's now.
     const before = text.slice(Math.max(0, (m.index ?? 0) - 10), m.index)
-    if ((LATER_YEAR.test(before) && /(上|读|进|念)$/.test(before)) || /才(上|读|进|念|升)$/.test(before)) continue
+    if ((LATER_YEAR.test(before) && /(上|读|进|念)$/.test(before)) || /才(上|进|升)$/.test(before)) continue
     found.push({ grade, past: PAST_TIME.test(after), at: m.index ?? 0 })
   }
   return found.sort((a, b) => a.at - b.at)

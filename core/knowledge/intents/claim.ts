@@ -1,6 +1,6 @@
 import { chineseDate, chineseMonth } from '../../time'
 import { clamp } from '../reply'
-import { decline } from '../context'
+import { type Context, decline } from '../context'
 import type { Program, ProgramFact, ProgramMilestone } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import { CONFIRM_ASK, STATEMENT_CHECK } from '../wording'
@@ -128,7 +128,7 @@ export const claim: Intent = {
           ? `方案只规定${shortTitle(step)}在${planDate(step)}（${step.section}），没有写具体日期，${said}是否安排请以通知为准。`
           : right
             ? `对，没错：${shortTitle(step)}在${planDate(step)}（${step.section}）。`
-            : `不对：方案规定${shortTitle(step)}在${planDate(step)}（${step.section}），不是${said}。`,
+            : `不对：方案规定${shortTitle(step)}在${planDate(step)}（${step.section}），不是${said}。${dueThen(ctx, step, d)}`,
       )
       sources.push({ section: step.section, title: step.title })
     }
@@ -161,6 +161,20 @@ function verdictReply(verdict: string, about: ProgramFact[]): QaAnswer {
     confidence: 0.75,
     facts: about.map((f) => ({ section: f.section, title: f.title, text: f.answer })),
   }
+}
+
+/**
+ * "…市级科协须于10月24日前将材料报送管办": the step the stated day belongs to, said with who does what
+ * then ("10月24日是学校推荐的截止日：学校把…交到当地市级科协"); empty when no other step is due that day.
+ */
+function dueThen(ctx: Context, step: ProgramMilestone, d: RegExpMatchArray): string {
+  const [month, day] = [Number(d[2]), Number(d[3])]
+  const other = ctx.program.milestones.find(
+    (m) => m !== step && !m.month && Number(m.due.slice(5, 7)) === month && Number(m.due.slice(8)) === day,
+  )
+  if (!other || !d[3]) return ''
+  const [name, what] = other.title.split(/[：:]/)
+  return `${month}月${day}日是${name}的截止日${what ? `：${what}` : ''}（${other.section}）。`
 }
 
 /** A statement about the numbers of students: checked against the quotas. */
@@ -251,7 +265,8 @@ export const statementCheck: Intent = {
     const agree = numbers.every((n) => about.some((f) => f.answer.includes(n)))
     if (eitherOr && (both || either))
       return verdictReply(both ? '这一理解不准确，与方案不一致，以方案为准' : '正确，与方案一致', about)
-    if (near >= 0.85 || (near >= 0.6 && agree && numbers.length > 0)) return verdictReply('正确，与方案一致', about)
+    if (near >= 0.85 || (near >= 0.6 && agree && (numbers.length > 0 || holding !== undefined)))
+      return verdictReply('正确，与方案一致', about)
     // "只有高中阶段获得的奖项才能…": a restriction the article does not say word for word is not its rule.
     if ((numbers.length > 0 && !agree) || near < 0.5 || /只有|仅限?|只限|只能|才(能|可)/.test(ask.q))
       return verdictReply('这一理解不准确，与方案不一致，以方案为准', about)

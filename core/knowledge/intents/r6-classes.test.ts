@@ -441,3 +441,16 @@ describe('round 6 classes (blind sets h64–h66)', () => {
     expect(ask('学科范围是否仅限方案所列学科？我院为地理科学学院，能否参与导师推荐？').answer).toContain('未作规定')
   })
 })
+
+describe('round 6 re-runs (h50–h66 on 224d938)', () => {
+  it('a wrong date is said to be the date of the step it belongs to', () => {
+    const a = ask('我们理解，市级科协须于10月24日前将材料报送管办，请予确认。')
+    hasEach(a.answer, [['不对'], ['10月27日'], ['10月24日是学校推荐的截止日']])
+  })
+  it('从市科协 is no 从事', () => {
+    expect(ask('从市科协报材料截止那天到中期评价截止，一共多少天？明年2月是有29号吧').answer).toContain('125天')
+  })
+  it('才读初二 is the grade now', () => {
+    expect(ask('我家在南宁，孩子才读初二，数学很好年级前3%，现在能报吗').eligibility?.verdict).toBe('ineligible')
+  })
+})
