@@ -227,7 +227,10 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
       )
     )
       continue
-    parts.push(reply)
+    // "南宁比我们多几个？是不是刚好翻一倍": a later answer that says an earlier one and more replaces it.
+    const within = parts.findIndex((p) => said.startsWith(p.answer.answer.replace(/。$/, '')))
+    if (within >= 0) parts.splice(within, 1, reply)
+    else parts.push(reply)
   }
   if (parts.length === 0) return answerOne(ctx, question, now, asker ? { asker } : {}, trace)
   if (parts.length === 1) return (parts[0] as { answer: QaAnswer }).answer

@@ -5,7 +5,7 @@ import { ASKING } from './wording'
 
 /** Where one ask ends and another begins: sentence ends, commas, and words that add an ask. */
 const CLAUSE_BREAK =
-  /(?<=[，,？?。！!；;])|(?=另外|顺便)|(?<=[\u4e00-\u9fff])(?=[1-9][.、)）](?!\d)|[①②③④⑤⑥])|(?<=[\u4e00-\u9fff\s])(?=[1-9]是)|(?<=[\u4e00-\u9fff])(?<![一二三四五六七八九十])(?=[(（][1-9一二三四五六][)）](?![条款项]))|(?<=[，,])(?=(?:还有|以及)(?!没有|机会|希望|名额|多少|几天|多久|时间))/
+  /(?<=[，,？?。！!；;])|(?=另外|顺便|另[，,])|(?<=[\u4e00-\u9fff])(?=[1-9][.、)）](?!\d)|[①②③④⑤⑥])|(?<=[\u4e00-\u9fff\s])(?=[1-9]是)|(?<=[\u4e00-\u9fff])(?<![一二三四五六七八九十])(?=[(（][1-9一二三四五六][)）](?![条款项]))|(?<=[，,])(?=(?:还有|以及)(?!没有|机会|希望|名额|多少|几天|多久|时间))/
 
 /** Where a sentence of unpunctuated speech starts ("…读高一然后老师说…我想问一下柳州选多少人然后结果在哪公布"). */
 const SPOKEN_BREAK = /(?<=[\u4e00-\u9fff])(?=然后|我想问一?下|想问一?下|再问一?下)/
@@ -110,7 +110,7 @@ export function messageAsks(q: string): MessageAsk[] {
   const kept = q.replace(/[（(][^（()）]*[)）]/g, (m) => m.replace(/[，,]/g, '\uE000').replace(/[？?]/g, '\uE001'))
   for (const raw of kept.split(breaks).map((r) => r.replace(/\uE000/g, ',').replace(/\uE001/g, '?'))) {
     const lead = raw.replace(
-      /^(另外|顺便(问一?下|问问|说一?下)?|(还有|以及)(?!没有|机会|希望|名额|多少|几天|多久|时间|戏))/,
+      /^(另外|另[，,]|顺便(问一?下|问问|说一?下)?|(还有|以及)(?!没有|机会|希望|名额|多少|几天|多久|时间|戏))/,
       '',
     )
     // "想咨询三个问题：一是…": the announcement is a remark, the enumerated pieces are the asks.

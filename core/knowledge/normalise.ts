@@ -40,8 +40,10 @@ const CANTONESE_WORDS: Record<string, string> = {
   系边个: '是谁',
   边个: '谁',
   边度: '哪里',
+  钟意: '喜欢',
+  我仔: '我儿子',
 }
-const CANTONESE = /唔该|系边个|边个|边度|系唔系|系咪|就系|都系|唔系|点样|几时|上堂|㗎|咩|嘅|唔|佢/g
+const CANTONESE = /唔该|钟意|我仔|系边个|边个|边度|系唔系|系咪|就系|都系|唔系|点样|几时|上堂|㗎|咩|嘅|唔|佢/g
 const SPOKEN_TIMES = new RegExp(`(\\d+|${NUM}|几|多少)(?:回|趟)(?![家去来事答复信应头到])`, 'g')
 const SPOKEN_HOW_MANY = /好多(个|名|人|次|天)?(?=[呀啊嘛哦哟呢吗?？,，。!！]|$)/g
 /** 好久 as southwest speech asks it: how long at the end of an ask ("要公示好久？"), when before a step ("好久开始"). */
@@ -81,6 +83,8 @@ function normaliseAfresh(text: string): string {
     // Cantonese 几多 is 多少 ("前几多名", "又系几多").
     .replace(/几多/g, '多少')
     .replace(/有没得/g, '有没有')
+    // "元旦前那一个月": December.
+    .replace(/元旦前(那|的)?(一)?个?月/g, '12月')
     // "10.24前": a day written with a dot before 前 or 号.
     .replace(/(?<![\d.])(1[0-2]|[1-9])\.([1-3]?\d)(?=前|号|日|之前|以前|截止|那天)/g, '$1月$2日')
     // "截止是10月24，…": a day said without 日 or 号.

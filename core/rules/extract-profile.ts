@@ -435,7 +435,7 @@ const LEVEL_PATTERNS: [RegExp, Award['level']][] = [
 const PROVINCIAL_EVENT = /CSP|NOIP/i
 
 // A round held by one city or county of a wider contest ('全国青少年科技创新大赛柳州市选拔赛').
-const LOCAL_ROUND = /^(选拔赛|赛区|分赛|预赛|初赛|复赛|决赛|市赛|县赛|区赛|赛|级)/
+const LOCAL_ROUND = /^(选拔赛|赛区|分赛|预赛|初赛|复赛|决赛|市赛|县赛|区赛|区级|县级|市级|赛|级)/
 
 function awardLevel(text: string): Award['level'] | undefined {
   for (const p of locatePlaces(text)) {

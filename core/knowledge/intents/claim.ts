@@ -197,6 +197,21 @@ function overlap(statement: string, fact: string): number {
 }
 
 /**
+ * One clause of a statement against the articles about it: right when it says their numbers and
+ * most of their words with no negation of its own, wrong when it says a number they do not or
+ * little of their words; unsure between.
+ */
+function clauseVerdict(clause: string, facts: string[]): 'right' | 'wrong' | 'unsure' {
+  const near = Math.max(0, ...facts.map((f) => overlap(clause, f)))
+  const numbers = clause.replace(FRAME, ' ').match(/\d+/g) ?? []
+  const agree = numbers.every((n) => facts.some((f) => f.includes(n)))
+  const negated = /不|无|没|未|非/.test(clause.replace(/是否|不少于|不低于|不超过|不得少于/g, ''))
+  if (numbers.length > 0 && !agree) return 'wrong'
+  if (near >= 0.85 || (near >= 0.6 && numbers.length > 0) || (near >= 0.7 && !negated)) return 'right'
+  return near < 0.5 ? 'wrong' : 'unsure'
+}
+
+/**
  * "【核实】有教师认为方案规定‘学生每学期须到高校参加培养不少于10次’，该理解是否准确？": a statement
  * set against the article it is about (the best fact for it). Said almost word for word by that
  * article, it is right; otherwise it is not quite the plan's rule, which is given in full.
@@ -230,8 +245,10 @@ export const statementCheck: Intent = {
         // A clause retrieval can hardly place between two articles ("分市级与自治区级两级") gets both.
         const near = found.flatMap((f) => f.slice(0, 2).filter((x) => x.score >= 0.8 * (f[0]?.score ?? 0)))
         const facts = [...new Set(near.map((t) => t.fact))]
-        const allRight = clauses.every((c, i) => overlap(c, tops[i]?.fact.answer ?? '') >= 0.85)
-        return verdictReply(allRight ? '正确，与方案一致' : '以方案为准', facts)
+        const verdicts = clauses.map((c, i) => clauseVerdict(c, found[i]?.slice(0, 2).map((x) => x.fact.answer) ?? []))
+        if (verdicts.every((v) => v === 'right')) return verdictReply('正确，与方案一致', facts)
+        if (verdicts.includes('wrong')) return verdictReply('这一理解不准确，与方案不一致，以方案为准', facts)
+        return verdictReply('以方案为准', facts)
       }
     }
     // The articles about it: the best fact, and the next when retrieval can hardly tell them apart.

@@ -4,7 +4,7 @@ import { ASK_WHEN } from '../wording'
 import type { Intent } from './intent'
 
 /** Asks the same thing of each of several things ("分别是什么", "各自", "有何不同"). */
-const EACH = /分别|各自|各(是|有|为)|区别|不同|差别|差异|两级|哪(两|几)级|几级|衔接|先后|关系|怎么接上/
+const EACH = /分别|各自|各(是|有|为)|区别|不同|差别|差异|两级|哪(两|几)级|几级|衔接|关系|怎么接上/
 
 /**
  * "学校审核与市科协审核的侧重点分别是什么": each named selection step's own fact, in the order of the

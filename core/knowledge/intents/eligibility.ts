@@ -104,7 +104,8 @@ export function eligibilityAnswer(
   const askPriority = PRIORITY_ASK.test(q)
   // A profile sent as a bare statement ("横州高一，数学年级前9%") asks the same as "能报吗".
   const statement = !ASKING.test(q.replace(UNKNOWN_SAID, '')) && PROFILE_WORDS.test(q)
-  const askApply = APPLY_ASK.test(q) || statement
+  // "我们在融水，娃读高一，综合前18%，是不是只招市区的": whether the county counts is asked of this student.
+  const askApply = APPLY_ASK.test(q) || statement || COUNTY_ASK.test(q)
   if (!askApply && !askPriority) return undefined
   const { profile } = extractProfile(asker ? `${asker.replace(/[:：]\s*$/, '')}，${question}` : question)
   const hard = HARD_SIGNALS.filter((k) => profile[k] !== undefined).length

@@ -68,6 +68,13 @@ const WHERE_ASK =
 /** "“健全激励机制”出自方案哪一部分？": the article and item a heading is, with that item's facts. */
 function headingPlace(ctx: Context, q: string): QaAnswer | undefined {
   if (!WHERE_ASK.test(q)) return undefined
+  // "学生跟踪与服务的内容在第几部分": an article's own title.
+  const whole = ctx.vocab.outline.find((a) => a.pattern.test(q))
+  if (whole) {
+    const ids = ctx.program.facts.filter((f) => f.section.split('（')[0] === whole.section).map((f) => f.id)
+    const reply = factsReply(ctx, ids, `“${whole.title}”是方案的第${whole.section}部分。`)
+    if (reply) return reply
+  }
   for (const article of ctx.vocab.outline) {
     const i =
       article.parts?.findIndex((p) => q.includes(p) || q.includes(p.replace(/^(强化|狠抓|健全|加强)/, ''))) ?? -1

@@ -132,11 +132,17 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
       `${named.map((c) => `${c.name}${c.quota}名，占三市合计${total}名的${percent(c.quota)}${half(c)}`).join('；')}（${all}）。`,
     )
   } else if (first && second && named.length === 2 && (DIFFERENCE.test(q) || COMPARED.test(q))) {
-    // "南宁…比柳州多几个": said in the asker's direction, the city after 比 last.
-    const [a, b] = against === first ? [second, first] : [first, second]
+    // "南宁…比柳州多几个": said in the asker's direction, the city after 比 last; "比我们多" is the asker's city.
+    const base = against ?? (/比(我们|咱们|俺们)/.test(q) ? program.cities.find((c) => c.name === ownCity) : undefined)
+    const [a, b] = base === first ? [second, first] : [first, second]
     const gap = Math.abs(a.quota - b.quota)
     const verdict = gap === 0 ? `两市名额一样多` : `${a.name}比${b.name}${a.quota > b.quota ? '多' : '少'}${gap}名`
-    parts.push(`${a.name}${a.quota}名，${b.name}${b.quota}名，${verdict}。`)
+    // "是不是刚好翻一倍": the ratio too.
+    const times =
+      /翻(一)?倍|双倍|两倍|2倍/.test(q) && b.quota > 0
+        ? `，是${b.name}的${Number((a.quota / b.quota).toFixed(2))}倍`
+        : ''
+    parts.push(`${a.name}${a.quota}名，${b.name}${b.quota}名，${verdict}${times}。`)
   } else if (named.length >= 2 && SUM.test(q)) {
     const sum = named.reduce((s, c) => s + c.quota, 0)
     parts.push(

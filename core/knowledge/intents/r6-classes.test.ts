@@ -454,3 +454,68 @@ describe('round 6 re-runs (h50–h66 on 224d938)', () => {
     expect(ask('我家在南宁，孩子才读初二，数学很好年级前3%，现在能报吗').eligibility?.verdict).toBe('ineligible')
   })
 })
+
+describe('round 6 classes (blind sets h67–h69)', () => {
+  it('比我们 is the asker’s city; 翻一倍 asks the ratio too, said once', () => {
+    const a = ask('南宁30个名额，我们柳州才15个😂 南宁比我们多几个？是不是刚好翻一倍')
+    hasEach(a.answer, [['南宁市比柳州市多15名'], ['2倍']])
+    expect(a.answer.split('多15名').length).toBe(2)
+  })
+  it('months from a start said as 23年10月开始 or 起算', () => {
+    expect(ask('培养是23年10月开始的话，到中期评价截止大概有几个月时间').answer).toContain('5个月')
+    expect(ask('培养周期自2023年10月起算，至中期评价截止约为几个月？至年度评价截止共几个月？').answer).toContain(
+      '5个月',
+    )
+  })
+  it('有没表彰 asks', () => {
+    expect(ask('年度评价是谁负责搞的？表现好的有冇表彰').answer).toContain('表彰')
+  })
+  it('the main work points of the year', () => {
+    const q = '请按时间先后列出2023年内本计划的主要工作节点（学校推荐、市级审核、师生见面会、确定研究方向）。'
+    hasEach(ask(q).answer, [['11月'], ['12月']])
+  })
+  it('能否凭获奖推荐, 是不是只招市区, 卡得住不 ask the verdict', () => {
+    const a = ask(
+      '柳州市某中学：高二学生综合成绩年级前25%、物理学科成绩年级前18%，高中阶段曾获全国中学生物理竞赛（广西赛区）一等奖，请问能否凭获奖情况推荐参加？',
+    )
+    expect(a.eligibility?.verdict).toBe('ineligible')
+    expect(ask('我们在融水，娃读高一，综合排名年级前18%，是不是只招市区的？').eligibility?.verdict).toBe('eligible')
+    expect(ask('柳洲高一的，物理全级第45名，全级300人😬 卡得住不').eligibility?.verdict).toBe('eligible')
+  })
+  it('clauses of a statement right in substance', () => {
+    const q =
+      '经了解，培养周期为2023年10月至2024年9月，共一年；周期结束后学生可报名下一年度培养，导师将优先考虑。以上理解是否准确？'
+    expect(ask(q).answer).toMatch(/^正确/)
+  })
+  it('a district’s own award is no regional award', () => {
+    const q =
+      '柳州市城中区某中学高二学生，数学学科年级前9%，获外观设计专利授权一项，另获城中区区级科技比赛一等奖，请确认其资格及是否可优先推荐。'
+    expect(ask(q).eligibility).toEqual({ verdict: 'eligible', priority: false })
+  })
+  it('the month before 元旦 is December', () => {
+    expect(ask('元旦前那一个月我们要跟导师搞定啥东西？搞定了还要报给谁').answer).toContain('研究方向')
+  })
+  it('Cantonese: 钟意地理, 得唔得', () => {
+    expect(ask('我仔好钟意地理，地理得唔得？').answer).toContain('数学')
+  })
+  it('whether mentors choose centrally or city by city', () => {
+    expect(ask('导师挑学生是在南宁统一搞，还是各个市自己搞？').answer).toContain('各市科协')
+  })
+  it('a team member with a senior title but no doctorate', () => {
+    hasEach(ask('培养团队拟吸收一名具有副教授职称但无博士学位的教师，是否符合要求？').answer, [['副高'], ['或']])
+  })
+  it('how a mentor is appointed after the university recommends', () => {
+    hasEach(ask('请梳理导师确定的流程：高校推荐之后还需经过哪些环节？').answer, [['审定'], ['聘书']])
+  })
+  it('另， starts an ask of its own', () => {
+    const q =
+      '我们理解：各中学于10月24日前将申请表报送市科协，市科协于10月27日前报送管办，请予确认。另，市级审核主要审核哪些方面？'
+    hasEach(ask(q).answer, [['没错'], ['完整性']])
+  })
+  it('where the candidates come from', () => {
+    hasEach(ask('请问“遴选候选人”在哪一环节产生，由谁确定？').answer, [['自治区级'], ['管理办公室']])
+  })
+  it('an article found by its title', () => {
+    expect(ask('请问实施方案中关于学生跟踪与服务的内容在第几部分？核心要求是什么？').answer).toContain('第七部分')
+  })
+})

@@ -6,7 +6,7 @@ import { clamp, joinWithin, laterPlanNote } from '../reply'
 import type { Intent } from './intent'
 
 const SCHEDULE =
-  /下一步|接下来|最近.{0,4}(安排|节点|要做|有什么)|现在.{0,4}(阶段|该做|到哪)|时间节点|时间安排|进度安排|日程|时间表|有哪些(日期|截止)|关键日期/
+  /下一步|接下来|最近.{0,4}(安排|节点|要做|有什么)|现在.{0,4}(阶段|该做|到哪)|时间节点|(工作|主要|关键)节点|时间安排|进度安排|日程|时间表|有哪些(日期|截止)|关键日期/
 
 /** Asks what comes next from now, whatever step it names. */
 const NEXT = /下一步|接下来|最近|现在/

@@ -3,7 +3,8 @@ import { factsReply } from '../reply'
 import type { Intent } from './intent'
 
 /** Asks who carries out something ("哪个部门负责", "由谁组织", "谁来评", "哪些单位参与"). */
-const WHO = /谁|哪(个|些|家|一)?(部门|单位|机构|方面|方|家)|什么(部门|单位|机构)/
+const WHO =
+  /统一[^，,。？?]{0,4}还是|各(个)?市(自己|分别)|谁|哪(个|些|家|一)?(部门|单位|机构|方面|方|家)|什么(部门|单位|机构)/
 
 /**
  * Who carries out a named step of the plan ("年度评价是哪个部门负责搞的", "中期评价由谁组织"): the

@@ -11,7 +11,7 @@ const OTHER_SUBJECTS =
 function subjectMembershipAnswer(ctx: Context, program: Program, q: string): QaAnswer | undefined {
   // "天文能选不": a subject chosen or studied is asked as a field, like 学科/方向 said outright.
   if (
-    !/学科|科目|方向|专业|领域|(能|可以|可|能不能)(选|学|做|搞|研究|报)|选不|报不|也行|行吗|行不行|(有没有|有冇|有无)得?(选|学|报)|得选/.test(
+    !/学科|科目|方向|专业|领域|(能|可以|可|能不能)(选|学|做|搞|研究|报)|选不|报不|也行|行吗|行不行|(有没有|有冇|有无)得?(选|学|报)|得选|得不得|行不行/.test(
       q,
     )
   )
