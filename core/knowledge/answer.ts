@@ -116,8 +116,9 @@ function withoutAfterword(q: string, ask: string): string | undefined {
 /** A space after Chinese (or an emoji) and before Chinese: a pause between sentences, not inside a word. */
 /** "想问三个问题：1 要读高几 2 成绩有啥要求 3 …": numbers set off by spaces number the asks. */
 function spacedNumbers(text: string): string {
-  if (!/(^|[：:，,\s])1\s+[\u4e00-\u9fff].*\s2\s+[\u4e00-\u9fff]/u.test(text)) return text
-  return text.replace(/(?<=^|[：:，,\s])([1-9])\s+(?=[\u4e00-\u9fff])/gu, '$1.')
+  // "问题：1柳州有几个名额 2学校的材料交给谁": numbers after a colon or a space, 1 then 2, with or without a space after.
+  if (!/(^|[：:，,\s])1\s*[\u4e00-\u9fff].*\s2\s*[\u4e00-\u9fff]/u.test(text)) return text
+  return text.replace(/(?<=^|[：:，,\s])([1-9])\s*(?=[\u4e00-\u9fff])(?![个名次位天年月号日人])/gu, '$1.')
 }
 const SPOKEN_PAUSE = /(?<=[\u4e00-\u9fff\p{Extended_Pictographic}])[ \t\u3000]+(?=[\u4e00-\u9fff])/gu
 

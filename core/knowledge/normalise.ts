@@ -41,9 +41,11 @@ const CANTONESE_WORDS: Record<string, string> = {
   边个: '谁',
   边度: '哪里',
   钟意: '喜欢',
+  咗: '了',
+  我系: '我是',
   我仔: '我儿子',
 }
-const CANTONESE = /唔该|钟意|我仔|系边个|边个|边度|系唔系|系咪|就系|都系|唔系|点样|几时|上堂|㗎|咩|嘅|唔|佢/g
+const CANTONESE = /唔该|钟意|咗|我系|我仔|系边个|边个|边度|系唔系|系咪|就系|都系|唔系|点样|几时|上堂|㗎|咩|嘅|唔|佢/g
 const SPOKEN_TIMES = new RegExp(`(\\d+|${NUM}|几|多少)(?:回|趟)(?![家去来事答复信应头到])`, 'g')
 const SPOKEN_HOW_MANY = /好多(个|名|人|次|天)?(?=[呀啊嘛哦哟呢吗?？,，。!！]|$)/g
 /** 好久 as southwest speech asks it: how long at the end of an ask ("要公示好久？"), when before a step ("好久开始"). */
@@ -83,6 +85,8 @@ function normaliseAfresh(text: string): string {
     // Cantonese 几多 is 多少 ("前几多名", "又系几多").
     .replace(/几多/g, '多少')
     .replace(/有没得/g, '有没有')
+    // "1⃣培养要搞多久 2⃣…": keycap digits number the asks.
+    .replace(/([1-9])\uFE0F?\u20E3/g, '$1.')
     // "元旦前那一个月": December.
     .replace(/元旦前(那|的)?(一)?个?月/g, '12月')
     // "10.24前": a day written with a dot before 前 or 号.
@@ -92,6 +96,8 @@ function normaliseAfresh(text: string): string {
     .replace(/娃崽|细路仔?|细伢子?/g, '孩子')
     // Cantonese written as spoken: 咩 什么, 嘅 的, 系 是 (only in its set phrases: 院系 and 关系 stay), 唔 不.
     .replace(CANTONESE, (w) => CANTONESE_WORDS[w] ?? w)
+    // 系 as 是 only where a verb stands, never inside a word (联系谁, 关系).
+    .replace(/(?<=^|[，,。？?！!\s我你他她佢呢就都之后完])系(?=怎样|点样|什么|谁|哪|几|咩)/g, '是')
     .replace(DIALECT_WHAT, '什么')
   s = s.replace(PERCENT_WORDS, (_m, n: string) => {
     const v = /\d/.test(n) ? n : chineseNumberToInt(n)

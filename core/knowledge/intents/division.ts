@@ -5,7 +5,7 @@ import type { Intent } from './intent'
 
 /** Asks which city a county or district belongs to ("宾阳县归南宁管吗", "阳朔算不算桂林的", "柳江属于哪个市"). */
 const BELONGS_ASK =
-  /(归|属于?|算|是)[^，,。？?]{0,8}(管|的|下辖|管辖|辖区)?(吗|不|么|没|嘛|[?？]|$)|属不属于|归不归|算不算|是不是|(归|属于?)(哪|什么)(个|一)?(市|城市|地方)|哪个市(的|管)/
+  /(归|属于?|算|是)[^，,。？?]{0,8}(管|的|下辖|管辖|辖区)?(吗|不|么|没|嘛|[?？]|$)|属不属于|归不归|算不算|是不是|(归|属于?)(哪|什么)(个|一)?(市|城市|地方)|哪个市(的|管)|在(遴选)?范围(内|里|之内)?(吗|吧|不|么|嘛)/
 
 /**
  * "宾阳县的学生归南宁管吗": a county or district of Guangxi named with a question of whom it belongs
@@ -23,7 +23,7 @@ export const division: Intent = {
     const places = earlier ? [earlier, ...own] : own
     const county = countyOf(places)
     // "灵川县的娃，资格审核是桂林市科协审还是直接拿去自治区审": a step of the selection asked, not the county's city.
-    if (/审核|审查|[^审]审还是|报送|公示|遴选|申请表|报名表|交(到|给|去)?[^，,。？?]{0,6}科协|提交/.test(ask.q))
+    if (/审核|审查|[^审]审还是|报送|公示|遴选|申请表|报名表|交(到|给|去)?[^，,。？?]{0,6}科协|提交|优先|奖/.test(ask.q))
       return decline(ask, 'asks of a step of the selection')
     if (!county?.division || !BELONGS_ASK.test(earlier ? ask.q : ask.q.replace(county.matched, '')))
       return decline(ask, 'asks of no county or district where it belongs')
@@ -36,7 +36,7 @@ export const division: Intent = {
         : new RegExp(
             `(归|属于?|算(不算)?|是)${m}|(归|属于?|算)[^，,。？?]{0,3}${m}|${m}市?(那边|这边)?(管|的)(吗|不|么|没|嘛|呀|啊|[?？]|$)`,
           )
-    if (!(near?.test(ask.q) || /(哪|什么)(个|一)?(市|城市)/.test(ask.q)))
+    if (!(near?.test(ask.q) || /(哪|什么)(个|一)?(市|城市)|范围/.test(ask.q)))
       return decline(ask, 'names no city the county is asked to belong to')
     const program = ctx.program
     const city = program.cities.find((c) => c.name === county.city)

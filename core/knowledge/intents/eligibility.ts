@@ -136,7 +136,12 @@ export function eligibilityAnswer(
   const result = checkEligibility(program, profile)
   // "孩子有个外观设计专利授权了，算优先吗": only an award or patent and an ask for priority, no
   // city, grade or rank: the priority rule and whether the named one meets it, not a checklist.
-  if (priorityOnly) return priorityRuleReply(ctx, result)
+  if (priorityOnly) {
+    // "专利是挂我（家长）名字的": a condition the plan does not set is said first.
+    const reply = priorityRuleReply(ctx, result)
+    const open = offRuleNote(ctx, question)
+    return open ? { ...reply, answer: { ...reply.answer, answer: clamp(`${open}${reply.answer.answer}`) } } : reply
+  }
   const explanation = explainEligibility(program, result)
   const sections = [...new Set(result.checks.map((c) => c.section))]
   const note = offRuleNote(ctx, question) || placesNote(ctx, question)

@@ -31,7 +31,15 @@ export const gradeAfter: Intent = {
     const { q } = ask
     if (!GRADE_ASK.test(q) || !AT_END.test(q)) return decline(ask, 'asks no grade at the end of the training')
     if (/能不能|能否|可以|可否|符合|还能|能报|能参加|有资格/.test(q)) return decline(ask, 'asks whether one may apply')
-    const now = NOW_GRADE.exec(ask.context ?? q)?.[1]
+    // "明年9月份娃都升高三了…那时候还要考核吗": a grade entered later is not the grade now; the time is asked.
+    if (/(明年|那时|到时|\d{1,2}月份?)[^，,。？?]{0,8}(升|上|读)(入|到)?(高[一二三]|初三)/.test(ask.context ?? q))
+      return decline(ask, 'names the grade entered later, not the grade now')
+    const text = ask.context ?? q
+    const said = NOW_GRADE.exec(text)
+    if (!said?.[1]) return decline(ask, 'names no grade the student is in now')
+    // "培养到明年9月，孩子是不是都上高三了": the grade asked of the end, so the student is in the one before now.
+    const atEnd = /(都|就|已经?|会|要)(升|上)(入|到)?$/.test(text.slice(Math.max(0, said.index - 4), said.index))
+    const now = atEnd ? GRADES[GRADES.indexOf(said[1]) - 1] : said[1]
     if (!now) return decline(ask, 'names no grade the student is in now')
     const { start, end, section } = ctx.program.training
     const next = GRADES[GRADES.indexOf(now) + 1]

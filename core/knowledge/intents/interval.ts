@@ -4,6 +4,7 @@ import { type Context, decline } from '../context'
 import type { ProgramMilestone } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import type { Intent } from './intent'
+import { type Point, saidDaysAnswer, saidMonthsAnswer, saidPoints } from '../said-days'
 
 /** Asks how far apart two things are ("相差几天", "中间隔了几个月", "之间有多久", "相比…留给…几天"). */
 const APART =
@@ -80,7 +81,8 @@ function workingDaysSpan(ctx: Context, q: string, context?: string): QaAnswer | 
   // Two days said outright ("从10月25日到10月27日") count both; from a step's day or "次日起", the day after it.
   const withFirst =
     /(含|包括|包含)(起始日|首日|起算日|开始那天|第一天)|(起始日|首日)(计入|算在内|也算)/.test(q) ||
-    (steps.length === 0 && !earlier && !/次日|第二天|不含|不算/.test(q))
+    (steps.length === 0 && !earlier && !/次日|第二天|不含|不算/.test(q)) ||
+    (given.length === 1 && /启动|开始报名|开始(工作|初选)/.test(q) && !/次日|第二天|不含|不算/.test(q))
   const start = withFirst ? from : addDays(from, 1)
   const count = workingDaysBetween(start, to)
   const named = (given.length === 1 ? after : steps)
@@ -118,8 +120,11 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
     }
   }
   // "从10月24号交表截止到明年2月底中期评价截止，中间一共多少天": two days said outright (a 月底 as its last day).
-  const said = saidPoints(ctx, q)
+  // "中期是2月底前，年度是9月底前，这中间差几个月": the two said before an ask pointing at them.
+  const said =
+    saidPoints(ctx, q).length === 0 && BOTH.test(q) && context ? saidPoints(ctx, context) : saidPoints(ctx, q)
   if (said.length === 2 && /(几|多少)(天|日)/.test(q)) return saidDaysAnswer(ctx, said as [Point, Point])
+  if (said.length === 2 && /(几|多少)个?月/.test(q)) return saidMonthsAnswer(said as [Point, Point])
   const stepsIn = (text: string) => ctx.vocab.steps.filter((s) => s.pattern.test(text.replace(/截止(时间|日期)?/g, '')))
   let named = stepsIn(q)
   // "该时限比学校提交截止晚几天": 该 points at the step the message named before.
@@ -138,7 +143,11 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
   if (steps.length === 1 && first && fromStart) return fromTrainingStart(ctx.program.training.start, first)
   // "如于2023年10月20日提交，距学校推荐截止还有几天": from the day given to a step's day.
   // "今天10月21号，…还剩几天": today's day may be said in the message before the ask.
-  const given = GIVEN_DAY.exec(q) ?? (context && TODAY_SAID.test(context) ? GIVEN_DAY.exec(context) : null)
+  const given =
+    GIVEN_DAY.exec(q) ??
+    (context && TODAY_SAID.test(context) ? GIVEN_DAY.exec(context) : null) ??
+    // "今天10号了，学校24号截止交表，还剩几天": a day with no month is in the step's month.
+    (first ? todayInStepMonth(`${context ?? ''}${q}`, first.due) : null)
   if (steps.length === 1 && first && !first.month && given) {
     const day = `${given[1] ?? first.due.slice(0, 4)}-${(given[2] as string).padStart(2, '0')}-${(given[3] as string).padStart(2, '0')}`
     const gap = daysBetween(day, first.due)
@@ -173,46 +182,10 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
   }
 }
 
-/** A day said in an ask: a day of a month, or a month's end ("2月底", "9月末"), in the order said. */
-interface Point {
-  day: string
-  monthEnd: boolean
-}
-const POINT = /(?:(20\d\d)年)?(\d{1,2})月(?:(\d{1,2})[日号]|(底|末))/g
-
-/** The days an ask says, each in the cohort's year or the next (a month before the training starts is next year's). */
-function saidPoints(ctx: Context, q: string): Point[] {
-  const startMonth = Number(ctx.program.training.start.slice(5, 7))
-  return [...q.matchAll(POINT)].flatMap((m) => {
-    const month = Number(m[2])
-    if (month < 1 || month > 12) return []
-    const year = m[1] ? Number(m[1]) : ctx.program.cohort + (month < startMonth ? 1 : 0)
-    const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
-    const date = m[3] ? Number(m[3]) : last
-    if (date < 1 || date > last) return []
-    return [{ day: `${year}-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`, monthEnd: !m[3] }]
-  })
-}
-
-/** The days between two days said, the steps due on them named as sources. */
-function saidDaysAnswer(ctx: Context, [a, b]: [Point, Point]): QaAnswer | undefined {
-  const [from, to] = a.day <= b.day ? [a, b] : [b, a]
-  const gap = daysBetween(from.day, to.day)
-  if (gap === 0) return undefined
-  const end = (p: Point) => (p.monthEnd ? `（月底按当月最后一天${chineseDate(p.day)}算）` : '')
-  const dated = ctx.program.milestones.filter(
-    (m) =>
-      m.due === from.day ||
-      m.due === to.day ||
-      (m.month !== undefined && [from, to].some((p) => p.monthEnd && p.day.startsWith(m.month as string))),
-  )
-  return {
-    answer: `${chineseDate(from.day)}到${chineseDate(to.day)}${end(to)}相差${gap}天；如果两头都算，共${gap + 1}天。`,
-    intent: 'deadline',
-    sources: dated.map((m) => ({ section: m.section, title: m.title })),
-    confidence: 0.85,
-    facts: dated.map((m) => ({ section: m.section, title: m.title, text: `${m.title}，${m.due}` })),
-  }
+/** "今天10号": today's day with no month, read in the month of the step asked about, as a GIVEN_DAY match. */
+function todayInStepMonth(text: string, due: string): RegExpExecArray | null {
+  const m = /(今天|今日|现在)(是|已经)?(\d{1,2})[号日]/.exec(text)
+  return m ? GIVEN_DAY.exec(`${Number(due.slice(5, 7))}月${m[3]}日`) : null
 }
 
 /** Asks how long a step is given ("留了几天审核时间", "审核有几天时间", "给了几天"). */

@@ -25,7 +25,7 @@ export const notInPlan: Intent = {
       openTopicIn(ctx, q) ?? (ask.context && ASKS_IF_SET.test(q) ? openTopicIn(ctx, ask.context) : undefined)
     if (!missing) return decline(ask, 'raises no topic the vocabulary lists as left open')
     // "娃讲11月份要开个什么会，家长要不要请假陪去": the event of that month is asked first; its fact says who attends.
-    const month = /(\d{1,2})月份?[^，,。？?]{0,8}(会|活动)/.exec(ask.context ?? q)
+    const month = /(\d{1,2})月份?[^，,。？?]{0,8}(会|活动|考试|考核|评价|汇报|要准备|要做)/.exec(ask.context ?? q)
     if (month && program.milestones.some((m) => m.month && Number(m.month.slice(5)) === Number(month[1])))
       return decline(ask, 'asks the event of a month the plan dates')
     // "有人讲这是收费班，到底是哪个单位办的？", "要去大学几趟？我们住校…": a topic only in hearsay before

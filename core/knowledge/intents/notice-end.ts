@@ -91,7 +91,7 @@ export const noticeEndIntent: Intent = {
       ? ''
       : `（${chineseDate(start)}不是工作日，从${chineseDate(addWorkingDays(start, 1))}算起）`
     return noticeReply(
-      `${what}为${days}个工作日：从${chineseDate(start)}开始${moved}，到${chineseDate(end)}结束（当天是${weekdayOf(end)}；按国家法定节假日和调休安排计算工作日）。${step ? '方案没有写公示的具体开始日期。' : ''}`,
+      `${what}为${days}个工作日：从${chineseDate(start)}开始${moved}，到${chineseDate(end)}结束（当天是${weekdayOf(end)}；周六、周日和法定节假日不算，调休上班日算）。${step ? '方案没有写公示的具体开始日期。' : ''}`,
       days,
       step,
     )

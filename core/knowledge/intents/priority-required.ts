@@ -6,6 +6,10 @@ import type { Intent } from './intent'
 const PRIORITY_TOPIC = /优先|获奖|奖项|竞赛|比赛|专利|奖/
 /** Asks whether they are required. */
 const REQUIRED = /必须|一定要|必需|硬性|非得|必要条件|都要有|都得有|是前提|门槛/
+/** Asks whether an award or patent exempts from the rank condition ("不受成绩排名限制", "直接报名"). */
+const EXEMPT =
+  /不受[^，,。？?]{0,10}(限制|约束)|直接(报名|推荐|入选|参加)|免(于)?(成绩|排名)|不看(成绩|排名)|不用(看)?(成绩|排名)|(成绩|排名)[^，,。？?]{0,4}(不够|不达标)[^。？?]{0,8}(也|还)(能|可以)/
+
 /** "没有竞赛获奖能报吗": applying without them. */
 const WITHOUT =
   /(没有|没|没拿过|没获过|没得过|无)[^，,。？?]{0,6}(奖|获奖|竞赛|比赛|专利)[^。？?]{0,10}(能|可以|能不能|可不可以|可否)[^，,。？?]{0,2}(报|参加|申请)/
@@ -23,7 +27,7 @@ const MEMBER_ONLY =
  */
 export const priorityRequired: Intent = {
   name: 'priority_required',
-  description: 'whether awards or patents are required to apply: no, they give priority; what is required',
+  description: 'whether awards or patents are required to apply, or exempt from the ranks: no, they give priority',
   answer: (ask, ctx) => {
     const { q } = ask
     // Said across clauses ("啥奖都没拿过，就是科学社的成员，能报吗"): the whole message is read.
@@ -31,9 +35,23 @@ export const priorityRequired: Intent = {
     const member = MEMBER_ONLY.test(whole)
     const asked =
       (REQUIRED.test(q) && PRIORITY_TOPIC.test(q)) || WITHOUT.test(whole) || NONE_THEN_ASK.test(whole) || member
-    if (!asked) return decline(ask, 'asks not whether awards or patents are required')
     const { program } = ctx
     const e = program.eligibility
+    // "获奖学生是否可不受成绩排名条件限制而直接报名": priority is given on top of the conditions, not instead of them.
+    if (EXEMPT.test(q) && PRIORITY_TOPIC.test(whole))
+      return {
+        answer: `不可以。获奖或专利是优先推荐的条件（${e.priority.section}），不能代替成绩条件：仍需满足相应学科成绩在本校年级前${e.rank.subjectTopPercent}%或综合成绩前${e.rank.overallTopPercent}%（${e.rank.section}），以及年级、城市和品学兼优等其他条件，满足之后才按获奖或专利优先推荐。`,
+        intent: 'fact',
+        sources: [e.priority.section, e.rank.section].map((section) => ({
+          section,
+          title: program.facts.find((f) => f.section === section)?.title ?? '遴选条件',
+        })),
+        confidence: 0.8,
+        facts: program.facts
+          .filter((f) => ['priority', 'rank'].includes(f.id))
+          .map((f) => ({ section: f.section, title: f.title, text: f.answer })),
+      }
+    if (!asked) return decline(ask, 'asks not whether awards or patents are required')
     const pools = ctx.factsById.get('recommended_pools')
     const lead =
       member && pools

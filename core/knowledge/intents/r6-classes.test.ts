@@ -519,3 +519,87 @@ describe('round 6 classes (blind sets h67–h69)', () => {
     expect(ask('请问实施方案中关于学生跟踪与服务的内容在第几部分？核心要求是什么？').answer).toContain('第七部分')
   })
 })
+
+describe('round 6 classes (blind sets h70–h72)', () => {
+  it('patents still being applied for or awaiting grant are not granted', () => {
+    expect(
+      ask('七星区高二，总分年级前15%，有个外观设计专利授权了，还有个发明专利在申请，能优先吗').eligibility,
+    ).toEqual({
+      verdict: 'eligible',
+      priority: false,
+    })
+    const q =
+      '柳城县高一，化学年级前15%，有个实用新型专利还在等授权，另外拿了柳州市科技创新大赛一等奖，能报吗？算优先不'
+    expect(ask(q).eligibility).toEqual({ verdict: 'eligible', priority: false })
+  })
+  it('有先推荐 is 优先推荐; 拟申报…请予确认 asks the verdict', () => {
+    expect(
+      ask('武鸣高二，数学年级前14%，高一的时候拿了全国青少年科技创新大赛二等奖🏆 能有先推荐吗').eligibility?.priority,
+    ).toBe(true)
+    expect(
+      ask('河池市南丹县某中学：高二学生一名，物理成绩年级前4%，拟申报本计划，请予确认。').eligibility?.verdict,
+    ).toBe('ineligible')
+  })
+  it('months and days between days said, today said with no month, a start day included', () => {
+    expect(ask('中期是2月底前，年度是9月底前，这中间差几个月啊').answer).toContain('7个月')
+    expect(ask('今天10号了，学校24号截止交表，还剩几天😱 来得及准备材料不').answer).toContain('14天')
+    expect(
+      ask('我校拟于2023年10月16日（星期一）启动报名，至学校推荐截止日，共有多少个工作日？（不考虑调休）').answer,
+    ).toContain('7个工作日')
+  })
+  it('a grade entered later, or asked of the end, is not the grade now', () => {
+    hasEach(ask('明年9月份娃都升高三了😭 那时候英才计划还要搞什么考核吗').answer, [['年度评价'], ['9月底']])
+    expect(ask('培养到明年9月，孩子是不是都上高三了').answer).toContain('读高二的学生')
+  })
+  it('请个假, keycap numbers, classroom or lab, 范围内吧', () => {
+    expect(ask('要是刚好碰到期中考试那周有活动，请个假会不会被踢出去啊🥺').answer).toContain('没有规定')
+    hasEach(ask('老师好😊想问三个事哈：1⃣培养要搞多久 2⃣一年要去大学几次 3⃣中期要是没过会怎样').answer, [
+      ['一年'],
+      ['退出'],
+    ])
+    expect(ask('去到大学是在教室上课还是进实验室？').answer).toContain('重点实验室')
+    expect(ask('邕宁区的高中也在范围内吧？我们学校不在市区').answer).toContain('南宁')
+  })
+  it('Cantonese: after the notice', () => {
+    expect(ask('我系阿嫲，孙女讲入选咗之后有个公式，公式完之后系点样？直接去大学报到？').answer).toContain('见面会')
+  })
+  it('once a month is not what the minimum means', () => {
+    expect(ask('一年最少去10次，那是不是等于每个月都要去一次？').answer).toMatch(/^不等于/)
+  })
+  it('a patent in a parent’s name is open; an agreement to sign is open', () => {
+    expect(ask('有个实用新型专利是挂我（家长）名字的，娃也有参与，这个能算娃的优先条件吗').answer).toContain('没有提到')
+    expect(ask('学生入选后，是否需与高校签订安全责任书或培养协议？').answer).toContain('没有规定')
+  })
+  it('a department is no university; a short university name not listed', () => {
+    expect(ask('我院为计算机学院，请问计算机学科是否在本计划学科范围内？').answer).toContain('数学')
+    expect(ask('西大、广西师大、广西科大都有份吗？广西医科大有没有').answer).toContain('不在本计划的实施高校之内')
+  })
+  it('a month’s test is its step; choosing a university elsewhere is open', () => {
+    expect(ask('过完年二月份是不是要考试了😭 要准备啥啊').answer).toContain('中期')
+    expect(ask('我在南宁读书，能不能选桂林那边广西师大的导师啊？还是只能跟南宁的大学').answer).toContain('没有规定')
+  })
+  it('an award does not exempt from the ranks', () => {
+    expect(ask('请确认：已获自治区级科技竞赛奖项的学生，是否可不受成绩排名条件限制而直接报名？').answer).toContain(
+      '仍需满足',
+    )
+  })
+  it('资格如何, 让孩子去南宁报名', () => {
+    const q =
+      '广大导师咨询：有一名高二学生物理成绩年级前3%，持有一项已授权的实用新型专利，但其就读学校所在城市尚不清楚，请问其资格如何？'
+    expect(ask(q).eligibility).toEqual({ verdict: 'unknown', priority: true })
+    expect(ask('我们在贵港桂平，离南宁也不算远，可以让孩子去南宁那边报名吗🥺').eligibility?.verdict).toBe('ineligible')
+  })
+  it('weekends are not working days, said so', () => {
+    expect(ask('假如名单从11月2号星期四开始公式，公式5个工作日，到几号结束？周六周日算不算进去').answer).toContain(
+      '周六、周日',
+    )
+  })
+  it('年纪 is 年级; numbers right after a colon number the asks', () => {
+    expect(ask('我们年纪一共400个人，数学要排到第几名以内才够报？如果按总分算呢').answer).toContain('80')
+    hasEach(ask('三个问题哈：1柳州有几个名额 2学校的材料交给谁 3柳州那边电话多少').answer, [['15'], ['市级科协']])
+  })
+  it('the steps between a step and the meeting', () => {
+    const a = ask('学校推荐材料于10月24日前报送后，至师生见面会之前，还需依次经过哪些环节？')
+    hasEach(a.answer, [['自治区级审核'], ['公示']])
+  })
+})

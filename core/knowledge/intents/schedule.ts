@@ -6,7 +6,7 @@ import { clamp, joinWithin, laterPlanNote } from '../reply'
 import type { Intent } from './intent'
 
 const SCHEDULE =
-  /下一步|接下来|最近.{0,4}(安排|节点|要做|有什么)|现在.{0,4}(阶段|该做|到哪)|时间节点|(工作|主要|关键)节点|时间安排|进度安排|日程|时间表|有哪些(日期|截止)|关键日期/
+  /(经过|还有|需经过|要经过)哪些环节|下一步|接下来|最近.{0,4}(安排|节点|要做|有什么)|现在.{0,4}(阶段|该做|到哪)|时间节点|(工作|主要|关键)节点|时间安排|进度安排|日程|时间表|有哪些(日期|截止)|关键日期/
 
 /** Asks what comes next from now, whatever step it names. */
 const NEXT = /下一步|接下来|最近|现在/
@@ -77,7 +77,10 @@ function timeline(program: Program): { key: string; section: string; line: strin
 /** "从学校推荐至名单公示各环节的时间节点": the steps from one named step to another, undated ones too. */
 function rangeAnswer(ctx: Context, q: string): QaAnswer | undefined {
   const steps = timeline(ctx.program)
-  const span = /(?:从|自)([^，,。？?]{2,16}?)(?:到|至)([^，,。？?]{2,16})/.exec(q)
+  // "学校推荐材料报送后，至师生见面会之前": a span said by its ends, 后 and 前.
+  const span =
+    /(?:从|自)([^，,。？?]{2,16}?)(?:到|至)([^，,。？?]{2,16})/.exec(q) ??
+    /([^，,。？?]{2,24}?)(?:之后|以后|后)[，,]?(?:到|至)([^，,。？?]{2,16}?)(?:之前|以前|前)/.exec(q)
   // "请梳理学生选拔阶段的各关键时间节点": the steps of the selection chain, in order.
   const chain = new Set(ctx.vocab.selection.chain.map((c) => ctx.factsById.get(c.fact)?.section))
   const selection =

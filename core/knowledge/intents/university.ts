@@ -21,7 +21,7 @@ function universityMembershipAnswer(program: Program, q: string): QaAnswer | und
   if (!/实施|参与|合作|高校|之一|在不在|有没有|是不是|是否|包括|包含|算不算|属于|里面?有/.test(q)) return undefined
   const listed = program.universities.flatMap((u) => [u.name, ...u.aliases])
   const others: string[] = []
-  for (const m of q.matchAll(/(大学|学院)/g)) {
+  for (const m of q.matchAll(/(大学|学院|医科大|医大|工大|民大|财大|艺大|农大)(?!学)/g)) {
     const before = q.slice(Math.max(0, (m.index ?? 0) - 10), m.index)
     const name = `${before.split(/有没有|是不是|是否|在不在|算不算|包括|包含|属于|本人系|我们|咱们|我校|本校|鉴于|作为|里|和|跟|与|、|，|,|[（()）]|吗|呢|的|有|是|去|在|系|扩展至|扩大至|纳入|至/).pop() ?? ''}${m[1]}`
     if ([...name].length < 4 || listed.includes(name) || others.includes(name)) continue
@@ -39,6 +39,14 @@ function universityMembershipAnswer(program: Program, q: string): QaAnswer | und
     if (/随便|任何|任意|随意|哪|什么|啥|别的|其他|其它|普通|一般|所有|每|一所|外地|外省|好的/.test(name)) continue
     // "参与高校的承办学院", "所属学院": a school of the university the message speaks of, not a name.
     if (/^(承办|所属|下属|二级|相关|有关|对口)学院$/.test(name)) continue
+    // "我院为计算机学院": a school named by its field is a department, not a university.
+    if (
+      m[1] === '学院' &&
+      /(计算机|物理|化学|数学|生命|生物|地理|信息|电子|机械|材料|环境|医学|药学|文学|外国语|经济|管理|教育|体育|艺术|音乐|美术|农学|林学|电气|土木|建筑|历史|哲学|法学)(科学)?(与[\u4e00-\u9fff]{1,6})?学院$/.test(
+        name,
+      )
+    )
+      continue
     if (listed.some((l) => l.length >= 4 && (name.includes(l) || l.includes(name)))) continue
     others.push(name)
   }

@@ -111,7 +111,14 @@ function visitsAnswer(ctx: Context, q: string, context?: string): QaAnswer | und
   const n = visitCount(q) ?? (STILL_NEEDED.test(q) && context ? visitCount(context) : undefined)
   const fewer = /少去|少几次|少(来|到|跑)|缺(了|席)?几次|不去几次|没去够|次数不够|不够次数/.test(q)
   const rate = VISIT_TOPIC.test(q) || MONTHLY_GOING.test(q) ? perMonth(ctx, q) : undefined
-  if (rate) return rateAnswer(ctx, rate)
+  if (rate) {
+    // "一年最少去10次，那是不是等于每个月都要去一次": the plan sets no monthly count.
+    const monthly = /是不是|是否|等于|意味着|就是说/.test(q) && /每个?月/.test(q)
+    const reply = rateAnswer(ctx, rate)
+    if (reply && monthly)
+      reply.answer = `不等于：方案只要求一个培养周期内不少于${ctx.program.training.requiredVisits}次，没有规定每个月要去几次。${reply.answer}`
+    return reply
+  }
   // "去了西大6次了。…还要去几次？": the visits may be named only in the sentence before the ask.
   const topic = VISIT_TOPIC.test(q) || (STILL_NEEDED.test(q) && VISIT_TOPIC.test(context ?? ''))
   // "一年最少去大学10次是吧": the minimum said as the only count is the rule to confirm.
