@@ -74,6 +74,10 @@ export function bodiesClaim(program: Program, q: string): QaAnswer | undefined {
   }
 }
 
+/** Asks whether a planned day meets a deadline ("是否在规定时限内", "是否符合方案要求", "来得及吗"). */
+const DEADLINE_FIT =
+  /是否在[^，,。？?]{0,6}(时限|期限|规定时间)内|(是否|能否)(符合|满足)[^，,。？?]{0,6}(要求|规定|时限)|来得及|赶得上|是否逾期|会不会(超时|逾期|晚)/
+
 /**
  * "市级科协应于10月31日前报送管理办公室，对吗？", "中期评价是3月底前完成吧？": a date stated for a
  * step of the plan, asked to be confirmed — each stated date checked against the step named
@@ -82,10 +86,11 @@ export function bodiesClaim(program: Program, q: string): QaAnswer | undefined {
 export const claim: Intent = {
   name: 'claim',
   description: 'a date of a step or a body’s role stated to be confirmed: right, or corrected from the plan',
-  triggers: [CONFIRM_ASK],
+  triggers: [CONFIRM_ASK, DEADLINE_FIT],
   answer: (ask, ctx) => {
     const { q } = ask
-    if (!CONFIRM_ASK.test(q)) return decline(ask, 'asks nothing to be confirmed')
+    const fit = DEADLINE_FIT.test(q)
+    if (!CONFIRM_ASK.test(q) && !fit) return decline(ask, 'asks nothing to be confirmed')
     // "请确认：中期评价须于2月底前完成，该截止日具体为几月几日": the day of a month's end is asked, not the claim.
     if (/星期几|周几|礼拜几/.test(q)) return decline(ask, 'asks the weekday of a day')
     if (/(底|末)前?/.test(q) && /几号|几日|哪[一1个]?天|哪[一1]?日|何日|具体(日期|是)/.test(q))
@@ -123,6 +128,17 @@ export const claim: Intent = {
       const undated = sameMonth && Boolean(d[3]) && Boolean(step.month) && !monthEnd
       const right = sameMonth && (d[4] ? Boolean(step.month) : Number(d[3]) === day && (!step.month || monthEnd))
       const said = d[0].replace(/号$/, '日')
+      // "拟于10月26日报送，是否在规定时限内": a day on or before the deadline is in time.
+      const on = `${step.due.slice(0, 4)}-${String(Number(d[2])).padStart(2, '0')}-${String(Number(d[3] ?? 0)).padStart(2, '0')}`
+      if (fit && d[3] && !step.month) {
+        lines.push(
+          on <= step.due
+            ? `在规定时限内：${shortTitle(step)}的截止是${planDate(step)}（${step.section}），${said}不晚于截止日。`
+            : `不符合：${shortTitle(step)}的截止是${planDate(step)}（${step.section}），${said}已晚于截止日（逾期）。`,
+        )
+        sources.push({ section: step.section, title: step.title })
+        continue
+      }
       lines.push(
         undated
           ? `方案只规定${shortTitle(step)}在${planDate(step)}（${step.section}），没有写具体日期，${said}是否安排请以通知为准。`
@@ -285,7 +301,7 @@ export const statementCheck: Intent = {
     if (near >= 0.85 || (near >= 0.6 && agree && (numbers.length > 0 || holding !== undefined)))
       return verdictReply('正确，与方案一致', about)
     // "只有高中阶段获得的奖项才能…": a restriction the article does not say word for word is not its rule.
-    if ((numbers.length > 0 && !agree) || near < 0.5 || /只有|仅限?|只限|只能|才(能|可)/.test(ask.q))
+    if ((numbers.length > 0 && !agree) || near < 0.65 || /只有|仅限?|只限|只能|才(能|可)/.test(ask.q))
       return verdictReply('这一理解不准确，与方案不一致，以方案为准', about)
     return verdictReply('请以方案的规定为准', about)
   },

@@ -9,7 +9,7 @@ const ASKS_SPECIFICS =
   /什么时候|啥时候|何时|几时|几号|哪天|几月|时间|哪些|哪几|实施高校|日期|截止|报名|怎么报|条件|名额|多少人|几点|开门|开放|门票|闭馆|地点|在哪|分数线|多少分|录取线|申报|评审|流程|程序|日程|赛程|安排|时间表|通知|材料|规则|政策|招生|介绍|要求|考什么|题型|考点|怎么考|出题|难度/
 /** A cheap first look: words that name something other than this program. */
 const NAMES_OTHER =
-  /[“"「『][^”"」』]{2,14}(活动|大赛)[”"」』]|英才|计划|项目|大赛|竞赛|比赛|奥赛|奥林匹克|联赛|令营|高考|(?<!期)中考|学考|会考|水平考试|馆|录取分数|录取线|投档线|招生计划|学者|职称|示范|特色|星级|文明校园/
+  /[“"「『][^”"」』]{2,14}(活动|大赛)[”"」』]|英才|计划|项目|大赛|竞赛|比赛|奥赛|奥林匹克|联赛|令营|高考|(?<!期)中考|学考|会考|水平考试|馆|录取分数|录取线|录取批次|招生录取|投档线|招生计划|学者|职称|示范|特色|星级|文明校园/
 /** An award or a priority asked about: the plan's own rules on awards answer it, whatever the contest. */
 const ABOUT_AWARDS = /获奖|奖项|[一二三]等奖|拿过|得过|获得|优先|符合|资格|算不算|算吗|能报|能参加/
 
@@ -57,11 +57,14 @@ const ELSEWHERE: { pattern: RegExp; name: (m: RegExpExecArray) => string }[] = [
     name: (m) => m[0].replace(/^.*(申报|创建|评选|评为|成为|争创)/, ''),
   },
   // National exams, and a university's own admissions ("广西大学去年的录取分数线").
-  { pattern: /高考|(?<!期)中考|(?<![数化文])学考(?!了)|会考|学业水平考试/, name: (m) => m[0] },
+  {
+    pattern: /高考|(?<!期)中考|(?<![数化文])学考(?!了)|会考|学业水平考试/,
+    name: (m) => m[0],
+  },
   // Admissions programs of the universities and the state ("高校专项计划的报名条件").
   { pattern: /(高校|国家|地方)专项(计划)?|专项招生计划/, name: (m) => (m[0].endsWith('计划') ? m[0] : `${m[0]}计划`) },
   {
-    pattern: /(大学|高校|学院|广大|西大|桂师)[^，,。？?]{0,10}(录取分数线?|录取线|投档线|招生计划)/,
+    pattern: /(大学|高校|学院|广大|西大|桂师)[^，,。？?]{0,10}(录取分数线?|录取线|投档线|招生计划|录取批次|招生录取)/,
     name: () => '高校招生录取',
   },
   // A venue's own opening hours.

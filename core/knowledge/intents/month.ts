@@ -10,7 +10,7 @@ import type { Intent } from './intent'
 
 /** Asks what happens or must be done then. */
 const WHAT_THEN =
-  /干嘛|干什么|干啥|做什么|做啥|做哪些|要做|有什么|有啥|有哪些|安排|完成|交什么|要交|什么事|哪些事|活动|哪个环节|哪一步|忙什么|忙啥|进行什么|考试|考核|考什么|准备(啥|什么|哪些)/
+  /干嘛|干什么|干啥|做什么|做啥|做哪些|要做|有什么|有啥|有哪些|安排|完成|交什么|要交|什么事|哪些事|活动|哪个环节|哪一步|忙什么|忙啥|进行什么|考试|考核|考什么|准备(啥|什么|哪些)|什么环节|搞什么|是什么/
 
 /** The dated steps of the month a question names (the day's own step when it names one), with their dates. */
 function monthAnswer(program: Program, ctx: Context, q: string, scored: ScoredFact[], now: Date): QaAnswer | undefined {

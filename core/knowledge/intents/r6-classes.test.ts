@@ -603,3 +603,52 @@ describe('round 6 classes (blind sets h70–h72)', () => {
     hasEach(a.answer, [['自治区级审核'], ['公示']])
   })
 })
+
+describe('round 6 classes (blind sets h73–h75)', () => {
+  it('吃亏 is no food; a school’s own exams are out of scope', () => {
+    expect(ask('南宁30个柳州15个对吧，那南宁比柳州多几个？感觉我们柳州好吃亏哦😤').answer).toContain('多15名')
+    expect(ask('南宁三中高一分班考几时考啊？').answer).toMatch(/教务处|班主任/)
+  })
+  it('a student described and 请确认 asks the verdict', () => {
+    const q =
+      '桂林市叠彩区某中学：高一学生秦某综合排名年级前25%，化学学科年级前14%，高中阶段获自治区青少年科技创新大赛三等奖。请确认。'
+    expect(ask(q).eligibility).toEqual({ verdict: 'eligible', priority: true })
+    const r = '南宁市良庆区某中学：高二学生物理成绩年级第50名、综合成绩年级第80名（年级共320人），请确认。'
+    expect(ask(r).eligibility?.verdict).toBe('ineligible')
+    expect(
+      ask('柳州高二，数学单科年级前15%，总分前30%，初中拿过全国初中数学联赛广西赛区二等奖（自治区级），这样行不')
+        .eligibility,
+    ).toEqual({
+      verdict: 'eligible',
+      priority: true,
+    })
+  })
+  it('a month’s count and whether two things share a month, the other named before', () => {
+    hasEach(ask('培养周期总共是几个月啊？年度评价9月底前搞完，跟周期结束是同一个月不').answer, [['一年'], ['同一个月']])
+  })
+  it('the time between two steps is counted, not left open', () => {
+    expect(ask('按进度安排，师生见面会与确定研究方向相隔约多长时间？研究方向确定后须履行何种手续？').answer).toContain(
+      '1个月',
+    )
+  })
+  it('the next evaluation after the midterm', () => {
+    hasEach(ask('中期汇报搞完，下一次考核是啥时候？要交啥东西').answer, [['9月底'], ['课题报告']])
+  })
+  it('a fixed pairing of universities and cities, a safety duty, are open; admissions batches out of scope', () => {
+    expect(
+      ask('三所实施高校与三个实施城市之间是否有固定的对接分工（如桂师对应桂林）？方案有无明确规定？').answer,
+    ).toContain('没有规定')
+    expect(ask('入选学生赴高校参加培养期间的安全责任由哪方承担？').answer).toContain('没有规定')
+    expect(ask('请问2024年广西普通高校招生录取批次有何调整？我校需向高三年级传达。').intent).toBe('out_of_scope')
+  })
+  it('what happens in December; a city 科协 asking of itself', () => {
+    expect(ask('听说12月份有个啥子环节要搞，是搞哪样的？').answer).toContain('研究方向')
+    expect(ask('我市科协在学生选拔及后续培养环节分别承担哪些工作？请逐项说明。').answer).toContain('见面会')
+  })
+  it('whether a planned day meets a deadline', () => {
+    expect(
+      ask('管办：南宁市科协拟于10月26日将本市审核通过的《申请表》及报名材料报送贵办，请确认是否在规定时限内。').answer,
+    ).toContain('在规定时限内')
+    expect(ask('我校教务处拟于10月25日将学生《申请表》报送市科协，请问是否符合方案要求？').answer).toContain('逾期')
+  })
+})

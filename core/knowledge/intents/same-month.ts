@@ -20,7 +20,9 @@ export const sameMonth: Intent = {
   answer: (ask, ctx) => {
     const q = ask.q
     if (!SAME_MONTH.test(q)) return decline(ask, 'asks not whether two things share a month')
-    const named = datedStepsIn(ctx, q)
+    // "年度评价9月底前搞完，跟周期结束是同一个月不": the other thing is named in the remark before the ask.
+    const own = datedStepsIn(ctx, q)
+    const named = own.length === 1 && ask.context ? datedStepsIn(ctx, ask.context) : own
     const h = holidayIn(ctx.program, q)
     if (named.length + (h ? 1 : 0) < 2) return decline(ask, 'names fewer than two things to place in a month')
     const undated = named.filter((x) => !x.step)

@@ -32,6 +32,8 @@ export const uncounted: Intent = {
     const { q } = ask
     const kind = KINDS.find((k) => k.asks.test(q))
     if (!kind) return decline(ask, 'asks no size or length')
+    // "见面会与确定研究方向相隔约多长时间": the time between two steps, which the interval counts.
+    if (/相隔|相差|间隔|之间|距离/.test(q)) return decline(ask, 'asks the time between two things')
     if (kind.label.startsWith('人数') && STUDENTS.test(q)) return decline(ask, 'counts students: the quota')
     const subject = ctx.vocab.countSubjects?.exec(q)?.[0]
     if (!subject) return decline(ask, 'names nothing of the program it could count')
