@@ -144,7 +144,11 @@ function clausesOf(text: string): Clause[] {
 // the international olympiads, ISEF, and awards such as 宋庆龄少年儿童发明奖 or 明天小小科学家.
 const NAMED_EVENT =
   /CSP|NOIP?|IOI|IMO|IPhO|IChO|IBO|CMO|CPhO|CChO|CBO|ISEF|英特尔国际科学与工程|宋庆龄|小小科学家|丘成桐|白名单/i
-const AWARD_EVENT = new RegExp(`竞赛|大赛|比赛|联赛|奥赛|奥林匹克|奥数|杯赛|评比|科技节|${NAMED_EVENT.source}`, 'i')
+// 科技活动 count as the plan says (科技竞赛或科技活动): '自治区青少年科学调查体验活动…一等奖'.
+const AWARD_EVENT = new RegExp(
+  `竞赛|大赛|比赛|联赛|奥赛|奥林匹克|奥数|杯赛|评比|科技节|科[^，,。；;]{0,10}活动|${NAMED_EVENT.source}`,
+  'i',
+)
 const AWARD_PRIZE =
   /奖|金牌|银牌|铜牌|冠军|亚军|季军|[一二三]等|[国省市县][一二三](?!中|年)|名次|第[一二三四五六七八九十\d]+名|称号|获评|评为/
 const NO_AWARD = /没(有)?(拿|获|得)|未(获|得)|没(有)?(什么)?奖|无奖/
@@ -304,7 +308,7 @@ const PLACE_IN_GRADE = new RegExp(
 const PLACE_OF_SIZE = /第?\s*(\d+)\s*名?\s*[/／]\s*(\d+)\s*(?:人|名)?/g
 const SIZE_UNIT = '(?:多|余)?\\s*(?:(?:个|名|位)?\\s*(?:人|学生|考生|同学)|名|位)'
 const GRADE_SIZE = new RegExp(
-  `(?:全年级|年级|全级|级部|全校|同年级|这一届|整个年级)(?:里|中|内|的)?(?:都是|都|总共有|一共有|共有|总共|一共|共计|合计|总计|共|只有|才|就|有|是|大概|大约|约|差不多)*\\s*(${NUMBER})\\s*(?:多|余)?\\s*(?:个|名|位)?\\s*(?:人|学生|考生|同学)` +
+  `(?:全年级|年级|全级|级部|全校|同年级|这一届|整个年级)(?:里|中|内|的)?(?:都是|都|总共有|一共有|共有|总共|一共|共计|合计|总计|共|只有|才|就|有|是|大概|大约|约|差不多|刚好|正好|恰好)*\\s*(${NUMBER})\\s*(?:多|余)?\\s*(?:个|名|位)?\\s*(?:人|学生|考生|同学)` +
     `|(?:总共|一共|共计|合计|总计|共)有?\\s*(${NUMBER})\\s*${SIZE_UNIT}` +
     `|(${NUMBER})\\s*(?:多|余)?\\s*(?:个|名|位)?(?:人|学生|考生)(?:中|里|当中|里面|之中|的年级)` +
     // The size in brackets after the grade ('高二（250人）', '高一年级(共300名学生)').

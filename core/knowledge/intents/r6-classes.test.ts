@@ -652,3 +652,15 @@ describe('round 6 classes (blind sets h73–h75)', () => {
     expect(ask('我校教务处拟于10月25日将学生《申请表》报送市科协，请问是否符合方案要求？').answer).toContain('逾期')
   })
 })
+
+describe('round 6 classes (blind sets h76–h77)', () => {
+  it('a grade size said with 刚好; 推荐得不 asks; a science activity’s award counts', () => {
+    expect(ask('兴安县高二，物理第45名，年级刚好300人，卡不卡线').eligibility?.verdict).toBe('eligible')
+    const q =
+      '班上有个娃，恭城的，高二，生物第7名（年级210人），总分第50名，高二拿了全国中学生生物学联赛广西赛区一等奖，推荐得不'
+    expect(ask(q).eligibility).toEqual({ verdict: 'eligible', priority: true })
+    const r =
+      '我好想参加八桂英才！！我在良庆区读高一，物理第3名，全年级600多人，初二参加自治区青少年科学调查体验活动拿了一等奖🥳'
+    expect(ask(r).eligibility).toEqual({ verdict: 'eligible', priority: true })
+  })
+})
