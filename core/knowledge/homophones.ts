@@ -126,7 +126,7 @@ export function correctHomophones(text: string, table: Homophones): string {
 }
 
 /** Words of a formula in mathematics or science: there 公式 is meant. */
-const FORMULA_CONTEXT = /数学|物理|化学|推导|定理|方程|函数|几何|计算|换算|[a-z]=|题/
+const FORMULA_CONTEXT = /数学|物理|化学|推导|推的|定理|方程|函数|几何|计算|换算|[a-z]=|[a-z][²³]|sin|cos|tan|log|题/
 
 /**
  * 公式 for 公示, the commonest slip of voice input ("名单要公式好久"): a word of its own, so the

@@ -53,7 +53,8 @@ const ATTRIBUTE = /^(姓名|电话|手机|号码|地址|邮箱|职务|单位|联
 
 function requestedList(ask: string): string[] | undefined {
   const m = REQUESTED.exec(ask)
-  if (!m) return undefined
+  // "请提供中国科协、教育部“英才计划”的安排": the bodies own one quoted thing, not two asks.
+  if (!m || /[“"「『]/.test(m[2] ?? '')) return undefined
   const [, lead, list, end] = m as unknown as [string, string, string, string]
   const blanked = list.replace(NOT_JOINING, (w) => '口'.repeat(w.length))
   const items: string[] = []

@@ -26,9 +26,22 @@ function sectionOf(m: RegExpExecArray): string {
 export const article: Intent = {
   name: 'article',
   description: 'an article of the plan referred to by its number ("第十部分第（三）项")',
-  triggers: [ARTICLE_REF],
+  triggers: [ARTICLE_REF, /[（(][一二三四五六七八九十]{1,3}[)）]/],
   answer: (ask, ctx) => {
     const refs = [...ask.q.matchAll(new RegExp(ARTICLE_REF.source, 'g'))]
+    // "按进度安排第（五）项": an article named by its title, with the item's number.
+    const titled = ctx.vocab.outline
+      .map((a) => ({
+        a,
+        m: new RegExp(`(?:${a.pattern.source})[^，,。？?]{0,3}第?[（(]([${NUMERALS}]{1,3})[)）]`).exec(ask.q),
+      }))
+      .find((x) => x.m)
+    if (refs.length === 0 && titled?.m) {
+      const section = `${titled.a.section}（${titled.m[1]}）`
+      const ids = ctx.program.facts.filter((f) => f.section === section).map((f) => f.id)
+      const reply = factsReply(ctx, ids, `方案${section}的内容：`)
+      if (reply) return reply
+    }
     const m = refs[0]
     if (!m) return decline(ask, 'refers to no article by number')
     // "方案第六部分和第九部分分别规定了什么内容": each article by its heading and parts.

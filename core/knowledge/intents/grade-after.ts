@@ -1,5 +1,6 @@
 import { chineseMonth, monthsBetween } from '../../time'
-import { decline } from '../context'
+import { type Context, decline } from '../context'
+import { openTopicIn } from '../open-topics'
 import type { Intent } from './intent'
 
 /** The grades of a school career in order: a grade's next is the one a student moves up to in September. */
@@ -12,6 +13,14 @@ const GRADE_ASK =
 const AT_END = /到时候?|届时|那时|那会|结束|结业|培养完|培养到|期满|周期末/
 /** A grade the student is in now ("现在读高二", "该生现为高二学生"). */
 const NOW_GRADE = /(初[一二三]|高[一二三])/
+
+/** "…会不会影响高考": a point the plan leaves open, said after the grade. */
+function openNote(ctx: Context, q: string): string {
+  const open = openTopicIn(ctx, q)
+  return open
+    ? `${open.label}，方案没有规定；如需了解，请咨询管理办公室${ctx.office.person}（电话${ctx.office.phone}）。`
+    : ''
+}
 
 /** A period's length in words ("为一年", "共10个月"), both months counted. */
 function spanWords(start: string, end: string): string {
@@ -45,7 +54,7 @@ export const gradeAfter: Intent = {
     const next = GRADES[GRADES.indexOf(now) + 1]
     const moved = next ? `升入${next}` : '高中毕业'
     return {
-      answer: `培养周期${spanWords(start, end)}，从${chineseMonth(start)}到${chineseMonth(end)}。${chineseMonth(start)}读${now}的学生，到${chineseMonth(end)}培养结束时新学年已经开始，一般已${moved}；${now}这一学年都在培养期内。`,
+      answer: `培养周期${spanWords(start, end)}，从${chineseMonth(start)}到${chineseMonth(end)}。${chineseMonth(start)}读${now}的学生，到${chineseMonth(end)}培养结束时新学年已经开始，一般已${moved}；${now}这一学年都在培养期内。${openNote(ctx, q)}`,
       intent: 'fact',
       sources: [{ section, title: '培养周期' }],
       confidence: 0.8,

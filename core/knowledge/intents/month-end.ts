@@ -5,7 +5,7 @@ import { datedStepsIn, stepName } from './holiday'
 import type { Intent } from './intent'
 
 /** A month's end named ("2月底前", "9月末"). */
-const MONTH_END = /(\d{1,2})月(底|末|最后)/
+const MONTH_END = /(\d{1,2})月(底|末|最后|2[89][号日](?=前|还是))/
 /** Asks for the day itself: which day, a day number, the latest, a leap year. */
 const DAY_ASKED =
   /几号|几日|哪[一1个]?天|哪[一1]?日|何日|\d{1,2}[号日]|最后[一1]天|最晚|最迟|闰年|润年|平年|有没有\d|大月|小月/

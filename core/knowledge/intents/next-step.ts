@@ -95,19 +95,46 @@ function laterStepAnswer(ctx: Context, q: string): QaAnswer | undefined {
   }
 }
 
+/** Asks for the step before one ("导师遴选之前是哪一步", "前面是哪一步"). */
+const BEFORE_ASK = /(之前|以前|前面|前一)(是|还有)?(哪[一1]?步|什么|啥|哪个环节|哪一环)/
+
+/** "导师遴选之前是哪一步啊？那一步是谁审的": the selection step before the one named, with its article. */
+function previousStepAnswer(ctx: Context, q: string): QaAnswer | undefined {
+  if (!BEFORE_ASK.test(q)) return undefined
+  const { chain } = ctx.vocab.selection
+  const at = chain.findIndex((s) => s.pattern.test(q))
+  const before = at > 0 ? chain[at - 1] : undefined
+  const fact = before && ctx.factsById.get(before.fact)
+  if (!before || !fact) return undefined
+  return {
+    answer: joinWithin([`${chain[at]?.name}之前是${before.name}。`, fact.answer]),
+    intent: 'process',
+    sources: [{ section: fact.section, title: fact.title }],
+    confidence: 0.85,
+    facts: [factOf(fact)],
+  }
+}
+
 /** What follows a selection step. */
 export const nextStep: Intent = {
   name: 'next_step',
   description: 'what follows a selection step, or whether it already settles the outcome',
   answer: (ask, ctx) =>
-    nextStepAnswer(ctx, ask.q) ??
-    // "老师说娃资格审核过了，这是不是就稳了": the step passed is said in the remark the ask points back to.
-    // "老师说我家娃资格审核过了，接下来是哪一步": the step passed is said before an ask naming none.
-    (ask.context && !ctx.vocab.selection.chain.some((s) => s.pattern.test(ask.q)) && /接下来|下一步|然后/.test(ask.q)
-      ? nextStepAnswer(ctx, ask.context.slice(0, Math.max(0, ask.context.indexOf(ask.q.slice(0, 4)))) + ask.q)
-      : undefined) ??
-    (/^(这|那)[^，,。？?]{0,3}(是不是|是否|就|算不算)/.test(ask.q) && ask.context
-      ? nextStepAnswer(ctx, ask.context.slice(0, ask.context.indexOf(ask.q.slice(0, 4))) + ask.q)
-      : undefined) ??
-    decline(ask, 'asks not what follows a selection step'),
+    // "下一步是不是等见面会？大概几月": the next step is named; its own date and fact answer.
+    /(下一步|接下来)[^，,。？?]{0,4}(是不是|是否)?(就是|等|要|去)/.test(ask.q) &&
+    ctx.vocab.steps.some((s) => s.pattern.test(ask.q))
+      ? decline(ask, 'names the next step itself')
+      : (previousStepAnswer(ctx, ask.q) ??
+        nextStepAnswer(ctx, ask.q) ??
+        // "老师说娃资格审核过了，这是不是就稳了": the step passed is said in the remark the ask points back to.
+        // "老师说我家娃资格审核过了，接下来是哪一步": the step passed is said before an ask naming none.
+        (ask.context &&
+        !ctx.vocab.selection.chain.some((s) => s.pattern.test(ask.q)) &&
+        /接下来|下一步|然后/.test(ask.q)
+          ? nextStepAnswer(ctx, ask.context.slice(0, Math.max(0, ask.context.indexOf(ask.q.slice(0, 4)))) + ask.q)
+          : undefined) ??
+        (/^(这|那)[^，,。？?]{0,3}(是不是|是否|就|算不算)/.test(ask.q) && ask.context
+          ? nextStepAnswer(ctx, ask.context.slice(0, ask.context.indexOf(ask.q.slice(0, 4))) + ask.q)
+          : undefined) ??
+        decline(ask, 'asks not what follows a selection step')),
 }

@@ -664,3 +664,40 @@ describe('round 6 classes (blind sets h76–h77)', () => {
     expect(ask(r).eligibility).toEqual({ verdict: 'eligible', priority: true })
   })
 })
+
+describe('round 6 classes (blind sets h76–h77, after their first runs)', () => {
+  it('the step before a named one', () => {
+    expect(ask('导师林选前面是哪一步啊？').answer).toContain('自治区级审核')
+  })
+  it('a fixed university per city is open; information made public is 示范带动', () => {
+    expect(ask('桂林的娃是不是都去师大？南宁的就去西大？是按城市分的吗').answer).toContain('没有规定')
+    expect(ask('方案对参与高校、中学的信息公开有何要求？').answer).toContain('公布')
+  })
+  it('the next step named in the ask is answered with its date', () => {
+    expect(ask('👍收到入选通知啦！下一步是不是等见面会？大概几月，谁组织的').answer).toContain('11月')
+  })
+  it('a bare 可以吗 after a profile, 破格申报, asks the verdict', () => {
+    expect(ask('柳北区高二，综合年级前19%，化学只有年级前40%，可以吗').eligibility?.verdict).toBe('eligible')
+    const q = '桂林某中学初中部：初三学生数学单科年级前1%，已获自治区级数学竞赛一等奖，是否可破格申报？'
+    expect(ask(q).eligibility?.verdict).toBe('ineligible')
+  })
+  it('a formula of trigonometry is no 公示', () => {
+    expect(ask('sin²x+cos²x等于几来着 帮我讲讲这个公式咋推的呗').answer).not.toContain('公示')
+  })
+  it('28号还是29号 asks February’s last day', () => {
+    expect(ask('中期评价是2月28号前还是29号前啊？明年2月有几天').answer).toContain('29')
+  })
+  it('science activities count, said so', () => {
+    expect(ask('我拿的是自治区级的科技活动奖，不是竞赛，这个也能优先吗').answer).toContain('竞赛或活动')
+  })
+  it('the grade at the end with an open point about studies', () => {
+    const a = ask('我崽现在高二，陪养要搞到明年9月，那时候都高三了，会不会影响高考啊😟')
+    hasEach(a.answer, [['升入高三'], ['没有规定']])
+  })
+  it('the national program named by its bodies is out of scope', () => {
+    expect(ask('烦请提供中国科协、教育部“英才计划”（全国）2024年度的遴选工作安排。').intent).toBe('out_of_scope')
+  })
+  it('an item of an article named by its title', () => {
+    hasEach(ask('按进度安排第（五）项，管办综合评价的对象包括哪些？').answer, [['单位'], ['指导教师']])
+  })
+})

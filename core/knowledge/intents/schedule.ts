@@ -111,7 +111,7 @@ export const schedule: Intent = {
   answer: (ask, ctx) => {
     const q = ask.q
     // "请按时间顺序列出方案“进度安排”中的主要环节": the parts of the plan's own timetable article, in order.
-    if (/进度安排/.test(q) && /环节|步骤|阶段|列出|哪些|几个/.test(q)) {
+    if (/进度安排/.test(q) && /环节|步骤|阶段|列出|哪些|几个/.test(q) && !/[（(][一二三四五六七八九十][)）]/.test(q)) {
       const chapter = ctx.program.facts.filter((f) => /^九（[一二三四五六七八九十]）$/.test(f.section))
       if (chapter.length > 1) {
         const names = chapter.map((f) => `${f.title.replace(/^进度[：:]/, '').replace(/的环节$/, '')}（${f.section}）`)
@@ -128,6 +128,9 @@ export const schedule: Intent = {
       }
     }
     if (!SCHEDULE.test(q)) return decline(ask, 'asks for no calendar or next steps')
+    // "按进度安排第（五）项…": one item of the timetable, which its article answers.
+    if (/进度安排[^，,。？?]{0,3}第?[（(][一二三四五六七八九十][)）]/.test(q))
+      return decline(ask, 'refers to one item of the timetable')
     const range = rangeAnswer(ctx, q)
     if (range) return range
     const whole = WHOLE.test(q)
