@@ -301,7 +301,10 @@ export const statementCheck: Intent = {
     if (near >= 0.85 || (near >= 0.6 && agree && (numbers.length > 0 || holding !== undefined)))
       return verdictReply('正确，与方案一致', about)
     // "只有高中阶段获得的奖项才能…": a restriction the article does not say word for word is not its rule.
-    if ((numbers.length > 0 && !agree) || near < 0.65 || /只有|仅限?|只限|只能|才(能|可)/.test(ask.q))
+    // "…不合格的学生可以补考后继续培养": a permission the article does not give (补考 is in none of them).
+    const granted = /(可以|能够?|允许|可)([\u4e00-\u9fff]{2})/.exec(ask.q.replace(FRAME, ' '))?.[2]
+    const added = granted !== undefined && !about.some((f) => f.answer.includes(granted))
+    if ((numbers.length > 0 && !agree) || near < 0.5 || added || /只有|仅限?|只限|只能|才(能|可)/.test(ask.q))
       return verdictReply('这一理解不准确，与方案不一致，以方案为准', about)
     return verdictReply('请以方案的规定为准', about)
   },

@@ -701,3 +701,11 @@ describe('round 6 classes (blind sets h76–h77, after their first runs)', () =>
     hasEach(ask('按进度安排第（五）项，管办综合评价的对象包括哪些？').answer, [['单位'], ['指导教师']])
   })
 })
+
+describe('statements: a permission the plan does not give', () => {
+  it('is wrong, and a right statement with loose wording is not called wrong', () => {
+    expect(ask('请核实以下理解是否正确：中期评价不合格的学生可以补考后继续培养。').answer).toContain('不准确')
+    const q = '请确认理解：本计划采取中期评价与年度评价相结合的形式，中期评价不合格者退出培养。是否正确？'
+    expect(ask(q).answer).not.toContain('不准确')
+  })
+})
