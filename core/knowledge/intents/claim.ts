@@ -6,6 +6,7 @@ import type { QaAnswer } from '../qa-answer'
 import { CONFIRM_ASK, STATEMENT_CHECK } from '../wording'
 import type { Intent } from './intent'
 import { searchFacts } from '../retrieval'
+import { clauseVerdict, FRAME, overlap } from '../statement-words'
 import { quotaClaim } from './quota'
 import { RULE_STATED } from './visits'
 
@@ -196,36 +197,6 @@ function dueThen(ctx: Context, step: ProgramMilestone, d: RegExpMatchArray): str
 /** A statement about the numbers of students: checked against the quotas. */
 const QUOTA_WORDS =
   /名额|遴选学生|选拔学生|(遴选|选拔|招收|录取|入选)[^，,。？?]{0,6}\d+名|\d+名学生|\d+个名额|(?<![第\d])\d+\s*名(?!师|单|次)/
-
-/** Words of the statement that say nothing of its content. */
-const FRAME =
-  /请核实|请予?确认|【核实】|以下|以上|理解|表述|说法|(我|本)(中心|校|院|单位|处|市|局|们)|是否|准确|正确|属实|无误|有误|有(教师|老师|学校|人)(认为|反映|说)|认为|据了解|方案规定|方案要求|我们|此|该|的|了|吗|呢|[“”"‘’：:，,。？?；;！!（）()]/g
-
-/** The statement's words of two characters and more, and how many of them the fact says too. */
-function overlap(statement: string, fact: string): number {
-  const words = [...statement.replace(FRAME, ' ').matchAll(/[\u4e00-\u9fff\d]{2,}/g)].flatMap((m) => {
-    const w = m[0]
-    // A run of Chinese is read as its two-character pieces: 每学期须到高校 → 每学, 学期, 期须 …
-    return [...w].slice(0, -1).map((_, i) => w.slice(i, i + 2))
-  })
-  if (words.length === 0) return 0
-  return words.filter((w) => fact.includes(w)).length / words.length
-}
-
-/**
- * One clause of a statement against the articles about it: right when it says their numbers and
- * most of their words with no negation of its own, wrong when it says a number they do not or
- * little of their words; unsure between.
- */
-function clauseVerdict(clause: string, facts: string[]): 'right' | 'wrong' | 'unsure' {
-  const near = Math.max(0, ...facts.map((f) => overlap(clause, f)))
-  const numbers = clause.replace(FRAME, ' ').match(/\d+/g) ?? []
-  const agree = numbers.every((n) => facts.some((f) => f.includes(n)))
-  const negated = /不|无|没|未|非/.test(clause.replace(/是否|不少于|不低于|不超过|不得少于/g, ''))
-  if (numbers.length > 0 && !agree) return 'wrong'
-  if (near >= 0.85 || (near >= 0.6 && numbers.length > 0) || (near >= 0.7 && !negated)) return 'right'
-  return near < 0.5 ? 'wrong' : 'unsure'
-}
 
 /**
  * "【核实】有教师认为方案规定‘学生每学期须到高校参加培养不少于10次’，该理解是否准确？": a statement

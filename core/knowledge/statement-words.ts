@@ -1,0 +1,34 @@
+/**
+ * How close a statement someone asks to be checked is to the plan's articles: the share of its
+ * two-character pieces an article says, and a clause's verdict from its numbers and words.
+ */
+
+/** Words of the statement that say nothing of its content. */
+export const FRAME =
+  /请核实|请予?确认|【核实】|以下|以上|理解|表述|说法|(我|本)(中心|校|院|单位|处|市|局|们)|是否|准确|正确|属实|无误|有误|有(教师|老师|学校|人)(认为|反映|说)|认为|据了解|方案规定|方案要求|我们|此|该|的|了|吗|呢|[“”"‘’：:，,。？?；;！!（）()]/g
+
+/** The statement's words of two characters and more, and how many of them the fact says too. */
+export function overlap(statement: string, fact: string): number {
+  const words = [...statement.replace(FRAME, ' ').matchAll(/[\u4e00-\u9fff\d]{2,}/g)].flatMap((m) => {
+    const w = m[0]
+    // A run of Chinese is read as its two-character pieces: 每学期须到高校 → 每学, 学期, 期须 …
+    return [...w].slice(0, -1).map((_, i) => w.slice(i, i + 2))
+  })
+  if (words.length === 0) return 0
+  return words.filter((w) => fact.includes(w)).length / words.length
+}
+
+/**
+ * One clause of a statement against the articles about it: right when it says their numbers and
+ * most of their words with no negation of its own, wrong when it says a number they do not or
+ * little of their words; unsure between.
+ */
+export function clauseVerdict(clause: string, facts: string[]): 'right' | 'wrong' | 'unsure' {
+  const near = Math.max(0, ...facts.map((f) => overlap(clause, f)))
+  const numbers = clause.replace(FRAME, ' ').match(/\d+/g) ?? []
+  const agree = numbers.every((n) => facts.some((f) => f.includes(n)))
+  const negated = /不|无|没|未|非/.test(clause.replace(/是否|不少于|不低于|不超过|不得少于/g, ''))
+  if (numbers.length > 0 && !agree) return 'wrong'
+  if (near >= 0.85 || (near >= 0.6 && numbers.length > 0) || (near >= 0.7 && !negated)) return 'right'
+  return near < 0.5 ? 'wrong' : 'unsure'
+}
