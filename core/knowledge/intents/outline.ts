@@ -61,6 +61,9 @@ function outlineAnswer(ctx: Context, q: string): QaAnswer | undefined {
   }
 }
 
+/** An article asked by its number for its heading or what it covers ("第八部分的标题", "第八部分涉及哪些主体"). */
+const TOP_REF = /第([一二三四五六七八九十]{1,3})(?:部分|章)(?:的)?(?:标题|题目|名称|是什么|讲(?:的)?(?:什么|啥)|涉及)/
+
 /** Asks where in the plan something is ("出自方案哪一部分", "属于第几部分"). */
 const WHERE_ASK =
   /出自|(哪|几)(一|个)?(部分|章|节)|第几(部分|条|项|章)|哪一条|属于(方案)?(的)?哪(一|个)?(部分|条|章)|在(方案)?(的)?哪(一|个)?(部分|条|章)/
@@ -100,10 +103,23 @@ function headingPlace(ctx: Context, q: string): QaAnswer | undefined {
 export const outline: Intent = {
   name: 'outline',
   description: 'the parts of the plan, or the headings of a named article ("相关要求提了哪几方面")',
-  triggers: [PARTS_ASK, WHERE_ASK],
+  triggers: [PARTS_ASK, WHERE_ASK, TOP_REF],
   answer: (ask, ctx) => {
     const placed = headingPlace(ctx, ask.q)
     if (placed) return placed
+    // "方案第八部分的标题是什么？分别涉及哪些主体": an article by its number, its heading and parts.
+    const top = TOP_REF.exec(ask.q)
+    const article = top ? ctx.vocab.outline.find((a) => a.section === top[1]) : undefined
+    if (article) {
+      const parts = article.parts?.map((p, i) => `（${chineseCount(i + 1)}）${p}`).join('；')
+      return {
+        answer: `方案第${article.section}部分的标题是“${article.title}”${parts ? `，分为：${parts}` : ''}。想了解哪一项的具体内容，可以接着问我。`,
+        intent: 'fact',
+        sources: [{ section: article.section, title: article.title }],
+        confidence: 0.85,
+        facts: [{ section: article.section, title: article.title, text: article.parts?.join('、') ?? article.title }],
+      }
+    }
     if (!PARTS_ASK.test(ask.q)) return decline(ask, 'asks of no parts')
     const named = ctx.vocab.outline.find((a) => a.pattern.test(ask.q))
     // "学生评价包括哪几个方面" may ask the content of an article a fact covers whole; "相关要求" has no such fact.

@@ -158,8 +158,14 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
           )
         : null
     const guess = proposed ? (proposed[1] ?? proposed[2]) : undefined
-    const wrong = guess && first && Number(guess) !== first.quota ? `不是${guess}名，` : ''
-    parts.push(`${wrong}${named.map((c) => `${c.name}选拔${c.quota}名学生`).join('，')}。`)
+    // "如柳州市最终入选13名，较额定名额相差几名": a number of students against the quota, not a guess of it.
+    const against = /入选|录取|选上/.test(q) && DIFFERENCE.test(q)
+    const wrong = guess && first && !against && Number(guess) !== first.quota ? `不是${guess}名，` : ''
+    const gap =
+      against && guess && first
+        ? `入选${guess}名，与额定的${first.quota}名相差${Math.abs(first.quota - Number(guess))}名。`
+        : ''
+    parts.push(`${wrong}${named.map((c) => `${c.name}选拔${c.quota}名学生`).join('，')}。${gap}`)
   }
   for (const city of outside) parts.push(`${city}不在本计划的实施范围内，没有名额。`)
   const counties = findPlaces(q).some((p) => p.division !== undefined) || COUNTY_WORDS.test(q)

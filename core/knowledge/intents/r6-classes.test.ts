@@ -709,3 +709,13 @@ describe('statements: a permission the plan does not give', () => {
     expect(ask(q).answer).not.toContain('不准确')
   })
 })
+
+describe('after the re-run on da6192c', () => {
+  it('an article’s heading asked by its number', () => {
+    hasEach(ask('方案第八部分的标题是什么？分别涉及哪些主体？').answer, [['组织保障'], ['参与高校'], ['参与中学']])
+  })
+  it('a number selected against the quota is a difference, not a guess', () => {
+    expect(ask('如柳州市最终入选13名，较额定名额相差几名？').answer).toContain('相差2名')
+    expect(ask('柳州是20个吧').answer).toContain('不是20名')
+  })
+})
