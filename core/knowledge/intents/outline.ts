@@ -110,6 +110,12 @@ export const outline: Intent = {
     // "方案第八部分的标题是什么？分别涉及哪些主体": an article by its number, its heading and parts.
     const top = TOP_REF.exec(ask.q)
     const article = top ? ctx.vocab.outline.find((a) => a.section === top[1]) : undefined
+    // An article with no headings of its own ("第七部分的标题及核心要求"): its title, then its facts.
+    if (article && !article.parts) {
+      const ids = ctx.program.facts.filter((f) => f.section.split('（')[0] === article.section).map((f) => f.id)
+      const reply = factsReply(ctx, ids, `方案第${article.section}部分的标题是“${article.title}”。`)
+      if (reply) return reply
+    }
     if (article) {
       const parts = article.parts?.map((p, i) => `（${chineseCount(i + 1)}）${p}`).join('；')
       return {

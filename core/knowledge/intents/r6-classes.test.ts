@@ -719,3 +719,9 @@ describe('after the re-run on da6192c', () => {
     expect(ask('柳州是20个吧').answer).toContain('不是20名')
   })
 })
+
+describe('an article with no headings of its own, asked by its number', () => {
+  it('gets its title and its facts', () => {
+    hasEach(ask('方案第七部分的标题及核心要求是什么？').answer, [['学生跟踪与服务'], ['英才库']])
+  })
+})
