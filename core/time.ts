@@ -53,3 +53,12 @@ export function chineseMonth(month: string): string {
   const [y, m] = month.split('-').map(Number)
   return `${y}年${m}月`
 }
+
+/** The weekdays in Chinese, Sunday first, as `getUTCDay` numbers them. */
+export const WEEKDAY_NAMES: readonly string[] = ['日', '一', '二', '三', '四', '五', '六']
+
+/** The weekday of a YYYY-MM-DD day in Chinese ("2023-10-24" → "二"). */
+export function weekdayName(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+  return WEEKDAY_NAMES[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] as string
+}

@@ -1,8 +1,11 @@
 import { decline } from '../context'
 import { factsReply } from '../reply'
 import type { Intent } from './intent'
+import { chineseCount } from './outline'
 
 const NUMERALS = '一二三四五六七八九十'
+/** A section going on with a numeral is another article ("十" is not "十一"). */
+const LEADING_NUMERAL = new RegExp(`^[${NUMERALS}]`)
 
 /**
  * An article of the plan referred to by its number: "第十部分第（三）项", "第九条（五）", "方案八（二）",
@@ -49,7 +52,7 @@ export const article: Intent = {
       const lines = refs.map((r) => {
         const top = ctx.vocab.outline.find((a) => a.section === (r[1] ?? r[4]))
         if (!top) return ''
-        const parts = top.parts?.map((p, i) => `（${NUMERALS[i]}）${p}`).join('；')
+        const parts = top.parts?.map((p, i) => `（${chineseCount(i + 1)}）${p}`).join('；')
         return `第${top.section}部分“${top.title}”${parts ? `：${parts}` : ''}`
       })
       if (lines.every(Boolean))
@@ -63,7 +66,7 @@ export const article: Intent = {
     }
     const section = sectionOf(m)
     const within = (s: string) =>
-      s === section || (s.startsWith(section) && !new RegExp(`^[${NUMERALS}]`).test(s.slice(section.length)))
+      s === section || (s.startsWith(section) && !LEADING_NUMERAL.test(s.slice(section.length)))
     const ids = ctx.program.facts.filter((f) => within(f.section)).map((f) => f.id)
     if (ids.length === 0) return decline(ask, `no fact rests on ${section}`)
     // The article's heading from the outline ("十（三）" → 健全激励机制), else its only fact's title.

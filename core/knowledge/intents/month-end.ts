@@ -1,4 +1,4 @@
-import { chineseMonth } from '../../time'
+import { chineseMonth, WEEKDAY_NAMES } from '../../time'
 import { decline } from '../context'
 import type { QaAnswer } from '../qa-answer'
 import { datedStepsIn, stepName } from './holiday'
@@ -12,7 +12,6 @@ const DAY_ASKED =
 /** Asks the days between two days ("从…到…多少天", "…之间相隔几天"). */
 const SPAN_ASKED =
   /((从|自|由)[^，,。？?]{1,30}(到|至)|之间|中间|相差|相隔|间隔)[^。？?]{0,30}(多少|几)(个)?(天|日|工作日|时间)/
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 
 /**
  * "中期汇报2月底前，明年2月有29号吧，最晚就是29号？": the last day of a month the plan gives
@@ -49,7 +48,7 @@ export const monthEnd: Intent = {
     const leap = month === 2 ? `${year}年${days === 29 ? '是闰年' : '不是闰年'}，` : ''
     const lead = step ? `${stepName(step)}在${chineseMonth(step.month as string)}底前完成（${step.section}）。` : ''
     return {
-      answer: `${lead}${leap}${year}年${month}月有${days}天，所以“${month}月底”最晚是${year}年${month}月${days}日（周${WEEKDAYS[last.getUTCDay()]}）。`,
+      answer: `${lead}${leap}${year}年${month}月有${days}天，所以“${month}月底”最晚是${year}年${month}月${days}日（周${WEEKDAY_NAMES[last.getUTCDay()]}）。`,
       intent: 'deadline',
       sources: step ? [{ section: step.section, title: step.title }] : [],
       confidence: 0.85,

@@ -1,5 +1,5 @@
 import { addWorkingDays, isWorkingDay, noticeEnd } from '../../rules/working-days'
-import { chineseDate } from '../../time'
+import { chineseDate, WEEKDAY_NAMES, weekdayName } from '../../time'
 import { decline } from '../context'
 import type { QaAnswer } from '../qa-answer'
 import type { Intent } from './intent'
@@ -19,13 +19,9 @@ const ENDS = new RegExp(
 /** A weekday named as the start ("如果公示从某周三开始"). */
 const WEEKDAY_START =
   /(某|一个|下|本|这)?(周|星期|礼拜)([一二三四五六日天])[^，,。？?]{0,3}(开始|起|公示|算|挂|贴|发|出|公布|上墙|放出)/
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 
 /** The weekday of an ISO day ("2023-11-10" → 周五). */
-const weekdayOf = (day: string): string => {
-  const [y, m, d] = day.split('-').map(Number)
-  return `周${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}`
-}
+const weekdayOf = (day: string): string => `周${weekdayName(day)}`
 
 type NoticeStep = { section: string; title: string }
 
@@ -52,7 +48,7 @@ function weekdayAnswer(what: string, days: number, first: number, step?: NoticeS
       weeks += 1
     }
   }
-  const name = (d: number) => `周${WEEKDAYS[d]}`
+  const name = (d: number) => `周${WEEKDAY_NAMES[d]}`
   const later = weeks === 0 ? '当周' : weeks === 1 ? '下' : `${weeks}周后的`
   const moved = from === first ? '' : `（${name(first)}不是工作日，从下周一算起）`
   return noticeReply(
@@ -82,7 +78,7 @@ export const noticeEndIntent: Intent = {
     const days = step?.workingDays ?? (given ? Number(given[1]) : undefined)
     if (days === undefined) return decline(ask, 'names no span of working days')
     const what = step ? step.title.split(/[：（(]/)[0] : '这段时间'
-    if (!m) return weekdayAnswer(what, days, WEEKDAYS.indexOf(weekday?.[3] ?? '一'), step)
+    if (!m) return weekdayAnswer(what, days, WEEKDAY_NAMES.indexOf(weekday?.[3] ?? '一'), step)
     const year = m[1] ? Number(m[1]) : Number(ctx.program.training.start.slice(0, 4))
     const start = `${year}-${String(m[2]).padStart(2, '0')}-${String(m[3]).padStart(2, '0')}`
     if (Number.isNaN(new Date(`${start}T00:00:00+08:00`).getTime())) return decline(ask, 'the day named is no day')

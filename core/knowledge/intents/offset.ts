@@ -1,6 +1,6 @@
 import { chineseNumberToInt } from '../../chinese-numbers'
 import { addWorkingDays } from '../../rules/working-days'
-import { addDays, chineseDate } from '../../time'
+import { addDays, chineseDate, weekdayName } from '../../time'
 import { decline } from '../context'
 import type { QaAnswer } from '../qa-answer'
 import type { Intent } from './intent'
@@ -9,8 +9,6 @@ import type { Intent } from './intent'
 const BEFORE_STEP = /(?:前|提前)([一二两三四五六七八九十\d]{1,3})(?:个)?(天|日|周|星期|工作日)/
 /** Asks for the day itself. */
 const DAY_ASK = /哪[一1]?天|几号|几月几日|最迟|最晚|什么时候|何时|日期/
-
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 
 /**
  * "若我校计划在学校报送截止日前一周完成校内初选，应最迟于哪一天完成": a step's day moved back by the
@@ -33,10 +31,9 @@ export const offset: Intent = {
       unit === '工作日'
         ? addWorkingDays(step.due, -n)
         : addDays(step.due, -(unit === '天' || unit === '日' ? n : 7 * n))
-    const weekday = WEEKDAYS[new Date(`${day}T12:00:00+08:00`).getUTCDay()]
     const name = step.title.split(/[：（(]/)[0]
     const answer: QaAnswer = {
-      answer: `${name}的截止日是${chineseDate(step.due)}（${step.section}）；往前${m[0].replace(/^(前|提前)/, '')}是${chineseDate(day)}（周${weekday}），最迟在这一天完成。`,
+      answer: `${name}的截止日是${chineseDate(step.due)}（${step.section}）；往前${m[0].replace(/^(前|提前)/, '')}是${chineseDate(day)}（周${weekdayName(day)}），最迟在这一天完成。`,
       intent: 'deadline',
       sources: [{ section: step.section, title: step.title }],
       confidence: 0.85,

@@ -6,7 +6,7 @@ import type { Intent } from './intent'
 const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九']
 
 /** 1–99 in Chinese numerals, as headings count ("十一"). */
-function chineseCount(n: number): string {
+export function chineseCount(n: number): string {
   if (n < 10) return DIGITS[n] ?? String(n)
   const tens = Math.floor(n / 10)
   return `${tens === 1 ? '' : DIGITS[tens]}十${DIGITS[n % 10]}`

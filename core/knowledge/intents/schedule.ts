@@ -19,13 +19,16 @@ function whenOf(m: ProgramMilestone): string {
   return m.month && !/底前/.test(`${m.title}${m.note ?? ''}`) ? chineseMonth(m.month) : `${chineseDate(m.due)}前`
 }
 
+/** A step as a line of the calendar ("2023年10月24日前：学校推荐"). */
+const lineOf = (m: ProgramMilestone): string => `${whenOf(m)}：${m.title.split(/[：（(]/)[0]}`
+
 function scheduleAnswer(program: Program, now: Date, whole: boolean): QaAnswer {
   const today = beijingDate(now)
   const sorted = [...program.milestones].sort((a, b) => a.due.localeCompare(b.due))
   const upcoming = sorted.filter((m) => m.due >= today)
   // The period over, or the whole calendar asked: every step in order; else the next five.
   const list = upcoming.length > 0 && !whole ? upcoming.slice(0, 5) : sorted
-  const lines = list.map((m) => `${whenOf(m)}：${m.title.split(/[：（(]/)[0]}`)
+  const lines = list.map(lineOf)
   const head =
     upcoming.length === 0
       ? '本期的时间节点都已过去，回顾如下：'
@@ -64,7 +67,7 @@ function before(a: number[], b: number[]): boolean {
 function timeline(program: Program): { key: string; section: string; line: string }[] {
   const dated = [...program.milestones]
     .sort((a, b) => a.due.localeCompare(b.due))
-    .map((m) => ({ key: m.key, section: m.section, line: `${whenOf(m)}：${m.title.split(/[：（(]/)[0]}` }))
+    .map((m) => ({ key: m.key, section: m.section, line: lineOf(m) }))
   const all: { key: string; section: string; line: string }[] = [...dated]
   for (const u of program.undatedSteps) {
     const at = all.findIndex((d) => dated.includes(d) && before(sectionKey(u.section), sectionKey(d.section)))

@@ -1,5 +1,5 @@
 import { isWorkingDay } from '../../rules/working-days'
-import { chineseDate } from '../../time'
+import { chineseDate, WEEKDAY_NAMES } from '../../time'
 import { decline } from '../context'
 import type { QaAnswer } from '../qa-answer'
 import type { Intent } from './intent'
@@ -8,7 +8,6 @@ import type { Intent } from './intent'
 const DAY = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})(?:日|号)/g
 /** Asks the day of the week ("星期几", "周几", "礼拜几", "是不是周末"). */
 const WEEKDAY_ASK = /(星期|周|礼拜)(几|[一二三四五六日天]吗|什么)|是不是(周末|工作日)|工作日吗|周末吗/
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 
 /** The weekday of a YYYY-MM-DD day on the calendar, with a holiday or 调休 said. */
 function weekdayText(day: string): string {
@@ -17,7 +16,7 @@ function weekdayText(day: string): string {
   const working = isWorkingDay(day)
   const weekend = dow === 0 || dow === 6
   const note = weekend && working ? '（调休上班，是工作日）' : !weekend && !working ? '（法定节假日，不是工作日）' : ''
-  return `${chineseDate(day)}是星期${WEEKDAYS[dow]}${note}`
+  return `${chineseDate(day)}是星期${WEEKDAY_NAMES[dow]}${note}`
 }
 
 /** A month's end named ("2024年2月底", "9月末"). */
