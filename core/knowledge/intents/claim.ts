@@ -7,6 +7,7 @@ import { CONFIRM_ASK, STATEMENT_CHECK } from '../wording'
 import type { Intent } from './intent'
 import { searchFacts } from '../retrieval'
 import { clauseVerdict, FRAME, overlap } from '../statement-words'
+import { otherPartysTask, swappedNumber } from '../statement-slots'
 import { quotaClaim } from './quota'
 import { RULE_STATED } from './visits'
 
@@ -267,6 +268,9 @@ export const statementCheck: Intent = {
     const near = Math.max(...about.map((f) => overlap(ask.q, f.answer)))
     const numbers = ask.q.replace(FRAME, ' ').match(/\d+/g) ?? []
     const agree = numbers.every((n) => about.some((f) => f.answer.includes(n)))
+    // A number said with another number's words, or a party given another party's task, is wrong.
+    const slot = swappedNumber(ask.q, about) ?? otherPartysTask(ctx, ask.q)
+    if (slot) return verdictReply('这一理解不准确，与方案不一致，以方案为准', [...new Set([slot.fact, ...about])])
     if (eitherOr && (both || either))
       return verdictReply(both ? '这一理解不准确，与方案不一致，以方案为准' : '正确，与方案一致', about)
     if (near >= 0.85 || (near >= 0.6 && agree && (numbers.length > 0 || holding !== undefined)))

@@ -148,13 +148,15 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
     (context && TODAY_SAID.test(context) ? GIVEN_DAY.exec(context) : null) ??
     // "今天10号了，学校24号截止交表，还剩几天": a day with no month is in the step's month.
     (first ? todayInStepMonth(`${context ?? ''}${q}`, first.due) : null)
-  if (steps.length === 1 && first && !first.month && given) {
+  // A 月底 step counts to that month's last day ("离中期评价截止还有多少天").
+  if (steps.length === 1 && first && (!first.month || monthEnd(first)) && given) {
     const day = `${given[1] ?? first.due.slice(0, 4)}-${(given[2] as string).padStart(2, '0')}-${(given[3] as string).padStart(2, '0')}`
     const gap = daysBetween(day, first.due)
     if (gap === 0) return undefined
     const name = first.title.split(/[：（(]/)[0]
+    const lastDay = first.month ? `（按当月最后一天${chineseDate(first.due)}算）` : ''
     return {
-      answer: `${name}在${when(first)}，从${chineseDate(day)}算起${gap >= 0 ? `还有${gap}天` : `已过${-gap}天`}。`,
+      answer: `${name}在${when(first)}${lastDay}，从${chineseDate(day)}算起${gap >= 0 ? `还有${gap}天` : `已过${-gap}天`}。`,
       intent: 'deadline',
       sources: [{ section: first.section, title: first.title }],
       confidence: 0.85,
@@ -166,7 +168,6 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
   if (steps.length < 2 || !first || !last) return givenDays(ctx, q, context ?? q)
   if (steps.length < 2 || !first || !last) return undefined
   // "自学校推荐截止日起至中期评价截止日止相隔多少天": a 月底 step counts to that month's last day.
-  const monthEnd = (m: ProgramMilestone) => m.month !== undefined && /月底/.test(m.title)
   const daysAsked = /(几|多少)(天|日)/.test(q)
   const dayOf = (m: ProgramMilestone) => m.month === undefined || (daysAsked && monthEnd(m))
   const byMonth = !dayOf(first) || !dayOf(last)
@@ -181,6 +182,9 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
     facts: [first, last].map((m) => ({ section: m.section, title: m.title, text: `${m.title}，${m.due}` })),
   }
 }
+
+/** A step the plan dates "…月底前": it counts to that month's last day. */
+const monthEnd = (m: ProgramMilestone) => m.month !== undefined && /月底/.test(m.title)
 
 /** "今天10号": today's day with no month, read in the month of the step asked about, as a GIVEN_DAY match. */
 function todayInStepMonth(text: string, due: string): RegExpExecArray | null {

@@ -13,6 +13,10 @@ const DAY_ASKED =
 const SPAN_ASKED =
   /((从|自|由)[^，,。？?]{1,30}(到|至)|之间|中间|相差|相隔|间隔)[^。？?]{0,30}(多少|几)(个)?(天|日|工作日|时间)/
 
+/** Counts days ("还有多少天", "剩几日"): a number of days, not the day itself. */
+const DAYS_COUNTED =
+  /(还有|还剩|剩下?|相差|差|隔|一?共|总共)[^，,。？?]{0,3}(多少|几)个?(天|日)|(多少|几)个?(天|工作日)/
+
 /**
  * "中期汇报2月底前，明年2月有29号吧，最晚就是29号？": the last day of a month the plan gives
  * only by its end, in the cohort's year for that month (2024 is a leap year: 2月底 is 2月29日).
@@ -26,7 +30,7 @@ export const monthEnd: Intent = {
     const said = MONTH_END.exec(ask.q) ?? MONTH_END.exec(whole)
     if (!said || !DAY_ASKED.test(ask.q.replace(MONTH_END, ''))) return decline(ask, 'asks no day of a month’s end')
     // "从10月24号…到明年2月底…一共多少天": the days between two days, which the interval counts.
-    if (SPAN_ASKED.test(ask.q)) return decline(ask, 'asks the days between two days')
+    if (SPAN_ASKED.test(ask.q) || DAYS_COUNTED.test(ask.q)) return decline(ask, 'asks the days between two days')
     const month = Number(said[1])
     if (month < 1 || month > 12) return decline(ask, 'names no month')
     // "…2月底前。那最晚就是29号？": a follow-up naming no step of its own reads the month's end before it.

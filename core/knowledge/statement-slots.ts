@@ -1,0 +1,115 @@
+import type { Context } from './context'
+import type { ProgramFact } from './program'
+import { FRAME, overlap } from './statement-words'
+
+/**
+ * A statement checked slot by slot against the plan's sentences: a number said with the words of
+ * another number ("学科前20%或综合前15%", the two swapped), or a party given another party's task
+ * ("真实性由市级科协审核", which the school does). Each check speaks only when the plan's sentence
+ * is clearly the one meant, so loose wording is never called wrong.
+ */
+
+/** One sentence of the plan's facts, with the fact it belongs to. */
+type Sentence = { text: string; fact: ProgramFact }
+
+const sentencesOf = (facts: readonly ProgramFact[]): Sentence[] =>
+  facts.flatMap((fact) => (fact.answer.match(/[^。；;]+/g) ?? []).map((text) => ({ text, fact })))
+
+/** Each number of a text with the words just before it (back to the last number or clause end). */
+function numbersWithLeads(text: string): { n: string; lead: string }[] {
+  const out: { n: string; lead: string }[] = []
+  let from = 0
+  for (const m of text.matchAll(/\d+(?:\.\d+)?/g)) {
+    const lead =
+      text
+        .slice(from, m.index)
+        .split(/[。；;，,（(、]/)
+        .pop() ?? ''
+    out.push({ n: m[0], lead: lead.slice(-14) })
+    from = m.index + m[0].length
+  }
+  return out
+}
+
+/** How much of `a`'s two-character pieces `b` says (0 when `a` has none). */
+const share = (a: string, b: string) => (a.replace(FRAME, '').length < 2 ? 0 : overlap(a, b))
+
+/**
+ * A number of the statement that the plan gives to other words: the statement's words before it
+ * match the words before another of the plan's numbers clearly better than its own.
+ */
+export function swappedNumber(statement: string, facts: readonly ProgramFact[]): Sentence | undefined {
+  const said = numbersWithLeads(statement.replace(/20\d\d年/g, ''))
+  for (const sentence of sentencesOf(facts)) {
+    const plan = numbersWithLeads(sentence.text).filter((p) => !/^20\d\d$/.test(p.n))
+    if (plan.length < 2) continue
+    for (const { n, lead } of said) {
+      if (!plan.some((p) => p.n === n)) continue
+      const scores = plan.map((p) => ({ ...p, s: share(lead, p.lead) }))
+      const best = scores.reduce((a, b) => (b.s > a.s ? b : a))
+      const own = Math.max(...scores.filter((p) => p.n === n).map((p) => p.s))
+      if (best.n !== n && best.s >= 0.6 && best.s - own >= 0.25) return sentence
+    }
+  }
+  return undefined
+}
+
+/** A clause of the plan's facts with the parties that act in it (named, or carried from the clause before). */
+type Clause = { text: string; fact: ProgramFact; parties: number[] }
+
+/** The plan's clauses and how rare each two-character piece is among them, built once per program. */
+const clausesOf = new WeakMap<Context, { clauses: Clause[]; weight: Map<string, number> }>()
+
+const pieces = (text: string) =>
+  [...text.replace(FRAME, ' ').matchAll(/[\u4e00-\u9fff\d]{2,}/g)].flatMap((m) =>
+    [...m[0]].slice(0, -1).map((_, i) => m[0].slice(i, i + 2)),
+  )
+
+function planClauses(ctx: Context) {
+  const known = clausesOf.get(ctx)
+  if (known) return known
+  const clauses: Clause[] = []
+  for (const fact of ctx.program.facts)
+    for (const sentence of fact.answer.match(/[^。；;]+/g) ?? []) {
+      let parties: number[] = []
+      for (const text of sentence.split(/[，,]/)) {
+        const named = ctx.vocab.parties.flatMap((p, i) => (p.pattern.test(text) ? [i] : []))
+        if (named.length > 0) parties = named
+        clauses.push({ text, fact, parties })
+      }
+    }
+  const df = new Map<string, number>()
+  for (const c of clauses) for (const w of new Set(pieces(c.text))) df.set(w, (df.get(w) ?? 0) + 1)
+  const weight = new Map([...df].map(([w, n]) => [w, Math.log(1 + clauses.length / n)]))
+  const built = { clauses, weight }
+  clausesOf.set(ctx, built)
+  return built
+}
+
+/**
+ * The plan's clause that gives the task the statement names to another party: the statement
+ * names one party, and the clause most like the rest of it (its rare words weighing most) is
+ * another party's, clearly more like it than any clause of the statement's party.
+ */
+export function otherPartysTask(ctx: Context, statement: string): Sentence | undefined {
+  const named = ctx.vocab.parties.flatMap((p, i) => (p.pattern.test(statement) ? [i] : []))
+  if (named.length !== 1) return undefined
+  const party = named[0] as number
+  const { clauses, weight } = planClauses(ctx)
+  const task = [
+    ...new Set(pieces(statement.replace(new RegExp(ctx.vocab.parties[party]?.pattern.source ?? '', 'g'), ' '))),
+  ].filter((w) => weight.has(w))
+  const total = task.reduce((sum, w) => sum + (weight.get(w) ?? 0), 0)
+  if (task.length < 3 || total === 0) return undefined
+  let own = 0
+  let other: { s: number; clause: Clause } | undefined
+  for (const clause of clauses) {
+    if (clause.parties.length === 0) continue
+    const s = task.reduce((sum, w) => sum + (clause.text.includes(w) ? (weight.get(w) ?? 0) : 0), 0) / total
+    if (clause.parties.includes(party)) own = Math.max(own, s)
+    else if (s > (other?.s ?? 0)) other = { s, clause }
+  }
+  return other && other.s >= 0.3 && other.s - own >= 0.1 && other.s >= 1.25 * own
+    ? { text: other.clause.text, fact: other.clause.fact }
+    : undefined
+}
