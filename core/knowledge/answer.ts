@@ -11,7 +11,7 @@ import { offRuleLabels } from './open-topics'
 import { hedgedFacts } from './intents/retrieve'
 import { askReading, listLead, namesProgramThing, type PreviousAsk, previousOf } from './ask-reading'
 import { combine, contentLength, isWeak, messageAsks } from './message'
-import { expandAbbreviations, normaliseText, toSimplified } from './normalise'
+import { expandAbbreviations, expandCityInitials, normaliseText, toSimplified } from './normalise'
 import { withoutPersonalDetails } from './personal'
 import type { Program } from './program'
 import type { QaAnswer } from './qa-answer'
@@ -46,7 +46,10 @@ export function answerQuestion(program: Program, question: string, now: Date, tr
   // the asker's own phone or e-mail is context, never the question.
   // Short forms, misspellings and sound-alike slips of the cohort's words (管办, 明额, 导市) are read as the
   // words; 明年2月 is the cohort's February when the cohort has a step then.
-  const expanded = expandAbbreviations(withoutPersonalDetails(toSimplified(question)), ctx.spellings)
+  const expanded = expandCityInitials(
+    expandAbbreviations(withoutPersonalDetails(toSimplified(question)), ctx.spellings),
+    program.cities,
+  )
   // The asker header is no topic of the asks, but the place it names ("贵港市某中学咨询：") is where the
   // student studies, for the eligibility rules only.
   const { header, body: text } = splitAskerHeader(

@@ -154,3 +154,22 @@ export function expandAbbreviations(text: string, table: Record<string, string>)
   const { pattern, full } = compiled
   return text.replace(pattern, (m) => full.get(m.toLowerCase()) ?? m)
 }
+
+/** The pattern of a run of the cities' first characters ("柳、桂两市"), built once per city list. */
+const initialRuns = new WeakMap<readonly { name: string }[], { pattern: RegExp; names: Map<string, string> }>()
+
+/**
+ * "柳、桂两市", "南、柳、桂三市": the cities named by their first characters in a run joined by 、 or 和
+ * before 两市/三市/各市/市, read as their names. A character alone is never read so (八桂, 桂花).
+ */
+export function expandCityInitials(text: string, cities: readonly { name: string }[]): string {
+  let known = initialRuns.get(cities)
+  if (!known) {
+    const names = new Map(cities.map((c) => [c.name[0] as string, c.name.replace(/市$/, '')]))
+    const one = `[${[...names.keys()].join('')}]`
+    known = { pattern: new RegExp(`${one}(?:[、和与及]${one})+(?=[两三各]?市|[两三]地)`, 'g'), names }
+    initialRuns.set(cities, known)
+  }
+  const { pattern, names } = known
+  return text.replace(pattern, (run) => run.replace(/[^、和与及]/g, (c) => names.get(c) ?? c))
+}

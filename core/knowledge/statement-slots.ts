@@ -113,3 +113,24 @@ export function otherPartysTask(ctx: Context, statement: string): Sentence | und
     ? { text: other.clause.text, fact: other.clause.fact }
     : undefined
 }
+
+/** A requirement the statement says is not needed ("无需报管理办公室"): what follows the negation. */
+const DENIED = /(?:无需|无须|不需要?|不用|不必|不须|毋须)(?:再|另行|额外)?([\u4e00-\u9fff]{2,10})/g
+
+/**
+ * The plan's sentence that requires what the statement says is not needed: it says the same words
+ * (nearly all of them) with no negation of its own just before them.
+ */
+export function deniedRequirement(statement: string, facts: readonly ProgramFact[]): Sentence | undefined {
+  for (const m of statement.matchAll(DENIED)) {
+    const what = (m[1] as string).replace(/(即可|就行|就可以|了|的)$/, '')
+    const first = what.slice(0, 2)
+    for (const sentence of sentencesOf(facts)) {
+      const at = sentence.text.indexOf(first)
+      if (at < 0 || share(what, sentence.text) < 0.75) continue
+      if (/[不无没未免非]/.test(sentence.text.slice(Math.max(0, at - 3), at))) continue
+      return sentence
+    }
+  }
+  return undefined
+}

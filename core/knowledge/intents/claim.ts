@@ -7,8 +7,8 @@ import { CONFIRM_ASK, STATEMENT_CHECK } from '../wording'
 import type { Intent } from './intent'
 import { searchFacts } from '../retrieval'
 import { clauseVerdict, FRAME, overlap } from '../statement-words'
-import { otherPartysTask, swappedNumber } from '../statement-slots'
-import { quotaClaim } from './quota'
+import { deniedRequirement, otherPartysTask, swappedNumber } from '../statement-slots'
+import { quotaClaim, sumAgainst } from './quota'
 import { RULE_STATED } from './visits'
 
 /** A day or a month's end stated ("10月31日前", "2023年10月31号", "3月底"). */
@@ -221,6 +221,9 @@ export const statementCheck: Intent = {
       return decline(ask, 'a contact person stated: the person intent checks it')
     const quotas = QUOTA_WORDS.test(ask.q) ? quotaClaim(ctx.program, ask.q) : undefined
     if (quotas) return quotas
+    // "柳州、桂林两市名额之和与南宁市名额相等": a sum of cities' places stated equal to another city's.
+    const summed = /相等|相同|一样|持平|等于/.test(ask.q) ? sumAgainst(ctx.program, ask.q) : undefined
+    if (summed) return sumVerdict(ctx.program, summed)
     // "请确认以下表述：A；B。": each clause set against its own article; said right only when each is.
     const clauses = ask.q
       .replace(/^[^：:]*[：:]/, '')
@@ -268,8 +271,9 @@ export const statementCheck: Intent = {
     const near = Math.max(...about.map((f) => overlap(ask.q, f.answer)))
     const numbers = ask.q.replace(FRAME, ' ').match(/\d+/g) ?? []
     const agree = numbers.every((n) => about.some((f) => f.answer.includes(n)))
-    // A number said with another number's words, or a party given another party's task, is wrong.
-    const slot = swappedNumber(ask.q, about) ?? otherPartysTask(ctx, ask.q)
+    // A number said with another number's words, a party given another party's task, or a requirement
+    // said not to be needed, is wrong.
+    const slot = deniedRequirement(ask.q, about) ?? swappedNumber(ask.q, about) ?? otherPartysTask(ctx, ask.q)
     if (slot) return verdictReply('这一理解不准确，与方案不一致，以方案为准', [...new Set([slot.fact, ...about])])
     if (eitherOr && (both || either))
       return verdictReply(both ? '这一理解不准确，与方案不一致，以方案为准' : '正确，与方案一致', about)
@@ -283,4 +287,18 @@ export const statementCheck: Intent = {
       return verdictReply('这一理解不准确，与方案不一致，以方案为准', about)
     return verdictReply('请以方案的规定为准', about)
   },
+}
+
+/** A stated equality of a sum of cities' places with another city's, checked. */
+function sumVerdict(program: Program, { target, others, sum }: NonNullable<ReturnType<typeof sumAgainst>>): QaAnswer {
+  const section = program.cities[0]?.section ?? ''
+  const list = others.map((c) => `${c.name}${c.quota}名`).join('、')
+  const verdict = sum === target.quota ? '正确，与方案一致' : '不准确'
+  return {
+    answer: `${verdict}：${list}，合计${sum}名，${target.name}${target.quota}名，${sum === target.quota ? '两者相等' : `两者相差${Math.abs(sum - target.quota)}名`}（${section}）。`,
+    intent: 'quota',
+    sources: [{ section, title: '遴选对象与名额' }],
+    confidence: 0.85,
+    facts: [{ section, title: '遴选对象与名额', text: `${list}；${target.name}${target.quota}名` }],
+  }
 }

@@ -131,6 +131,16 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
   if (named.length === 1 && /该|此|这个|这一/.test(q) && context) named = [...named, ...stepsIn(context)]
   // "两个截止日期中间差几天": the two are the steps the message named before the ask.
   if (named.length < 2 && BOTH.test(q) && context) named = [...named, ...stepsIn(context)]
+  // "…截止是几号？那天星期几？还剩几天了": a count of days left naming no step is of the step the message names.
+  if (named.length === 0 && context && /还(有|剩|差)/.test(q)) named = stepsIn(context).slice(-1)
+  // "年度评价最迟完成日为星期几？自中期评价截止日（2024年2月29日）起算，相隔多少天": a step given with its own
+  // day is one end; the step the message named before is the other.
+  const ownDay = GIVEN_DAY.exec(q)
+  const dueOf = (key?: string) => ctx.program.milestones.find((m) => m.key === key)?.due
+  if (named.length === 1 && context && ownDay && isoDay(ctx, ownDay) === dueOf(named[0]?.key)) {
+    const others = stepsIn(context).filter((s) => s.key !== named[0]?.key)
+    if (others.length === 1) named = [...named, ...others]
+  }
   const keys = [...new Set(named.map((s) => s.key))]
   const steps = keys
     .map((key) => ctx.program.milestones.find((m) => m.key === key))

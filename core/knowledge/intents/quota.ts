@@ -52,6 +52,41 @@ function setApart(program: Program, clause: string): Program['cities'][number] |
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b))
 
+/** "柳州和桂林加起来是不是跟南宁一样多": the city after 跟/与/比 in the same clause is the one compared with. */
+function comparedCity(program: Program, q: string) {
+  return program.cities.find((c) =>
+    new RegExp(
+      `(跟|与|同|比|和|有|没有?|不如)(我们|咱们|俺们|你们|他们)?${c.name.replace(/市$/, '')}市?[^，,。？?]{0,4}(一样|相同|相等|多|少|比)`,
+    ).test(q),
+  )
+}
+
+/**
+ * "柳州、桂林加起来共多少？与南宁相比是多是少": one city set against the sum of the others a message
+ * names, the sum perhaps asked in another clause; undefined when no such pair is named.
+ */
+export function sumAgainst(program: Program, q: string, context?: string) {
+  const own = citiesIn(program, q)
+  // The ask's own clauses first; a sum of another ask is borrowed only by an ask naming one city at most
+  // ("南宁比柳州多几个？柳州桂林加起来跟南宁比哪个多": the first ask compares its own two cities).
+  const clauses = `${q}，${context ?? ''}`.split(/[，,。？?；;！!]/)
+  const sumClause = clauses.find(
+    (c) =>
+      SUM.test(c) &&
+      citiesIn(program, c).inProgram.length >= 2 &&
+      (SUM.test(q) || own.inProgram.length < 2 || q.includes(c)),
+  )
+  const compareClause = clauses.find((c) => COMPARED.test(c) && citiesIn(program, c).inProgram.length === 1)
+  const against = comparedCity(program, q)
+  const target = compareClause
+    ? program.cities.find((c) => c.name === citiesIn(program, compareClause).inProgram[0])
+    : (against ?? (sumClause ? setApart(program, sumClause) : undefined))
+  const summed = sumClause ? citiesIn(program, sumClause).inProgram.filter((n) => n !== target?.name) : []
+  if (!target || summed.length < 2) return undefined
+  const others = summed.map((n) => program.cities.find((c) => c.name === n)).filter((c) => c !== undefined)
+  return { target, others, sum: others.reduce((s, c) => s + c.quota, 0) }
+}
+
 export function quotaAnswer(program: Program, q: string, context?: string): QaAnswer {
   const own = citiesIn(program, q)
   const borrow = own.inProgram.length + own.outside.length === 0 && context && (!ALL_CITIES.test(q) || SHARE.test(q))
@@ -76,30 +111,10 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
     .filter((c): c is Program['cities'][number] => c !== undefined)
   let [first, second] = named
   const percent = (n: number) => `${Number(((n / total) * 100).toFixed(1))}%`
-  // "柳州、桂林加起来共多少？与南宁相比是多是少": one city against the sum asked in another clause.
-  // The ask's own clauses first; a sum of another ask is borrowed only by an ask naming one city at most
-  // ("南宁比柳州多几个？柳州桂林加起来跟南宁比哪个多": the first ask compares its own two cities).
-  const clauses = `${q}，${context ?? ''}`.split(/[，,。？?；;！!]/)
-  const sumClause = clauses.find(
-    (c) =>
-      SUM.test(c) &&
-      citiesIn(program, c).inProgram.length >= 2 &&
-      (SUM.test(q) || own.inProgram.length < 2 || q.includes(c)),
-  )
-  const compareClause = clauses.find((c) => COMPARED.test(c) && citiesIn(program, c).inProgram.length === 1)
-  // "柳州和桂林加起来是不是跟南宁一样多": the city after 跟/与/比 in the same clause is the one compared with.
-  const against = program.cities.find((c) =>
-    new RegExp(
-      `(跟|与|同|比|和|有|没有?|不如)(我们|咱们|俺们|你们|他们)?${c.name.replace(/市$/, '')}市?[^，,。？?]{0,4}(一样|相同|相等|多|少|比)`,
-    ).test(q),
-  )
-  const target = compareClause
-    ? program.cities.find((c) => c.name === citiesIn(program, compareClause).inProgram[0])
-    : (against ?? (sumClause ? setApart(program, sumClause) : undefined))
-  const summed = sumClause ? citiesIn(program, sumClause).inProgram.filter((n) => n !== target?.name) : []
-  if (target && summed.length >= 2 && COMPARED.test(q)) {
-    const others = summed.map((n) => program.cities.find((c) => c.name === n)).filter((c) => c !== undefined)
-    const sum = others.reduce((s, c) => s + c.quota, 0)
+  const against = comparedCity(program, q)
+  const versus = sumAgainst(program, q, context)
+  if (versus && COMPARED.test(q)) {
+    const { target, others, sum } = versus
     const verdict =
       sum === target.quota
         ? `两者相同（一样多）${/差|多多少|多几/.test(`${q}${context ?? ''}`) ? '，差额为0' : ''}`

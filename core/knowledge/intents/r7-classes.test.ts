@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ask, hasEach } from '../../../test/helpers/qa'
+import { expandCityInitials } from '../normalise'
 
 const WRONG = /不准确|不对|不一致/
 
@@ -40,5 +41,68 @@ describe('days from a day said to a step dated by its month’s end', () => {
     hasEach(ask('今日为2023年12月1日，距中期评价截止日（按2024年2月最后一日计，不含当日）还有多少天？').answer, [
       ['90天'],
     ])
+  })
+})
+
+describe('statements of sums, steps and requirements', () => {
+  it('a sum of cities’ places stated equal to another city’s is checked', () => {
+    expect(ask('请核对以下表述：“柳州、桂林两市选拔名额之和与南宁市选拔名额相等。”是否正确？').answer).toMatch(/^正确/)
+    hasEach(ask('我市（南宁）名额为30名。请核：柳、桂两市名额合计是否与南宁相同？').answer, [['相同'], ['30名']])
+  })
+  it('cities named by their first characters in a run are read as the cities, a lone character never', () => {
+    hasEach(ask('柳、桂两市名额之和与南宁市名额是否相等？').answer, [['柳州市'], ['桂林市'], ['相同']])
+    const cities = [{ name: '南宁市' }, { name: '柳州市' }, { name: '桂林市' }]
+    expect(expandCityInitials('南、柳、桂三市合计', cities)).toBe('南宁、柳州、桂林三市合计')
+    expect(expandCityInitials('八桂英才，桂花开了，南柳市场', cities)).toBe('八桂英才，桂花开了，南柳市场')
+  })
+  it('a statement that a step settles the outcome is answered with the steps after it', () => {
+    hasEach(ask('请判断：市级科协审核通过后即可直接确定入选学生。是否正确？').answer, [['不是'], ['导师遴选']])
+  })
+  it('a requirement said not to be needed is wrong; a negation the plan says too is not', () => {
+    hasEach(ask('请确认：研究方向确定后报学生所在中学备案即可，无需报管理办公室。').answer, [
+      ['不准确'],
+      ['报管理办公室备案'],
+    ])
+    expect(ask('请核实：学生不需要个人直接报名，由学校推荐。').answer).not.toMatch(WRONG)
+  })
+  it('请核： and 请判断正误 ask a statement to be checked', () => {
+    hasEach(ask('请核：方案规定学生培养周期内到校参加培养不少于12次。').answer, [['不对'], ['10次']])
+    hasEach(ask('请核：南宁市选拔15名，柳州市、桂林市各选拔30名。').answer, [['不准确'], ['南宁市30名']])
+    const both = ask('请判断正误：学生须同时满足“相应学科成绩年级前15%”与“综合成绩排名前20%”两项方可报名。')
+    expect(both.eligibility).toBeUndefined()
+    hasEach(both.answer, [['不准确'], ['其一']])
+  })
+})
+
+describe('a weekday and a count asked of the step the message names', () => {
+  it('那天 is the deadline just asked, not today’s day the message says', () => {
+    const a = ask('今天10月16号礼拜一。老师讲申请表要在截止前由学校交到市科鞋，截止是几号？那天礼拜几啊？')
+    hasEach(a.answer, [['10月24日'], ['星期二']])
+    expect(a.answer).not.toContain('10月16日是星期一')
+  })
+  it('an ask naming no step of its own asks of the step named last before it', () => {
+    const a = ask('年度评价须于何时前完成？届时学生需提交哪些材料？截止当日为星期几？')
+    hasEach(a.answer, [['2024年9月30日'], ['星期一'], ['课题报告']])
+    expect(a.answer).not.toContain('星期二')
+  })
+  it('分别是星期几 gives each step’s weekday, and a count after it is the interval’s', () => {
+    const a = ask('学校向市级科协提交材料的截止日与市级科协向管办报送的截止日，分别是星期几？两者相隔几天？')
+    hasEach(a.answer, [['星期二'], ['星期五'], ['3天']])
+    hasEach(ask('市级审核报送截止日为星期几？与学校报送市科协的截止日相差几天？').answer, [['星期五'], ['3天']])
+  })
+  it('days left after a weekday ask count from today’s day said to the step named', () => {
+    hasEach(ask('今天10月16号礼拜一，学校交表给市科协最后是几号？那天星期几？还剩几天了🙏').answer, [
+      ['星期二'],
+      ['8天'],
+    ])
+  })
+  it('a step given with its own day is one end of a span, the step asked before the other', () => {
+    hasEach(ask('年度评价最迟完成日为星期几？自中期评价截止日（2024年2月29日）起算，相隔多少天？').answer, [
+      ['星期一'],
+      ['214天'],
+    ])
+  })
+  it('a day with no year is in the cohort’s year of its month', () => {
+    hasEach(ask('年度评价9月底前交，9月30号是周几？想提前规划下').answer, [['2024年9月30日'], ['星期一']])
   })
 })
