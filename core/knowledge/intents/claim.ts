@@ -170,6 +170,9 @@ export const claim: Intent = {
 /** A fact's words with its article, as a statement is answered ("…（四（二）1）。"). */
 const cited = (f: ProgramFact) => `${f.answer.replace(/。?$/, '')}（${f.section}）。`
 
+/** The verdict on a statement the plan contradicts. */
+const WRONG = '这一理解不正确，与方案不一致，以方案为准'
+
 /** A statement answered with the articles it is set against, after the verdict. */
 function verdictReply(verdict: string, about: ProgramFact[]): QaAnswer {
   return {
@@ -238,7 +241,7 @@ export const statementCheck: Intent = {
         const facts = [...new Set(near.map((t) => t.fact))]
         const verdicts = clauses.map((c, i) => clauseVerdict(c, found[i]?.slice(0, 2).map((x) => x.fact.answer) ?? []))
         if (verdicts.every((v) => v === 'right')) return verdictReply('正确，与方案一致', facts)
-        if (verdicts.includes('wrong')) return verdictReply('这一理解不准确，与方案不一致，以方案为准', facts)
+        if (verdicts.includes('wrong')) return verdictReply(WRONG, facts)
         return verdictReply('以方案为准', facts)
       }
     }
@@ -274,9 +277,9 @@ export const statementCheck: Intent = {
     // A number said with another number's words, a party given another party's task, or a requirement
     // said not to be needed, is wrong.
     const slot = deniedRequirement(ask.q, about) ?? swappedNumber(ask.q, about) ?? otherPartysTask(ctx, ask.q)
-    if (slot) return verdictReply('这一理解不准确，与方案不一致，以方案为准', [...new Set([slot.fact, ...about])])
+    if (slot) return verdictReply(WRONG, [...new Set([slot.fact, ...about])])
     if (eitherOr && (both || either))
-      return verdictReply(both ? '这一理解不准确，与方案不一致，以方案为准' : '正确，与方案一致', about)
+      return verdictReply(both ? WRONG : '正确，与方案一致', about)
     if (near >= 0.85 || (near >= 0.6 && agree && (numbers.length > 0 || holding !== undefined)))
       return verdictReply('正确，与方案一致', about)
     // "只有高中阶段获得的奖项才能…": a restriction the article does not say word for word is not its rule.
@@ -284,7 +287,7 @@ export const statementCheck: Intent = {
     const granted = /(可以|能够?|允许|可)([\u4e00-\u9fff]{2})/.exec(ask.q.replace(FRAME, ' '))?.[2]
     const added = granted !== undefined && !about.some((f) => f.answer.includes(granted))
     if ((numbers.length > 0 && !agree) || near < 0.5 || added || /只有|仅限?|只限|只能|才(能|可)/.test(ask.q))
-      return verdictReply('这一理解不准确，与方案不一致，以方案为准', about)
+      return verdictReply(WRONG, about)
     return verdictReply('请以方案的规定为准', about)
   },
 }
@@ -293,7 +296,7 @@ export const statementCheck: Intent = {
 function sumVerdict(program: Program, { target, others, sum }: NonNullable<ReturnType<typeof sumAgainst>>): QaAnswer {
   const section = program.cities[0]?.section ?? ''
   const list = others.map((c) => `${c.name}${c.quota}名`).join('、')
-  const verdict = sum === target.quota ? '正确，与方案一致' : '不准确'
+  const verdict = sum === target.quota ? '正确，与方案一致' : '不正确'
   return {
     answer: `${verdict}：${list}，合计${sum}名，${target.name}${target.quota}名，${sum === target.quota ? '两者相等' : `两者相差${Math.abs(sum - target.quota)}名`}（${section}）。`,
     intent: 'quota',

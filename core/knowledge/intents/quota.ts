@@ -265,7 +265,7 @@ export function quotaClaim(program: Program, q: string): QaAnswer | undefined {
   if (wrongGrades) checks.push(false)
   const who = wrongGrades ? `遴选对象只是${grades.allowed.join('、')}学生（${grades.section}）；` : ''
   return {
-    answer: `${checks.every(Boolean) ? '正确，与方案一致' : '不准确'}：${who}各市名额为${list}，合计${total}名（${section}）。`,
+    answer: `${checks.every(Boolean) ? '正确，与方案一致' : '不正确'}：${who}各市名额为${list}，合计${total}名（${section}）。`,
     intent: 'quota',
     sources: [{ section, title: '遴选对象与名额' }],
     confidence: 0.85,

@@ -84,7 +84,7 @@ describe('arithmetic over the plan', () => {
 describe('statements about the quotas are checked against them', () => {
   it.each([
     ['请核对：本年度三个实施城市合计遴选学生60名，其中南宁市占一半，是否准确？', '正确'],
-    ['柳州有20个名额对吧', '不准确'],
+    ['柳州有20个名额对吧', '不正确'],
     ['据了解南宁30名、桂林15名，合计60名，是否准确', '正确'],
   ])('%s → %s', (q, verdict) => {
     const a = ask(q)
@@ -168,7 +168,7 @@ describe('round two: asks to apply, claims with a day, rules stated, mentors', (
     expect(ask('请确认：中期评价须于“2024年2月底前”完成，该截止日具体为几月几日？').answer).toContain('2月29日')
   })
   it.each([
-    ['请确认：学生须同时满足相应学科成绩年级前15%与综合成绩年级前20%两项条件方可报名。', '不准确'],
+    ['请确认：学生须同时满足相应学科成绩年级前15%与综合成绩年级前20%两项条件方可报名。', '不正确'],
     ['请确认：学生只要满足学科前15%或综合前20%其中一项即可报名，是否准确', '正确'],
   ])('an either-or rule stated: %s → %s', (q, verdict) => {
     const a = ask(q)
@@ -317,7 +317,7 @@ describe('round five: days said without a month, working days asked every way, e
       '请确认以下表述：资格审核分市级与自治区级两级；自治区级审核由管理办公室负责，审核通过者确定为遴选候选人。',
     )
     hasEach(a.answer, [['市级'], ['自治区级'], ['候选人']])
-    expect(a.answer).not.toContain('不准确')
+    expect(a.answer).not.toContain('不正确')
   })
   it('which university a city’s students go to is open', () => {
     expect(ask('我们在桂林，娃要是选上了是去广西师大上课吧？还是要跑南宁那边的大学').intent).toBe('not_in_document')
@@ -422,7 +422,7 @@ describe('round eight: asks to apply said every way, steps passed, averages, sta
     ],
     [
       '桂林市科协拟定工作细则如下，请确认是否符合方案：“资格审核阶段，市级科协负责审核申报材料的真实性。”',
-      ['不准确', '完整性'],
+      ['不正确', '完整性'],
     ],
     ['听说导师都是院士？真的假的😳 院士会亲自带我家娃吗，还是有别的老师带', ['培养团队']],
     ['导师除了教做科研，还管别的不？比如娃的为人处世啥的', ['人格']],
@@ -534,7 +534,7 @@ describe('round eleven: formal asks for a verdict, timetables, enumerations with
     ['请问方案对参与中学在中期评估、年度评价以及学生毕业后跟踪方面有何要求？', ['就业']],
     ['请按时间顺序列出方案“进度安排”中的主要环节。', ['推荐导师', '学生选拔']],
     ['学生提交的课题报告是否有字数及格式要求？', ['没有规定', '2809218']],
-    ['请核实以下表述是否准确：“本计划面向实施城市全体高中学生，柳州市选拔30名。”', ['不准确', '高一', '15名']],
+    ['请核实以下表述是否准确：“本计划面向实施城市全体高中学生，柳州市选拔30名。”', ['不正确', '高一', '15名']],
     ['我们住得远有点担心🙈 一年至少要去大学10次的话，平均一个月要跑几次啊', ['0.83']],
   ])('%s', (q, said) => {
     const a = ask(q)

@@ -318,7 +318,7 @@ describe('round 6 classes (blind sets h61–h63)', () => {
     expect(ask('我们桂林的，想问下南宁的名额是我们桂林的几倍啊？').answer).toContain('南宁市的名额是桂林市的2倍')
   })
   it('a city’s number said after a few words is still its number', () => {
-    expect(ask('请确认：柳州市本年度遴选名额为30名，桂林市为15名，是否正确？').answer).toMatch(/^不准确/)
+    expect(ask('请确认：柳州市本年度遴选名额为30名，桂林市为15名，是否正确？').answer).toMatch(/^不正确/)
   })
   it('handing in the form is the school’s step, not the county’s city', () => {
     expect(ask('我们学校在临桂，申请表是交临桂区科协还是桂林市科协？').answer).toContain('桂林市科协')
@@ -426,7 +426,7 @@ describe('round 6 classes (blind sets h64–h66)', () => {
     expect(a.answer).toMatch(/^正确/)
     expect(
       ask('我校对“双师共导”的理解为：由高校导师与中学指导教师共同指导学生。请确认是否准确。').answer,
-    ).not.toContain('不准确')
+    ).not.toContain('不正确')
   })
   it('六七次 is at most seven, never 67', () => {
     expect(ask('娃高二课太紧了，一年只去大学六七次得不得行啊').answer).toContain('7次少于10次')
@@ -704,9 +704,9 @@ describe('round 6 classes (blind sets h76–h77, after their first runs)', () =>
 
 describe('statements: a permission the plan does not give', () => {
   it('is wrong, and a right statement with loose wording is not called wrong', () => {
-    expect(ask('请核实以下理解是否正确：中期评价不合格的学生可以补考后继续培养。').answer).toContain('不准确')
+    expect(ask('请核实以下理解是否正确：中期评价不合格的学生可以补考后继续培养。').answer).toContain('不正确')
     const q = '请确认理解：本计划采取中期评价与年度评价相结合的形式，中期评价不合格者退出培养。是否正确？'
-    expect(ask(q).answer).not.toContain('不准确')
+    expect(ask(q).answer).not.toContain('不正确')
   })
 })
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ask, hasEach } from '../../../test/helpers/qa'
 import { expandCityInitials } from '../normalise'
 
-const WRONG = /不准确|不对|不一致/
+const WRONG = /不正确|不对|不一致/
 
 describe('statements checked slot by slot', () => {
   it('two numbers of a rule swapped is wrong, however close the words', () => {
@@ -16,10 +16,10 @@ describe('statements checked slot by slot', () => {
   })
   it('a party given another party’s task is wrong, and the article names who does it', () => {
     const a = ask('请核实：《申请表》及报名材料的真实性由市级科协负责审核。该表述是否准确？')
-    hasEach(a.answer, [['不准确'], ['学校对《申请表》']])
-    hasEach(ask('请核实：管理办公室负责对实施方案进行审定。').answer, [['不准确'], ['主办单位，负责审定实施方案']])
+    hasEach(a.answer, [['不正确'], ['学校对《申请表》']])
+    hasEach(ask('请核实：管理办公室负责对实施方案进行审定。').answer, [['不正确'], ['主办单位，负责审定实施方案']])
     hasEach(ask('请核实：研究方向和选题于2023年11月师生见面会上确定，并报自治区教育厅备案。').answer, [
-      ['不准确'],
+      ['不正确'],
       ['2023年12月'],
       ['报管理办公室备案'],
     ])
@@ -31,7 +31,7 @@ describe('statements checked slot by slot', () => {
   it('a statement after 请判断： is checked, not read as a student to assess', () => {
     const a = ask('请判断：学生仅在初中阶段获得的自治区级科技竞赛奖项，不能作为优先推荐条件。')
     expect(a.eligibility).toBeUndefined()
-    hasEach(a.answer, [['不准确'], ['初中、高中']])
+    hasEach(a.answer, [['不正确'], ['初中、高中']])
   })
 })
 
@@ -60,17 +60,17 @@ describe('statements of sums, steps and requirements', () => {
   })
   it('a requirement said not to be needed is wrong; a negation the plan says too is not', () => {
     hasEach(ask('请确认：研究方向确定后报学生所在中学备案即可，无需报管理办公室。').answer, [
-      ['不准确'],
+      ['不正确'],
       ['报管理办公室备案'],
     ])
     expect(ask('请核实：学生不需要个人直接报名，由学校推荐。').answer).not.toMatch(WRONG)
   })
   it('请核： and 请判断正误 ask a statement to be checked', () => {
     hasEach(ask('请核：方案规定学生培养周期内到校参加培养不少于12次。').answer, [['不对'], ['10次']])
-    hasEach(ask('请核：南宁市选拔15名，柳州市、桂林市各选拔30名。').answer, [['不准确'], ['南宁市30名']])
+    hasEach(ask('请核：南宁市选拔15名，柳州市、桂林市各选拔30名。').answer, [['不正确'], ['南宁市30名']])
     const both = ask('请判断正误：学生须同时满足“相应学科成绩年级前15%”与“综合成绩排名前20%”两项方可报名。')
     expect(both.eligibility).toBeUndefined()
-    hasEach(both.answer, [['不准确'], ['其一']])
+    hasEach(both.answer, [['不正确'], ['其一']])
   })
 })
 
