@@ -24,14 +24,18 @@ const RELATIVE_MONTH = /(明年|今年|去年|来年|下一年|第二年)(的)?(
 export function cohortMonthsAsked(program: Program, text: string): string {
   if (!/明年|今年|去年|来年|下一年|第二年/.test(text)) return text
   const months = cohortMonths(program)
-  return text
-    .replace(RELATIVE_MONTH, (whole, _year, _of, month: string, unit: string) => {
-      const n = /^\d+$/.test(month) ? Number(month) : chineseNumberToInt(month)
-      return n !== undefined && months.has(n) ? `${month}${unit}` : whole
-    })
-    .replace(RELATIVE_HOLIDAY, (whole, _year, _of, holiday: string) =>
-      (HOLIDAY_MONTHS[holiday] ?? []).some((m) => months.has(m)) ? holiday : whole,
-    )
+  return (
+    text
+      // "明年（2024年）2月": the year written out is the year meant, whatever today is.
+      .replace(/(明年|今年|去年|来年|下一年|第二年|后年)[（(](20\d\d)年?[)）]/g, '$2年')
+      .replace(RELATIVE_MONTH, (whole, _year, _of, month: string, unit: string) => {
+        const n = /^\d+$/.test(month) ? Number(month) : chineseNumberToInt(month)
+        return n !== undefined && months.has(n) ? `${month}${unit}` : whole
+      })
+      .replace(RELATIVE_HOLIDAY, (whole, _year, _of, holiday: string) =>
+        (HOLIDAY_MONTHS[holiday] ?? []).some((m) => months.has(m)) ? holiday : whole,
+      )
+  )
 }
 
 /** "明年寒假过后": a school holiday said relative to today, with the months it touches. */

@@ -75,6 +75,8 @@ export function homophonesOf(words: Iterable<string>): Homophones {
   const known = new Set([...words].filter((w) => /^[\u4e00-\u9fff]{2,4}$/.test(w)))
   const target = new Map<string, string | null>()
   for (const word of known) {
+    // Question words are no slips to correct into: Cantonese 成绩几好 (quite good) is not 几号.
+    if (/^(几|多少|哪|什么|怎)/.test(word)) continue
     for (const variant of variantsOf(word)) {
       if (known.has(variant)) continue
       const before = target.get(variant)

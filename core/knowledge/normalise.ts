@@ -44,10 +44,19 @@ const CANTONESE_WORDS: Record<string, string> = {
   咗: '了',
   我系: '我是',
   我仔: '我儿子',
+  而家: '现在',
+  边几: '哪几',
+  拣: '选',
+  几好: '挺好',
 }
-const CANTONESE = /唔该|钟意|咗|我系|我仔|系边个|边个|边度|系唔系|系咪|就系|都系|唔系|点样|几时|上堂|㗎|咩|嘅|唔|佢/g
+const CANTONESE = new RegExp(
+  Object.keys(CANTONESE_WORDS)
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'g',
+)
 const SPOKEN_TIMES = new RegExp(`(\\d+|${NUM}|几|多少)(?:回|趟)(?![家去来事答复信应头到])`, 'g')
-const SPOKEN_HOW_MANY = /好多(个|名|人|次|天)?(?=[呀啊嘛哦哟呢吗?？,，。!！]|$)/g
+const SPOKEN_HOW_MANY = /好多(个|名|人|次|天)?(?=[呀啊嘛哦哟呢吗?？,，。!！]|$)|好多(个|名)(?=娃|孩子|学生|细伢|人)/g
 /** 好久 as southwest speech asks it: how long at the end of an ask ("要公示好久？"), when before a step ("好久开始"). */
 const SPOKEN_HOW_LONG = /好久(?=[呀啊嘛哦哟呢吗?？,，。!！]|$)/g
 const SPOKEN_WHEN = /好久(?=(开始|结束|截止|出来|出结果|公布|公示|交|报名|面试|考试))/g
@@ -77,7 +86,7 @@ function normaliseAfresh(text: string): string {
   // Spoken counts: "去了4回", "还得去几趟" count visits; "一共好多个" at the end of an ask is 多少个.
   s = s
     .replace(SPOKEN_TIMES, '$1次')
-    .replace(SPOKEN_HOW_MANY, '多少$1')
+    .replace(SPOKEN_HOW_MANY, (_m, a?: string, b?: string) => `多少${a ?? b ?? ''}`)
     .replace(SPOKEN_HOW_LONG, '多久')
     .replace(SPOKEN_WHEN, '什么时候')
     .replace(DIALECT_GO, '去')

@@ -278,8 +278,7 @@ export const statementCheck: Intent = {
     // said not to be needed, is wrong.
     const slot = deniedRequirement(ask.q, about) ?? swappedNumber(ask.q, about) ?? otherPartysTask(ctx, ask.q)
     if (slot) return verdictReply(WRONG, [...new Set([slot.fact, ...about])])
-    if (eitherOr && (both || either))
-      return verdictReply(both ? WRONG : '正确，与方案一致', about)
+    if (eitherOr && (both || either)) return verdictReply(both ? WRONG : '正确，与方案一致', about)
     if (near >= 0.85 || (near >= 0.6 && agree && (numbers.length > 0 || holding !== undefined)))
       return verdictReply('正确，与方案一致', about)
     // "只有高中阶段获得的奖项才能…": a restriction the article does not say word for word is not its rule.

@@ -1,4 +1,4 @@
-import { decline } from '../context'
+import { type Context, decline } from '../context'
 import { beijingDate, chineseDate, chineseMonth, daysBetween, monthsBetween } from '../../time'
 import { officeContact, type Program, type ProgramMilestone } from '../program'
 import type { AnswerFact, QaAnswer } from '../qa-answer'
@@ -142,8 +142,31 @@ function stepAfterDate(ctx: Parameters<Intent['answer']>[1], q: string, dateAt: 
 /** Words that join two questions in one ("分别", "各是", "以及"). */
 const MULTI = /分别|各是|各自|各(在|为|要)|以及|还有|和|跟|与|、/
 
+/** "见面会以后啥时候定研究方向": a step that only sets the time after which another is asked; the other is asked. */
+function stepAfterStep(ctx: Context, text: string): string | undefined {
+  const after = /(以后|之后|过后|后|完了?|结束了?)[^，,。？?]{0,3}(啥时候|什么时候|何时|几时|哪天|几月|哪个月)/.exec(
+    text,
+  )
+  if (!after) return undefined
+  const rest = text.slice(after.index)
+  return ctx.vocab.steps
+    .map((s) => ({ key: s.key, at: rest.search(s.pattern) }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at)[0]?.key
+}
+
+/** Asks who carries something out ("由谁组织", "哪个部门负责"). */
+const WHO_ASKED = /谁|哪个(部门|单位|机构)|哪些(部门|单位|机构)|何(部门|单位|机构)/
+
+/** The first clause of an article that names a party: who carries its step out. */
+function actingClause(ctx: Context, section: string): string | undefined {
+  const fact = ctx.program.facts.find((f) => f.section === section)
+  return fact?.answer.split(/[，,：:；;。]/).find((c) => ctx.vocab.parties.some((p) => p.pattern.test(c)))
+}
+
 /** "中期评价和年度评价的截止时间分别是": each named step's date. */
-function multiDeadlineAnswer(program: Program, keys: string[], now: Date): QaAnswer | undefined {
+function multiDeadlineAnswer(ctx: Context, keys: string[], now: Date, who: boolean): QaAnswer | undefined {
+  const { program } = ctx
   const lines: string[] = []
   const sources: { section: string; title: string }[] = []
   const facts: AnswerFact[] = []
@@ -152,7 +175,9 @@ function multiDeadlineAnswer(program: Program, keys: string[], now: Date): QaAns
     .filter((m): m is ProgramMilestone => m !== undefined)
     .sort((a, b) => a.due.localeCompare(b.due))
   for (const m of steps) {
-    lines.push(`${milestoneWhen(m, now)}。`)
+    // "分别由谁组织、何时完成": who carries each step out, in its article's first clause naming a party.
+    const by = who ? actingClause(ctx, m.section) : undefined
+    lines.push(`${milestoneWhen(m, now)}${by ? `；${by}` : ''}。`)
     sources.push({ section: m.section, title: m.title })
     facts.push({ section: m.section, title: m.title, text: `${m.title}，${m.due}` })
   }
@@ -203,12 +228,17 @@ export const deadline: Intent = {
     const bare = q.replace(/截止(时间|日期)?/g, '')
     const partKeys = [...new Set(ctx.vocab.steps.filter((s) => s.pattern.test(bare)).map((s) => s.key))]
     if (!byDate && partKeys.length >= 2 && MULTI.test(q)) {
-      const multi = multiDeadlineAnswer(program, partKeys, now)
+      const multi = multiDeadlineAnswer(ctx, partKeys, now, WHO_ASKED.test(q))
       if (multi) return multi
     }
     const dateAt = byDate ? /\d{1,2}月\d{1,2}/.exec(q)?.index : undefined
     const named = dateAt === undefined ? undefined : stepAfterDate(ctx, bare.replace(/截止/g, ''), dateAt)
-    const key = (named !== byDate?.key ? named : undefined) ?? byDate?.key ?? actorStep(bare) ?? keys[0]
+    const key =
+      (named !== byDate?.key ? named : undefined) ??
+      byDate?.key ??
+      actorStep(bare) ??
+      stepAfterStep(ctx, bare) ??
+      keys[0]
     // "公示多久": how long an undated step lasts is its own fact (公示期5个工作日), not a missing date.
     if (
       key &&

@@ -131,6 +131,10 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: monthEnd, why: 'the last day of a 月底 step (闰年 2月29日), before the step’s month alone' },
   { intent: sameMonth, why: 'whether two things share a month, before the open topic of 寒假 and the single dates' },
   { intent: holiday, why: 'a step of the cohort in a school holiday answers, before the open topic of holidays' },
+  {
+    intent: subject,
+    why: '"计算机在不在学科范围" asks the list of subjects, before the open topic of which contests count',
+  },
   { intent: notInPlan, why: 'a topic the plan leaves open beats every fact sharing a word with it' },
   {
     intent: uncounted,
@@ -159,7 +163,6 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: schedule, why: "the calendar from today, before a single step's date" },
   { intent: deadline, why: 'the date of a named step' },
   { intent: university, why: 'a university the plan does not list, once no date or step was asked' },
-  { intent: subject, why: 'a subject the list does not name' },
   { intent: cityRuns, why: 'whether the program runs in one of its own cities, before retrieval picks any one fact' },
   { intent: outsideCity, why: 'only cities outside the program named: no fact applies there' },
   { intent: notInDomain, why: 'nothing of the program in the words: unsure rather than a stray fact' },

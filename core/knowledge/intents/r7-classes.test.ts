@@ -106,3 +106,42 @@ describe('a weekday and a count asked of the step the message names', () => {
     hasEach(ask('年度评价9月底前交，9月30号是周几？想提前规划下').answer, [['2024年9月30日'], ['星期一']])
   })
 })
+
+describe('subjects, dialect and years written out', () => {
+  it('a subject of the list asked about is said to be in it, by its other names too', () => {
+    hasEach(ask('我是搞信息学竞赛的🤓 计算机在不在学科范围里面啊').answer, [['计算机在方案列出的学科范围之内']])
+    const geo = ask('娃仔好中意地理同天文，呢个计划有冇地理嘅？冇嘅话有边几科可以揀').answer
+    hasEach(geo, [['没有明确列出地理'], ['数学、物理、化学、生物、计算机']])
+    // A number asked of a subject stays the quota's.
+    expect(ask('生物学科分到多少名额').answer).toContain('没有规定')
+  })
+  it('Cantonese 而家, 几好 and 报得唔得 describe a student asking to apply', () => {
+    const a = ask('我仔而家读初三，成绩几好，今年报得唔得㗎？')
+    expect(a.eligibility?.verdict).toBe('ineligible')
+    hasEach(a.answer, [['初三不在范围内'], ['高一、高二']])
+  })
+  it('好多个娃 asks how many', () => {
+    hasEach(ask('我们桂林的，桂林这边收好多个娃？听讲南宁收得多些').answer, [['桂林市选拔15名']])
+  })
+  it('a year written out after 明年 is the year meant', () => {
+    hasEach(ask('中期汇报要在2月底前搞完，明年（2024年）2月有没有29号啊？那天星期几😂').answer, [
+      ['2月29日'],
+      ['星期四'],
+    ])
+  })
+})
+
+describe('several steps asked at once', () => {
+  it('who carries out each step, with its date', () => {
+    hasEach(ask('中期评价与年度评价分别由谁组织、最迟何时完成？').answer, [
+      ['2024年2月底'],
+      ['2024年9月底'],
+      ['管理办公室联合高校'],
+    ])
+  })
+  it('a step said as the time after which another is asked: the other’s date', () => {
+    const a = ask('见面会以后啥时候定研究方向')
+    hasEach(a.answer, [['2023年12月']])
+    expect(a.answer).not.toMatch(/^师生见面会/)
+  })
+})
