@@ -39,7 +39,7 @@ export const ASK_WHEN = /什么时候|啥时候|何时|几月|哪个月|几号|�
 
 /** Program words strong enough to keep a general-task question ("帮我写…成长日志") in scope. */
 export const CORE_TERMS =
-  /遴选|导师|名额|成长日志|申请表|报名表|见面会|中期|年度评价|公示|科协|管理办公室|入选|候选人|指导教师|指导老师|学员|英才库|双校|双师|科学营|研究方向|综合素质评价|培养/
+  /遴选|导师|名额|成长日志|申请表|报名表|见面会|中期|年度评价|公示|科协|管理办公室|入选|候选人|指导教师|指导老师|学员|英才库|双校|双师|科学营|研究方向|综合素质评价|综评|考核结果|参与学生|培养/
 
 /** A named step or activity: what a party does *there* is that step's fact, not the party's general duties. */
 export const NAMED_STEP = /中期|年度评价|年度考核|见面会|公示|遴选|资格审核|市级审核|汇报|研究方向|选题|申请表/

@@ -58,7 +58,10 @@ function dutyAnswer(ctx: Context, asked: string): QaAnswer | undefined {
   const ids: string[] = []
   const askedParties: Party[] = []
   // "学校作为参与高校要负责哪些": the party after 作为 is the one asked about, not the words around it.
-  const named = AS_PARTY.exec(q)?.[1] ?? q
+  // "对承担指导任务的中学教师，高校负有什么职责": what the 对 phrase names is whom the duty is towards.
+  const towards = /^对([^，,。？?]{1,24})[，,](?=[^，,。？?]*[\u4e00-\u9fff])/.exec(q)
+  const rest = towards ? q.slice(towards[0].length) : q
+  const named = AS_PARTY.exec(q)?.[1] ?? (towards && parties.some((p) => p.pattern.test(rest)) ? rest : q)
   // The parties in the order the question names them ("学校这边还管不管，还是全丢给大学": the school first).
   const inOrder = parties
     .filter((p) => p.pattern.test(named))
@@ -79,8 +82,11 @@ function dutyAnswer(ctx: Context, asked: string): QaAnswer | undefined {
       ids.push(id)
     }
   }
+  // Duties towards someone named ("对…中学教师"): the articles that name them, when any does.
+  const object = towards?.[1]?.slice(-4)
+  const toward = object ? ids.filter((id) => ctx.factsById.get(id)?.answer.includes(object)) : []
   // A party whose duties the plan states in several articles gets each article's, its own clauses only.
-  const facts = ids.flatMap((id) => ctx.factsById.get(id) ?? [])
+  const facts = (toward.length > 0 ? toward : ids).flatMap((id) => ctx.factsById.get(id) ?? [])
   if (facts.length === 0) return undefined
   const texts = facts.map((f) => clausesOf(ctx, f.answer, askedParties))
   const answer = joinWithin(texts)

@@ -7,6 +7,7 @@ import { offRuleLabels } from '../open-topics'
 import { officeContact } from '../program'
 import { MAX_ANSWER_CHARS, type QaAnswer } from '../qa-answer'
 import { clamp } from '../reply'
+import { GENERIC_TASK } from '../scope'
 import { APPLY_ASK, ASKING, CLEAR_APPLY_ASK, PRIORITY_ASK, SOMEONE } from '../wording'
 import { GRADE_SIZE, PLACE_ASK, placeVerdictSentence } from '../grade-places'
 import type { Intent } from './intent'
@@ -243,6 +244,9 @@ export const eligibility: Intent = {
   triggers: [APPLY_ASK, PRIORITY_ASK, PROFILE_WORDS],
   answer: (ask, ctx) => {
     if (!ask.eligibility) return decline(ask, 'the message asks something else and only mentions applying')
+    // "组织高二年级赴桂林研学，请推荐路线": a general task naming a grade and a city describes no student.
+    if (GENERIC_TASK.test(ask.q) && !APPLY_ASK.test(ask.q) && !PRIORITY_ASK.test(ask.q))
+      return decline(ask, 'a general task names a grade or city, no student asking to apply')
     // "高一年级共480人，按前15%…排名在第几名以内符合要求": the line as places is asked, no student's place given.
     if (PLACE_ASK.test(ask.q) && GRADE_SIZE.test(ask.q) && !/第\s*\d+\s*名|\d+\s*[/／]\s*\d+/.test(ask.q))
       return decline(ask, 'asks the lines as places in a grade, for no student of its own')

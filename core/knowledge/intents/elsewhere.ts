@@ -9,7 +9,7 @@ const ASKS_SPECIFICS =
   /什么时候|啥时候|何时|几时|几号|哪天|几月|时间|哪些|哪几|实施高校|日期|截止|报名|怎么报|条件|名额|多少人|几点|开门|开放|门票|闭馆|地点|在哪|分数线|多少分|录取线|申报|评审|流程|程序|日程|赛程|安排|时间表|通知|材料|规则|政策|招生|介绍|要求|考什么|题型|考点|怎么考|出题|难度/
 /** A cheap first look: words that name something other than this program. */
 const NAMES_OTHER =
-  /[“"「『][^”"」』]{2,14}(活动|大赛)[”"」』]|英才|计划|项目|大赛|竞赛|比赛|奥赛|奥林匹克|联赛|令营|高考|(?<!期)中考|学考|会考|水平考试|馆|录取分数|录取线|录取批次|招生录取|投档线|招生计划|学者|职称|示范|特色|星级|文明校园/
+  /[“"「『][^”"」』]{2,14}(活动|大赛)[”"」』]|英才|计划|项目|大赛|竞赛|比赛|奥赛|奥林匹克|联赛|令营|高考|(?<!期)中考|学考|会考|水平考试|馆|录取分数|录取线|录取批次|招生录取|投档线|招生计划|学者|职称|示范|特色|星级|文明校园|基地/
 /** An award or a priority asked about: the plan's own rules on awards answer it, whatever the contest. */
 const ABOUT_AWARDS = /获奖|奖项|[一二三]等奖|拿过|得过|获得|优先|符合|资格|算不算|算吗|能报|能参加/
 
@@ -20,7 +20,7 @@ const ABOUT_AWARDS = /获奖|奖项|[一二三]等奖|拿过|得过|获得|优�
  */
 const OTHER_EVENT = /(全国|广西|自治区|全区)?(科普日|科技活动周|科技周|科普周|科普月|科学节)|强基(计划)?|少年班/
 /** Asks what taking part here does for the other thing ("对强基计划有帮助吗"): this plan's open point. */
-const ASKS_BENEFIT = /帮助|有用|用处|好处|加分|优惠|优势|照顾|作用|影响|有利|算不算|认不认/
+const ASKS_BENEFIT = /帮助|有用|用处|好处|加分|降分|减分|优惠|优势|照顾|作用|影响|有利|算不算|认不认/
 
 /** A program named in quotes ("…学院“翱翔计划”") that is not this one. */
 const QUOTED_NAME = /[“"「『](?![^”"」』]*(八桂|英才))([^”"」』]{2,12}(计划|工程|项目|活动|大赛))[”"」』]/
@@ -32,7 +32,8 @@ const OWN_NAME = /英才|(?<!这个|本|该|咱们?的?)(计划|项目|工程)/
 const ELSEWHERE: { pattern: RegExp; name: (m: RegExpExecArray) => string }[] = [
   // The national 英才计划 of 中国科协 and other national programs of the same name.
   {
-    pattern: /(全国|国家|中国科协|科协的)(?![^，,。？?]{0,16}八桂)[^，,。？?]{0,16}?[“"「『]?英才计划/,
+    pattern:
+      /(全国|国家|中国科协|科协的)(?![^，,。？?]{0,16}(?<!不是|非|而非|并非)八桂)[^，,。？?]{0,16}?[“"「『]?英才计划/,
     name: () => '中国科协的全国英才计划',
   },
   // Another program named in quotes ("北京…“翱翔计划”"), not this one.
@@ -53,7 +54,8 @@ const ELSEWHERE: { pattern: RegExp; name: (m: RegExpExecArray) => string }[] = [
   },
   // A school's own recognition with its own 申报 (示范性高中, 特色高中, 星级学校): not this plan's 学校推荐.
   {
-    pattern: /[\u4e00-\u9fff]{0,6}?((示范性?|特色|星级|多样化)(普通)?(高中|中学|学校|校)|文明校园)/,
+    pattern:
+      /[\u4e00-\u9fff]{0,6}?((示范性?|特色|星级|多样化)(普通)?(高中|中学|学校|校)|文明校园|科普教育基地|科普示范(学校|基地))/,
     name: (m) => m[0].replace(/^.*(申报|创建|评选|评为|成为|争创)/, ''),
   },
   // National exams, and a university's own admissions ("广西大学去年的录取分数线").

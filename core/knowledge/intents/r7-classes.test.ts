@@ -145,3 +145,34 @@ describe('several steps asked at once', () => {
     expect(a.answer).not.toMatch(/^师生见面会/)
   })
 })
+
+describe('out of scope, open points and the article meant', () => {
+  it('a general task naming a grade and a city is no student asking to apply', () => {
+    const a = ask('本校拟组织高二年级赴桂林研学旅行，请推荐三天两晚的研学路线。')
+    expect(a.eligibility).toBeUndefined()
+    expect(a.intent).toBe('out_of_scope')
+    expect(ask('有没有推荐的物理竞赛书，程书还是新概念好').intent).toBe('out_of_scope')
+  })
+  it('another body’s recognition and the national program said not to be this one are elsewhere', () => {
+    expect(ask('请问我校申报自治区级科普教育基地，需提交哪些材料？').answer).toContain(
+      '不是八桂青少年英才培养计划的内容',
+    )
+    const national = ask('中国科协那个全国“英才计划”（不是八桂的）今年几时报名？').answer
+    expect(national).toContain('全国英才计划')
+    expect(national).not.toContain('2023年10月24日')
+  })
+  it('what this program does for another (强基 降分) and how 不合格 is judged are open', () => {
+    hasEach(ask('听讲入选了以后考大学强基计划可以降分，系唔系真㗎？降几多分').answer, [['没有规定'], ['2809218']])
+    hasEach(ask('中期评价“不合格”的具体判定标准及评分办法是什么？').answer, [['没有规定'], ['2809218']])
+  })
+  it('duties towards someone (对…中学教师) are the articles that name them', () => {
+    hasEach(ask('对承担培养计划指导任务的中学教师，高校负有什么职责？').answer, [['专项培训']])
+  })
+  it('a claim about 高考 of the program’s own 考核结果 gets the article on it', () => {
+    hasEach(ask('有家长称参与学生的考核结果将计入高考成绩，请问方案依据为何？').answer, [['综合素质评价']])
+  })
+  it('a mentor only in name, a school teacher too: the articles on meeting and on school teachers', () => {
+    hasEach(ask('导师会不会只是挂个名，一年到头都见不到人啊？').answer, [['当面指导']])
+    hasEach(ask('中学这边会安排老师带吗？还是全靠大学的导师😅').answer, [['中学指导教师']])
+  })
+})
