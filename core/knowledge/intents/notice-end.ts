@@ -16,6 +16,10 @@ const ENDS = new RegExp(
   `${WHEN}[^，,。？?]{0,6}${END}|${END}[^，,。？?]{0,6}(${WHEN}|日期|时间|是)|最后(一|1)?(天|日)|到哪[一1个]?天|(最早|最晚|最迟)[^，,。？?]{0,4}(哪|几|何)`,
 )
 
+/** Weekends said to fall within a span, with the calendar days it covers asked ("含一个周末…多少个自然日"). */
+const WEEKENDS_IN =
+  /(?:含|包含|包括|跨|跨越|经过|赶上|遇到|中间有|期间有)[^，,。？?]{0,2}(一|两|二|1|2)个周末(?=[^？?]*(多少|几)个?(自然日|天))/
+
 /** A weekday named as the start ("如果公示从某周三开始"). */
 const WEEKDAY_START =
   /(某|一个|下|本|这)?(周|星期|礼拜)([一二三四五六日天])[^，,。？?]{0,3}(开始|起|公示|算|挂|贴|发|出|公布|上墙|放出)/
@@ -70,7 +74,9 @@ export const noticeEndIntent: Intent = {
     const { q } = ask
     const m = DAY.exec(q)
     const weekday = m ? undefined : WEEKDAY_START.exec(q)
-    if (!(m || weekday) || !ENDS.test(q)) return decline(ask, 'names no start day with an ask for the end')
+    const weekends = WEEKENDS_IN.exec(q)
+    if (!weekends && (!(m || weekday) || !ENDS.test(q)))
+      return decline(ask, 'names no start day with an ask for the end')
     const step = ctx.program.undatedSteps.find(
       (s) => s.workingDays !== undefined && ctx.vocab.steps.some((v) => v.key === s.key && v.pattern.test(q)),
     )
@@ -78,6 +84,15 @@ export const noticeEndIntent: Intent = {
     const days = step?.workingDays ?? (given ? Number(given[1]) : undefined)
     if (days === undefined) return decline(ask, 'names no span of working days')
     const what = step ? step.title.split(/[：（(]/)[0] : '这段时间'
+    // "公示期内含一个周末且无法定节假日，共跨越多少个自然日": each weekend adds its two days.
+    if (weekends && !m && !weekday) {
+      const k = /两|二|2/.test(weekends[1] ?? '') ? 2 : 1
+      return noticeReply(
+        `${what}为${days}个工作日；中间含${k}个周末、没有法定节假日时，从第一天到最后一天共跨越${days + 2 * k}个自然日（${days}个工作日加${2 * k}天周末，两端都算）。`,
+        days,
+        step,
+      )
+    }
     if (!m) return weekdayAnswer(what, days, WEEKDAY_NAMES.indexOf(weekday?.[3] ?? '一'), step)
     const year = m[1] ? Number(m[1]) : Number(ctx.program.training.start.slice(0, 4))
     const start = `${year}-${String(m[2]).padStart(2, '0')}-${String(m[3]).padStart(2, '0')}`

@@ -28,6 +28,11 @@ const TIMES = /几倍|多少倍|倍数|[两二三四\d]倍/
 const SUM =
   /一共|总共|合计|相加|之和|加总|加一块|加到一块|加起来|加在一起|加一起|加到一起|总数|共(选|有|招|多少|几)|合起来|总名额/
 
+/** A number the places are chosen from ("候选人90名", "报名120人"). */
+const POOL = /(候选人|报名|申请|参评|推荐|申报)[^，,。？?\d]{0,6}?(\d+)\s*(名|人|个)/
+/** Asks the share of those chosen ("入选比例", "录取率", "几分之几"). */
+const SELECTED_SHARE = /(入选|录取|选上|通过)(比例|比率|率)|几分之几|百分之几|概率|(比例|比率)[^，,。？?]{0,4}(多少|几)/
+
 /** Asks whether a city's quota covers its counties, county-level cities or outer districts. */
 const COVERS_ASK = /面向|所辖|包含|包括|含不含|含|算不算|算在|在内|只给|只限|仅限|只有市区|覆盖/
 const COUNTY_WORDS = /县|县级市|下辖|郊区|市区|城区|区的/
@@ -110,6 +115,7 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
     .map((name) => program.cities.find((c) => c.name === name))
     .filter((c): c is Program['cities'][number] => c !== undefined)
   let [first, second] = named
+  const pool = POOL.exec(q)
   const percent = (n: number) => `${Number(((n / total) * 100).toFixed(1))}%`
   const against = comparedCity(program, q)
   const versus = sumAgainst(program, q, context)
@@ -125,6 +131,13 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
     const ratio = /之比|比值|比例/.test(q) ? `，两者之比为${sum / g}:${target.quota / g}` : ''
     parts.push(
       `${others.map((c) => c.name).join('和')}合计${sum}名（${others.map((c) => `${c.name}${c.quota}名`).join('、')}），与${target.name}的${target.quota}名相比，${verdict}${ratio}。`,
+    )
+  } else if (first && named.length === 1 && pool && SELECTED_SHARE.test(q)) {
+    // "若南宁市确定遴选候选人90名，入选比例约为多少": the city's places over the number it chooses from.
+    const n = Number(pool[2])
+    const g = gcd(first.quota, n)
+    parts.push(
+      `按${first.name}${first.quota}名计算，${n}名中入选${first.quota}名，入选比例为${first.quota / g}/${n / g}，约${Number(((first.quota / n) * 100).toFixed(1))}%。`,
     )
   } else if (first && second && named.length === 2 && TIMES.test(q)) {
     // "南宁的名额是我们桂林的几倍": the city after 是 is the base, whichever the message named first.

@@ -176,3 +176,18 @@ describe('out of scope, open points and the article meant', () => {
     hasEach(ask('中学这边会安排老师带吗？还是全靠大学的导师😅').answer, [['中学指导教师']])
   })
 })
+
+describe('counts over the plan’s spans and places', () => {
+  it('a span of working days with weekends in it, in calendar days', () => {
+    hasEach(ask('入选学生公示期为几个工作日？若公示期内含一个周末且无法定节假日，共计跨越多少个自然日？').answer, [
+      ['5个工作日'],
+      ['7个自然日'],
+    ])
+  })
+  it('a city’s places over the number it chooses from', () => {
+    hasEach(ask('若南宁市经资格审核确定遴选候选人90名，按方案名额计算，入选比例约为多少？').answer, [
+      ['1/3'],
+      ['33.3%'],
+    ])
+  })
+})
