@@ -28,8 +28,8 @@ export function saidPoints(ctx: Context, q: string): Point[] {
   })
 }
 
-/** The days between two days said, the steps due on them named as sources. */
-export function saidDaysAnswer(ctx: Context, [a, b]: [Point, Point]): QaAnswer | undefined {
+/** The days between two days said (or the days left from the first), the steps due on them named as sources. */
+export function saidDaysAnswer(ctx: Context, [a, b]: [Point, Point], left = false): QaAnswer | undefined {
   const [from, to] = a.day <= b.day ? [a, b] : [b, a]
   const gap = daysBetween(from.day, to.day)
   if (gap === 0) return undefined
@@ -41,7 +41,10 @@ export function saidDaysAnswer(ctx: Context, [a, b]: [Point, Point]): QaAnswer |
       (m.month !== undefined && [from, to].some((p) => p.monthEnd && p.day.startsWith(m.month as string))),
   )
   return {
-    answer: `${chineseDate(from.day)}到${chineseDate(to.day)}${end(to)}相差${gap}天；如果两头都算，共${gap + 1}天。`,
+    // Days left ("以11月1日计，距…还有多少天") are counted from the day after; a span may count both ends.
+    answer: left
+      ? `从${chineseDate(from.day)}算起，到${chineseDate(to.day)}${end(to)}还有${gap}天。`
+      : `${chineseDate(from.day)}到${chineseDate(to.day)}${end(to)}相差${gap}天；如果两头都算，共${gap + 1}天。`,
     intent: 'deadline',
     sources: dated.map((m) => ({ section: m.section, title: m.title })),
     confidence: 0.85,

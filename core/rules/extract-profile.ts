@@ -57,6 +57,8 @@ function elsewhere(text: string, p: LocatedPlace): boolean {
     (QUOTA_BEFORE.test(before) && QUOTA_AFTER.test(after)) ||
     // "能来桂林报这个不", "想去南宁参加": where one would go to apply, not where one studies.
     (/(来|去|到)$/.test(before) && /^(市|那边|这边)?(报|参加|申请)/.test(after)) ||
+    // "柳州市科协转来一名学生情况：来宾市合山市高二学生…": the body passing the case on, not the student's place.
+    /^(市|县|区)?(级)?的?(科协|教育局|科技局|教研室|教育部门)(转来|转交|转|报来|送来)/.test(after) ||
     // "暑假回桂林外婆家": a family visited, not the school.
     (/(回|去|到)$/.test(before) && /^(市)?(的)?(外婆|奶奶|爷爷|外公|姥姥|姥爷|亲戚|舅舅|姑姑|阿姨)/.test(after))
   )
@@ -357,6 +359,9 @@ function shortOf(clause: string, start: number, end: number): boolean {
     SHORT_OF_BEFORE.test(clause.slice(Math.max(0, start - 6), start)) ||
     // "听说单科要前15%": the line said as a rule, not the student's rank.
     /(要|须|需|需要|得|必须|要求|规定)\s*(年级)?\s*前?\s*$/.test(clause.slice(Math.max(0, start - 6), start)) ||
+    // "…第75名（年级450人），够15%不": the line asked against, not the student's rank.
+    (/(够|达到|达|满足|过|进|到)\s*(年级)?\s*前?\s*$/.test(clause.slice(Math.max(0, start - 6), start)) &&
+      /^\s*[%％]?\s*(不|吗|么|没|了吗|没有)\s*[?？]?\s*$/.test(clause.slice(end))) ||
     SHORT_OF_AFTER.test(clause.slice(end)) ||
     RULE_ASKED_AFTER.test(clause.slice(end))
   )
@@ -415,8 +420,19 @@ function readRanks(clauses: Clause[]): Ranks {
     // A clause that names a kind and gives no rank leads to the rank of the clause after it.
     carried = noted === `${ranks.subject},${ranks.overall}` ? (namedKind(t) ?? 'overall') : 'overall'
   }
+  // "前20%左右，搞不清是单科还是总分": a rank of unknown kind is read against the stricter line, the
+  // subject's, so that only a rank good enough either way passes and one between the lines is asked about.
+  const all = clauses.map((c) => c.text).join('，')
+  if (UNSURE_KIND.test(all) && ranks.overall !== undefined && ranks.subject === undefined) {
+    ranks.subject = ranks.overall
+    delete ranks.overall
+  }
   return ranks
 }
+
+/** The kind of a rank said to be unknown ("搞不清是单科还是总分"). */
+const UNSURE_KIND =
+  /(搞不清|不清楚|不知道|不确定|说不清|分不清|不晓得)[^，,。；;]{0,4}(单科|学科|科目)[^，,。；;]{0,2}还是[^，,。；;]{0,2}(总分|综合|总成绩)|(单科|学科)还是(总分|综合)[^，,。；;]{0,4}(搞不清|不清楚|不知道|不确定|说不清)/
 
 // The level an award is at, most explicit words first: 省一/赛区/广西 say regional even inside
 // a national event's name ('全国中学生数学奥林匹克竞赛（广西赛区）一等奖'); 国一/全国决赛/国家级

@@ -48,7 +48,9 @@ export function bodiesClaim(program: Program, q: string): QaAnswer | undefined {
     const stated = new RegExp(`${role}(单位|方)(为|是|系)([^，,。？?；;]{2,24})`).exec(q)?.[3]
     if (stated && !/哪|什么|谁|啥|几|多少/.test(stated)) {
       said = true
-      if (!names.some((n) => variants(n).some((v) => stated.includes(v)))) wrong = true
+      // Each body listed in the role must be one of the plan's ("自治区科协、自治区科技厅": 科技厅 is not).
+      const listed = stated.split(/[、，,和及与]/).filter((b) => b.length >= 2)
+      if (!listed.every((b) => names.some((n) => variants(n).some((v) => b.includes(v) || v.includes(b))))) wrong = true
     }
     for (const name of [...names, ...other]) {
       const claimed = variants(name).some((v) =>

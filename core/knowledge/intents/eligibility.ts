@@ -108,7 +108,11 @@ export function eligibilityAnswer(
   // "我们在融水，娃读高一，综合前18%，是不是只招市区的": whether the county counts is asked of this student.
   const askApply = APPLY_ASK.test(q) || statement || COUNTY_ASK.test(q)
   if (!askApply && !askPriority) return undefined
-  const { profile } = extractProfile(asker ? `${asker.replace(/[:：]\s*$/, '')}，${question}` : question)
+  // The place and grade the student's own words give come first; the header's fill only what they leave out
+  // ("柳州市科协转来一名学生情况：来宾市合山市高二学生…": the student studies in 合山).
+  const { profile: own } = extractProfile(question)
+  const headed = asker ? extractProfile(`${asker.replace(/[:：]\s*$/, '')}，${question}`).profile : own
+  const profile = { ...own, city: own.city ?? headed.city, grade: own.grade ?? headed.grade }
   const hard = HARD_SIGNALS.filter((k) => profile[k] !== undefined).length
   if (statement && !APPLY_ASK.test(q) && !askPriority && hard < 2) return undefined
   const extra = (profile.awards?.length ?? 0) + (profile.patents?.length ?? 0) > 0 ? 1 : 0

@@ -38,6 +38,11 @@ function when(m: ProgramMilestone): string {
 /** A day given in the question ("2023年10月20日", "今天都10月20号了": the step's year when none is said). */
 const GIVEN_DAY = /(?:(20\d\d)年)?(\d{1,2})月(\d{1,2})[日号]/
 
+/** Asks the days left before something ("还有多少天", "离…几天"). */
+const LEFT = /还(有|剩|差)|^(离|距)/
+/** Whether a text gives exactly one day. */
+const onlyDay = (text: string) => (text.match(new RegExp(GIVEN_DAY.source, 'g')) ?? []).length === 1
+
 /** Today's day said in the message ("今天都10月20号了"). */
 const TODAY_SAID = /(今天|今日|现在|眼下)[^，,。？?]{0,3}\d{1,2}月\d{1,2}[日号]/
 
@@ -68,7 +73,8 @@ function workingDaysSpan(ctx: Context, q: string, context?: string): QaAnswer | 
   // "自24日之后至27日（含）": days with no month take the month said before in the message.
   const month = said.length < 2 ? /(\d{1,2})月/.exec(`${context ?? ''}${q}`)?.[1] : undefined
   if (month)
-    for (const m of q.matchAll(/(?<![月\d])(\d{1,2})[日号]/g))
+    // "含首尾两日" counts days, it names none.
+    for (const m of q.matchAll(/(?<![月\d尾共前后])(\d{1,2})[日号](?![内])/g))
       said.push(`${ctx.program.cohort}-${month.padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}`)
   // "10月20日…（不含10月20日当天）": one day said twice is one day.
   const given = [...new Set(said)]
@@ -123,7 +129,8 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
   // "中期是2月底前，年度是9月底前，这中间差几个月": the two said before an ask pointing at them.
   const said =
     saidPoints(ctx, q).length === 0 && BOTH.test(q) && context ? saidPoints(ctx, context) : saidPoints(ctx, q)
-  if (said.length === 2 && /(几|多少)(天|日)/.test(q)) return saidDaysAnswer(ctx, said as [Point, Point])
+  if (said.length === 2 && /(几|多少)(天|日)/.test(q))
+    return saidDaysAnswer(ctx, said as [Point, Point], /还(有|剩|差)/.test(q) && !/两头|首尾|含/.test(q))
   if (said.length === 2 && /(几|多少)个?月/.test(q)) return saidMonthsAnswer(said as [Point, Point])
   const stepsIn = (text: string) => ctx.vocab.steps.filter((s) => s.pattern.test(text.replace(/截止(时间|日期)?/g, '')))
   let named = stepsIn(q)
@@ -155,7 +162,8 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
   // "今天10月21号，…还剩几天": today's day may be said in the message before the ask.
   const given =
     GIVEN_DAY.exec(q) ??
-    (context && TODAY_SAID.test(context) ? GIVEN_DAY.exec(context) : null) ??
+    // "娃10月15号才知道这个事，离学校交表截止还有多少天": the one day the message gives, when days left are asked.
+    (context && (TODAY_SAID.test(context) || (LEFT.test(q) && onlyDay(context))) ? GIVEN_DAY.exec(context) : null) ??
     // "今天10号了，学校24号截止交表，还剩几天": a day with no month is in the step's month.
     (first ? todayInStepMonth(`${context ?? ''}${q}`, first.due) : null)
   // A 月底 step counts to that month's last day ("离中期评价截止还有多少天").

@@ -191,3 +191,55 @@ describe('counts over the plan’s spans and places', () => {
     ])
   })
 })
+
+describe('round h84–h86: drafting, spans, bodies, students', () => {
+  it('drafting a notice or a child’s paper is out of scope, however the number is written', () => {
+    for (const q of ['请协助拟一份本校高三第一次模拟考试的考务安排通知。', '帮我家孩子写一篇科技创新大赛的论文摘要呗'])
+      expect(ask(q).intent, q).toBe('out_of_scope')
+  })
+  it('working days from a day said to a step handed to 市科协, both ends counted', () => {
+    hasEach(
+      ask('我校拟于10月16日（周一）启动校内报名，至向市科协提交的截止日共有多少个工作日（含首尾两日，无节假日）？')
+        .answer,
+      [['7个工作日']],
+    )
+  })
+  it('the one day a message gives counts the days left to a step', () => {
+    hasEach(ask('娃10月15号（礼拜天）才知道这个事，离学校交表截止还有多少天？来得及不😭').answer, [['还有9天']])
+    const left = ask('以2023年11月1日计，距中期评价截止日（2024年2月29日）还有多少天？').answer
+    hasEach(left, [['120天']])
+    expect(left).not.toContain('121天')
+  })
+  it('a body listed in a role that is not the plan’s makes the statement wrong', () => {
+    expect(
+      ask(
+        '请核对以下表述是否正确：“八桂计划承办单位为广西青少年科技中心、广西科技馆，主办单位为自治区科协、自治区科技厅。”',
+      ).answer,
+    ).toMatch(/^不对/)
+  })
+  it('a line asked against (够15%不) is no rank of the student; a rank of unknown kind meets the subject’s line', () => {
+    const a = ask('七星区高一，数学年级第75名（年级450人），总分排名还没出，够15%不')
+    expect(a.eligibility?.verdict).toBe('unknown')
+    const b = ask(
+      '孩子在阳朔读高二，有个实用新型专利刚下证（已授权），成绩大概年级前20%左右吧，也搞不清是单科还是总分，能报不',
+    )
+    expect(b.eligibility?.verdict).toBe('unknown')
+  })
+  it('a body passing a case on names no place of the student', () => {
+    const a = ask(
+      '柳州市科协转来一名学生情况：来宾市合山市高二学生，物理年级前5%，拥有已授权发明专利一项。请问能否参与推荐？',
+    )
+    expect(a.eligibility?.verdict).toBe('ineligible')
+  })
+  it('可否参照推荐 and 资格审核意见 ask whether the student may apply', () => {
+    expect(
+      ask('钦州市第一中学高二学生，物理单科年级前2%，获全国中学生物理竞赛广西赛区一等奖，可否参照推荐？').eligibility
+        ?.verdict,
+    ).toBe('ineligible')
+    expect(
+      ask(
+        '市科协初审：某生《申请表》所在城市栏空缺，年级为高二，化学学科年级前6%，高中阶段获自治区级化学竞赛一等奖。请问资格审核意见？',
+      ).eligibility?.verdict,
+    ).toBe('unknown')
+  })
+})
