@@ -103,6 +103,8 @@ function normaliseAfresh(text: string): string {
     // "截止是10月24，…": a day said without 日 or 号.
     .replace(/(?<!\d)(\d{1,2})月(\d{1,2})(?![\d日号%.个名人次天年月份期])/g, '$1月$2日')
     .replace(/娃崽|细路仔?|细伢子?/g, '孩子')
+    // Cantonese counts schools with 间 ("几间大学").
+    .replace(/(几|哪几|多少|[一二三四五六七八九两\d])间(大学|高校|学校|中学)/g, '$1所$2')
     // Cantonese written as spoken: 咩 什么, 嘅 的, 系 是 (only in its set phrases: 院系 and 关系 stay), 唔 不.
     .replace(CANTONESE, (w) => CANTONESE_WORDS[w] ?? w)
     // 系 as 是 only where a verb stands, never inside a word (联系谁, 关系).

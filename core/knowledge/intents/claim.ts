@@ -172,6 +172,14 @@ export const claim: Intent = {
 /** A fact's words with its article, as a statement is answered ("…（四（二）1）。"). */
 const cited = (f: ProgramFact) => `${f.answer.replace(/。?$/, '')}（${f.section}）。`
 
+/** The facts with the article they are part of first ("六" before "六（二）"), when the plan has it as a fact. */
+function withWholeArticle(ctx: Context, about: ProgramFact[]): ProgramFact[] {
+  const section = about[0]?.section.replace(/（[^（）]*）$/, '')
+  const whole =
+    section && section !== about[0]?.section ? ctx.program.facts.find((f) => f.section === section) : undefined
+  return whole && !about.includes(whole) ? [whole, ...about] : about
+}
+
 /** The verdict on a statement the plan contradicts. */
 const WRONG = '这一理解不正确，与方案不一致，以方案为准'
 
@@ -287,8 +295,9 @@ export const statementCheck: Intent = {
     // "…不合格的学生可以补考后继续培养": a permission the article does not give (补考 is in none of them).
     const granted = /(可以|能够?|允许|可)([\u4e00-\u9fff]{2})/.exec(ask.q.replace(FRAME, ' '))?.[2]
     const added = granted !== undefined && !about.some((f) => f.answer.includes(granted))
-    if ((numbers.length > 0 && !agree) || near < 0.5 || added || /只有|仅限?|只限|只能|才(能|可)/.test(ask.q))
-      return verdictReply(WRONG, about)
+    // "学生评价仅在周期结束时进行一次年度评价": a restriction is answered with the whole article it narrows.
+    if (/只有|仅限?|只限|只能|才(能|可)/.test(ask.q)) return verdictReply(WRONG, withWholeArticle(ctx, about))
+    if ((numbers.length > 0 && !agree) || near < 0.5 || added) return verdictReply(WRONG, about)
     return verdictReply('请以方案的规定为准', about)
   },
 }

@@ -210,6 +210,9 @@ function todayInStepMonth(text: string, due: string): RegExpExecArray | null {
   return m ? GIVEN_DAY.exec(`${Number(due.slice(5, 7))}月${m[3]}日`) : null
 }
 
+/** A number of days a step is said to have, asked to be checked ("只有3天审核？", "就给3天吗"). */
+const DAYS_SAID = /(只有|只剩|就|才|仅|仅有|只给|就给)(\d+)天[^，,。]{0,6}([?？]|吗|么|吧|啊|不)/
+
 /** Asks how long a step is given ("留了几天审核时间", "审核有几天时间", "给了几天"). */
 const ALLOWED = /(留|给|有)(了|出|有)?[^，,。？?]{0,2}(几|多少)(天|日)|(几|多少)天的?[^，,。？?]{0,4}时间/
 
@@ -287,6 +290,16 @@ export const interval: Intent = {
   description: 'how far apart two dated steps are: days between two days, months between two months',
   answer: (ask, ctx) => {
     const { q } = ask
+    // "市里27号前又要交到区里，那市科协只有3天审核？": the days a step is given, said to be checked.
+    const saidDays = DAYS_SAID.exec(q)
+    if (saidDays) {
+      const step = ctx.vocab.steps
+        .filter((s) => s.pattern.test(q))
+        .map((s) => ctx.program.milestones.find((m) => m.key === s.key && !m.month))
+        .find((m): m is ProgramMilestone => m !== undefined)
+      const given = step && allowedDays(ctx, step)
+      if (given) return given
+    }
     if (!APART.test(q) || !HOW_MUCH.test(q)) return decline(ask, 'asks for no time between two things')
     const whole = ask.context ?? q
     const each = EACH.test(q) ? eachSpan(ctx, whole.includes(q) ? whole : q) : undefined

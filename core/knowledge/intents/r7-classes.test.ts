@@ -243,3 +243,28 @@ describe('round h84–h86: drafting, spans, bodies, students', () => {
     ).toBe('unknown')
   })
 })
+
+describe('round h84–h86, second part', () => {
+  it('Cantonese 几间大学 asks the universities', () => {
+    hasEach(ask('跟哪几间大学合作啊，有冇西大？').answer, [['广西大学'], ['广西科技大学'], ['广西师范大学']])
+  })
+  it('the two teachers of 双师共导 are the article on it, not the contact list', () => {
+    hasEach(ask('双校共学双师共导 听着高大上 具体两个老师是谁跟谁啊').answer, [['高校导师'], ['中学指导教师']])
+  })
+  it('grades of an evaluation and a cap on what a city forwards are open points', () => {
+    hasEach(ask('年度评价结果分几个等级？年度评价不合格的学生如何处理？').answer, [['没有规定'], ['2809218']])
+    hasEach(
+      ask('桂林市科协：请问市级审核报送候选人时，方案是否规定差额比例？我市名额15人，报送人数上限是多少？').answer,
+      [['没有规定'], ['2809218']],
+    )
+  })
+  it('a number of days a step is said to have is checked against its dates', () => {
+    hasEach(ask('学校24号才交到市里，市里27号前又要交到区里，那市科协只有3天审核？是不是搞错了😂').answer, [['3天']])
+  })
+  it('a restriction is answered with the whole article it narrows', () => {
+    hasEach(ask('请判断：学生评价仅在培养周期结束时进行一次年度评价。').answer, [['不正确'], ['中期评价']])
+  })
+  it('续 after a cycle is taking part again; 继续跟踪 is not', () => {
+    expect(ask('学生毕业以后，中学还要继续跟踪吗').answer).not.toMatch(/^一个培养周期结束后/)
+  })
+})
