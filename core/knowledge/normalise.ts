@@ -48,6 +48,8 @@ const CANTONESE_WORDS: Record<string, string> = {
   边几: '哪几',
   拣: '选',
   几好: '挺好',
+  我哋: '我们',
+  喺: '在',
 }
 const CANTONESE = new RegExp(
   Object.keys(CANTONESE_WORDS)
@@ -93,6 +95,8 @@ function normaliseAfresh(text: string): string {
     .replace(/冇/g, '没')
     // Cantonese 几多 is 多少 ("前几多名", "又系几多").
     .replace(/几多/g, '多少')
+    // "有冇得报", "有没得报": whether one can apply.
+    .replace(/有没得(报|参加|申请)/g, '能不能$1')
     .replace(/有没得/g, '有没有')
     // "1⃣培养要搞多久 2⃣…": keycap digits number the asks.
     .replace(/([1-9])\uFE0F?\u20E3/g, '$1.')

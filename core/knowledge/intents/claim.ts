@@ -106,7 +106,7 @@ export const claim: Intent = {
       const pattern = ctx.vocab.steps.find((s) => s.key === m.key)?.pattern
       if (!pattern) continue
       for (const hit of q.matchAll(new RegExp(pattern.source, 'g')))
-        named.push({ m, at: hit.index, bare: /^(截止|报名|申请)$/.test(hit[0]) })
+        named.push({ m, at: hit.index, bare: /^(截止|报名|申请|方向)$/.test(hit[0]) })
     }
     // "市级科协向管办报送材料的截止日期为…": a bare 截止 names no step once another is named.
     if (named.some((n) => !n.bare)) named.splice(0, named.length, ...named.filter((n) => !n.bare))
