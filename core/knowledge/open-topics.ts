@@ -28,12 +28,20 @@ export function openTopicsOf(ctx: Pick<Context, 'vocab'>): OpenTopic[] {
   ]
 }
 
-/** The first open topic a question raises, if any. */
+/** The open topic a question raises, if any: the asking clause's first, else the first of the whole. */
 export function openTopicIn(ctx: Context, q: string): OpenTopic | undefined {
   let topicOf = recentTopics.get(ctx)
   if (!topicOf) {
     const topics = ctx.openTopics
-    topicOf = memoOfText((text) => topics.find((t) => t.pattern.test(text)))
+    topicOf = memoOfText((text) => {
+      // "孩子住校不好出来，可以全部线上参加吗": the topic of the clause that asks comes before one of the remarks.
+      const asking = text.split(/[，,。；;！!]/).filter((c) => /[?？]|吗|呢|嘛|么|能不能|可不可以|是否/.test(c))
+      const last = asking[asking.length - 1]
+      return (
+        (last && last !== text ? topics.find((t) => t.pattern.test(last)) : undefined) ??
+        topics.find((t) => t.pattern.test(text))
+      )
+    })
     recentTopics.set(ctx, topicOf)
   }
   return topicOf(q)

@@ -134,3 +134,35 @@ export function deniedRequirement(statement: string, facts: readonly ProgramFact
   }
   return undefined
 }
+
+/** The bodies the plan names (organisers, undertakers, universities): who a statement may put in another's place. */
+function bodiesOf(ctx: Context): string[] {
+  const { organisers, undertakers } = ctx.program.bodies
+  return [...organisers.names, ...undertakers.names, ...ctx.program.universities.map((u) => u.name)]
+}
+
+/**
+ * The plan's clause that gives what the statement says of one body to another ("管理办公室的日常工作由
+ * 广西科技馆负责", which 广西青少年科技中心 does): the clause most like the statement without the body
+ * names a different body of the plan, and clearly more like it than any clause naming the body said.
+ */
+export function otherBodysPart(ctx: Context, statement: string): Sentence | undefined {
+  const bodies = bodiesOf(ctx)
+  const said = bodies.filter((b) => statement.includes(b))
+  if (said.length !== 1) return undefined
+  const body = said[0] as string
+  const { clauses, weight } = planClauses(ctx)
+  const task = [...new Set(pieces(statement.replace(body, ' ')))].filter((w) => weight.has(w))
+  const total = task.reduce((sum, w) => sum + (weight.get(w) ?? 0), 0)
+  if (task.length < 3 || total === 0) return undefined
+  let own = 0
+  let other: { s: number; clause: Clause } | undefined
+  for (const clause of clauses) {
+    const s = task.reduce((sum, w) => sum + (clause.text.includes(w) ? (weight.get(w) ?? 0) : 0), 0) / total
+    if (clause.text.includes(body)) own = Math.max(own, s)
+    else if (bodies.some((b) => b !== body && clause.text.includes(b)) && s > (other?.s ?? 0)) other = { s, clause }
+  }
+  return other && other.s >= 0.5 && other.s - own >= 0.2
+    ? { text: other.clause.text, fact: other.clause.fact }
+    : undefined
+}

@@ -218,7 +218,13 @@ function priorityHeld(program: Program, input: EligibilityInput): { section: str
   for (const award of input.awards ?? []) {
     if (award.stage && !priority.stages.includes(award.stage)) continue
     const rule = priority.awards.find((r) => r.category === award.category && rankOf(award.level) >= rankOf(r.minLevel))
-    if (rule) return { section: rule.section, what: `${LEVEL_NAMES[award.level]}${CATEGORY_NAMES[award.category]}奖项` }
+    // "初三那年拿的奖，现在上高一了还算吗": an award of 初中 counts as one of 高中 does, and is said to.
+    const junior = award.stage === 'junior' ? '（初中阶段获得的也算）' : ''
+    if (rule)
+      return {
+        section: rule.section,
+        what: `${LEVEL_NAMES[award.level]}${CATEGORY_NAMES[award.category]}奖项${junior}`,
+      }
   }
   for (const patent of input.patents ?? []) {
     if (!priority.patents.types.includes(patent.type)) continue

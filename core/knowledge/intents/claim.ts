@@ -7,7 +7,7 @@ import { CONFIRM_ASK, STATEMENT_CHECK } from '../wording'
 import type { Intent } from './intent'
 import { searchFacts } from '../retrieval'
 import { clauseVerdict, FRAME, overlap } from '../statement-words'
-import { deniedRequirement, otherPartysTask, swappedNumber } from '../statement-slots'
+import { deniedRequirement, otherBodysPart, otherPartysTask, swappedNumber } from '../statement-slots'
 import { quotaClaim, sumAgainst } from './quota'
 import { RULE_STATED } from './visits'
 
@@ -286,7 +286,11 @@ export const statementCheck: Intent = {
     const agree = numbers.every((n) => about.some((f) => f.answer.includes(n)))
     // A number said with another number's words, a party given another party's task, or a requirement
     // said not to be needed, is wrong.
-    const slot = deniedRequirement(ask.q, about) ?? swappedNumber(ask.q, about) ?? otherPartysTask(ctx, ask.q)
+    const slot =
+      deniedRequirement(ask.q, about) ??
+      swappedNumber(ask.q, about) ??
+      otherPartysTask(ctx, ask.q) ??
+      otherBodysPart(ctx, ask.q)
     if (slot) return verdictReply(WRONG, [...new Set([slot.fact, ...about])])
     if (eitherOr && (both || either)) return verdictReply(both ? WRONG : '正确，与方案一致', about)
     if (near >= 0.85 || (near >= 0.6 && agree && (numbers.length > 0 || holding !== undefined)))

@@ -13,7 +13,7 @@ const WHEN =
 const END = '(结束|截止|截至|到期|期满|满期|完|满|为止|停止)'
 /** Asks when a span of working days ends, the day-word and the end-word in one clause in either order. */
 const ENDS = new RegExp(
-  `${WHEN}[^，,。？?]{0,6}${END}|${END}[^，,。？?]{0,6}(${WHEN}|日期|时间|是)|最后(一|1)?(天|日)|到哪[一1个]?天|(最早|最晚|最迟)[^，,。？?]{0,4}(哪|几|何)`,
+  `${WHEN}[^，,。？?]{0,6}${END}|${END}[^，,。？?]{0,6}(${WHEN}|日期|时间|是)|最后(一|1)?(天|日)|到哪[一1个]?天|(最早|最晚|最迟)[^，,。？?]{0,4}(哪|几|何)|到[^，,。？?]{0,8}才?(完|结束)`,
 )
 
 /** Weekends said to fall within a span, with the calendar days it covers asked ("含一个周末…多少个自然日"). */
@@ -83,7 +83,8 @@ export const noticeEndIntent: Intent = {
     const given = /(\d+)个工作日/.exec(q)
     const days = step?.workingDays ?? (given ? Number(given[1]) : undefined)
     if (days === undefined) return decline(ask, 'names no span of working days')
-    const what = step ? step.title.split(/[：（(]/)[0] : '这段时间'
+    // "公示公布" → "公示期": the span is named by its step.
+    const what = step ? `${(step.title.split(/[：（(]/)[0] as string).replace(/公布$/, '')}期` : '这段时间'
     // "公示期内含一个周末且无法定节假日，共跨越多少个自然日": each weekend adds its two days.
     if (weekends && !m && !weekday) {
       const k = /两|二|2/.test(weekends[1] ?? '') ? 2 : 1

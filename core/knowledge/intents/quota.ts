@@ -25,6 +25,8 @@ const AVERAGE = /平均/
 /** The asker's own city, named elsewhere in the message ("桂林市科协：我市…"). */
 const MY_CITY = /我市|本市|我们市|咱市/
 const TIMES = /几倍|多少倍|倍数|[两二三四\d]倍/
+/** A number asked as a multiple of a city's places ("名额的2倍"…"多少名"). */
+const MULTIPLE = /名额的?(\d+|两|二|三)倍(?=[^？?]*(多少|几))/
 const SUM =
   /一共|总共|合计|相加|之和|加总|加一块|加到一块|加起来|加在一起|加一起|加到一起|总数|共(选|有|招|多少|几)|合起来|总名额/
 
@@ -171,6 +173,10 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
         ? `，是${b.name}的${Number((a.quota / b.quota).toFixed(2))}倍`
         : ''
     parts.push(`${a.name}${a.quota}名，${b.name}${b.quota}名，${verdict}${times}。`)
+  } else if (first && named.length === 1 && MULTIPLE.test(q)) {
+    // "按本市选拔名额的2倍报送候选人，应报送多少名": a multiple of the city's places.
+    const n = Number((MULTIPLE.exec(q)?.[1] ?? '2').replace(/两|二/, '2').replace('三', '3'))
+    parts.push(`${first.name}选拔${first.quota}名，${n}倍是${first.quota * n}名。`)
   } else if (named.length >= 2 && SUM.test(q)) {
     const sum = named.reduce((s, c) => s + c.quota, 0)
     parts.push(
@@ -181,11 +187,11 @@ export function quotaAnswer(program: Program, q: string, context?: string): QaAn
     // Only a number offered as the quota ("选20个", "20个吧"), not one of the asker's own words ("一位高一学生的家长").
     const proposed =
       named.length === 1
-        ? /(?:选|招|录|是|有|给)了?(\d+)(?:个|名|人|位)|(\d+)(?:个|名|人|位)(?:名额)?(?:吧|吗|对吗|对吧|是吗)/.exec(
+        ? /(?:选|招|录|是|有|给)了?(\d+)(?:个|名|人|位)|(\d+)(?:个|名|人|位)(?:名额)?(?:吧|吗|对吗|对吧|是吗)|(?:入选|录取|确定)[^，,。？?\d]{0,4}(\d+)(?:个|名|人|位)/.exec(
             q.replace(/\d+%/g, ''),
           )
         : null
-    const guess = proposed ? (proposed[1] ?? proposed[2]) : undefined
+    const guess = proposed ? (proposed[1] ?? proposed[2] ?? proposed[3]) : undefined
     // "如柳州市最终入选13名，较额定名额相差几名": a number of students against the quota, not a guess of it.
     const against = /入选|录取|选上/.test(q) && DIFFERENCE.test(q)
     const wrong = guess && first && !against && Number(guess) !== first.quota ? `不是${guess}名，` : ''

@@ -268,3 +268,44 @@ describe('round h84–h86, second part', () => {
     expect(ask('学生毕业以后，中学还要继续跟踪吗').answer).not.toMatch(/^一个培养周期结束后/)
   })
 })
+
+describe('round h87–h89', () => {
+  it('Cantonese 我哋喺 and 有冇得报, and 能否纳入, ask to apply', () => {
+    expect(ask('我哋喺贺州，仔读高二，化学年级第一😎 有冇得报？').eligibility?.verdict).toBe('ineligible')
+    expect(
+      ask('钦州市第一中学拟推荐高二学生一名，数学年级前1%，获全国高中数学联赛全国一等奖，请问能否纳入？').eligibility
+        ?.verdict,
+    ).toBe('ineligible')
+  })
+  it('还能继续不 after a cycle is taking part again, not another year', () => {
+    hasEach(ask('培训是搞一年还是两年啊？搞完了明年还能继续不').answer, [['一年'], ['优先']])
+  })
+  it('a day claimed for handing in the form is checked against that step, whatever 方向 slips in', () => {
+    hasEach(ask('某校于2023年10月25日方向市科协提交《申请表》，是否逾期？').answer, [['逾期'], ['10月24日']])
+  })
+  it('the days between two deadlines said with their days, and a weekday start of the notice', () => {
+    hasEach(ask('学校推荐截止（10月24日）至市级审核报送截止（10月27日），市科协的审核时间为几天？').answer, [['3天']])
+    hasEach(ask('入选名单要公式5个工作日对吧？如果礼拜四开始公式，中间隔个周末，是不是要到下个礼拜三才完？').answer, [
+      ['公示期为5个工作日'],
+      ['下周三'],
+    ])
+  })
+  it('a number selected against the quota, and a multiple of it', () => {
+    hasEach(ask('柳州市目前拟确定入选学生14名，与方案规定名额相比差几名？').answer, [['相差1名']])
+    hasEach(ask('柳州市科协拟按本市选拔名额的2倍报送候选人，请问应报送多少名？').answer, [['30名']])
+  })
+  it('a body put in another body’s place is wrong; the right body is right', () => {
+    expect(ask('请判断：管理办公室的日常工作由广西科技馆负责。该表述是否正确？').answer).toMatch(/^这一理解不正确/)
+    expect(ask('请核实：“管理办公室日常工作由广西青少年科技中心负责”，该表述是否准确？').answer).toMatch(/^正确/)
+  })
+  it('an award of 初中 counting for priority is said to', () => {
+    hasEach(
+      ask('孩子初三那年拿过广西初中数学竞赛一等奖（自治区级的🏅），现在上高一了，这个还算优先推荐的条件嘛').answer,
+      [['初中阶段获得的也算']],
+    )
+  })
+  it('the open topic of the asking clause comes before the remarks’', () => {
+    hasEach(ask('孩子住校不好出来，可以全部线上参加吗').answer, [['能否线上参加']])
+    hasEach(ask('各市遴选候选人人数与最终入选人数之间是否有规定比例？').answer, [['没有规定'], ['2809218']])
+  })
+})
