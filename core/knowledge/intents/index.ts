@@ -34,7 +34,7 @@ import { notInDomain } from './not-in-domain'
 import { notInPlan } from './not-in-plan'
 import { offset } from './offset'
 import { article } from './article'
-import { outline } from './outline'
+import { articleParts, outline } from './outline'
 import { noticeEndIntent } from './notice-end'
 import { outOfScope } from './out-of-scope'
 import { cityRuns, outsideCity } from './outside-city'
@@ -105,6 +105,10 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   {
     intent: priorityRequired,
     why: 'whether a priority condition is required is answered as such, before the condition lists',
+  },
+  {
+    intent: articleParts,
+    why: '"实施城市、实施高校及学科范围" names parts of one article: each part, before one part’s facts alone',
   },
   {
     intent: outline,

@@ -105,6 +105,9 @@ export const outline: Intent = {
   description: 'the parts of the plan, or the headings of a named article ("相关要求提了哪几方面")',
   triggers: [PARTS_ASK, WHERE_ASK, TOP_REF],
   answer: (ask, ctx) => {
+    // "按“相关要求”，参与中学还须开展学生哪些方面的跟踪": a party's follow-up is asked, by the article's name.
+    if (ctx.vocab.followUpWords.test(ask.q) && ctx.vocab.parties.some((p) => p.pattern.test(ask.q)))
+      return decline(ask, 'asks a party’s follow-up work, naming the article only as its source')
     const placed = headingPlace(ctx, ask.q)
     if (placed) return placed
     // "方案第八部分的标题是什么？分别涉及哪些主体": an article by its number, its heading and parts.
@@ -133,5 +136,34 @@ export const outline: Intent = {
     if (named && !NAMED_PART.test(ask.q.replace(named.pattern, '')) && (covered || !/方面/.test(ask.q)))
       return decline(ask, 'names an article but not as a part of the plan')
     return outlineAnswer(ctx, ask.q) ?? decline(ask, 'names no article of the plan')
+  },
+}
+
+/**
+ * "请确认本年度实施城市、实施高校及学科范围": two or more parts of one article named in a list, each
+ * part's facts, in the plan's order.
+ */
+export const articleParts: Intent = {
+  name: 'article_parts',
+  description: 'several parts of one article named together (实施城市、实施高校及学科范围): each part’s facts',
+  triggers: [/[、和及与]/],
+  answer: (ask, ctx) => {
+    // "中期评价和年度评价各是星期几", "实施城市和高校怎么对应": a point of the parts is asked, not the parts.
+    if (
+      /几|多少|星期|礼拜|周[一二三四五六日几]|天|月|何时|时候|数量|统计|计算|之和|数|比|对应|一一|分配|哪所|哪个|相隔|相差/.test(
+        ask.q,
+      )
+    )
+      return decline(ask, 'asks a point of the parts it names')
+    for (const a of ctx.vocab.outline) {
+      const sections = (a.parts ?? []).flatMap((p, i) =>
+        ask.q.includes(p) ? [`${a.section}（${chineseCount(i + 1)}）`] : [],
+      )
+      if (sections.length < 2) continue
+      const ids = ctx.program.facts.filter((f) => sections.includes(f.section)).map((f) => f.id)
+      const reply = factsReply(ctx, ids, '')
+      if (reply) return reply
+    }
+    return decline(ask, 'names fewer than two parts of one article')
   },
 }

@@ -309,3 +309,26 @@ describe('round h87–h89', () => {
     hasEach(ask('各市遴选候选人人数与最终入选人数之间是否有规定比例？').answer, [['没有规定'], ['2809218']])
   })
 })
+
+describe('round h87–h89, second part', () => {
+  it('那天 after a step’s day and a remark on it is that step’s weekday', () => {
+    hasEach(ask('中期汇报截止那天是几号？2024年2月有29号吧？那天礼拜几').answer, [['星期四']])
+  })
+  it('what a review looks at (侧重哪些方面), and who checks the truth of the papers', () => {
+    hasEach(ask('市级科协审核《申请表》时侧重哪些方面？申报材料的真实性由哪一方审核？').answer, [
+      ['规范'],
+      ['学校对《申请表》及相关报名材料的真实性'],
+    ])
+  })
+  it('a party’s follow-up asked by the article’s name is the follow-up, not the headings', () => {
+    hasEach(ask('按方案“相关要求”，参与中学除中期评估、年度评价外，还须开展学生哪些方面的跟踪？').answer, [
+      ['升学'],
+      ['就业'],
+    ])
+  })
+  it('parts of one article named in a list: each part', () => {
+    hasEach(ask('请确认本年度实施城市、实施高校及学科范围。').answer, [['南宁市'], ['广西师范大学'], ['计算机']])
+    // A point asked of the parts stays with its own reading.
+    expect(ask('请告知：中期评价和年度评价两个截止日期各是星期几').answer).toContain('星期')
+  })
+})

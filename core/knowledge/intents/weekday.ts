@@ -94,7 +94,12 @@ export const weekday: Intent = {
     )
     // "年度评价何时前完成？…截止当日为星期几": an ask naming no step of its own asks of the step named last before it.
     if (days.length === 0 && bare.length === 0 && ends.length === 0 && ask.context) {
-      const before = ask.context.slice(0, Math.max(0, ask.context.lastIndexOf(q.slice(-6))))
+      const tail =
+        q
+          .split(/[,，?？。]/)
+          .filter(Boolean)
+          .pop() ?? q
+      const before = ask.context.slice(0, Math.max(0, ask.context.lastIndexOf(tail)))
       const earlier = named(before.replace(STEP_DAY_WORDS, ''))
         .map((s) => ({ s, at: lastMatch(ctx.vocab.steps.find((v) => v.key === s.key)?.pattern, before) }))
         .sort((a, b) => b.at - a.at)[0]?.s
