@@ -293,7 +293,13 @@ export const statementCheck: Intent = {
       otherBodysPart(ctx, ask.q)
     if (slot) return verdictReply(WRONG, [...new Set([slot.fact, ...about])])
     if (eitherOr && (both || either)) return verdictReply(both ? WRONG : '正确，与方案一致', about)
-    if (near >= 0.85 || (near >= 0.6 && agree && (numbers.length > 0 || holding !== undefined)))
+    // Said nearly word for word, with no negation of its own and nothing the slots contradict, it is right.
+    const negated = /不|无|没|未|非/.test(ask.q.replace(/是否|不少于|不低于|不超过|不得少于/g, ''))
+    if (
+      near >= 0.85 ||
+      (near >= 0.75 && !negated) ||
+      (near >= 0.6 && agree && (numbers.length > 0 || holding !== undefined))
+    )
       return verdictReply('正确，与方案一致', about)
     // "只有高中阶段获得的奖项才能…": a restriction the article does not say word for word is not its rule.
     // "…不合格的学生可以补考后继续培养": a permission the article does not give (补考 is in none of them).

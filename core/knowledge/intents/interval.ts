@@ -125,6 +125,19 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
       facts: training ? [{ section: t.section, title: '培养周期', text: `${t.start}至${t.end}` }] : [],
     }
   }
+  // "24号到27号差几天": two days of one month said with no month, counted apart.
+  const bare = /(?<![月\d])(\d{1,2})[号日](到|至|和|与|跟)(\d{1,2})[号日]/.exec(q)
+  if (bare && /(几|多少)(天|日)/.test(q) && !/工作日/.test(q)) {
+    const [a, b] = [Number(bare[1]), Number(bare[3])].sort((x, y) => x - y) as [number, number]
+    if (b > a && b <= 31)
+      return {
+        answer: `${a}号到${b}号相差${b - a}天（同一个月内）。`,
+        intent: 'deadline',
+        sources: [],
+        confidence: 0.8,
+        facts: [],
+      }
+  }
   // "从10月24号交表截止到明年2月底中期评价截止，中间一共多少天": two days said outright (a 月底 as its last day).
   // "中期是2月底前，年度是9月底前，这中间差几个月": the two said before an ask pointing at them.
   const said =
@@ -168,7 +181,11 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
     (first ? todayInStepMonth(`${context ?? ''}${q}`, first.due) : null)
   // A 月底 step counts to that month's last day ("离中期评价截止还有多少天").
   if (steps.length === 1 && first && (!first.month || monthEnd(first)) && given) {
-    const day = `${given[1] ?? first.due.slice(0, 4)}-${(given[2] as string).padStart(2, '0')}-${(given[3] as string).padStart(2, '0')}`
+    // "今天12月1号": a day with no year is in the cohort's year of its month (12月 → the training's first year).
+    const start = ctx.program.training.start
+    const month = Number(given[2])
+    const year = given[1] ?? String(Number(start.slice(0, 4)) + (month < Number(start.slice(5, 7)) ? 1 : 0))
+    const day = `${year}-${(given[2] as string).padStart(2, '0')}-${(given[3] as string).padStart(2, '0')}`
     const gap = daysBetween(day, first.due)
     if (gap === 0) return undefined
     const name = first.title.split(/[：（(]/)[0]

@@ -332,3 +332,33 @@ describe('round h87–h89, second part', () => {
     expect(ask('请告知：中期评价和年度评价两个截止日期各是星期几').answer).toContain('星期')
   })
 })
+
+describe('round h90–h92', () => {
+  it('判断： with no 请 asks a statement to be checked, and a statement said nearly word for word is right', () => {
+    expect(ask('判断：学校推荐环节，学校应对《申请表》及报名材料的真实性和完整性进行审核。').answer).toMatch(/^正确/)
+    hasEach(ask('判断：中期评价不合格的学生，可在年度评价时补评，无需退出培养。').answer, [['不正确'], ['退出']])
+  })
+  it('a day said with no year is in the cohort’s year of its month when counting days left', () => {
+    hasEach(ask('今天12月1号，离中期汇报截止还有多少天啊，我课题还没开始😭').answer, [['还有90天']])
+  })
+  it('two days of one month said with no month are counted apart', () => {
+    hasEach(ask('学校24号截止，市里27号截止，24号到27号差几天啊').answer, [['3天']])
+    hasEach(ask('我市科协收到学校材料的截止日与报送管理办公室的截止日之间相隔几天？').answer, [['3天']])
+  })
+  it('能否作为推荐对象 and …情况如何 after a profile ask whether the student may apply', () => {
+    expect(
+      ask('南宁三中高三学生张某，物理年级前5%，拥有发明专利授权一项，能否作为推荐对象？').eligibility?.verdict,
+    ).toBe('ineligible')
+    expect(
+      ask('南宁市宾阳县高一新生，尚无年级排名，初中获全国青少年科技创新大赛一等奖，请问情况如何？').eligibility
+        ?.verdict,
+    ).toBe('unknown')
+  })
+  it('places by subject are the quota’s open point, not the subject list', () => {
+    hasEach(ask('数学、物理、化学、生物、计算机各学科的名额如何分配？').answer, [['没有规定'], ['2809218']])
+  })
+  it('成果公开 is the article on making results public; 素质平价 is 素质评价', () => {
+    hasEach(ask('方案对参与中学在宣传和成果公开方面有什么要求？').answer, [['向社会公布']])
+    hasEach(ask('班主任讲参加这个能写进综合素质平价？真的吗').answer, [['综合素质评价']])
+  })
+})

@@ -19,7 +19,7 @@ function subjectMembershipAnswer(ctx: Context, program: Program, q: string): QaA
   // "天文能选不": a subject chosen or studied is asked as a field, like 学科/方向 said outright.
   if (!MEMBERSHIP_ASK.test(q)) return undefined
   // "生物学科分到多少名额": a number asked of a subject is the quota's to answer.
-  if (/多少|几(个|名|人)/.test(q)) return undefined
+  if (/多少|几(个|名|人)|名额|分配/.test(q)) return undefined
   const asked = [...new Set(q.match(OTHER_SUBJECTS) ?? [])]
   const listed = program.subjects.names.filter((n) => q.includes(n) || LISTED_ALIASES[n]?.test(q))
   if (asked.length === 0 && (listed.length === 0 || !/学科|科目|范围|方向|领域/.test(q))) return undefined
