@@ -95,23 +95,41 @@ export function otherPartysTask(ctx: Context, statement: string): Sentence | und
   const named = ctx.vocab.parties.flatMap((p, i) => (p.pattern.test(statement) ? [i] : []))
   if (named.length !== 1) return undefined
   const party = named[0] as number
+  const found = likestClauses(
+    ctx,
+    statement.replace(new RegExp(ctx.vocab.parties[party]?.pattern.source ?? '', 'g'), ' '),
+    (c) => c.parties.includes(party),
+    (c) => c.parties.length > 0,
+  )
+  const { own, other } = found ?? { own: 0 }
+  return other && other.s >= 0.3 && other.s - own >= 0.1 && other.s >= 1.25 * own
+    ? { text: other.clause.text, fact: other.clause.fact }
+    : undefined
+}
+
+/**
+ * How like the statement (its rare words weighing most) the plan's clauses are: the best of those
+ * `isOwn` accepts, and the best clause among those `isOther` accepts; undefined when the statement
+ * says too little of the plan's words to tell.
+ */
+function likestClauses(
+  ctx: Context,
+  statement: string,
+  isOwn: (c: Clause) => boolean,
+  isOther: (c: Clause) => boolean,
+): { own: number; other?: { s: number; clause: Clause } } | undefined {
   const { clauses, weight } = planClauses(ctx)
-  const task = [
-    ...new Set(pieces(statement.replace(new RegExp(ctx.vocab.parties[party]?.pattern.source ?? '', 'g'), ' '))),
-  ].filter((w) => weight.has(w))
+  const task = [...new Set(pieces(statement))].filter((w) => weight.has(w))
   const total = task.reduce((sum, w) => sum + (weight.get(w) ?? 0), 0)
   if (task.length < 3 || total === 0) return undefined
   let own = 0
   let other: { s: number; clause: Clause } | undefined
   for (const clause of clauses) {
-    if (clause.parties.length === 0) continue
     const s = task.reduce((sum, w) => sum + (clause.text.includes(w) ? (weight.get(w) ?? 0) : 0), 0) / total
-    if (clause.parties.includes(party)) own = Math.max(own, s)
-    else if (s > (other?.s ?? 0)) other = { s, clause }
+    if (isOwn(clause)) own = Math.max(own, s)
+    else if (isOther(clause) && s > (other?.s ?? 0)) other = { s, clause }
   }
-  return other && other.s >= 0.3 && other.s - own >= 0.1 && other.s >= 1.25 * own
-    ? { text: other.clause.text, fact: other.clause.fact }
-    : undefined
+  return { own, ...(other ? { other } : {}) }
 }
 
 /** A requirement the statement says is not needed ("无需报管理办公室"): what follows the negation. */
@@ -151,17 +169,13 @@ export function otherBodysPart(ctx: Context, statement: string): Sentence | unde
   const said = bodies.filter((b) => statement.includes(b))
   if (said.length !== 1) return undefined
   const body = said[0] as string
-  const { clauses, weight } = planClauses(ctx)
-  const task = [...new Set(pieces(statement.replace(body, ' ')))].filter((w) => weight.has(w))
-  const total = task.reduce((sum, w) => sum + (weight.get(w) ?? 0), 0)
-  if (task.length < 3 || total === 0) return undefined
-  let own = 0
-  let other: { s: number; clause: Clause } | undefined
-  for (const clause of clauses) {
-    const s = task.reduce((sum, w) => sum + (clause.text.includes(w) ? (weight.get(w) ?? 0) : 0), 0) / total
-    if (clause.text.includes(body)) own = Math.max(own, s)
-    else if (bodies.some((b) => b !== body && clause.text.includes(b)) && s > (other?.s ?? 0)) other = { s, clause }
-  }
+  const found = likestClauses(
+    ctx,
+    statement.replace(body, ' '),
+    (c) => c.text.includes(body),
+    (c) => bodies.some((b) => b !== body && c.text.includes(b)),
+  )
+  const { own, other } = found ?? { own: 0 }
   return other && other.s >= 0.5 && other.s - own >= 0.2
     ? { text: other.clause.text, fact: other.clause.fact }
     : undefined
