@@ -29,7 +29,12 @@ export function saidPoints(ctx: Context, q: string): Point[] {
 }
 
 /** The days between two days said (or the days left from the first), the steps due on them named as sources. */
-export function saidDaysAnswer(ctx: Context, [a, b]: [Point, Point], left = false): QaAnswer | undefined {
+export function saidDaysAnswer(
+  ctx: Context,
+  [a, b]: [Point, Point],
+  left = false,
+  bothEnds = false,
+): QaAnswer | undefined {
   const [from, to] = a.day <= b.day ? [a, b] : [b, a]
   const gap = daysBetween(from.day, to.day)
   if (gap === 0) return undefined
@@ -41,10 +46,10 @@ export function saidDaysAnswer(ctx: Context, [a, b]: [Point, Point], left = fals
       (m.month !== undefined && [from, to].some((p) => p.monthEnd && p.day.startsWith(m.month as string))),
   )
   return {
-    // Days left ("以11月1日计，距…还有多少天") are counted from the day after; a span may count both ends.
+    // Days left ("以11月1日计，距…还有多少天") are counted from the day after; a span counts both ends when asked to.
     answer: left
       ? `从${chineseDate(from.day)}算起，到${chineseDate(to.day)}${end(to)}还有${gap}天。`
-      : `${chineseDate(from.day)}到${chineseDate(to.day)}${end(to)}相差${gap}天；如果两头都算，共${gap + 1}天。`,
+      : `${chineseDate(from.day)}到${chineseDate(to.day)}${end(to)}相差${gap}天${bothEnds ? `；两头都算共${gap + 1}天` : ''}。`,
     intent: 'deadline',
     sources: dated.map((m) => ({ section: m.section, title: m.title })),
     confidence: 0.85,

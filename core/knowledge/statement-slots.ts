@@ -180,3 +180,23 @@ export function otherBodysPart(ctx: Context, statement: string): Sentence | unde
     ? { text: other.clause.text, fact: other.clause.fact }
     : undefined
 }
+
+/**
+ * An item the statement adds to a list the plan gives ("材料包括课题报告、培养报告、成长日志及中学校长
+ * 推荐信"): most items are in one of the plan's sentences, one is in none of them.
+ */
+export function addedListItem(statement: string, facts: readonly ProgramFact[]): Sentence | undefined {
+  const list = /(?:包括|包含|有|为|是)[:：]?([^。；;？?]+)/.exec(statement)?.[1]
+  if (!list) return undefined
+  const items = list
+    .split(/[、，,]|以及|及|和|与/)
+    .map((i) => i.replace(/^(等|还有)|等$|[”"“]/g, '').trim())
+    .filter((i) => i.length >= 2)
+  if (items.length < 3) return undefined
+  for (const sentence of sentencesOf(facts)) {
+    const said = items.filter((i) => sentence.text.includes(i))
+    const extra = items.filter((i) => share(i, sentence.text) < 0.5)
+    if (said.length >= 2 && said.length + extra.length === items.length && extra.length === 1) return sentence
+  }
+  return undefined
+}

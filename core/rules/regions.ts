@@ -90,7 +90,7 @@ const CONTEXT_BEFORE = new RegExp(
   `(^|[，,。；;！!？?、\\s（(：:]|在|是|自|到|回|住|老家|家乡|户口|籍贯|我们|咱们|${PROVINCE_SHORTS.join('|')}|省)$`,
 )
 const CONTEXT_AFTER =
-  /^($|[，,。；;！!？?、\s）)]|的|人|读|上学|念书|就读|[一二三四五六七八九十\d]+中|中学|高中|初中|实验|外国语|附中|这边|那边|本地|户口|籍贯|考生|学生|户籍|那里|这里)/
+  /^($|[，,。；;！!？?、\s）)]|的|人|读|上学|念书|就读|[一二三四五六七八九十\d]+中|中学|高中|初中|高级中学|市?第[一二三四五六七八九十\d]+(中学|高级中学)|实验|外国语|附中|这边|那边|本地|户口|籍贯|考生|学生|户籍|那里|这里)/
 
 function inPlaceContext(text: string, start: number, end: number): boolean {
   return CONTEXT_BEFORE.test(text.slice(Math.max(0, start - 4), start)) && CONTEXT_AFTER.test(text.slice(end))

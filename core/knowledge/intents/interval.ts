@@ -87,7 +87,12 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
   const said =
     saidPoints(ctx, q).length === 0 && BOTH.test(q) && context ? saidPoints(ctx, context) : saidPoints(ctx, q)
   if (said.length === 2 && /(几|多少)(天|日)/.test(q))
-    return saidDaysAnswer(ctx, said as [Point, Point], /还(有|剩|差)/.test(q) && !/两头|首尾|含/.test(q))
+    return saidDaysAnswer(
+      ctx,
+      said as [Point, Point],
+      /还(有|剩|差)/.test(q) && !/两头|首尾|含/.test(q),
+      /两头|首尾|含|包括|一共|总共/.test(q),
+    )
   if (said.length === 2 && /(几|多少)个?月/.test(q)) return saidMonthsAnswer(said as [Point, Point])
   const stepsIn = (text: string) => ctx.vocab.steps.filter((s) => s.pattern.test(text.replace(/截止(时间|日期)?/g, '')))
   let named = stepsIn(q)

@@ -28,6 +28,33 @@ function personAnswer(program: Program, q: string): QaAnswer | undefined {
   // "柳州的联系人是张逢芳，是否属实": a person said to be another city's contact is corrected.
   const asked = program.contacts.filter((c) => c.city && cities.includes(c.city))
   const wrong = people.filter((c) => c.city && cities.length > 0 && !cities.includes(c.city))
+  // "南宁市联系人戴溦，电话0771-2809218": a phone said with a person that is not theirs is corrected.
+  const phoneOf = (c: Contact) => {
+    const at = q.indexOf(c.person)
+    return at < 0 ? undefined : /^[^；;。？?]{0,10}?(\d{3,4}-?\d{7,8})/.exec(q.slice(at + c.person.length))?.[1]
+  }
+  const digits = (p: string) => p.replace(/\D/g, '')
+  const misdialled = people.filter((c) => {
+    const said = phoneOf(c)
+    return said !== undefined && digits(said) !== digits(c.phone)
+  })
+  // "管办联系人为覃佩娟": a city's contact said to be the office's.
+  const office = program.contacts.find((c) => !c.city)
+  const notOffice = /管理办公室|管办|全区/.test(q) ? people.filter((c) => c.city) : []
+  if (misdialled.length > 0 || (notOffice.length > 0 && office)) {
+    const fixes = [
+      ...misdialled.map((c) => `${c.person}的电话是${c.phone}，不是${phoneOf(c)}。`),
+      ...notOffice.map((c) => `${c.person}是${c.city}的联系人，不是管理办公室的。`),
+      ...(notOffice.length > 0 && office ? [`管理办公室的联系人是${office.person}，电话${office.phone}。`] : []),
+    ]
+    return {
+      answer: joinWithin([`不对：${fixes.join('')}`, ...people.filter((c) => !misdialled.includes(c)).map(describe)]),
+      intent: 'contact',
+      sources: [{ section: people[0]?.section ?? '十一', title: '联系人及联系电话' }],
+      confidence: 0.92,
+      facts: people.map((c) => ({ section: c.section, title: '联系人及联系电话', text: `${c.person} ${c.phone}` })),
+    }
+  }
   const parts =
     wrong.length > 0 && asked.length > 0
       ? [

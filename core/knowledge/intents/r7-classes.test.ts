@@ -362,3 +362,39 @@ describe('round h90–h92', () => {
     hasEach(ask('班主任讲参加这个能写进综合素质平价？真的吗').answer, [['综合素质评价']])
   })
 })
+
+describe('round h93–h95', () => {
+  it('a right statement granting what the conditions grant (可以报名) is never called wrong', () => {
+    expect(
+      ask('判断：方案遴选对象为南宁、柳州、桂林三市辖区内全体高一、高二学生，所辖县（市）高中的学生同样可以报名。')
+        .answer,
+    ).not.toMatch(/不正确/)
+  })
+  it('an item added to the plan’s list makes the statement wrong; the list itself does not', () => {
+    expect(ask('判断：年度评价须提交的材料包括课题报告、培养报告、成长日志及中学校长推荐信。').answer).toMatch(
+      /^这一理解不正确/,
+    )
+    expect(ask('判断：年度评价须提交的材料包括课题报告、培养报告、成长日志及导师评价。').answer).not.toMatch(/不正确/)
+  })
+  it('a phone said with a contact that is not theirs, or a city contact said to be the office’s, is corrected', () => {
+    hasEach(
+      ask('请核对：柳州市联系人覃佩娟，电话0772-2628531；南宁市联系人戴溦，电话0771-2809218。是否无误？').answer,
+      [['不对'], ['0771-5828180']],
+    )
+    hasEach(ask('请核对：管办联系人为覃佩娟，电话0771-2809218。是否有误？').answer, [['不对'], ['覃毅峰']])
+  })
+  it('a span said with both its days is their difference unless both ends or a total are asked', () => {
+    const a = ask('以中期评价截止日（2024年2月底）起算，至年度评价截止日（2024年9月底）共多少天？').answer
+    hasEach(a, [['214天']])
+    expect(a).not.toContain('215天')
+  })
+  it('places per university are open; traffic and tutoring are out of scope; 有冇机会 asks to apply', () => {
+    hasEach(ask('各实施高校分别承担多少名学员的培养任务？').answer, [['没有规定'], ['2809218']])
+    expect(ask('谢谢老师辛苦了🌹🌹 对了南宁今天限行不').intent).toBe('out_of_scope')
+    expect(ask('有冇人知道南宁哪里补物理比较好😂 推荐一下').intent).toBe('out_of_scope')
+    expect(ask('柳州融水的娃，读高二，总分年级前两成，有冇机会？').eligibility?.verdict).toBe('eligible')
+  })
+  it('a school named after its city (来宾高级中学) places the student there', () => {
+    expect(ask('来宾高级中学高一学生，数学年级前4%，可否参加本年度遴选？').eligibility?.verdict).toBe('ineligible')
+  })
+})

@@ -3,7 +3,7 @@ import type { Program, ProgramFact } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import { clamp } from '../reply'
 import { searchFacts } from '../retrieval'
-import { deniedRequirement, otherBodysPart, otherPartysTask, swappedNumber } from '../statement-slots'
+import { addedListItem, deniedRequirement, otherBodysPart, otherPartysTask, swappedNumber } from '../statement-slots'
 import { clauseVerdict, FRAME, overlap } from '../statement-words'
 import { STATEMENT_CHECK } from '../wording'
 import { cited, QUOTA_WORDS } from './claim'
@@ -109,6 +109,7 @@ export const statementCheck: Intent = {
     // said not to be needed, is wrong.
     const slot =
       deniedRequirement(ask.q, about) ??
+      addedListItem(ask.q, about) ??
       swappedNumber(ask.q, about) ??
       otherPartysTask(ctx, ask.q) ??
       otherBodysPart(ctx, ask.q)
@@ -125,7 +126,11 @@ export const statementCheck: Intent = {
     // "只有高中阶段获得的奖项才能…": a restriction the article does not say word for word is not its rule.
     // "…不合格的学生可以补考后继续培养": a permission the article does not give (补考 is in none of them).
     const granted = /(可以|能够?|允许|可)([\u4e00-\u9fff]{2})/.exec(ask.q.replace(FRAME, ' '))?.[2]
-    const added = granted !== undefined && !about.some((f) => f.answer.includes(granted))
+    // Applying itself (可以报名, 可以参加) is what the conditions grant, whatever words the article uses.
+    const added =
+      granted !== undefined &&
+      !/报名|参加|申请|参与|推荐|报考/.test(granted) &&
+      !about.some((f) => f.answer.includes(granted))
     // "学生评价仅在周期结束时进行一次年度评价": a restriction is answered with the whole article it narrows.
     if (/只有|仅限?|只限|只能|才(能|可)/.test(ask.q)) return verdictReply(WRONG, withWholeArticle(ctx, about))
     if ((numbers.length > 0 && !agree) || near < 0.5 || added) return verdictReply(WRONG, about)
