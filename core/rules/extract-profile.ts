@@ -59,6 +59,8 @@ function elsewhere(text: string, p: LocatedPlace): boolean {
     (/(来|去|到)$/.test(before) && /^(市|那边|这边)?(报|参加|申请)/.test(after)) ||
     // "柳州市科协转来一名学生情况：来宾市合山市高二学生…": the body passing the case on, not the student's place.
     /^(市|县|区)?(级)?的?(科协|教育局|科技局|教研室|教育部门)(转来|转交|转|报来|送来)/.test(after) ||
+    // "听说桂林那边有个英才计划": where the program is heard of, not where the student studies.
+    /^(市)?(那边|那里|这边)?(有个|有一个|在搞|在办|有这个|搞了个)/.test(after) ||
     // "暑假回桂林外婆家": a family visited, not the school.
     (/(回|去|到)$/.test(before) && /^(市)?(的)?(外婆|奶奶|爷爷|外公|姥姥|姥爷|亲戚|舅舅|姑姑|阿姨)/.test(after))
   )

@@ -82,6 +82,25 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
         facts: [],
       }
   }
+  // "培养是从今年10月到明年9月对吧？一共几个月": two months with no year, the later one the next year when earlier.
+  const bareMonths = /(?<!\d)(\d{1,2})月[^，,。？?\d]{0,3}(到|至)[^，,。？?\d]{0,4}?(\d{1,2})月(?!\d{1,2}[日号])/.exec(
+    q,
+  )
+  if (bareMonths && !months && /几个?月|多少个?月/.test(q)) {
+    const [a, b] = [Number(bareMonths[1]), Number(bareMonths[3])]
+    const n = ((b - a + 12) % 12) + 1
+    const t = ctx.program.training
+    const training =
+      a === Number(t.start.slice(5, 7)) && b === Number(t.end.slice(5, 7)) ? `，正是培养周期（${t.section}，一年）` : ''
+    if (a >= 1 && a <= 12 && b >= 1 && b <= 12)
+      return {
+        answer: `从${a}月到${b}月，两头都算共${n}个月${training}。`,
+        intent: 'deadline',
+        sources: [],
+        confidence: 0.8,
+        facts: [],
+      }
+  }
   // "从10月24号交表截止到明年2月底中期评价截止，中间一共多少天": two days said outright (a 月底 as its last day).
   // "中期是2月底前，年度是9月底前，这中间差几个月": the two said before an ask pointing at them.
   const said =

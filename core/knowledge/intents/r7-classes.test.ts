@@ -398,3 +398,28 @@ describe('round h93–h95', () => {
     expect(ask('来宾高级中学高一学生，数学年级前4%，可否参加本年度遴选？').eligibility?.verdict).toBe('ineligible')
   })
 })
+
+describe('round h96–h98', () => {
+  it('a point the plan leaves open about the subjects stays open, not the subject list', () => {
+    hasEach(ask('一个人可以同时报数学和物理两个学科吗？还是只能选一个').answer, [['没有规定'], ['2809218']])
+  })
+  it('a share of the forms a city forwards, 邕市, and how often a mentor meets', () => {
+    hasEach(
+      ask(
+        '柳州市科协：经市级审核，我市拟向管理办公室报送符合条件的《申请表》45份。按方案给我市的名额测算，入选比例约为多少？',
+      ).answer,
+      [['1/3']],
+    )
+    hasEach(ask('柳、桂两市遴选名额之和与邕市名额相比，是否相等？').answer, [['相同']])
+    hasEach(ask('方案对导师每月与学生见面次数有无具体规定？').answer, [['没有规定'], ['2809218']])
+  })
+  it('where the program is heard of is not where the student studies', () => {
+    expect(
+      ask('我家在桂平，孩子读高一，物理年级前3%，听说桂林那边有个英才计划，我们能报吗？').eligibility?.verdict,
+    ).toBe('ineligible')
+    expect(
+      ask('市科协收到一份申请材料：学生为高二年级，化学年级前6%，但学校所在地一栏空缺，应如何判断？').eligibility
+        ?.verdict,
+    ).toBe('unknown')
+  })
+})

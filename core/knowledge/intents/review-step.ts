@@ -10,7 +10,7 @@ const CHECKS =
 const AFTER =
   /手续|(审核|审查|审|确认|核实)[^，,。？?]{0,4}(无误|通过|完毕|完|好)?[^，,。？?]{0,2}(后|以后|之后)[^，,。？?]{0,10}(要|须|需|需要|得|应|应当|应该)?(做|办|履行)(什么|哪些|啥)|签(字|章|意见)|盖(章|公章)|(审核|审查|审)(完|完毕|好|通过)?(之后|以后|后)?[^，,。？?]{0,6}(交|报|送|报送)(到|给|去|至)?(哪|谁)/
 /** The next step of the selection asked, not the reviewer's own acts: the next-step reading. */
-const NEXT = /下一步|下一个?环节|接下来|然后呢|之后(是|呢)|谁来审/
+const NEXT = /下一步|下一个?环节|接下来|然后呢|之后(是|呢)|谁来审|还要(谁|哪[个里一]?)[^，,。？?]{0,2}审|谁(再|还)审/
 
 /** The review steps of the selection chain: by their names, by the party doing them, by looser words. */
 function reviewReadings(ctx: Context): ((text: string) => string[])[] {

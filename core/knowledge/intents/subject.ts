@@ -1,3 +1,4 @@
+import { openTopicIn } from '../open-topics'
 import { type Context, decline } from '../context'
 import type { Program } from '../program'
 import type { QaAnswer } from '../qa-answer'
@@ -12,7 +13,7 @@ const LISTED_ALIASES: Record<string, RegExp> = { 计算机: /信息学|信息技
 
 /** Asks whether a subject is in the range, or may be chosen. */
 const MEMBERSHIP_ASK =
-  /学科|科目|方向|专业|领域|(能|可以|可|能不能)(选|学|做|搞|研究|报)|选不|报不|也行|行吗|行不行|(有没有|有冇|有无)得?(选|学|报)|得选|得不得|在不在|包不包括|包括|算不算|(有没有?|有冇|有无)[^，,。？?]{1,4}(嘅|的|吗|呢|啊|[?？])/
+  /学科|科目|方向|专业|领域|(能|可以|可|能不能)(选|学|做|搞|研究|报)|选不|报不|也行|行吗|行不行|(有没有|有冇|有无)得?(选|学|报)|得选|得不得|在不在|包不包括|包括|算不算|(这|两|几)个?科|(有没有?|有冇|有无)[^，,。？?]{1,4}(嘅|的|吗|呢|啊|[?？])/
 
 /** "地理可以作为研究学科吗", "计算机在不在学科范围": the list, whether it names the subject, and that it ends with 等. */
 function subjectMembershipAnswer(ctx: Context, program: Program, q: string): QaAnswer | undefined {
@@ -20,6 +21,8 @@ function subjectMembershipAnswer(ctx: Context, program: Program, q: string): QaA
   if (!MEMBERSHIP_ASK.test(q)) return undefined
   // "生物学科分到多少名额": a number asked of a subject is the quota's to answer.
   if (/多少|几(个|名|人)|名额|分配/.test(q)) return undefined
+  // "能不能同时报数学和物理两个学科": a point the plan leaves open about the subjects is that topic's.
+  if (q.split(/[，,。！!；;?？]/).some((c) => /学科|科目/.test(c) && openTopicIn(ctx, c))) return undefined
   const asked = [...new Set(q.match(OTHER_SUBJECTS) ?? [])]
   const listed = program.subjects.names.filter((n) => q.includes(n) || LISTED_ALIASES[n]?.test(q))
   if (asked.length === 0 && (listed.length === 0 || !/学科|科目|范围|方向|领域/.test(q))) return undefined
