@@ -235,7 +235,8 @@ const GIVES: Record<AskedType, RegExp> = {
 export function factGives(type: AskedType, text: string): boolean {
   // "在管理办公室指导下" says who guides, not where something happens.
   const read = type === 'place' ? text.replace(/在[^，。；]{0,16}指导下/g, '') : text
-  return GIVES[type].test(read)
+  // "每次活动后要登录平台提交": a time said by the event it follows answers when.
+  return GIVES[type].test(read) || (type === 'date' && /每次[^，。；]{0,8}(后|之后|以后)/.test(read))
 }
 
 /** The jieba tags of content words a qualifier may be: nouns, other proper nouns, place nouns, verbs. */

@@ -442,3 +442,13 @@ describe('round h99–h101: asks to apply in more dialects', () => {
     expect(ask(q).eligibility?.verdict).toBe(verdict)
   })
 })
+
+describe('a time said by the event it follows', () => {
+  it('成长日志 is handed in after each activity, on the platform', () => {
+    hasEach(ask('成长日志是啥时候交？交到哪里的，纸质的吗').answer, [['每次活动后'], ['平台']])
+  })
+  it('直接录取 of the program’s own priority is no admissions topic; of 高考 it is', () => {
+    expect(ask('优先推荐是不是就等于直接录取了？后面还要不要选😳').answer).not.toContain('升学')
+    expect(ask('入选了高考能直接录取吗').answer).toContain('升学')
+  })
+})
