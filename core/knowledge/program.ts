@@ -153,6 +153,12 @@ export function readProgramFile(file: string): Program {
 let cache: Map<number, Program> | undefined
 
 /** Every built-in program (one file per cohort year), by cohort year. Read once. */
+/** The year of a month in the cohort's training: a month before the training's first is in the year after. */
+export function cohortYearOf(program: Program, month: number): number {
+  const start = program.training.start
+  return Number(start.slice(0, 4)) + (month < Number(start.slice(5, 7)) ? 1 : 0)
+}
+
 export function builtInPrograms(): Map<number, Program> {
   if (cache) return cache
   cache = new Map()

@@ -1,3 +1,4 @@
+import { cohortYearOf } from './program'
 import { chineseDate, daysBetween, monthsBetween } from '../time'
 import type { Context } from './context'
 import type { QaAnswer } from './qa-answer'
@@ -16,11 +17,10 @@ const POINT = /(?:(20\d\d)年)?(\d{1,2})月(?:(\d{1,2})[日号]|(底|末))/g
 
 /** The days an ask says, each in the cohort's year or the next (a month before the training starts is next year's). */
 export function saidPoints(ctx: Context, q: string): Point[] {
-  const startMonth = Number(ctx.program.training.start.slice(5, 7))
   return [...q.matchAll(POINT)].flatMap((m) => {
     const month = Number(m[2])
     if (month < 1 || month > 12) return []
-    const year = m[1] ? Number(m[1]) : ctx.program.cohort + (month < startMonth ? 1 : 0)
+    const year = m[1] ? Number(m[1]) : cohortYearOf(ctx.program, month)
     const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
     const date = m[3] ? Number(m[3]) : last
     if (date < 1 || date > last) return []

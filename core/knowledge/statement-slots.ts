@@ -1,6 +1,6 @@
 import type { Context } from './context'
 import type { ProgramFact } from './program'
-import { FRAME, overlap } from './statement-words'
+import { FRAME, overlap, pieces } from './statement-words'
 
 /**
  * A statement checked slot by slot against the plan's sentences: a number said with the words of
@@ -59,11 +59,6 @@ type Clause = { text: string; fact: ProgramFact; parties: number[] }
 
 /** The plan's clauses and how rare each two-character piece is among them, built once per program. */
 const clausesOf = new WeakMap<Context, { clauses: Clause[]; weight: Map<string, number> }>()
-
-const pieces = (text: string) =>
-  [...text.replace(FRAME, ' ').matchAll(/[\u4e00-\u9fff\d]{2,}/g)].flatMap((m) =>
-    [...m[0]].slice(0, -1).map((_, i) => m[0].slice(i, i + 2)),
-  )
 
 function planClauses(ctx: Context) {
   const known = clausesOf.get(ctx)

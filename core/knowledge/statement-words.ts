@@ -7,13 +7,16 @@
 export const FRAME =
   /请核实|请予?确认|【核实】|以下|以上|理解|表述|说法|(我|本)(中心|校|院|单位|处|市|局|们)|是否|准确|正确|属实|无误|有误|有(教师|老师|学校|人)(认为|反映|说)|认为|据了解|方案规定|方案要求|我们|此|该|的|了|吗|呢|[“”"‘’：:，,。？?；;！!（）()]/g
 
+/** A statement's words as their two-character pieces, its frame left out: 每学期须到高校 → 每学, 学期, 期须 … */
+export function pieces(statement: string): string[] {
+  return [...statement.replace(FRAME, ' ').matchAll(/[\u4e00-\u9fff\d]{2,}/g)].flatMap((m) =>
+    [...m[0]].slice(0, -1).map((_, i) => m[0].slice(i, i + 2)),
+  )
+}
+
 /** The statement's words of two characters and more, and how many of them the fact says too. */
 export function overlap(statement: string, fact: string): number {
-  const words = [...statement.replace(FRAME, ' ').matchAll(/[\u4e00-\u9fff\d]{2,}/g)].flatMap((m) => {
-    const w = m[0]
-    // A run of Chinese is read as its two-character pieces: 每学期须到高校 → 每学, 学期, 期须 …
-    return [...w].slice(0, -1).map((_, i) => w.slice(i, i + 2))
-  })
+  const words = pieces(statement)
   if (words.length === 0) return 0
   return words.filter((w) => fact.includes(w)).length / words.length
 }

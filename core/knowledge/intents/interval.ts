@@ -1,6 +1,6 @@
 import { chineseDate, chineseMonth, daysBetween, monthsBetween } from '../../time'
 import { type Context, decline } from '../context'
-import type { ProgramMilestone } from '../program'
+import { cohortYearOf, type ProgramMilestone } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import type { Intent } from './intent'
 import { type Point, saidDaysAnswer, saidMonthsAnswer, saidPoints } from '../said-days'
@@ -150,9 +150,7 @@ function spanAnswer(ctx: Context, q: string, context?: string): QaAnswer | undef
   // A 月底 step counts to that month's last day ("离中期评价截止还有多少天").
   if (steps.length === 1 && first && (!first.month || monthEnd(first)) && given) {
     // "今天12月1号": a day with no year is in the cohort's year of its month (12月 → the training's first year).
-    const start = ctx.program.training.start
-    const month = Number(given[2])
-    const year = given[1] ?? String(Number(start.slice(0, 4)) + (month < Number(start.slice(5, 7)) ? 1 : 0))
+    const year = given[1] ?? String(cohortYearOf(ctx.program, Number(given[2])))
     const day = `${year}-${(given[2] as string).padStart(2, '0')}-${(given[3] as string).padStart(2, '0')}`
     const gap = daysBetween(day, first.due)
     if (gap === 0) return undefined

@@ -1,3 +1,4 @@
+import { cohortYearOf } from '../program'
 import { chineseMonth, WEEKDAY_NAMES } from '../../time'
 import { decline } from '../context'
 import type { QaAnswer } from '../qa-answer'
@@ -43,10 +44,7 @@ export const monthEnd: Intent = {
       .map((x) => x.step)
       .filter(ofMonth)
     const step = steps[0] ?? ctx.program.milestones.find((m) => m.month && Number(m.month.slice(5)) === month)
-    const start = ctx.program.training.start
-    const year = step?.month
-      ? Number(step.month.slice(0, 4))
-      : Number(start.slice(0, 4)) + (month < Number(start.slice(5, 7)) ? 1 : 0)
+    const year = step?.month ? Number(step.month.slice(0, 4)) : cohortYearOf(ctx.program, month)
     const last = new Date(Date.UTC(year, month, 0))
     const days = last.getUTCDate()
     const leap = month === 2 ? `${year}年${days === 29 ? '是闰年' : '不是闰年'}，` : ''

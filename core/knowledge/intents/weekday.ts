@@ -1,3 +1,4 @@
+import { cohortYearOf } from '../program'
 import { isWorkingDay } from '../../rules/working-days'
 import { chineseDate, WEEKDAY_NAMES } from '../../time'
 import { decline } from '../context'
@@ -72,9 +73,8 @@ export const weekday: Intent = {
     const last = [...q.matchAll(new RegExp(WEEKDAY_ASK.source, 'g'))].pop()
     if (last && COUNT_AFTER.test(q.slice(last.index + last[0].length)))
       return decline(ask, 'the ask after the weekday counts days')
-    const start = ctx.program.training.start
     // "9月30号是周几": a day with no year is in the cohort's year of that month (9月 → the training's second year).
-    const yearOf = (month: number) => Number(start.slice(0, 4)) + (month < Number(start.slice(5, 7)) ? 1 : 0)
+    const yearOf = (month: number) => cohortYearOf(ctx.program, month)
     const named = (t: string) =>
       ctx.program.milestones.filter((s) => ctx.vocab.steps.some((v) => v.key === s.key && v.pattern.test(t)))
     // "中期评价截止日…星期几": 截止 or 交材料 are words of the asked step's day, not the step of school submission.
