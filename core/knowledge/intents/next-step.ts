@@ -8,7 +8,7 @@ import type { Intent } from './intent'
 
 /** Asks what comes after a step, or whether a step already settles it ("通过后是不是就算入选了", "然后呢"). */
 const NEXT_ASK =
-  /(之后|以后|后|完了|完|过了|通过了?|结束了?)[^。？?]{0,10}(是不是|是否|就|稳了|下一步|接下来|然后|还要|还有|还得|(会|是)怎(样|么样)|怎么办|干什么|做什么|干嘛|呢)|(之后|以后|完了|过了|结束后)(是什么|是啥|是哪一?步|是哪个环节|还有什么|还有啥)|下[一1](个|项)?(工作|时间)?(节点|环节|阶段)|(之后|以后|后)[^。？?]{0,24}(活动|环节|安排|节点)(是什么|是啥|是哪)|下一步|下一关|下个月|下一个月|下[一1]次|接下来|然后(呢|是|还)|再往后|后面(还有|是|呢)|就(算|等于|是|能|可以)?(入选|录取|选上|定下来|确定)|(即|便)(可以?|能)?(直接)?(为|是|算)?(入选|录取|选上|确定)/
+  /(之后|以后|后|完了|完|过了|通过了?|结束了?)[^。？?]{0,10}(是不是|是否|就|稳了|下一步|接下来|然后|还要|还有|还得|(会|是)怎(样|么样)|怎么办|干什么|做什么|干嘛|呢)|(之后|以后|完了|过了|结束后)(是什么|是啥|是哪一?步|是哪个环节|还有什么|还有啥)|下[一1](个|项)?(工作|时间)?(节点|环节|阶段)|(之后|以后|后)[^。？?]{0,24}(活动|环节|安排|节点)(是什么|是啥|是哪)|下一步|下一关|下个月|下一个月|下[一1]次|接下来|然后(呢|是|还)|再往后|后面(还有|是|呢)|就(算|等于|是|能|可以)?(直接)?(入选|录取|选上|定下来|确定)|(即|便)(可以?|能)?(直接)?(为|是|算)?(入选|录取|选上|确定)/
 /** Asks plainly for the step after a dated one ("中期汇报之后呢", "见面会以后是什么"), not what it involves. */
 const LATER_ASK =
   /(之后|以后|完了|结束了?|过了)(呢|是什么|是啥|是哪一?步|是哪个环节|还有什么|还有啥|还有哪些|干嘛|干什么|干啥|做什么|做啥)|下一步|下一关|下个?月|下一个月|下[一1]次|接下来是|然后呢|再往后|后面(还有|是)|下[一1](个|项)?(工作|时间)?(节点|环节|阶段)|(之后|以后|后)[^。？?]{0,24}(活动|环节|安排|节点)(是什么|是啥|是哪)/
@@ -33,6 +33,9 @@ function nextStepAnswer(ctx: Context, q: string): QaAnswer | undefined {
   steps.forEach((step, i) => {
     if (anyBefore ? before(step) : step.pattern.test(q)) at = i
   })
+  // "优先推荐是不是就等于直接录取": a priority condition counts when the school recommends, the first step.
+  const priority = at < 0 && /优先(推荐|条件)|可优先/.test(q) && SETTLED_ASK.test(q)
+  if (priority) at = 0
   // "审核通过以后…" with no level named: the end of the review, just before the deciding step.
   if (at < 0 && /审核(通过|过了|完|结束)/.test(q) && decided > 0) at = decided - 1
   if (at < 0) return LATER_ASK.test(q) ? laterStepAnswer(ctx, q) : undefined
@@ -46,7 +49,7 @@ function nextStepAnswer(ctx: Context, q: string): QaAnswer | undefined {
   const last = steps[steps.length - 1]?.name
   const head =
     at < decided
-      ? `${SETTLED_ASK.test(q) ? '不是，这一步过后还不算入选。' : ''}${steps[at]?.name}之后还要经过${names.join('、')}，由${decider}确定入选学生，${last}后才公布名单：`
+      ? `${priority ? '不是，优先推荐只是学校推荐时优先考虑，不等于入选。' : SETTLED_ASK.test(q) ? '不是，这一步过后还不算入选。' : ''}${steps[at]?.name}之后还要经过${names.join('、')}，由${decider}确定入选学生，${last}后才公布名单：`
       : at === decided
         ? `${decider}确定入选学生，之后还要${last}：`
         : `${last}结束后公布入选学生名单，接着是${followedBy.name}：`
