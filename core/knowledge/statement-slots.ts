@@ -195,3 +195,22 @@ export function addedListItem(statement: string, facts: readonly ProgramFact[]):
   }
   return undefined
 }
+
+/** Units that exclude one another: a statement with one where the article says the other is wrong. */
+const RIVAL_UNITS: readonly (readonly [string, string])[] = [
+  ['工作日', '自然日'],
+  ['月底', '月初'],
+  ['月底', '月中'],
+]
+
+/** "公示期为5个自然日" against "5个工作日": the number kept, its unit swapped. */
+export function swappedUnit(statement: string, facts: readonly ProgramFact[]): Sentence | undefined {
+  for (const pair of RIVAL_UNITS) {
+    for (const [said, other] of [pair, [pair[1], pair[0]]] as const) {
+      if (!statement.includes(said)) continue
+      const sentence = sentencesOf(facts).find((s) => s.text.includes(other) && !s.text.includes(said))
+      if (sentence) return sentence
+    }
+  }
+  return undefined
+}

@@ -3,7 +3,14 @@ import type { Program, ProgramFact } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import { clamp } from '../reply'
 import { searchFacts } from '../retrieval'
-import { addedListItem, deniedRequirement, otherBodysPart, otherPartysTask, swappedNumber } from '../statement-slots'
+import {
+  addedListItem,
+  deniedRequirement,
+  otherBodysPart,
+  otherPartysTask,
+  swappedNumber,
+  swappedUnit,
+} from '../statement-slots'
 import { clauseVerdict, FRAME, overlap } from '../statement-words'
 import { STATEMENT_CHECK } from '../wording'
 import { cited, QUOTA_WORDS } from './claim'
@@ -111,6 +118,7 @@ export const statementCheck: Intent = {
       deniedRequirement(ask.q, about) ??
       addedListItem(ask.q, about) ??
       swappedNumber(ask.q, about) ??
+      swappedUnit(ask.q, about) ??
       otherPartysTask(ctx, ask.q) ??
       otherBodysPart(ctx, ask.q)
     if (slot) return verdictReply(WRONG, [...new Set([slot.fact, ...about])])
@@ -132,7 +140,8 @@ export const statementCheck: Intent = {
       !/报名|参加|申请|参与|推荐|报考/.test(granted) &&
       !about.some((f) => f.answer.includes(granted))
     // "学生评价仅在周期结束时进行一次年度评价": a restriction is answered with the whole article it narrows.
-    if (/只有|仅限?|只限|只能|才(能|可)/.test(ask.q)) return verdictReply(WRONG, withWholeArticle(ctx, about))
+    if (/只(有|限|能|负责|管|做|审|是)|仅|才(能|可)/.test(ask.q))
+      return verdictReply(WRONG, withWholeArticle(ctx, about))
     if ((numbers.length > 0 && !agree) || near < 0.5 || added) return verdictReply(WRONG, about)
     return verdictReply('请以方案的规定为准', about)
   },

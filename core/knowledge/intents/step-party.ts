@@ -19,7 +19,7 @@ export const stepParty: Intent = {
     const { q } = ask
     if (!WHO.test(q) || /找谁|联系谁|问谁|打给谁|电话/.test(q)) return decline(ask, 'asks for no party of a step')
     // "市里审完材料以后还有谁审": who comes after the step is the next step's to say.
-    if (/(以后|之后|完了?|过了?)[^，,。？?]{0,4}还(有|要|得|需要?)(哪个|哪些|谁)/.test(q))
+    if (/(以后|之后|完了?|过了?)[^。？?]{0,6}(还(有|要|得|需要?)|是)(哪个|哪些|谁)/.test(q))
       return decline(ask, 'asks who comes after a step')
     // "导师团队谁来组建": who forms a mentor's team is the team's own article, not the step that names the mentors.
     if (/团队/.test(q) && /组建|组成|搭建|成立/.test(q)) return decline(ask, 'asks who forms a team')

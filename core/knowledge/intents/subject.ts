@@ -22,7 +22,7 @@ function subjectMembershipAnswer(ctx: Context, program: Program, q: string): QaA
   // "生物学科分到多少名额": a number asked of a subject is the quota's to answer.
   if (/多少|几(个|名|人)|名额|分配/.test(q)) return undefined
   // "能不能同时报数学和物理两个学科": a point the plan leaves open about the subjects is that topic's.
-  if (q.split(/[，,。！!；;?？]/).some((c) => /学科|科目/.test(c) && openTopicIn(ctx, c))) return undefined
+  if (q.split(/[，,。！!；;?？]/).some((c) => /学科|科目|方向|专业/.test(c) && openTopicIn(ctx, c))) return undefined
   const asked = [...new Set(q.match(OTHER_SUBJECTS) ?? [])]
   const listed = program.subjects.names.filter((n) => q.includes(n) || LISTED_ALIASES[n]?.test(q))
   if (asked.length === 0 && (listed.length === 0 || !/学科|科目|范围|方向|领域/.test(q))) return undefined
