@@ -3,6 +3,7 @@ import { cohortMonthsAsked } from './cohort-months'
 import { correctHomophones, noticeForFormula } from './homophones'
 import { type Ask, type AskOptions, type Context, contextOf, makeAsk } from './context'
 import { INTENTS } from './intents'
+import { mayNameOther, mergeElsewhere } from './intents/elsewhere'
 import { withListCount } from './list-count'
 import { eligibilityAnswer } from './intents/eligibility'
 import { placeVerdictReply } from './intents/place-verdict'
@@ -191,6 +192,11 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
       const { text } = message
       const candidates = own === text || own === ask ? [own, text, previous ? `${previous.ask}，${ask}` : ''] : [own]
       let a = answerOne(ctx, own, now, { context: q, eligibility: false }, trace)
+      // "我校学生拟参加全国生物学联赛，报名渠道是什么？": the ask's own lead names another thing, which it is about.
+      if (text !== own && answeredBy.get(a) !== 'elsewhere' && mayNameOther(text)) {
+        const led = answerOne(ctx, text, now, { context: q, eligibility: false }, trace)
+        if (answeredBy.get(led) === 'elsewhere') a = led
+      }
       for (const c of candidates.slice(1)) {
         if (!isWeak(a) || !c || c === own) continue
         a = answerOne(ctx, c, now, { context: q, eligibility: false }, trace)
@@ -216,7 +222,8 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
       // A hedged reply to a short ask of a longer message says its fact plainly: the message gives the context.
       const hedged = hedgedFacts.get(a)
       if (hedged) a = { ...a, intent: hedged.intent ?? 'fact' }
-      if (!isWeak(a))
+      // Another program's ask is answered as such (it is not this plan's), never dropped for a weak reply.
+      if (!isWeak(a) || answeredBy.get(a) === 'elsewhere')
         reply = { answer: a, text: hedged?.answer ?? a.answer, neighbours: answeredBy.get(a) === 'retrieval' }
     }
     previous = previousOf(ask, own, previous)
@@ -238,5 +245,5 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
   }
   if (parts.length === 0) return answerOne(ctx, question, now, asker ? { asker } : {}, trace)
   if (parts.length === 1) return (parts[0] as { answer: QaAnswer }).answer
-  return combine(parts)
+  return combine(mergeElsewhere(parts))
 }

@@ -19,6 +19,11 @@ const PROFILE_WORDS = /\d|[高初][一二三]/
 const UNKNOWN_SAID =
   /(多少|几|啥|什么|哪个|哪)[^，,。？?]{0,6}(不清楚|不知道|不确定|未知|没出|不晓得|不记得|记不清|忘了)/g
 
+/** A yes-or-no or what-now ask that names no point ("能进不", "咋整", "能否作为特例推荐"). */
+const OPEN_ASK = /能|可以|可否|行|有戏|有机会|有希望|咋整|怎么办|咋办|进不|中不|上不|稳不|得不|特例/
+/** An ask for another point of the plan, which a student's description is only the context of. */
+const OTHER_POINT = /几|多少|什么时候|何时|哪(天|里|儿|个|些|一)|谁|截止|电话|联系|怎么报|如何报|流程|材料|申请表|名额/
+
 const HARD_SIGNALS = ['city', 'grade', 'subjectRankPercent', 'overallRankPercent'] as const
 
 /** The names of the hard conditions, for the short form of a verdict. */
@@ -106,14 +111,20 @@ export function eligibilityAnswer(
   // A profile sent as a bare statement ("横州高一，数学年级前9%") asks the same as "能报吗".
   const statement = !ASKING.test(q.replace(UNKNOWN_SAID, '')) && PROFILE_WORDS.test(q)
   // "我们在融水，娃读高一，综合前18%，是不是只招市区的": whether the county counts is asked of this student.
-  const askApply = APPLY_ASK.test(q) || statement || COUNTY_ASK.test(q)
-  if (!askApply && !askPriority) return undefined
+  const askedToApply = APPLY_ASK.test(q) || statement || COUNTY_ASK.test(q)
+  if (!askedToApply && !askPriority && !PROFILE_WORDS.test(q)) return undefined
   // The place and grade the student's own words give come first; the header's fill only what they leave out
   // ("柳州市科协转来一名学生情况：来宾市合山市高二学生…": the student studies in 合山).
   const { profile: own } = extractProfile(question)
   const headed = asker ? extractProfile(`${asker.replace(/[:：]\s*$/, '')}，${question}`).profile : own
   const profile = { ...own, city: own.city ?? headed.city, grade: own.grade ?? headed.grade }
   const hard = HARD_SIGNALS.filter((k) => profile[k] !== undefined).length
+  // "阳朔 高一 物理前16% 综合还没出来 咋整", "…有个专利授权了，能靠专利报吗": a student described in
+  // full (place, grade and a rank) with a yes-or-no or what-now ask about no other point asks whether they may apply.
+  const described =
+    hard >= 3 && profile.city !== undefined && profile.grade !== undefined && OPEN_ASK.test(q) && !OTHER_POINT.test(q)
+  const askApply = askedToApply || described
+  if (!askApply && !askPriority) return undefined
   if (statement && !APPLY_ASK.test(q) && !askPriority && hard < 2) return undefined
   const extra = (profile.awards?.length ?? 0) + (profile.patents?.length ?? 0) > 0 ? 1 : 0
   // A bare priority question ("市级奖算优先吗") is about the rule, not about one student.

@@ -6,12 +6,12 @@ import type { Intent } from './intent'
 
 /** Asks for a time, a schedule, a way in or a number: what this plan's dates and rules would answer. */
 const ASKS_SPECIFICS =
-  /什么时候|啥时候|何时|几时|几号|哪天|几月|时间|哪些|哪几|实施高校|日期|截止|报名|怎么报|条件|名额|多少人|几点|开门|开放|门票|闭馆|地点|在哪|分数线|多少分|录取线|申报|评审|流程|程序|日程|赛程|安排|时间表|通知|材料|规则|政策|招生|介绍|要求|考什么|题型|考点|怎么考|出题|难度/
+  /什么时候|啥时候|何时|几时|几号|哪天|几月|时间|哪些|哪几|实施高校|日期|截止|报名|怎么报|条件|名额|多少人|几点|开门|开放|门票|闭馆|地点|在哪|分数线|多少分|录取线|申报|评审|流程|程序|日程|赛程|安排|时间表|通知|材料|规则|政策|招生|介绍|要求|考什么|题型|考点|怎么考|出题|难度|类似|同类|(有没有|有无|有冇)[^，,。？?]{0,8}(英才|计划|项目)/
 /** A cheap first look: words that name something other than this program. */
 const NAMES_OTHER =
   /[“"「『][^”"」』]{2,14}(活动|大赛)[”"」』]|英才|计划|项目|大赛|竞赛|比赛|奥赛|奥林匹克|联赛|令营|高考|(?<!期)中考|学考|会考|水平考试|馆|录取分数|录取线|录取批次|招生录取|投档线|招生计划|学者|职称|示范|特色|星级|文明校园|基地/
 /** An award or a priority asked about: the plan's own rules on awards answer it, whatever the contest. */
-const ABOUT_AWARDS = /获奖|奖项|[一二三]等奖|拿过|得过|获得|优先|符合|资格|算不算|算吗|能报|能参加/
+const ABOUT_AWARDS = /获奖|奖项|[一二三]等奖|拿过|得过|获得|优先|符合|(?<!参赛)资格|算不算|算吗|能报|能参加/
 
 /**
  * Events and programs of others that are never part of this plan, whatever is asked about them
@@ -24,6 +24,9 @@ const ASKS_BENEFIT = /帮助|有用|用处|好处|加分|降分|减分|优惠|�
 
 /** A program named in quotes ("…学院“翱翔计划”") that is not this one. */
 const QUOTED_NAME = /[“"「『](?![^”"」』]*(八桂|英才))([^”"」』]{2,12}(计划|工程|项目|活动|大赛))[”"」』]/
+
+/** A place referred back to before a program's name ("那边有没有类似的英才计划"). */
+const THERE = /(那边|那里|那儿|当地|他们那)[^，,。？?]{0,10}(英才|计划|项目)/
 
 /** A program's own name after a place ("…后备人才培养计划"), not this one ("这个计划"). */
 const OWN_NAME = /英才|(?<!这个|本|该|咱们?的?)(计划|项目|工程)/
@@ -50,7 +53,7 @@ const ELSEWHERE: { pattern: RegExp; name: (m: RegExpExecArray) => string }[] = [
     name: (m) =>
       m[0]
         .replace(/^.*?(请问|关于|请介绍|介绍一下|介绍|了解一下|了解|咨询|提供|给出|说明|告知)/, '')
-        .replace(/^[供出明知]/, ''),
+        .replace(/^[供出明知问]/, ''),
   },
   // A school's own recognition with its own 申报 (示范性高中, 特色高中, 星级学校): not this plan's 学校推荐.
   {
@@ -75,6 +78,9 @@ const ELSEWHERE: { pattern: RegExp; name: (m: RegExpExecArray) => string }[] = [
     name: (m) => m[0],
   },
 ]
+
+/** Whether a text may name something other than this program (a cheap look before reading it as such). */
+export const mayNameOther = (text: string) => NAMES_OTHER.test(text) || OTHER_EVENT.test(text) || THERE.test(text)
 
 /** Whether a quoted name is the plan's own (a fact's title or words): "科学实践与成果展示交流活动". */
 function ownName(ctx: Parameters<Intent['answer']>[1], name: string): boolean {
@@ -137,7 +143,11 @@ export const elsewhere: Intent = {
     // Another province's program: a place outside Guangxi named just before 英才/计划/项目.
     // The name may run long ("广东省青少年科技创新后备人才培养计划"), but stays within its clause.
     const province = (/英才|计划|项目/.test(q) ? locatePlaces(q) : []).find(
-      (p) => !p.place.inGuangxi && OWN_NAME.test(q.slice(p.end, p.end + 24).split(/[，,。；;？?！!]/)[0] ?? ''),
+      (p) =>
+        !p.place.inGuangxi &&
+        (OWN_NAME.test(q.slice(p.end, p.end + 24).split(/[，,。；;？?！!]/)[0] ?? '') ||
+          // "我外甥在广东深圳，那边有没有类似的英才计划": the place referred back to.
+          THERE.test(q.slice(p.end))),
     )
     const quoted = QUOTED_NAME.exec(q)?.[2]
     let thing = province ? `${province.place.city}的${quoted ?? (/英才计划/.test(q) ? '英才计划' : '项目')}` : undefined
@@ -147,6 +157,9 @@ export const elsewhere: Intent = {
         // "方案所述“科学实践与成果展示交流活动”": a name of the plan's own, quoted, is no other program.
         if (m && e.pattern === QUOTED_NAME && ownName(ctx, m[2] ?? '')) continue
         // "…能否计入科研工作量？在职称评聘方面有何政策": the program's own incentive for teachers.
+        // "孩子参加过信息学竞赛，报名截止是哪天": a contest taken part in is the student's deed, not the thing asked.
+        if (m && /(参加|参赛|比赛|考)(过|了)|获|拿/.test(m[0]) && /竞赛|比赛|联赛|奥赛|大赛|奥林匹克/.test(m[0]))
+          continue
         if (m && /职称/.test(m[0]) && /工作量|指导|计入|本计划|英才/.test(`${q}${ask.context ?? ''}`)) continue
         if (m) {
           // The thing's own name, without the words that lead up to it ("参加全国…大赛" → "全国…大赛").
@@ -160,15 +173,37 @@ export const elsewhere: Intent = {
   },
 }
 
+/** The things an answer of this intent is about, with the office when it names it, to join several into one. */
+const THINGS = new WeakMap<QaAnswer, { things: string[]; office?: { person: string; phone: string } }>()
+
+/**
+ * "…拟参加全国生物学联赛，报名渠道是什么？另外湖南省的同类计划何时申报？": several asks about other
+ * things are one redirect naming each, in the place of the first.
+ */
+export function mergeElsewhere<P extends { answer: QaAnswer; text: string }>(parts: P[]): P[] {
+  const others = parts.filter((p) => THINGS.has(p.answer))
+  if (others.length < 2) return parts
+  const said = others.map((p) => THINGS.get(p.answer) as NonNullable<ReturnType<typeof THINGS.get>>)
+  const office = said.find((s) => s.office)?.office
+  const answer = elsewhereAnswer([...new Set(said.flatMap((s) => s.things))].join('”“'), office)
+  const first = others[0] as P
+  return parts
+    .filter((p) => p === first || !others.includes(p))
+    .map((p) => (p === first ? { ...p, answer, text: answer.answer } : p))
+}
+
 /** The redirect for a thing that is not this program, naming both. */
 function elsewhereAnswer(thing: string, office?: { person: string; phone: string }): QaAnswer {
   // Another province's program: whom to ask about this one, for a family moving here.
   const ask = office ? `，也可咨询管理办公室${office.person}（电话${office.phone}）` : ''
-  return {
-    answer: `您问的“${thing}”不是${PLAN_NAME}的内容，我这里只有${PLAN_NAME}的实施方案，不能用它的日期或规定来回答；${thing}的安排请以其主办方发布的通知为准。关于${PLAN_NAME}本身（谁能报名、名额、截止日期、选拔流程等），欢迎问我${ask}。`,
+  const several = thing.includes('”“')
+  const answer: QaAnswer = {
+    answer: `您问的“${thing}”${several ? '都' : ''}不是${PLAN_NAME}的内容，我这里只有${PLAN_NAME}的实施方案，不能用本计划的日期或规定来回答；${several ? '它们' : thing}的安排请以其主办方发布的通知为准。关于${PLAN_NAME}本身（谁能报名、名额、截止日期、选拔流程等），欢迎问我${ask}。`,
     intent: 'out_of_scope',
     sources: [],
     confidence: 0.8,
     facts: [],
   }
+  THINGS.set(answer, { things: thing.split('”“'), ...(office ? { office } : {}) })
+  return answer
 }

@@ -43,6 +43,7 @@ import { partyEvaluation } from './party-evaluation'
 import { person } from './person'
 import { placeVerdict } from './place-verdict'
 import { qualifier } from './qualifier'
+import { priorityCounts } from './priority-counts'
 import { priorityRequired } from './priority-required'
 import { quota } from './quota'
 import { rankPlaces } from './rank-places'
@@ -106,6 +107,10 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   {
     intent: priorityRequired,
     why: 'whether a priority condition is required is answered as such, before the condition lists',
+  },
+  {
+    intent: priorityCounts,
+    why: 'a paper or a title asked to count for priority is not in the list, before its words find other articles',
   },
   {
     intent: articleParts,

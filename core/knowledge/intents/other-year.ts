@@ -8,7 +8,7 @@ import { factOf, PLAN_NAME } from '../reply'
 import type { Intent } from './intent'
 
 /** A year named as a whole ("2024年的报名", "2025年还有吗"), not as part of a date ("2024年2月"). */
-const YEAR = /(20\d\d)年(?!\d{1,2}月|底|初|上半年|下半年)/g
+const YEAR = /(?<![\d.])(20\d\d|2[2-9])年(?!\d{1,2}月|底|初|上半年|下半年|级)/g
 /** Taking part again, which the plan itself speaks of ("结束后能否报名参加下一年度的培养"). */
 const AGAIN =
   /(再|接着|继续|又|还(能|可以|能不能))[^，,。？?]{0,3}(报|参加|申请)|(还|能|可以|能不能)[^，,。？?]{0,3}(再续|续期|续上|续读|(?<![继连持延陆手])续)(?!费)|还(能|可以)(继续|再来|再搞)(不|吗|么|嘛|没)?(?=[?？]|$)|(报名|参加|报)[^，,。？?]{0,3}下一(年度|年|期|届)|(周期|培养)结束(后|以后|之后)[^。？?]{0,12}下一(年度|年|期|届)|(接着|继续|再)[^，,。？?]{0,4}(搞|做|参加|参与|读|学|来|干)[^，,。？?]{0,2}下一(年度|年|期|届)|还(给|让|准|收|能)[^，,。？?]{0,2}(报|参加)|(继续|接着)[^，,。？?]{0,8}(跟(?![踪进])|做|搞|参加|参与|学|干)(?!培养)/
@@ -21,9 +21,12 @@ const DOCUMENT_NUMBER =
  * not a year of the program.
  */
 const DATES_A_DEED =
-  /^[^，,。？?]{0,8}(拿|获|得了|得过|比赛|竞赛|奖|专利|考了|考过|参加了|参加过)|^[^，,。？?]{0,4}(高[一二三123]|初[一二三123]|毕业|高考|中考|上学期|下学期)|^[^，,。？?]{0,8}就[^，,。？?]{0,4}(结束|完|毕业)了/
+  /^[^，,。？?]{0,8}(拿|获|得了|得过|比赛|竞赛|奖|专利|考了|考过|参加了|参加过|发了|发表|发过|论文)|^[^，,。？?]{0,4}(高[一二三123]|初[一二三123]|毕业|高考|中考|上学期|下学期)|^[^，,。？?]{0,8}就[^，,。？?]{0,4}(结束|完|毕业)了/
 /** A date, a deadline or a number asked: what only that year's plan would say. */
 const SPECIFICS = /什么时候|啥时候|几号|哪天|几月|截止|名额|多少|几个/
+
+/** A year as written, "25" read as 2025. */
+const fullYear = (said: string) => (said.length === 2 ? 2000 + Number(said) : Number(said))
 
 /** Years said relative to today ("去年的名单", "明年的报名"), as offsets from the current year. */
 const RELATIVE: [RegExp, number][] = [
@@ -49,7 +52,7 @@ export const otherYear: Intent = {
     // "明年还能再报吗": whether one may take part again is this plan's own rule (a later year's dates are not asked).
     if (AGAIN.test(ask.q) && !SPECIFICS.test(ask.q)) return decline(ask, 'asks whether one may take part again')
     // "科协办发青字2022年几号": the year of a document's number, not of a program.
-    const named = [...ask.q.replace(DOCUMENT_NUMBER, '').matchAll(YEAR)].map((m) => Number(m[1]))
+    const named = [...ask.q.replace(DOCUMENT_NUMBER, '').matchAll(YEAR)].map((m) => fullYear(m[1] as string))
     const offsets = RELATIVE.filter(([pattern]) => {
       const m = pattern.exec(ask.q)
       return m !== null && !DATES_A_DEED.test(ask.q.slice(m.index + m[0].length))

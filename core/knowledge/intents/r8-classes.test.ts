@@ -46,3 +46,62 @@ describe('who acts after a step is the next step', () => {
     hasEach(ask('进了候选人之后，是谁来挑人啊？大学老师直接挑吗').answer, [['导师遴选'], ['市科协']])
   })
 })
+
+describe('a student described in full with a bare ask is an eligibility question', () => {
+  it.each([
+    ['南宁高二 娃成绩一般般，单科前25% 综合前30%。但是有个发明专利授权了，能靠专利报吗😂', 'ineligible'],
+    ['南宁市某中学高三学生，化学年级前2%，高二时获全国中学生化学奥林匹克决赛银牌，能否作为特例推荐？', 'ineligible'],
+    ['马山县 高二 数学年级前25% 总分前30% 不过有个实用新型专利已经授权了😎 能进不', 'ineligible'],
+    ['阳朔 高一 物理年级前16% 综合排名还没出来 咋整', 'unknown'],
+    ['贵港市某高中高二学生，物理年级前5%，综合成绩年级前3%，学校希望推荐参加本计划，请问可以吗？', 'ineligible'],
+  ])('%s', (q, verdict) => {
+    expect(ask(q).eligibility?.verdict).toBe(verdict)
+  })
+  it('a description with an ask for another point is that point', () => {
+    const a = ask('南宁高一，数学前10%，报名截止是哪天？')
+    expect(a.answer).toMatch(/10月24日/)
+  })
+})
+
+describe('a year said in two digits', () => {
+  it('"25年的名额" is another year’s plan; "24年2月底" is this cohort’s date', () => {
+    hasEach(ask('25年的名额会不会多一点？南宁还是30个咩').answer, [['2023年的实施方案'], ['2025年度']])
+    expect(ask('24年2月底前要中期汇报吗').answer).toMatch(/中期/)
+  })
+  it('去年 dating a deed of the student is no other year', () => {
+    expect(ask('娃去年在杂志上发了篇小论文📄 报名的时候能算优先吗？').answer).not.toMatch(/载入的是/)
+  })
+})
+
+describe('a deed other than an award or patent asked to count for priority', () => {
+  it.each([
+    ['娃去年在杂志上发了篇小论文📄 报名的时候能算优先吗？', '发表论文'],
+    ['孩子参加过科学营，能优先推荐吗', '科学营'],
+    ['三好学生能算优先吗', '三好学生'],
+  ])('%s', (q, deed) => {
+    hasEach(ask(q).answer, [['不算'], [deed], ['专利']])
+  })
+  it('an award asked to count is judged by the rules, not this', () => {
+    expect(ask('孩子拿了市级物理竞赛一等奖，能算优先吗').answer).not.toMatch(/^不算。方案列出的优先条件只有/)
+  })
+})
+
+describe('other programs asked about in a message of several asks', () => {
+  it('the lead of an ask names the contest it is about', () => {
+    const a = ask('我校学生拟参加全国中学生生物学联赛，报名渠道是什么？另外湖南省的同类培养计划何时申报？')
+    hasEach(a.answer, [['全国中学生生物学联赛'], ['湖南']])
+    expect(a.answer).not.toMatch(/10月24日/)
+  })
+  it('a place referred back to (那边) is another province’s program', () => {
+    const a = ask('我外甥在广东深圳，那边有没有类似的英才计划？怎么报名')
+    hasEach(a.answer, [['广东'], ['不是八桂']])
+    expect(a.answer).not.toMatch(/10月24日/)
+  })
+  it('a contest taken part in is the student’s deed: the ask is this program’s', () => {
+    expect(ask('孩子参加过信息学竞赛，报名截止是哪天？').answer).toMatch(/10月24日/)
+  })
+  it('a contest’s own entry rules are not this program’s', () => {
+    const a = ask('请问全国中学生数学奥林匹克竞赛决赛的报名方式和参赛资格是什么？')
+    hasEach(a.answer, [['“全国中学生数学奥林匹克']])
+  })
+})
