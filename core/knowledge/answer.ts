@@ -11,7 +11,7 @@ import { MEETS_ASK, PLACE_ASK } from './grade-places'
 import { offRuleLabels } from './open-topics'
 import { hedgedFacts } from './intents/retrieve'
 import { askReading, listLead, namesProgramThing, type PreviousAsk, previousOf } from './ask-reading'
-import { combine, contentLength, isWeak, messageAsks } from './message'
+import { combine, isWeak, messageAsks, pointLength } from './message'
 import { expandAbbreviations, expandCityInitials, normaliseText, toSimplified } from './normalise'
 import { withoutPersonalDetails } from './personal'
 import type { Program } from './program'
@@ -144,7 +144,7 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
   if (asks.length < 2) {
     const only = asks[0]
     // "学校说可以报。申请表谁交？": the one ask is not whether the student may apply.
-    const eligibility = !only || applying(only.ask) || contentLength(only.ask) <= 6 || !applying(q)
+    const eligibility = !only || applying(only.ask) || pointLength(only.ask) <= 6 || !applying(q)
     return answerOne(
       ctx,
       only ? (withoutAfterword(q, only.ask) ?? question) : question,

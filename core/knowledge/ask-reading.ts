@@ -60,9 +60,13 @@ const PLURAL_ANAPHOR =
 
 /** The short titles (学校推荐, 中期评价) of the dated steps a text names, in the plan's order. */
 function stepTitles(ctx: Context, text: string): string[] {
-  return ctx.program.milestones
-    .filter((m) => ctx.vocab.steps.some((s) => s.key === m.key && s.pattern.test(text)))
-    .map((m) => m.title.split(/[：:（(，,]/)[0] as string)
+  const titles = (t: string) =>
+    ctx.program.milestones
+      .filter((m) => ctx.vocab.steps.some((s) => s.key === m.key && s.pattern.test(t)))
+      .map((m) => m.title.split(/[：:（(，,]/)[0] as string)
+  // "中期评价和年度评价的截止时间": a bare 截止 names the school's step only when no other step is named.
+  const named = titles(text.replace(/截止(时间|日期|日)?/g, ''))
+  return named.length > 0 ? named : titles(text)
 }
 
 /** "与学校提交的截止日期相差几天", "距中期评价截止相隔几个月": a span from one side only, the other being the subject before. */

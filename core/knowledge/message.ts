@@ -93,7 +93,8 @@ export function coordinatedList(ask: string): string[] | undefined {
 }
 
 /** A few, described ("几个娃娃很有兴趣", "有几位同学都想报"): no question of how many. */
-export const A_FEW = /(就|只有|只|这|那|好)几(个|位|名)|几(个|位|名)[^，,。？?]{0,4}(很|都|挺|比较|也|特别|非常|蛮)/g
+export const A_FEW =
+  /(就|只有|只|这|那|好)几(个|位|名)|几(个|位|名)[^，,。？?]{0,4}(很|都|挺|比较|也|特别|非常|蛮)|有几(名|个|位)[^，,。？?]{0,4}(学生|同学|孩子|人)(?=有意|想|打算|准备|希望|愿意)/g
 
 /** The asks of a message (normalised), each with the remarks that lead up to it. */
 export function messageAsks(q: string): MessageAsk[] {
@@ -174,6 +175,11 @@ export function messageAsks(q: string): MessageAsk[] {
 
 /** Characters that carry meaning, for telling a bare "能报吗" from a question of its own. */
 export const contentLength = (text: string) => text.replace(/[^\u4e00-\u9fffa-z0-9%]/g, '').length
+
+/** A polite lead of an ask that carries no point of its own ("请确认是否可以"). */
+const POLITE_LEAD = /^(请|麻烦|烦请)?(帮忙|帮我)?(确认|核实|看看|判断)(一下)?/
+/** How much an ask says besides its polite lead. */
+export const pointLength = (ask: string) => contentLength(ask.replace(POLITE_LEAD, ''))
 
 /** An answer that says nothing useful on its own: not about the program, or not sure of itself. */
 export function isWeak(a: QaAnswer): boolean {

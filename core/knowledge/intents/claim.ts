@@ -3,6 +3,7 @@ import { type Context, decline } from '../context'
 import type { Program, ProgramFact, ProgramMilestone } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import { CONFIRM_ASK } from '../wording'
+import { STATEMENT_CHECK } from '../wording'
 import type { Intent } from './intent'
 import { quotaClaim } from './quota'
 
@@ -94,6 +95,9 @@ export const claim: Intent = {
     if (/星期几|周几|礼拜几/.test(q)) return decline(ask, 'asks the weekday of a day')
     if (/(底|末)前?/.test(q) && /几号|几日|哪[一1个]?天|哪[一1]?日|何日|具体(日期|是)/.test(q))
       return decline(ask, 'asks the day of a month’s end')
+    // "评价只有9月底前的年度评价一次": a restriction stated is the statement check's, whatever its date.
+    if (/只有|仅有?|只(是|限|能|在|要)[^，,。？?]{0,12}(一次|一个|一项|一轮)/.test(q) && STATEMENT_CHECK.test(q))
+      return decline(ask, 'states a restriction, not only a date')
     const bodies = bodiesClaim(ctx.program, q) ?? (QUOTA_WORDS.test(q) ? quotaClaim(ctx.program, q) : undefined)
     if (bodies) return bodies
     const named: { m: ProgramMilestone; at: number; bare?: boolean }[] = []

@@ -10,6 +10,7 @@ import { clamp } from '../reply'
 import { GENERIC_TASK } from '../scope'
 import { APPLY_ASK, ASKING, CLEAR_APPLY_ASK, PRIORITY_ASK, SOMEONE } from '../wording'
 import { GRADE_SIZE, PLACE_ASK, placeVerdictSentence } from '../grade-places'
+import { otherProvince } from './elsewhere'
 import type { Intent } from './intent'
 
 /** What a profile sent as a bare statement holds: a number (a rank) or a grade. */
@@ -20,7 +21,7 @@ const UNKNOWN_SAID =
   /(多少|几|啥|什么|哪个|哪)[^，,。？?]{0,6}(不清楚|不知道|不确定|未知|没出|不晓得|不记得|记不清|忘了)/g
 
 /** A yes-or-no or what-now ask that names no point ("能进不", "咋整", "能否作为特例推荐"). */
-const OPEN_ASK = /能|可以|可否|行|有戏|有机会|有希望|咋整|怎么办|咋办|进不|中不|上不|稳不|得不|特例/
+const OPEN_ASK = /能|可以|可否|行|有戏|有机会|有希望|咋整|怎么办|咋办|进不|中不|上不|稳不|得不|特例|有用|管用|好使/
 /** An ask for another point of the plan, which a student's description is only the context of. */
 const OTHER_POINT = /几|多少|什么时候|何时|哪(天|里|儿|个|些|一)|谁|截止|电话|联系|怎么报|如何报|流程|材料|申请表|名额/
 
@@ -259,6 +260,8 @@ export const eligibility: Intent = {
   triggers: [APPLY_ASK, PRIORITY_ASK, PROFILE_WORDS],
   answer: (ask, ctx) => {
     if (!ask.eligibility) return decline(ask, 'the message asks something else and only mentions applying')
+    // "广东那边的英才计划广西户口能报不": applying to another province's program is not this plan's verdict.
+    if (otherProvince(ask.q)) return decline(ask, "asks of another province's program")
     // "组织高二年级赴桂林研学，请推荐路线": a general task naming a grade and a city describes no student.
     if (GENERIC_TASK.test(ask.q) && !APPLY_ASK.test(ask.q) && !PRIORITY_ASK.test(ask.q))
       return decline(ask, 'a general task names a grade or city, no student asking to apply')

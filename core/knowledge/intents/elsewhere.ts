@@ -6,7 +6,7 @@ import type { Intent } from './intent'
 
 /** Asks for a time, a schedule, a way in or a number: what this plan's dates and rules would answer. */
 const ASKS_SPECIFICS =
-  /什么时候|啥时候|何时|几时|几号|哪天|几月|时间|哪些|哪几|实施高校|日期|截止|报名|怎么报|条件|名额|多少人|几点|开门|开放|门票|闭馆|地点|在哪|分数线|多少分|录取线|申报|评审|流程|程序|日程|赛程|安排|时间表|通知|材料|规则|政策|招生|介绍|要求|考什么|题型|考点|怎么考|出题|难度|类似|同类|(有没有|有无|有冇)[^，,。？?]{0,8}(英才|计划|项目)/
+  /什么时候|啥时候|何时|几时|几号|哪天|几月|时间|哪些|哪几|实施高校|日期|截止|报名|怎么报|条件|名额|多少人|几点|开门|开放|门票|闭馆|地点|在哪|分数线|多少分|录取线|申报|评审|流程|程序|日程|赛程|安排|时间表|通知|材料|规则|政策|招生|介绍|要求|考什么|题型|考点|怎么考|出题|难度|类似|同类|能报|能不能报|可以报|可不可以报|报不|能参加|(有没有|有无|有冇)[^，,。？?]{0,8}(英才|计划|项目)/
 /** A cheap first look: words that name something other than this program. */
 const NAMES_OTHER =
   /[“"「『][^”"」』]{2,14}(活动|大赛)[”"」』]|英才|计划|项目|大赛|竞赛|比赛|奥赛|奥林匹克|联赛|令营|高考|(?<!期)中考|学考|会考|水平考试|馆|录取分数|录取线|录取批次|招生录取|投档线|招生计划|学者|职称|示范|特色|星级|文明校园|基地/
@@ -49,7 +49,7 @@ const ELSEWHERE: { pattern: RegExp; name: (m: RegExpExecArray) => string }[] = [
   // Contests and camps run by others (the plan only names awards in them); a school's 竞赛班 is a class, not a contest.
   {
     pattern:
-      /[\u4e00-\u9fff]{0,8}(科技创新大赛|创新大赛|科创大赛|学科竞赛|奥赛|奥林匹克|联赛|竞赛|比赛|夏令营|冬令营)(?!获奖|的奖|奖|拿奖|得奖|班|队|生|小组|社)/,
+      /[\u4e00-\u9fff]{0,8}(科技创新大赛|创新大赛|科创大赛|学科竞赛|奥赛|奥林匹克|联赛|竞赛|比赛|夏令营|冬令营)(?!获奖|的奖|奖|拿奖|得奖|班|队|生|小组|组|社)/,
     name: (m) =>
       m[0]
         .replace(/^.*?(请问|关于|请介绍|介绍一下|介绍|了解一下|了解|咨询|提供|给出|说明|告知)/, '')
@@ -78,6 +78,24 @@ const ELSEWHERE: { pattern: RegExp; name: (m: RegExpExecArray) => string }[] = [
     name: (m) => m[0],
   },
 ]
+
+/** Advice asked for an exam ("高考数学怎么才能提到130", "中考怎么复习"). */
+const EXAM_ADVICE =
+  /(高考|(?<!期)中考|学考|会考)[^，,。？?]{0,12}(怎么|如何|咋)[^，,。？?]{0,4}(提|复习|备考|学|考好|冲|提高|提分)/
+
+/**
+ * Another province's program: a place outside Guangxi named just before 英才/计划/项目 (the name may
+ * run long, "广东省青少年科技创新后备人才培养计划", but stays within its clause), or referred back to
+ * ("我外甥在广东深圳，那边有没有类似的英才计划").
+ */
+export function otherProvince(q: string) {
+  if (!/英才|计划|项目/.test(q)) return undefined
+  return locatePlaces(q).find(
+    (p) =>
+      !p.place.inGuangxi &&
+      (OWN_NAME.test(q.slice(p.end, p.end + 24).split(/[，,。；;？?！!]/)[0] ?? '') || THERE.test(q.slice(p.end))),
+  )
+}
 
 /** Whether a text may name something other than this program (a cheap look before reading it as such). */
 export const mayNameOther = (text: string) => NAMES_OTHER.test(text) || OTHER_EVENT.test(text) || THERE.test(text)
@@ -138,17 +156,14 @@ export const elsewhere: Intent = {
     const event = OTHER_EVENT.exec(q)
     if (event && !ASKS_BENEFIT.test(q) && !/获奖|奖项|[一二三]等奖|拿过|得过|优先/.test(q))
       return elsewhereAnswer(event[0].startsWith('强基') ? '强基计划' : event[0])
+    // "高考数学怎么才能提到130": advice for an exam is never this plan's.
+    const advice = EXAM_ADVICE.exec(q)
+    if (advice) return elsewhereAnswer(advice[1] as string)
     if (!NAMES_OTHER.test(q) || !ASKS_SPECIFICS.test(q))
       return decline(ask, 'asks for no date or rule of another thing')
     // Another province's program: a place outside Guangxi named just before 英才/计划/项目.
     // The name may run long ("广东省青少年科技创新后备人才培养计划"), but stays within its clause.
-    const province = (/英才|计划|项目/.test(q) ? locatePlaces(q) : []).find(
-      (p) =>
-        !p.place.inGuangxi &&
-        (OWN_NAME.test(q.slice(p.end, p.end + 24).split(/[，,。；;？?！!]/)[0] ?? '') ||
-          // "我外甥在广东深圳，那边有没有类似的英才计划": the place referred back to.
-          THERE.test(q.slice(p.end))),
-    )
+    const province = otherProvince(q)
     const quoted = QUOTED_NAME.exec(q)?.[2]
     let thing = province ? `${province.place.city}的${quoted ?? (/英才计划/.test(q) ? '英才计划' : '项目')}` : undefined
     if (!thing && !/八桂(青少年)?英才|本计划|这个计划/.test(q) && !ABOUT_AWARDS.test(q)) {

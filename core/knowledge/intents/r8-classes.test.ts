@@ -105,3 +105,39 @@ describe('other programs asked about in a message of several asks', () => {
     hasEach(a.answer, [['“全国中学生数学奥林匹克']])
   })
 })
+
+describe('more of the h108–h110 classes', () => {
+  it('a bare polite ask after a full description is the verdict', () => {
+    expect(ask('梧州市藤县某中学高一学生，数学年级前6%，拟推荐，请确认是否可以。').eligibility?.verdict).toBe(
+      'ineligible',
+    )
+    expect(
+      ask('柳州高一的 数学年级前3% 高一刚拿了信息学联赛NOIP省一（广西赛区一等奖） 有用不').eligibility?.priority,
+    ).toBe(true)
+  })
+  it('a restriction with a date is checked as a statement, with the whole article', () => {
+    hasEach(ask('我理解对学生的评价只有9月底前的年度评价一次，对吗？').answer, [['不正确'], ['中期'], ['2月底']])
+  })
+  it('another province’s program asked to apply to is out of scope, not a verdict', () => {
+    const a = ask('我们在深圳打工，娃跟着在深圳读高一。广东那边的英才计划广西户口能报不？')
+    expect(a.eligibility).toBeUndefined()
+    expect(a.answer).toMatch(/不是八桂/)
+  })
+  it('advice for an exam is out of scope', () => {
+    expect(ask('救命😭 高考数学怎么才能提到130啊 有冇好方法').answer).toMatch(/“高考”不是/)
+  })
+  it('"有几名学生有意报名" is context, and a contest group (奥赛组) names no contest', () => {
+    const a = ask('我校信息学奥赛组有几名学生有意报名，请问计算机是否在学科范围内？完整的学科范围有哪些？')
+    hasEach(a.answer, [['计算机'], ['数学'], ['生物']])
+    expect(a.answer).not.toMatch(/名额|不是八桂/)
+  })
+  it('"两者相隔几个月" after two named steps with 截止时间 spans those two', () => {
+    hasEach(ask('请问中期评价和年度评价的截止时间分别是？两者相隔几个月？').answer, [['7个月']])
+  })
+  it('universities matched to cities is left open', () => {
+    hasEach(ask('请问各实施高校与实施城市之间是否有对口安排，例如广科大是否只对接柳州学员？').answer, [
+      ['没有规定'],
+      ['2809218'],
+    ])
+  })
+})

@@ -23,7 +23,7 @@ function withWholeArticle(ctx: Context, about: ProgramFact[]): ProgramFact[] {
   const section = about[0]?.section.replace(/（[^（）]*）$/, '')
   const whole =
     section && section !== about[0]?.section ? ctx.program.facts.find((f) => f.section === section) : undefined
-  return whole && !about.includes(whole) ? [whole, ...about] : about
+  return whole ? [whole, ...about.filter((f) => f !== whole)] : about
 }
 
 /** The verdict on a statement the plan contradicts. */
