@@ -167,7 +167,8 @@ function answerMessage(ctx: Context, question: string, now: Date, trace?: Tracer
   const lead = listLead(ctx, asks[0])
   for (const message of asks) {
     const { ask } = message
-    if (elsewhereBefore && !PROGRAM_NAMED.test(ask) && !CORE_TERMS.test(ask)) continue
+    if (elsewhereBefore && (/那边|那里|他们那/.test(ask) || (!PROGRAM_NAMED.test(ask) && !CORE_TERMS.test(ask))))
+      continue
     const own = askReading(ctx, message, lead, previous)
     let reply: { answer: QaAnswer; text: string; neighbours?: boolean } | undefined
     if (applying(ask)) {

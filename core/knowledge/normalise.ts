@@ -45,7 +45,8 @@ const CANTONESE_WORDS: Record<string, string> = {
   我系: '我是',
   我仔: '我儿子',
   而家: '现在',
-  边几: '哪几',
+  边啲: '哪些',
+  几多: '多少',
   拣: '选',
   几好: '挺好',
   我哋: '我们',
@@ -57,6 +58,8 @@ const CANTONESE = new RegExp(
     .join('|'),
   'g',
 )
+/** 边几 asks "which" ("边几个"), except where 边 is a side ("那边几号", "这边几个"). */
+const CANTONESE_WHICH = /(?<![那这旁左右上下外里两一身北南东西])边几/g
 const SPOKEN_TIMES = new RegExp(`(\\d+|${NUM}|几|多少)(?:回|趟)(?![家去来事答复信应头到])`, 'g')
 const SPOKEN_HOW_MANY = /好多(个|名|人|次|天)?(?=[呀啊嘛哦哟呢吗?？,，。!！]|$)|好多(个|名)(?=娃|孩子|学生|细伢|人)/g
 /** 好久 as southwest speech asks it: how long at the end of an ask ("要公示好久？"), when before a step ("好久开始"). */
@@ -111,6 +114,7 @@ function normaliseAfresh(text: string): string {
     .replace(/(几|哪几|多少|[一二三四五六七八九两\d])间(大学|高校|学校|中学)/g, '$1所$2')
     // Cantonese written as spoken: 咩 什么, 嘅 的, 系 是 (only in its set phrases: 院系 and 关系 stay), 唔 不.
     .replace(CANTONESE, (w) => CANTONESE_WORDS[w] ?? w)
+    .replace(CANTONESE_WHICH, '哪几')
     // 系 as 是 only where a verb stands, never inside a word (联系谁, 关系).
     .replace(/(?<=^|[，,。？?！!\s我你他她佢呢就都之后完])系(?=怎样|点样|什么|谁|哪|几|咩)/g, '是')
     .replace(DIALECT_WHAT, '什么')

@@ -214,3 +214,27 @@ export function swappedUnit(statement: string, facts: readonly ProgramFact[]): S
   }
   return undefined
 }
+
+/**
+ * "学校推荐—导师遴选—资格审核—公示公布": steps of the selection said in an order the plan's chain does
+ * not have. Three steps or more, each in its own part of the statement, make it a stated order.
+ */
+export function swappedOrder(ctx: Context, statement: string): Sentence | undefined {
+  if (statedOrder(ctx, statement) !== 'wrong') return undefined
+  const { chain } = ctx.vocab.selection
+  const first = ctx.factsById.get(chain[0]?.fact ?? '')
+  const parent = first?.section.replace(/\d+$/, '')
+  const fact = ctx.program.facts.find((f) => f.section === parent) ?? first
+  return fact ? { text: fact.answer, fact } : undefined
+}
+
+/** Whether a statement says three or more steps of the selection in the plan's order, or not, or names no order. */
+export function statedOrder(ctx: Context, statement: string): 'right' | 'wrong' | undefined {
+  const { chain } = ctx.vocab.selection
+  const at = statement
+    .split(/[—-]+>?|→|、|，|,|然后|接着|之后|再/)
+    .map((part) => chain.findIndex((step) => step.pattern.test(part)))
+    .filter((i) => i >= 0)
+  if (at.length < 3) return undefined
+  return at.every((i, k) => k === 0 || i >= (at[k - 1] as number)) ? 'right' : 'wrong'
+}

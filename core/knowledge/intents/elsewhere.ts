@@ -93,7 +93,9 @@ export function otherProvince(q: string) {
   return locatePlaces(q).find(
     (p) =>
       !p.place.inGuangxi &&
-      (OWN_NAME.test(q.slice(p.end, p.end + 24).split(/[，,。；;？?！!]/)[0] ?? '') || THERE.test(q.slice(p.end))),
+      // "我们在长沙孩子高一…看到广西这个英才计划": a name after 广西 or 这个 is this program's.
+      (OWN_NAME.test(q.slice(p.end, p.end + 24).split(/[，,。；;？?！!]|广西|八桂|这个|本计划/)[0] ?? '') ||
+        THERE.test(q.slice(p.end))),
   )
 }
 
@@ -156,6 +158,13 @@ export const elsewhere: Intent = {
     const event = OTHER_EVENT.exec(q)
     if (event && !ASKS_BENEFIT.test(q) && !/获奖|奖项|[一二三]等奖|拿过|得过|优先/.test(q))
       return elsewhereAnswer(event[0].startsWith('强基') ? '强基计划' : event[0])
+    // "广东那边也有英才计划吧": whatever is asked of another province's program is not this plan's.
+    const away = otherProvince(q)
+    if (away)
+      return elsewhereAnswer(
+        `${away.place.city}的${QUOTED_NAME.exec(q)?.[2] ?? (/英才计划/.test(q) ? '英才计划' : '项目')}`,
+        ctx.office,
+      )
     // "高考数学怎么才能提到130": advice for an exam is never this plan's.
     const advice = EXAM_ADVICE.exec(q)
     if (advice) return elsewhereAnswer(advice[1] as string)

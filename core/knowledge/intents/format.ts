@@ -1,11 +1,11 @@
 import { type Context, decline } from '../context'
 import type { QaAnswer } from '../qa-answer'
-import { notInDocumentAnswer } from '../reply'
+import { factsReply, notInDocumentAnswer } from '../reply'
 import { askedType } from '../scope'
 import type { Intent } from './intent'
 
 /** A document or hand-in named with a question of form (纸质/电子版, 原件, 几份, 照片…). */
-const DOCUMENT = /申请表|报名表|材料|证书|证明|奖状|获奖|专利|成长日志|日志|报告|论文|附件|表格|交|提交|报名|申请/
+const DOCUMENT = /申请表|报名表|材料|证书|证明|奖状|获奖|专利|成长日志|日志|日记|报告|论文|附件|表格|交|提交|报名|申请/
 
 /**
  * The medium or form of what is handed in: the plan gives none, so the answer says so, whom to
@@ -13,7 +13,16 @@ const DOCUMENT = /申请表|报名表|材料|证书|证明|奖状|获奖|专利|
  */
 function formatAnswer(ctx: Context, q: string): QaAnswer | undefined {
   if (askedType(q) !== 'format' || !DOCUMENT.test(q)) return undefined
-  const id = /成长日志|日志/.test(q)
+  const log = /成长日志|日志|日记/.test(q)
+  // "每次活动完要写那个日记，是交纸质的还是网上交": the plan says where the growth log goes (the platform).
+  const visits = ctx.factsById.get('visits')
+  if (log && visits && /网上|线上|电子|平台|纸质|手写/.test(q))
+    return factsReply(
+      ctx,
+      [visits.id],
+      `《成长日志》是每次活动后登录平台提交的，也就是网上提交，方案没有提到纸质版（${visits.section}）。`,
+    )
+  const id = log
     ? 'visits'
     : /课题报告|培养报告|读书报告|文献综述|实验记录|小论文/.test(q)
       ? 'annual'

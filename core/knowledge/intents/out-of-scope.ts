@@ -13,7 +13,7 @@ import {
   TRANSLATE,
   withoutQuoted,
 } from '../scope'
-import { CORE_TERMS } from '../wording'
+import { ASKING, CORE_TERMS } from '../wording'
 import type { Intent } from './intent'
 
 /** Questions about something other than the program. */
@@ -70,6 +70,10 @@ export const outOfScope: Intent = {
     if (DRAFTING.test(q)) return draftingAnswer()
     if (!(OUT_OF_SCOPE.test(q) || GENERIC_TASK.test(q)) || named || CORE_TERMS.test(q)) return undefined
     if (HOMEWORK.test(q)) return outOfScopeAnswer()
+    // "要去大学多少次啊？我们住柳江，坐车过去好远": a sentence asking of the program is answered, the
+    // remark of another sentence is context.
+    const asking = q.split(/[?？。！!]/).filter((c) => ASKING.test(c) && !OUT_OF_SCOPE.test(c) && !GENERIC_TASK.test(c))
+    if (asking.some((c) => programEvidence(ctx.scope, c).length > 0)) return undefined
     // "坐高铁去报到能报销吗" raises a point the plan leaves open; "明天的高铁几点有票" only shares its words (几点).
     if (TRAVEL_BOOKING.test(q)) return outOfScopeAnswer()
     const silent = openTopicIn(ctx, q)

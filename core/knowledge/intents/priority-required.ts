@@ -33,8 +33,13 @@ export const priorityRequired: Intent = {
     // Said across clauses ("啥奖都没拿过，就是科学社的成员，能报吗"): the whole message is read.
     const whole = ask.context ?? q
     const member = MEMBER_ONLY.test(whole)
+    // "市一等奖能优先推荐嘛，还是必须要省级的": the level an award must have is asked, not whether one is needed.
+    const levelRequired = /(必须|一定要|非得|至少)[^，,。？?]{0,4}(省级|省里|区级|自治区级|国家级|全国|市级)/.test(q)
     const asked =
-      (REQUIRED.test(q) && PRIORITY_TOPIC.test(q)) || WITHOUT.test(whole) || NONE_THEN_ASK.test(whole) || member
+      (REQUIRED.test(q) && PRIORITY_TOPIC.test(q) && !levelRequired) ||
+      WITHOUT.test(whole) ||
+      NONE_THEN_ASK.test(whole) ||
+      member
     const { program } = ctx
     const e = program.eligibility
     // "获奖学生是否可不受成绩排名条件限制而直接报名": priority is given on top of the conditions, not instead of them.

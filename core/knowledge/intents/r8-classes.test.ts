@@ -141,3 +141,52 @@ describe('more of the h108–h110 classes', () => {
     ])
   })
 })
+
+describe('h112–h113 classes', () => {
+  it('a county-and-district contest (县区级) is below the priority level', () => {
+    const a = ask(
+      '南宁市邕宁区某中学高二学生韦某：数学学科年级前15%，综合成绩年级前30%，高一时获邕宁区青少年科技创新大赛一等奖（县区级比赛）。请确认能否申报及是否优先。',
+    )
+    expect(a.eligibility?.verdict).toBe('eligible')
+    expect(a.eligibility?.priority).toBe(false)
+  })
+  it('a program named after 广西/这个 is this one, whatever place came before', () => {
+    expect(ask('我们在长沙 孩子高一 物理年级前3% 看到广西这个英才计划挺好的 外省的能报吗').eligibility?.verdict).toBe(
+      'ineligible',
+    )
+  })
+  it('an understanding that a described student may apply is the verdict', () => {
+    const a = ask(
+      '南宁市良庆区某中学高二学生黄某，综合成绩恰为年级前20%，高一时获全国中学生物理竞赛（广西赛区）省级二等奖。我理解其可申报且可优先推荐，对吗？',
+    )
+    expect(a.eligibility?.verdict).toBe('eligible')
+  })
+  it('the selection’s steps stated out of order are wrong; in order, right', () => {
+    expect(ask('请确认学生选拔的环节顺序：学校推荐—导师遴选—资格审核—公示公布，是否正确？').answer).toMatch(/不正确/)
+    expect(ask('我理解选拔是先学校推荐，再市级审核、自治区级审核，然后导师遴选，最后公示，对吗？').answer).toMatch(
+      /^正确/,
+    )
+  })
+  it('"还是必须要省级的" asks the level, not whether an award is needed', () => {
+    hasEach(ask('数学竞赛拿了个市一等奖 能优先推荐嘛 还是必须要省级的😣').answer, [['自治区级'], ['市级']])
+  })
+  it('the growth log goes to the platform, not paper', () => {
+    hasEach(ask('导师说每次活动完要写那个啥日记📝 是交纸质的还是网上交啊').answer, [['成长日志'], ['平台']])
+  })
+  it('camps and other activities are the exchange article', () => {
+    hasEach(ask('除了去实验室做实验 平时还有啥别的活动没？比如夏令营那种🏕️').answer, [['科学营'], ['学术会议']])
+  })
+  it('the days from the school’s hand-in to the city’s', () => {
+    hasEach(ask('学校那边交上去以后 市里科协隔几天就要往上报了？想知道流程走得快不快').answer, [['3天']])
+    hasEach(ask('学校24号交上去 那科协那边几号报上去啊 中间隔几天').answer, [['10月27日'], ['3天']])
+  })
+  it('Cantonese: 几多次, 边啲; 那边几号 keeps its side', () => {
+    hasEach(ask('要去大学几多次啊？我哋住柳江，坐车过去好远🚌').answer, [['10次']])
+    hasEach(ask('听讲选上了还要开个师生见面会，几时开？都有边啲人参加啊').answer, [['11月'], ['家长']])
+  })
+  it('another province’s program asked in one ask keeps the asks after it out', () => {
+    const a = ask('广东那边也有英才计划吧？我外甥在深圳读高一 他那边咋报名的')
+    expect(a.answer).toMatch(/不是八桂/)
+    expect(a.answer).not.toMatch(/10月24日/)
+  })
+})

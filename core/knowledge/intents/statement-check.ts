@@ -9,6 +9,8 @@ import {
   otherBodysPart,
   otherPartysTask,
   swappedNumber,
+  statedOrder,
+  swappedOrder,
   swappedUnit,
 } from '../statement-slots'
 import { clauseVerdict, FRAME, overlap } from '../statement-words'
@@ -25,6 +27,11 @@ function withWholeArticle(ctx: Context, about: ProgramFact[]): ProgramFact[] {
     section && section !== about[0]?.section ? ctx.program.facts.find((f) => f.section === section) : undefined
   return whole ? [whole, ...about.filter((f) => f !== whole)] : about
 }
+
+/** A statement that a student may apply or gets priority. */
+const ASKED_OF_STUDENT = /(可|能|可以)(以)?(申报|报名|报|参加|优先|被推荐)|符合(报名|申报)?(条件|要求)/
+/** A student described: a grade with a rank, or a student named as 某 or 该生. */
+const STUDENT_SAID = /[高初][一二三][^。？?]{0,30}前\d|前\d[^。？?]{0,30}[高初][一二三]|学生[\u4e00-\u9fff]某|该生/
 
 /** The verdict on a statement the plan contradicts. */
 const WRONG = '这一理解不正确，与方案不一致，以方案为准'
@@ -51,6 +58,9 @@ export const statementCheck: Intent = {
   triggers: [STATEMENT_CHECK],
   answer: (ask, ctx) => {
     if (!STATEMENT_CHECK.test(ask.q)) return decline(ask, 'asks no statement to be checked')
+    // "…高二学生黄某，综合成绩恰为年级前20%…我理解其可申报且可优先推荐，对吗": one student's case is the rules' verdict.
+    if (ASKED_OF_STUDENT.test(ask.q) && STUDENT_SAID.test(ask.context ?? ask.q))
+      return decline(ask, 'states whether a described student may apply: the eligibility verdict')
     if (RULE_STATED.test(ask.q)) return decline(ask, 'a stated minimum of visits: the visits intent checks it')
     // "经市级科协审核通过后，即直接确定为入选学生": whether a step settles it, which the next-step reading says.
     if (/(通过|过了|完成)后?[^。？?]{0,6}(即|就|直接|便)[^。？?]{0,4}(确定|入选|录取|选上)/.test(ask.q))
@@ -119,9 +129,12 @@ export const statementCheck: Intent = {
       addedListItem(ask.q, about) ??
       swappedNumber(ask.q, about) ??
       swappedUnit(ask.q, about) ??
+      swappedOrder(ctx, ask.q) ??
       otherPartysTask(ctx, ask.q) ??
       otherBodysPart(ctx, ask.q)
     if (slot) return verdictReply(WRONG, [...new Set([slot.fact, ...about])])
+    // "先学校推荐，再市级审核、自治区级审核，然后导师遴选，最后公示": the steps in the plan's order.
+    if (statedOrder(ctx, ask.q) === 'right') return verdictReply('正确，与方案一致', about)
     if (eitherOr && (both || either)) return verdictReply(both ? WRONG : '正确，与方案一致', about)
     // Said nearly word for word, with no negation of its own and nothing the slots contradict, it is right.
     const negated = /不|无|没|未|非/.test(ask.q.replace(/是否|不少于|不低于|不超过|不得少于/g, ''))

@@ -85,7 +85,7 @@ function rateAnswer(ctx: Context, { each, months }: { each: number; months: numb
 
 /** Whether a question is about going to the university a number of times. */
 const VISIT_TOPIC =
-  /次数|(?<![交送递报])(去|到|跑|来|进)(了)?[^，,。？?]{0,4}(大学|高校|学校|实验室|西大|师大|科大)|到校|培养|活动|见面|参加|去了|跑了|少去|缺席|请假|(上|听)了?(\d{1,2}|[一二两三四五六七八九十]{1,2})次课/
+  /次数|(?<![交送递报])(去|到|跑|来|进)(了)?[^，,。？?]{0,4}(大学|高校|学校|实验室|西大|师大|科大)|到校|培养|活动|见面(?!会)|参加|去了|跑了|少去|缺席|请假|(上|听)了?(\d{1,2}|[一二两三四五六七八九十]{1,2})次课/
 /** Asks whether a count meets the rule, whether fewer will do, or whether missed visits can be made up. */
 const VISIT_JUDGE =
   /够|算|达标|完成|合格|行不行|得不得行|得行|要得|行吗|就行|行了|可以了|可以吗|可不可以|满足|达到|符合|及格|过关|要求|少去|少几次|缺几次|缺了|(?<!后|材料)补(?!贴|助|习|课|偿|交|充|齐|材料|报|录)|(还|尚|仍)(要|得|差|需要?|须|剩)/
