@@ -44,10 +44,14 @@ const namesStep = (ctx: Context, text: string) => ctx.vocab.steps.some((s) => s.
 export function listLead(ctx: Context, first: MessageAsk | undefined): ListLead {
   const whole = first && first.text !== first.ask ? first.text.slice(0, first.text.lastIndexOf(first.ask)) : ''
   // "为做好校内宣传，请明确：": why the list is asked is no topic of it.
-  const text = whole.replace(PURPOSE, '')
+  const text = whole.replace(PURPOSE, '').replace(ASKS_FRAME, '')
   const named = text !== '' && namesProgramThing(ctx, text)
   return { text, named, list: named || contentLength(listTopic(text)) >= 2, step: namesStep(ctx, text) }
 }
+
+/** "教务处咨询两点：", "想请教以下问题：": how many asks follow, no topic of them. */
+const ASKS_FRAME =
+  /^[^，,。！!：:]{0,10}(咨询|请教|想问|询问|请问|问)(一下)?(以下|如下)?([两二三四几\d]+(点|个问题|个事项|件事|项)|问题|事项|几点)[：:，,]?/
 
 /** "为做好校内宣传，", "为便于安排工作，": the purpose of a message, a clause of its own. */
 const PURPOSE = /(?<=^|[，,。！!：:])为了?(做好|便于|方便|确保|准确|更好地?|进一步|配合|落实)[^，,。！!：:]{0,20}[，,]/g

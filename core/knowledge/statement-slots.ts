@@ -238,3 +238,20 @@ export function statedOrder(ctx: Context, statement: string): 'right' | 'wrong' 
   if (at.length < 3) return undefined
   return at.every((i, k) => k === 0 || i >= (at[k - 1] as number)) ? 'right' : 'wrong'
 }
+
+/**
+ * "市级奖项也在优先条件之内" against "…市级…的奖项不在优先条件之内": the article's words said without
+ * its negation. The four characters after the article's 不 are said with no negation before them,
+ * in a statement that shares half the sentence's words.
+ */
+export function droppedNegation(statement: string, facts: readonly ProgramFact[]): Sentence | undefined {
+  for (const sentence of sentencesOf(facts)) {
+    for (const m of sentence.text.matchAll(/不(?=[\u4e00-\u9fff\d]{4})/g)) {
+      const tail = sentence.text.slice(m.index + 1, m.index + 5)
+      const at = statement.indexOf(tail)
+      if (at < 0 || /[不无没未非]/.test(statement.slice(Math.max(0, at - 2), at))) continue
+      if (share(statement, sentence.text) >= 0.5) return sentence
+    }
+  }
+  return undefined
+}

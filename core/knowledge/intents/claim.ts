@@ -4,6 +4,7 @@ import type { Program, ProgramFact, ProgramMilestone } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import { CONFIRM_ASK } from '../wording'
 import { STATEMENT_CHECK } from '../wording'
+import { STUDENT_SAID } from './statement-check'
 import type { Intent } from './intent'
 import { quotaClaim } from './quota'
 
@@ -98,6 +99,8 @@ export const claim: Intent = {
     // "评价只有9月底前的年度评价一次": a restriction stated is the statement check's, whatever its date.
     if (/只有|仅有?|只(是|限|能|在|要)[^，,。？?]{0,12}(一次|一个|一项|一轮)/.test(q) && STATEMENT_CHECK.test(q))
       return decline(ask, 'states a restriction, not only a date')
+    // "隆安县一名高一学生，物理年级前13%…请确认其资格": a described student's case is the eligibility verdict.
+    if (STUDENT_SAID.test(q)) return decline(ask, 'describes a student: the eligibility verdict')
     const bodies = bodiesClaim(ctx.program, q) ?? (QUOTA_WORDS.test(q) ? quotaClaim(ctx.program, q) : undefined)
     if (bodies) return bodies
     const named: { m: ProgramMilestone; at: number; bare?: boolean }[] = []

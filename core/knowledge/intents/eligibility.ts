@@ -21,7 +21,8 @@ const UNKNOWN_SAID =
   /(多少|几|啥|什么|哪个|哪)[^，,。？?]{0,6}(不清楚|不知道|不确定|未知|没出|不晓得|不记得|记不清|忘了)/g
 
 /** A yes-or-no or what-now ask that names no point ("能进不", "咋整", "能否作为特例推荐"). */
-const OPEN_ASK = /能|可以|可否|行|有戏|有机会|有希望|咋整|怎么办|咋办|进不|中不|上不|稳不|得不|特例|有用|管用|好使/
+const OPEN_ASK =
+  /能|可以|可否|是否|行|有戏|有机会|有希望|咋整|怎么办|咋办|进不|中不|上不|稳不|得不|特例|有用|管用|好使|结论|如何|怎么样|怎样|范围内/
 /** An ask for another point of the plan, which a student's description is only the context of. */
 const OTHER_POINT = /几|多少|什么时候|何时|哪(天|里|儿|个|些|一)|谁|截止|电话|联系|怎么报|如何报|流程|材料|申请表|名额/
 
@@ -122,8 +123,13 @@ export function eligibilityAnswer(
   const hard = HARD_SIGNALS.filter((k) => profile[k] !== undefined).length
   // "阳朔 高一 物理前16% 综合还没出来 咋整", "…有个专利授权了，能靠专利报吗": a student described in
   // full (place, grade and a rank) with a yes-or-no or what-now ask about no other point asks whether they may apply.
+  const deeds = (own.awards?.length ?? 0) + (own.patents?.length ?? 0)
   const described =
-    hard >= 3 && profile.city !== undefined && profile.grade !== undefined && OPEN_ASK.test(q) && !OTHER_POINT.test(q)
+    (hard >= 3 || deeds > 0) &&
+    profile.city !== undefined &&
+    profile.grade !== undefined &&
+    OPEN_ASK.test(q) &&
+    !OTHER_POINT.test(q)
   const askApply = askedToApply || described
   if (!askApply && !askPriority) return undefined
   if (statement && !APPLY_ASK.test(q) && !askPriority && hard < 2) return undefined

@@ -20,7 +20,7 @@ const ABOUT_AWARDS = /获奖|奖项|[一二三]等奖|拿过|得过|获得|优�
  */
 const OTHER_EVENT = /(全国|广西|自治区|全区)?(科普日|科技活动周|科技周|科普周|科普月|科学节)|强基(计划)?|少年班/
 /** Asks what taking part here does for the other thing ("对强基计划有帮助吗"): this plan's open point. */
-const ASKS_BENEFIT = /帮助|有用|用处|好处|加分|降分|减分|优惠|优势|照顾|作用|影响|有利|算不算|认不认/
+const ASKS_BENEFIT = /帮助|有(冇|没有?|无)?用|用处|好处|加分|降分|减分|优惠|优势|照顾|作用|影响|有利|算不算|认不认/
 
 /** A program named in quotes ("…学院“翱翔计划”") that is not this one. */
 const QUOTED_NAME = /[“"「『](?![^”"」』]*(八桂|英才))([^”"」』]{2,12}(计划|工程|项目|活动|大赛))[”"」』]/

@@ -39,7 +39,14 @@ export const gradeAfter: Intent = {
   answer: (ask, ctx) => {
     const { q } = ask
     if (!GRADE_ASK.test(q) || !AT_END.test(q)) return decline(ask, 'asks no grade at the end of the training')
-    if (/能不能|能否|可以|可否|符合|还能|能报|能参加|有资格/.test(q)) return decline(ask, 'asks whether one may apply')
+    if (/能不能|能否|可以|可否|符合|还能|能报|能参加|有资格|还想报|还要报|再报/.test(q))
+      return decline(ask, 'asks whether one may apply')
+    // "25年还有没有这个计划啊…到时候高二还想报": a year after the training is another year's program.
+    const endYear = Number(ctx.program.training.end.slice(0, 4))
+    const years = [...q.matchAll(/(?<![\d.])(20\d\d|[2-9]\d)年(?!\d{1,2}月|底|初|级)/g)].map((m) =>
+      (m[1] as string).length === 2 ? 2000 + Number(m[1]) : Number(m[1]),
+    )
+    if (years.some((y) => y > endYear)) return decline(ask, 'names a year after the training')
     // "明年9月份娃都升高三了…那时候还要考核吗": a grade entered later is not the grade now; the time is asked.
     if (/(明年|那时|到时|\d{1,2}月份?)[^，,。？?]{0,8}(升|上|读)(入|到)?(高[一二三]|初三)/.test(ask.context ?? q))
       return decline(ask, 'names the grade entered later, not the grade now')

@@ -1,5 +1,5 @@
 import { type Context, decline } from '../context'
-import { isSilentTopic } from '../open-topics'
+import { isSilentTopic, openTopicIn } from '../open-topics'
 import type { QaAnswer } from '../qa-answer'
 import { factsReply } from '../reply'
 import { withoutExcepted } from '../wording'
@@ -30,6 +30,23 @@ function incentivesAnswer(ctx: Context, q: string): QaAnswer | undefined {
   return factsReply(ctx, ids)
 }
 
+/** An answer with the point the plan leaves open said after it, and whom to ask. */
+function withOpenNote(ctx: Context, q: string, reply: QaAnswer | undefined): QaAnswer | undefined {
+  const topic = openTopicIn(ctx, q)
+  if (!reply || !topic) return reply
+  const { person, phone } = ctx.office
+  return {
+    ...reply,
+    answer: `${reply.answer}关于${topic.label}，方案没有规定，如需了解请咨询管理办公室${person}（电话${phone}）。`,
+  }
+}
+
+/** The words around the incentive named (six before, eight after): where its own open point would be. */
+function aroundIncentive(q: string): string {
+  const m = INCENTIVE_NAMED.exec(q)
+  return m ? q.slice(Math.max(0, m.index - 6), m.index + m[0].length + 8) : q
+}
+
 /** The incentives of 十（三） named outright. */
 const INCENTIVE_NAMED = /工作量|职称评聘|绩效考核|业绩考核|综合素质评价/
 
@@ -39,14 +56,18 @@ export const incentives: Intent = {
   description: 'what taking part brings students, schools and teachers (十（三）)',
   triggers: [INCENTIVE_ASK],
   answer: (ask, ctx) =>
-    isSilentTopic(ctx, ask.q)
-      ? decline(ask, 'raises a topic the plan leaves open')
-      : // "成长日志有啥用": the use of a point the vocabulary names is that point's article, not 十（三）.
-        // "承担指导任务能否计入科研工作量": the incentive named outright outweighs the point's words.
-        !INCENTIVE_NAMED.test(ask.q) && ctx.vocab.aspects.some((a) => a.pattern.test(withoutExcepted(ask.q)))
-        ? decline(ask, 'asks the use of a named point of an article')
-        : // "科技社团待了两年，这种经历学校选人的时候有用吗": what counts in the selection, not what taking part brings.
-          SELECTION_USE.test(ask.q)
-          ? decline(ask, 'asks what counts when students are selected')
-          : (incentivesAnswer(ctx, ask.q) ?? decline(ask, 'asks no benefit of taking part')),
+    // "对综评有冇用啊，娃以后想走强基": the incentive named is answered, the open point said after it.
+    // "工作量怎么算，能折合几节课" asks the open point of the incentive itself: that point is open.
+    INCENTIVE_NAMED.test(ask.q) && isSilentTopic(ctx, ask.q) && !isSilentTopic(ctx, aroundIncentive(ask.q))
+      ? (withOpenNote(ctx, ask.q, incentivesAnswer(ctx, ask.q)) ?? decline(ask, 'asks no benefit of taking part'))
+      : isSilentTopic(ctx, ask.q)
+        ? decline(ask, 'raises a topic the plan leaves open')
+        : // "成长日志有啥用": the use of a point the vocabulary names is that point's article, not 十（三）.
+          // "承担指导任务能否计入科研工作量": the incentive named outright outweighs the point's words.
+          !INCENTIVE_NAMED.test(ask.q) && ctx.vocab.aspects.some((a) => a.pattern.test(withoutExcepted(ask.q)))
+          ? decline(ask, 'asks the use of a named point of an article')
+          : // "科技社团待了两年，这种经历学校选人的时候有用吗": what counts in the selection, not what taking part brings.
+            SELECTION_USE.test(ask.q)
+            ? decline(ask, 'asks what counts when students are selected')
+            : (incentivesAnswer(ctx, ask.q) ?? decline(ask, 'asks no benefit of taking part')),
 }

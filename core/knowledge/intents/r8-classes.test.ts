@@ -190,3 +190,49 @@ describe('h112–h113 classes', () => {
     expect(a.answer).not.toMatch(/10月24日/)
   })
 })
+
+describe('h114–h116 classes', () => {
+  it.each([
+    ['我理解的是：邕宁区高二学生张某，数学年级前18%、综合年级前19%，符合遴选条件，对吗？', 'eligible'],
+    [
+      '南宁市科协：隆安县一名高一学生，物理年级前13%，实用新型专利已受理、尚未授权，请确认其资格及是否优先。',
+      'eligible',
+    ],
+    ['龙胜各族自治县高一学生，数学年级前15%，综合前30%，高中阶段获自治区级数学竞赛三等奖，结论如何？', 'eligible'],
+    ['南宁高二，高一拿过自治区青少年科技创新大赛一等奖。学校不公布排名 咋整😮‍💨', 'unknown'],
+    ['湛江市某中学高一学生有意申报，物理年级前3%，请问是否在实施范围内？', 'ineligible'],
+    ['来宾市高一学生，物理年级前2%，是否可由我校推荐参加？', 'ineligible'],
+  ])('a described student asked in staff words: %s', (q, verdict) => {
+    expect(ask(q).eligibility?.verdict).toBe(verdict)
+  })
+  it('a statement agreeing with the article’s own negation is right; one dropping it is wrong', () => {
+    expect(ask('我理解优先推荐条件中的科技竞赛或活动奖项须为自治区级及以上，市级奖项不在此列，对吗？').answer).toMatch(
+      /^正确/,
+    )
+    expect(ask('我理解市级奖项也在优先条件之内，对吗？').answer).toMatch(/不正确/)
+    expect(ask('请核实：学生到校参加培养少于10次也可以').answer).toMatch(/不正确/)
+    expect(ask('请核实：学生到校参加培养不少于10次').answer).toMatch(/^正确/)
+  })
+  it('a paraphrase of the article is right', () => {
+    expect(ask('我理解中学指导教师的指导工作可计入工作量，并在职称评聘等方面予以适当优先，对吗？').answer).toMatch(
+      /^正确/,
+    )
+  })
+  it('a school exam in a remark is not the selection’s form', () => {
+    hasEach(ask('中期考核大概几月份啊 娃说开学有考试 怕撞一起').answer, [['2月底']])
+  })
+  it('an incentive named beside an open point answers both', () => {
+    hasEach(ask('参加这个对综评有冇用啊 娃以后想走强基').answer, [['综合素质评价'], ['没有规定']])
+  })
+  it('a later year with a grade is another year’s plan', () => {
+    expect(ask('25年还有没有这个计划啊？我现在高一，到时候高二还想报😂').answer).toMatch(/载入的是/)
+  })
+  it('初选 is the school’s step; "咨询两点：" is a frame', () => {
+    hasEach(ask('学校初选完了还有啥？要过几关啊😵').answer, [['导师遴选'], ['公示']])
+    const a = ask(
+      '教务处咨询两点：一、遴选对象是否仅限重点高中？普通高中的高一、高二学生能否参加？二、学科范围包括哪些？',
+    )
+    hasEach(a.answer, [['普通高中'], ['计算机']])
+    expect(a.answer).not.toMatch(/戴溦/)
+  })
+})

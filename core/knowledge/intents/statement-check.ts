@@ -6,6 +6,7 @@ import { searchFacts } from '../retrieval'
 import {
   addedListItem,
   deniedRequirement,
+  droppedNegation,
   otherBodysPart,
   otherPartysTask,
   swappedNumber,
@@ -29,9 +30,10 @@ function withWholeArticle(ctx: Context, about: ProgramFact[]): ProgramFact[] {
 }
 
 /** A statement that a student may apply or gets priority. */
-const ASKED_OF_STUDENT = /(可|能|可以)(以)?(申报|报名|报|参加|优先|被推荐)|符合(报名|申报)?(条件|要求)/
+const ASKED_OF_STUDENT = /(可|能|可以)(以)?(申报|报名|报|参加|优先|被推荐)|符合[^，,。？?]{0,4}(条件|要求)/
 /** A student described: a grade with a rank, or a student named as 某 or 该生. */
-const STUDENT_SAID = /[高初][一二三][^。？?]{0,30}前\d|前\d[^。？?]{0,30}[高初][一二三]|学生[\u4e00-\u9fff]某|该生/
+export const STUDENT_SAID =
+  /[高初][一二三][^。？?]{0,30}前\d|前\d[^。？?]{0,30}[高初][一二三]|学生[\u4e00-\u9fff]某|该生/
 
 /** The verdict on a statement the plan contradicts. */
 const WRONG = '这一理解不正确，与方案不一致，以方案为准'
@@ -126,6 +128,7 @@ export const statementCheck: Intent = {
     // said not to be needed, is wrong.
     const slot =
       deniedRequirement(ask.q, about) ??
+      droppedNegation(ask.q, about) ??
       addedListItem(ask.q, about) ??
       swappedNumber(ask.q, about) ??
       swappedUnit(ask.q, about) ??
@@ -137,7 +140,10 @@ export const statementCheck: Intent = {
     if (statedOrder(ctx, ask.q) === 'right') return verdictReply('正确，与方案一致', about)
     if (eitherOr && (both || either)) return verdictReply(both ? WRONG : '正确，与方案一致', about)
     // Said nearly word for word, with no negation of its own and nothing the slots contradict, it is right.
-    const negated = /不|无|没|未|非/.test(ask.q.replace(/是否|不少于|不低于|不超过|不得少于/g, ''))
+    // A negation the article says too ("市级奖项不在此列" against "…不在优先条件之内") is its own, not the statement's.
+    const negated = [
+      ...ask.q.replace(/是否|不少于|不低于|不超过|不得少于/g, '').matchAll(/[不无没未非][\u4e00-\u9fff]?/g),
+    ].some((m) => !about.some((f) => f.answer.includes(m[0])))
     if (
       near >= 0.85 ||
       (near >= 0.75 && !negated) ||
