@@ -72,3 +72,21 @@ export function placeVerdictSentence(program: Program, size: number, text: strin
     ? `${said}，${meets(place, overall)}；若是学科排名，则${meets(place, subject)}。${share(place, size)}`
     : `${said}，${meets(place, subject)}；若是综合排名，则${meets(place, overall)}。${share(place, size)}`
 }
+
+/**
+ * "年级800人，某生数学单科排第120名，综合排第176名": each place with its kind said, as the share of the
+ * grade it is (120 of 800 is 15 %). A place whose kind is not said, or is a subject outside the
+ * sciences (语文, 英语), is left out.
+ */
+export function placesAsPercents(size: number, text: string): { subject?: number; overall?: number } {
+  const out: { subject?: number; overall?: number } = {}
+  for (const m of text.replace(/前\d+(%|名)/g, '').matchAll(OWN_PLACE)) {
+    const place = Number(m[2] ?? m[3])
+    const kind = [...(m[1] ?? '').matchAll(KIND_WORD)].pop()?.[0]
+    if (!kind || /班/.test(m[1] ?? '') || !(place > 0 && place <= size) || /语文|英语/.test(kind)) continue
+    const percent = Math.round((place / size) * 10000) / 100
+    if (/综合|总分|总成绩/.test(kind)) out.overall ??= percent
+    else out.subject ??= percent
+  }
+  return out
+}

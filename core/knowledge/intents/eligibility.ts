@@ -9,7 +9,7 @@ import { MAX_ANSWER_CHARS, type QaAnswer } from '../qa-answer'
 import { clamp } from '../reply'
 import { GENERIC_TASK } from '../scope'
 import { APPLY_ASK, ASKING, CLEAR_APPLY_ASK, PRIORITY_ASK, SOMEONE } from '../wording'
-import { GRADE_SIZE, PLACE_ASK, placeVerdictSentence } from '../grade-places'
+import { GRADE_SIZE, PLACE_ASK, placesAsPercents, placeVerdictSentence } from '../grade-places'
 import { otherProvince } from './elsewhere'
 import type { Intent } from './intent'
 
@@ -156,7 +156,16 @@ export function eligibilityAnswer(
   const ranked = profile.subjectRankPercent !== undefined || profile.overallRankPercent !== undefined
   if (!ranked && extra === 0 && profile.grade !== undefined && SEVERAL_GRADES.test(question)) return undefined
   if (!ranked && extra === 0 && hard === 1 && ONLY_GRADE.test(question)) return undefined
-  const result = checkEligibility(program, profile)
+  // "年级800人，…数学单科排第120名": places in a grade of a size said are shares of it.
+  const sized = GRADE_SIZE.exec(question)
+  const asShares = sized ? placesAsPercents(Number(sized[3]), question) : {}
+  const subjectRankPercent = profile.subjectRankPercent ?? asShares.subject
+  const overallRankPercent = profile.overallRankPercent ?? asShares.overall
+  const result = checkEligibility(program, {
+    ...profile,
+    ...(subjectRankPercent !== undefined ? { subjectRankPercent } : {}),
+    ...(overallRankPercent !== undefined ? { overallRankPercent } : {}),
+  })
   // "孩子有个外观设计专利授权了，算优先吗": only an award or patent and an ask for priority, no
   // city, grade or rank: the priority rule and whether the named one meets it, not a checklist.
   if (priorityOnly) {
@@ -178,7 +187,9 @@ export function eligibilityAnswer(
   const rule = rankAsked && rank ? `${rank.answer.replace(/。$/, '')}（${rank.section}）。` : ''
   // "高二年级共650人，…第131名": the place against both lines as places (前130名 / 前97名).
   const size = GRADE_SIZE.exec(question)
-  const placed = size ? placeVerdictSentence(program, Number(size[3]), question) : undefined
+  // Two places or more ("第75名、综合第100名") are in the verdict's lines as shares; one is set against both lines.
+  const places = question.match(/第\s*\d+\s*(名|位)/g)?.length ?? 0
+  const placed = size && places < 2 ? placeVerdictSentence(program, Number(size[3]), question) : undefined
   // "县城学校的学生能报不？还是只要市区的": the city's counties are in it too.
   const city = program.cities.find((c) => profile.city !== undefined && placeFromField(profile.city)?.city === c.name)
   const covers =

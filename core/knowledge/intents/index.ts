@@ -44,6 +44,7 @@ import { person } from './person'
 import { placeVerdict } from './place-verdict'
 import { qualifier } from './qualifier'
 import { priorityCounts } from './priority-counts'
+import { workingDay } from './working-day'
 import { priorityRequired } from './priority-required'
 import { quota } from './quota'
 import { rankPlaces } from './rank-places'
@@ -133,6 +134,7 @@ export const INTENTS: readonly { intent: Intent; why: string }[] = [
   { intent: outOfScope, why: 'a general task must not meet an incidental fact of the program further down' },
   { intent: person, why: 'a contact named by person is unambiguous' },
   { intent: format, why: "the form of a document is a gap, before the document's own facts and dates" },
+  { intent: workingDay, why: '"周末算不算工作日" asks what a working day is, before an end is counted' },
   {
     intent: noticeEndIntent,
     why: 'a start day given with an ask for the end is counted, whatever open-topic words it holds (周末, 节假日)',

@@ -236,3 +236,46 @@ describe('h114–h116 classes', () => {
     expect(a.answer).not.toMatch(/戴溦/)
   })
 })
+
+describe('h117–h119 classes', () => {
+  it('how the outcome is learnt, said loosely', () => {
+    hasEach(ask('咋知道自己选上没有？会发短信还是上网看').answer, [['公示'], ['云服务平台']])
+  })
+  it('a mentor’s level names the team’s degrees too', () => {
+    hasEach(ask('带娃的导师都是啥水平的？是教授亲自带 还是丢给研究生带哦🤔').answer, [['院士'], ['博士学位']])
+  })
+  it('a design patent asked to count is the patent rule, not certificates', () => {
+    hasEach(ask('外观专利也是国家知识产权局发的证书嘛，这个算不算优先条件？').answer, [
+      ['发明'],
+      ['实用新型'],
+      ['外观'],
+    ])
+  })
+  it('what is handed in after each activity is the growth log', () => {
+    hasEach(ask('每次活动完是不是还要交啥作业？在哪里交啊').answer, [['成长日志'], ['平台']])
+  })
+  it('going on next year is taking part again', () => {
+    hasEach(ask('读完这一期，明年还能接着去不？导师还认不认我们😅').answer, [['下一年度'], ['优先']])
+  })
+  it('a statement about what the plan leaves open is said to be open', () => {
+    hasEach(ask('我理解的是广西科技大学对接柳州、桂师对接桂林，对吗？').answer, [['没有规定'], ['2809218']])
+    hasEach(ask('我理解的是桂林市的入选学生统一由桂师负责培养，对吗？').answer, [['没有规定']])
+  })
+  it('a listed university’s duties; an unlisted one is corrected first', () => {
+    hasEach(ask('广大作为实施高校之一，在本计划中主要承担哪些职责？').answer, [['推荐导师'], ['培养计划']])
+    expect(ask('我校广西民族大学作为实施高校之一，需承担哪些职责？').answer).toMatch(/不在/)
+  })
+  it('weekends are no working days', () => {
+    hasEach(ask('公示说5个工作日，那周六周日算不算在里面哦').answer, [['不算'], ['5个工作日']])
+  })
+  it('places in a grade of a said size are shares for the verdict', () => {
+    const a = ask('柳州铁一中高一年级在读800人，某生数学单科排第120名，综合排第176名，是否达到遴选成绩要求？')
+    expect(a.eligibility?.verdict).toBe('eligible')
+  })
+  it('恰好处于 is no 好处', () => {
+    expect(
+      ask('龙胜各族自治县某高中高二学生，数学学科年级前15%、综合成绩年级前20%，均恰好处于临界值，请问是否符合条件？')
+        .eligibility?.verdict,
+    ).toBe('eligible')
+  })
+})

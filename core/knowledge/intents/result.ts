@@ -10,7 +10,7 @@ const RESULT_TOPIC =
   /结果|名单|落选|没选上|没被选上|没入选|选上|选中|入选|录取|录上|中选|被选|有没有(被)?选|过没过|通过没/
 /** Asks how or where the outcome is learnt (not when: dates go through the steps). */
 const RESULT_HOW =
-  /怎么(知道|查|看|得知|确认|通知)|如何(知道|查|看|得知|确认)|哪(里|儿|个地方|个平台|个网站)?(能)?(看|查|公布|公示|找|知道|发布)|查(询|看)?|通知|告诉|公布在|发布/
+  /(怎么|咋|咋样|怎样)(知道|查|看|得知|确认|通知)|如何(知道|查|看|得知|确认)|发短信|短信|上网看|网上看|哪(里|儿|个地方|个平台|个网站)?(能)?(看|查|公布|公示|找|知道|发布)|查(询|看)?|通知|告诉|公布在|发布/
 /** The outcome word used of something else (conditions, the school's own list). */
 const NOT_RESULT = /条件|要求|标准|名额|申请表|报名表|推荐名单|方案|文件|导师名单|候选人/
 

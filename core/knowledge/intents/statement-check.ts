@@ -1,4 +1,5 @@
 import { type Context, decline } from '../context'
+import { isSilentTopic } from '../open-topics'
 import type { Program, ProgramFact } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import { clamp } from '../reply'
@@ -126,6 +127,9 @@ export const statementCheck: Intent = {
     const agree = numbers.every((n) => about.some((f) => f.answer.includes(n)))
     // A number said with another number's words, a party given another party's task, or a requirement
     // said not to be needed, is wrong.
+    if (eitherOr && both) return verdictReply(WRONG, about)
+    // "我理解的是广西科技大学对接柳州、桂师对接桂林": a point the plan leaves open is said to be open.
+    if (isSilentTopic(ctx, ask.q)) return decline(ask, 'states a point the plan leaves open')
     const slot =
       deniedRequirement(ask.q, about) ??
       droppedNegation(ask.q, about) ??

@@ -1,4 +1,4 @@
-import { decline } from '../context'
+import { type Context, decline } from '../context'
 import type { Program } from '../program'
 import type { QaAnswer } from '../qa-answer'
 import type { Intent } from './intent'
@@ -78,7 +78,16 @@ export const university: Intent = {
   name: 'university',
   description: 'whether a named university is among those the plan lists',
   answer: (ask, ctx) =>
-    universityMembershipAnswer(ctx.program, ask.q) ?? decline(ask, 'asks not whether a named university is listed'),
+    // "广大作为实施高校之一，主要承担哪些职责": a listed university's duties are asked, not whether it is listed.
+    dutyOfListed(ctx, ask.q)
+      ? decline(ask, 'asks the duties of a listed university')
+      : (universityMembershipAnswer(ctx.program, ask.q) ??
+        decline(ask, 'asks not whether a named university is listed')),
+}
+
+/** "广大作为实施高校之一，承担哪些职责": the duties of a listed university, not whether it is listed. */
+function dutyOfListed(ctx: Context, q: string): boolean {
+  return ctx.vocab.dutyWords.test(q) && !/不在|不是/.test(universityMembershipAnswer(ctx.program, q)?.answer ?? '')
 }
 
 /** A university said to be one of the program's ("鉴于我校属于本计划实施高校", "我们作为参与高校"). */
@@ -94,6 +103,8 @@ export const universityPremise: Intent = {
   description: 'an unlisted university assumed to be one of the program’s: the list, before what is asked',
   answer: (ask, ctx) => {
     if (!CLAIMED.test(ask.q)) return decline(ask, 'assumes no university to be one of the program’s')
+    // "广大作为实施高校之一，承担哪些职责": a listed university's duties are for the duty intent.
+    if (dutyOfListed(ctx, ask.q)) return decline(ask, 'asks the duties of a listed university')
     return universityMembershipAnswer(ctx.program, ask.q) ?? decline(ask, 'the university assumed is listed')
   },
 }
