@@ -47,6 +47,7 @@ const CANTONESE_WORDS: Record<string, string> = {
   而家: '现在',
   边啲: '哪些',
   几多: '多少',
+  好耐: '多久',
   拣: '选',
   几好: '挺好',
   我哋: '我们',

@@ -255,3 +255,24 @@ export function droppedNegation(statement: string, facts: readonly ProgramFact[]
   }
   return undefined
 }
+
+/**
+ * "省级教学名师不在导师人选范围内" against a list that names 省级教学名师: an item the article lists,
+ * said to be left out. The item is the longest end (four characters or more) of the words before
+ * the negation that the article says.
+ */
+export function deniedListItem(statement: string, facts: readonly ProgramFact[]): Sentence | undefined {
+  for (const m of statement.matchAll(/([\u4e00-\u9fff]{4,12})(?:不在|不属于|不包括|不算|不能担任|不可担任|不可以)/g)) {
+    const words = m[1] as string
+    for (let start = 0; start <= words.length - 4; start++) {
+      const item = words.slice(start)
+      const sentence = sentencesOf(facts).find(
+        (s) =>
+          s.text.includes(item) &&
+          !/[不无没未非]/.test(s.text.slice(Math.max(0, s.text.indexOf(item) - 2), s.text.indexOf(item))),
+      )
+      if (sentence) return sentence
+    }
+  }
+  return undefined
+}

@@ -22,7 +22,7 @@ const UNKNOWN_SAID =
 
 /** A yes-or-no or what-now ask that names no point ("能进不", "咋整", "能否作为特例推荐"). */
 const OPEN_ASK =
-  /能|可以|可否|是否|行|有戏|有机会|有希望|咋整|怎么办|咋办|进不|中不|上不|稳不|得不|特例|有用|管用|好使|结论|如何|怎么样|怎样|范围内/
+  /能|可以|可否|是否|行|有戏|有机会|有希望|咋整|怎么办|咋办|进不|中不|上不|稳不|得不|特例|有用|管用|好使|结论|如何|怎么样|怎样|范围内|加成|加分|报不(了|成)|报得/
 /** An ask for another point of the plan, which a student's description is only the context of. */
 const OTHER_POINT = /几|多少|什么时候|何时|哪(天|里|儿|个|些|一)|谁|截止|电话|联系|怎么报|如何报|流程|材料|申请表|名额/
 

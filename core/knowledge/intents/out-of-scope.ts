@@ -77,7 +77,8 @@ export const outOfScope: Intent = {
     // "坐高铁去报到能报销吗" raises a point the plan leaves open; "明天的高铁几点有票" only shares its words (几点).
     if (TRAVEL_BOOKING.test(q)) return outOfScopeAnswer()
     const silent = openTopicIn(ctx, q)
-    if (silent) return notInDocumentAnswer(ctx, silent.label, undefined, 0.5)
+    const related = silent?.related ? ctx.factsById.get(silent.related) : undefined
+    if (silent) return notInDocumentAnswer(ctx, silent.label, related ? { fact: related, score: 99 } : undefined, 0.5)
     return programEvidence(ctx.scope, q).length > 0 ? unsureAnswer(ctx, 0.4) : outOfScopeAnswer()
   },
 }

@@ -295,7 +295,7 @@ describe('round h87–h89', () => {
     hasEach(ask('柳州市科协拟按本市选拔名额的2倍报送候选人，请问应报送多少名？').answer, [['30名']])
   })
   it('a body put in another body’s place is wrong; the right body is right', () => {
-    expect(ask('请判断：管理办公室的日常工作由广西科技馆负责。该表述是否正确？').answer).toMatch(/^这一理解不正确/)
+    expect(ask('请判断：管理办公室的日常工作由广西科技馆负责。该表述是否正确？').answer).toMatch(/^不对，这一理解不正确/)
     expect(ask('请核实：“管理办公室日常工作由广西青少年科技中心负责”，该表述是否准确？').answer).toMatch(/^正确/)
   })
   it('an award of 初中 counting for priority is said to', () => {
@@ -372,7 +372,7 @@ describe('round h93–h95', () => {
   })
   it('an item added to the plan’s list makes the statement wrong; the list itself does not', () => {
     expect(ask('判断：年度评价须提交的材料包括课题报告、培养报告、成长日志及中学校长推荐信。').answer).toMatch(
-      /^这一理解不正确/,
+      /^不对，这一理解不正确/,
     )
     expect(ask('判断：年度评价须提交的材料包括课题报告、培养报告、成长日志及导师评价。').answer).not.toMatch(/不正确/)
   })

@@ -279,3 +279,35 @@ describe('h117–h119 classes', () => {
     ).toBe('eligible')
   })
 })
+
+describe('h120–h122 classes', () => {
+  it('a described student asking for a boost or still hoping is the verdict', () => {
+    expect(ask('恭城的，高一，总分年级前20%，初中拿过桂林市科技创新大赛一等奖 有冇加成').eligibility?.priority).toBe(
+      false,
+    )
+    expect(
+      ask('我们在贺州😭 娃高二，数学全年级第一，还拿过全国高中数学联赛广西赛区一等奖，真的报不了吗').eligibility
+        ?.verdict,
+    ).toBe('ineligible')
+  })
+  it('好耐 asks how long', () => {
+    hasEach(ask('请问培养要搞好耐吗？一年定两年😮 怕影响高考复习').answer, [['一年']])
+  })
+  it('the effect on studies is open, with how long the training is', () => {
+    hasEach(ask('这个要搞多久啊 会不会拖到高三 影响复习😂').answer, [['没有规定'], ['一年']])
+  })
+  it('a span of working days from a weekday ends on the weekday counted', () => {
+    hasEach(ask('假设公示是礼拜四开始，5个工作日，周末不算的话要到哪天结束？中间没放假').answer, [['周三']])
+  })
+  it('a listed item said to be left out is wrong; 只有 one of two is 不对', () => {
+    expect(ask('我理解的是导师必须是院士或长江学者，省级教学名师不在导师人选范围内，对吗？').answer).toMatch(/^不对/)
+    expect(ask('我理解的是本计划的承办单位只有广西科技馆一家，对吗？').answer).toMatch(/^不对/)
+    expect(ask('我理解市级奖项不在优先条件之内，对吗？').answer).toMatch(/^正确/)
+  })
+  it('a step said done dates the step asked of', () => {
+    hasEach(ask('遴选候选人确定后，导师遴选环节由谁组织实施？在谁的指导下进行？').answer, [
+      ['市科协'],
+      ['管理办公室指导'],
+    ])
+  })
+})

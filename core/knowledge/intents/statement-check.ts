@@ -6,6 +6,7 @@ import { clamp } from '../reply'
 import { searchFacts } from '../retrieval'
 import {
   addedListItem,
+  deniedListItem,
   deniedRequirement,
   droppedNegation,
   otherBodysPart,
@@ -37,7 +38,7 @@ export const STUDENT_SAID =
   /[高初][一二三][^。？?]{0,30}前\d|前\d[^。？?]{0,30}[高初][一二三]|学生[\u4e00-\u9fff]某|该生/
 
 /** The verdict on a statement the plan contradicts. */
-const WRONG = '这一理解不正确，与方案不一致，以方案为准'
+const WRONG = '不对，这一理解不正确，与方案不一致，以方案为准'
 
 /** A statement answered with the articles it is set against, after the verdict. */
 function verdictReply(verdict: string, about: ProgramFact[]): QaAnswer {
@@ -133,6 +134,7 @@ export const statementCheck: Intent = {
     const slot =
       deniedRequirement(ask.q, about) ??
       droppedNegation(ask.q, about) ??
+      deniedListItem(ask.q, about) ??
       addedListItem(ask.q, about) ??
       swappedNumber(ask.q, about) ??
       swappedUnit(ask.q, about) ??

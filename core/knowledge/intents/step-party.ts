@@ -23,7 +23,13 @@ export const stepParty: Intent = {
       return decline(ask, 'asks who comes after a step')
     // "导师团队谁来组建": who forms a mentor's team is the team's own article, not the step that names the mentors.
     if (/团队/.test(q) && /组建|组成|搭建|成立/.test(q)) return decline(ask, 'asks who forms a team')
-    const keys = [...new Set(ctx.vocab.steps.filter((s) => s.pattern.test(q)).map((s) => s.key))]
+    // "遴选候选人确定后，导师遴选环节由谁组织": a step said done ("…后") only dates the one asked.
+    const asked = (s: { pattern: RegExp }) => {
+      const m = s.pattern.exec(q)
+      return m !== null && !/^[^，,。？?]{0,4}(之后|以后|后)/.test(q.slice(m.index + m[0].length))
+    }
+    const named = ctx.vocab.steps.filter((s) => s.pattern.test(q))
+    const keys = [...new Set((named.filter(asked).length > 0 ? named.filter(asked) : named).map((s) => s.key))]
     if (keys.length !== 1) return decline(ask, 'names not exactly one step')
     const step = [...ctx.program.milestones, ...ctx.program.undatedSteps].find((s) => s.key === keys[0])
     const fact = step && ctx.program.facts.find((f) => f.section === step.section)

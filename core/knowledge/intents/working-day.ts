@@ -16,6 +16,8 @@ export const workingDay: Intent = {
   description: 'whether weekends or holidays count in a span of working days: they do not',
   triggers: [/工作日/],
   answer: (ask, ctx) => {
+    // "礼拜四开始，5个工作日，周末不算的话到哪天结束": the end is counted, not the rule asked.
+    if (/哪天|几号|几月几|什么时候|何时|结束|到期|截止/.test(ask.q)) return decline(ask, 'asks the end of a span')
     if (!/工作日/.test(ask.q) || !REST_DAYS.test(ask.q) || !COUNTS.test(ask.q))
       return decline(ask, 'asks not whether rest days count as working days')
     // The article most about it: the shortest that counts in working days.
