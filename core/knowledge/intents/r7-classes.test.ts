@@ -295,7 +295,9 @@ describe('round h87–h89', () => {
     hasEach(ask('柳州市科协拟按本市选拔名额的2倍报送候选人，请问应报送多少名？').answer, [['30名']])
   })
   it('a body put in another body’s place is wrong; the right body is right', () => {
-    expect(ask('请判断：管理办公室的日常工作由广西科技馆负责。该表述是否正确？').answer).toMatch(/^不对，这一理解不正确/)
+    expect(ask('请判断：管理办公室的日常工作由广西科技馆负责。该表述是否正确？').answer).toMatch(
+      /^不对，这一理解不正确/,
+    )
     expect(ask('请核实：“管理办公室日常工作由广西青少年科技中心负责”，该表述是否准确？').answer).toMatch(/^正确/)
   })
   it('an award of 初中 counting for priority is said to', () => {
